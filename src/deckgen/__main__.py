@@ -1,0 +1,7 @@
+"""Entry point for `python -m deckgen`."""
+from __future__ import annotations
+
+from deckgen.cli import main
+
+if __name__ == "__main__":
+    main()

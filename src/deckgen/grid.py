@@ -1,0 +1,77 @@
+"""The 16:9 slide grid in points: where each placeholder of each built-in layout sits."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SLIDE_W_PT = 960.0
+SLIDE_H_PT = 540.0
+EMU_PER_PT = 12700
+SLIDE_W_EMU = 12192000
+SLIDE_H_EMU = 6858000
+MARGIN = 48.0
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text frame: position and size in points, plus its text insets."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    inset_l: float = 7.2
+    inset_r: float = 7.2
+    inset_t: float = 3.6
+    inset_b: float = 3.6
+
+    @property
+    def text_w(self) -> float:
+        return self.w - self.inset_l - self.inset_r
+
+    @property
+    def text_h(self) -> float:
+        return self.h - self.inset_t - self.inset_b
+
+    def emu(self) -> tuple[int, int, int, int]:
+        return tuple(round(v * EMU_PER_PT) for v in (self.x, self.y, self.w, self.h))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """How a text frame sets its paragraphs: line spacing (fraction), space before, bullet indent (pt)."""
+
+    line_spacing: float = 1.0
+    space_before: float = 0.0
+    indent: float = 0.0
+    bold: bool = False
+
+
+CONTENT_W = SLIDE_W_PT - 2 * MARGIN
+# content slides: title zone, gold rule, body, footer
+TITLE = Box(MARGIN, 20, CONTENT_W, 88, inset_t=2, inset_b=2)
+TITLE_RULE_Y = 114.0
+BODY = Box(MARGIN, 132, CONTENT_W, 344)
+FOOTER_RULE_Y = 492.0
+FOOTER = Box(MARGIN, 498, CONTENT_W - 120, 26)
+SLIDE_NUMBER = Box(SLIDE_W_PT - MARGIN - 110, 498, 110, 26)
+# cover
+COVER_TITLE = Box(80, 120, 800, 170, inset_b=4)
+COVER_RULE_Y = 304.0
+COVER_SUBTITLE = Box(80, 318, 800, 72)
+COVER_BYLINE = Box(80, 404, 800, 72)
+# section divider: large label on the left third, title on the right
+SECTION_LABEL = Box(64, 140, 260, 260, inset_l=0, inset_r=0)
+SECTION_RULE_X = 336.0
+SECTION_TITLE = Box(360, 140, 540, 260)
+# closing
+CLOSING_TITLE = Box(80, 140, 800, 150)
+CLOSING_BODY = Box(80, 310, 800, 150)
+# statement (a quotation or one key sentence)
+STATEMENT = Box(96, 120, 768, 260)
+STATEMENT_SOURCE = Box(96, 392, 768, 60)
+
+TITLE_PARAS = Paragraphs(line_spacing=0.95, bold=True)
+BODY_PARAS = Paragraphs(line_spacing=1.05, space_before=10.0, indent=24.0)
+AGENDA_PARAS = Paragraphs(line_spacing=1.05, space_before=18.0)
+PLAIN_PARAS = Paragraphs(line_spacing=1.0, space_before=6.0)
+COVER_TITLE_PARAS = Paragraphs(line_spacing=0.95, bold=True)

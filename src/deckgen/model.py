@@ -1,0 +1,87 @@
+"""The outline model (v1): what a lecture deck is made of, validated by pydantic."""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Role(str, Enum):
+    """What a slide is for; the renderer maps each role to a layout of the master."""
+
+    TITLE = "title"
+    AGENDA = "agenda"
+    SECTION = "section"
+    CONTENT = "content"
+    STATEMENT = "statement"
+    CLOSING = "closing"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class SlideNode(_Strict):
+    """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text."""
+
+    title: str = Field(min_length=1)
+    label: Optional[str] = None
+    bullets: list[str] = Field(default_factory=list)
+    notes: str = ""
+    layout: Optional[Role] = None
+
+    @field_validator("layout", mode="before")
+    @classmethod
+    def _role(cls, value: object) -> object:
+        return Role(value) if isinstance(value, str) and value in Role._value2member_map_ else value
+
+
+class Point(SlideNode):
+    """A numbered point inside a subsection (一要…, 二要…)."""
+
+
+class Subsection(SlideNode):
+    """A subsection (（一）…) with its points."""
+
+    points: list[Point] = Field(default_factory=list)
+
+
+class Section(SlideNode):
+    """A section (一、…): a divider slide, then its subsections."""
+
+    subsections: list[Subsection] = Field(default_factory=list)
+
+
+class Deck(_Strict):
+    """Deck-wide settings and the title slide."""
+
+    title: str = Field(min_length=1)
+    subtitle: Optional[str] = None
+    presenter: Optional[str] = None
+    date: Optional[str] = None
+    language: str = "zh-CN"
+    theme: Optional[str] = None
+    notes: str = ""
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        import re
+
+        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+            raise ValueError(f"{value!r} is not a language tag such as zh-CN or en-US")
+        return value
+
+    @property
+    def is_cjk(self) -> bool:
+        return self.language.split("-")[0].lower() in {"zh", "ja", "ko"}
+
+
+class Outline(_Strict):
+    """A whole lecture: deck settings, opening slides, sections, closing slides."""
+
+    deck: Deck
+    opening: list[SlideNode] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    closing: list[SlideNode] = Field(default_factory=list)

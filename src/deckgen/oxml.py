@@ -1,0 +1,153 @@
+"""Small named edits of OOXML elements that python-pptx has no API for (lxml only, no pptx import)."""
+from __future__ import annotations
+
+import uuid
+from typing import Iterable, Sequence
+
+from lxml import etree
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+SECTION_EXT_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+SLIDENUM_FIELD_ID = "{7A1C8E0B-4D2F-4E4B-9C52-3C1B5E0D9A01}"
+
+
+def qn(tag: str) -> str:
+    """`a:p` → `{namespace}p`."""
+    prefix, local = tag.split(":")
+    return "{%s}%s" % ({"a": A, "p": P, "r": R, "p14": P14}[prefix], local)
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    el = etree.SubElement(parent, qn(tag))
+    for k, v in attrs.items():
+        el.set(k, v)
+    return el
+
+
+def _run(p: etree._Element, text: str, lang: str, size: float | None) -> None:
+    r = _sub(p, "a:r")
+    rpr = _sub(r, "a:rPr", lang=lang)
+    if lang.split("-")[0] != "en":
+        rpr.set("altLang", "en-US")
+    if size:
+        rpr.set("sz", str(round(size * 100)))
+    rpr.set("dirty", "0")
+    _sub(r, "a:t").text = text
+
+
+def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str, size: float | None = None,
+                   autofit: bool = True) -> None:
+    """Replace the text of `tx_body` (`p:txBody`) with one `a:p` per paragraph; a newline inside one is `a:br`.
+
+    Every run carries `lang` (so PowerPoint applies the language's line-breaking rules) and, when given,
+    the fitted `size` in points. With `autofit`, the body keeps `a:normAutofit` so PowerPoint shrinks
+    text that a user adds later.
+    """
+    body_pr = tx_body.find(qn("a:bodyPr"))
+    if autofit and body_pr is not None:
+        for child in list(body_pr):
+            if child.tag in (qn("a:normAutofit"), qn("a:noAutofit"), qn("a:spAutoFit")):
+                body_pr.remove(child)
+        body_pr.insert(0, etree.Element(qn("a:normAutofit")))
+    for p in tx_body.findall(qn("a:p")):
+        tx_body.remove(p)
+    for para in paragraphs or [""]:
+        p = _sub(tx_body, "a:p")
+        lines = para.split("\n")
+        for i, line in enumerate(lines):
+            if i:
+                br = _sub(p, "a:br")
+                _sub(br, "a:rPr", lang=lang)
+            if line:
+                _run(p, line, lang, size)
+        end = _sub(p, "a:endParaRPr", lang=lang)
+        if size:
+            end.set("sz", str(round(size * 100)))
+        end.set("dirty", "0")
+
+
+def set_slide_number(tx_body: etree._Element, number: int, lang: str) -> None:
+    """Make the text of `tx_body` a real slide-number field showing `number`."""
+    for p in tx_body.findall(qn("a:p")):
+        tx_body.remove(p)
+    p = _sub(tx_body, "a:p")
+    fld = _sub(p, "a:fld", id=SLIDENUM_FIELD_ID, type="slidenum")
+    _sub(fld, "a:rPr", lang=lang)
+    _sub(fld, "a:t").text = str(number)
+    _sub(p, "a:endParaRPr", lang=lang)
+
+
+def placeholder_sp(shape_id: int, name: str, ph_type: str, idx: int) -> etree._Element:
+    """A slide placeholder that inherits position and style from its layout (`p:sp` with empty `p:spPr`)."""
+    sp = etree.Element(qn("p:sp"), nsmap={"a": A, "p": P, "r": R})
+    nv = _sub(sp, "p:nvSpPr")
+    _sub(nv, "p:cNvPr", id=str(shape_id), name=name)
+    locks = _sub(nv, "p:cNvSpPr")
+    _sub(locks, "a:spLocks", noGrp="1")
+    nvpr = _sub(nv, "p:nvPr")
+    _sub(nvpr, "p:ph", type=ph_type, sz="quarter", idx=str(idx))
+    _sub(sp, "p:spPr")
+    tx = _sub(sp, "p:txBody")
+    _sub(tx, "a:bodyPr")
+    _sub(tx, "a:lstStyle")
+    return sp
+
+
+def next_shape_id(sp_tree: etree._Element) -> int:
+    ids = [int(v) for v in sp_tree.xpath(".//@id") if str(v).isdigit()]
+    return max(ids, default=1) + 1
+
+
+def set_notes_master_id(presentation: etree._Element, rid: str) -> None:
+    """Add `p:notesMasterIdLst` (after `p:sldMasterIdLst`), which python-pptx does not write."""
+    old = presentation.find(qn("p:notesMasterIdLst"))
+    if old is not None:
+        presentation.remove(old)
+    lst = etree.Element(qn("p:notesMasterIdLst"))
+    _sub(lst, "p:notesMasterId").set(qn("r:id"), rid)
+    masters = presentation.find(qn("p:sldMasterIdLst"))
+    masters.addnext(lst)
+
+
+def set_sections(presentation: etree._Element, sections: Iterable[tuple[str, Sequence[int]]], seed: str) -> None:
+    """Write PowerPoint sections (`p14:sectionLst`): each a name and the `p:sldId/@id`s of its slides.
+
+    Section ids are derived from `seed` so that the same deck gets the same ids.
+    """
+    ext_lst = presentation.find(qn("p:extLst"))
+    if ext_lst is None:
+        ext_lst = _sub(presentation, "p:extLst")
+    for ext in ext_lst.findall(qn("p:ext")):
+        if ext.get("uri") == SECTION_EXT_URI:
+            ext_lst.remove(ext)
+    ext = etree.Element(qn("p:ext"), uri=SECTION_EXT_URI)
+    ext_lst.insert(0, ext)
+    lst = etree.SubElement(ext, qn("p14:sectionLst"), nsmap={"p14": P14})
+    for i, (name, ids) in enumerate(sections):
+        section = _sub(lst, "p14:section", name=name)
+        section.set("id", "{%s}" % str(uuid.uuid5(uuid.NAMESPACE_URL, f"deckgen:{seed}:{i}")).upper())
+        sld_lst = _sub(section, "p14:sldIdLst")
+        for sid in ids:
+            _sub(sld_lst, "p14:sldId", id=str(sid))
+
+
+def set_notes_style(notes_master: etree._Element, size: float) -> None:
+    """Set the notes body size (all levels) and theme fonts with East Asian faces in a notes master."""
+    style = notes_master.find(qn("p:notesStyle"))
+    if style is None:
+        return
+    for lvl in style:
+        d = lvl.find(qn("a:defRPr"))
+        if d is None:
+            continue
+        d.set("sz", str(round(size * 100)))
+        if d.find(qn("a:ea")) is None:
+            latin = d.find(qn("a:latin"))
+            ea = etree.Element(qn("a:ea"), typeface="+mn-ea")
+            if latin is not None:
+                latin.addnext(ea)
+            else:
+                d.append(ea)

@@ -1,0 +1,244 @@
+"""Turn an `Outline` and a `Theme` into a `DeckPlan`: one entry per slide, text sizes fitted. Pure."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Optional
+
+from deckgen import grid
+from deckgen.diagnostics import Diagnostic
+from deckgen.measure import fit
+from deckgen.model import Outline, Role, Section, SlideNode, Subsection
+from deckgen.theme import SizeRange, Theme
+
+_ZH_NUM = "零一二三四五六七八九十"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一 (up to 99)."""
+    if n < 11:
+        return _ZH_NUM[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _ZH_NUM[tens]) + "十" + (_ZH_NUM[ones] if ones else "")
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def default_label(level: int, n: int, cjk: bool) -> str:
+    """The label of the n-th (1-based) node at `level` (0 section, 1 subsection, 2 point)."""
+    if cjk:
+        return (f"{chinese_number(n)}、", f"（{chinese_number(n)}）", f"{n}.")[level]
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return (f"{roman(n)}.", f"{letters[(n - 1) % 26]}.", f"{n}.")[level]
+
+
+def with_label(label: Optional[str], title: str) -> str:
+    """Join a label and a title: no space after a CJK label (一、 （一） 一要), one space otherwise."""
+    if not label:
+        return title
+    last = label[-1]
+    joined = ord(last) > 0x2E80 or last in "）)】]"
+    return f"{label}{title}" if joined and ord(last) > 0x2E80 else f"{label} {title}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text for one placeholder: its paragraphs and the fitted size in points."""
+
+    paragraphs: tuple[str, ...]
+    size: float
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: its role, the text of each placeholder, speaker notes, and where it came from."""
+
+    role: Role
+    title: Text
+    notes: str = ""
+    body: Optional[Text] = None       # bullets (content, agenda), closing lines, statement source
+    label: Optional[Text] = None      # the large section label (一、)
+    subtitle: Optional[Text] = None   # cover: the occasion
+    byline: Optional[Text] = None     # cover: presenter and date
+    section: Optional[int] = None     # index into DeckPlan.sections
+    source: str = ""                  # the outline path this slide comes from
+    footer: bool = True
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """The whole deck: document properties, PowerPoint section names and the slides in order."""
+
+    title: str
+    language: str
+    footer: str
+    theme: str
+    subtitle: Optional[str] = None
+    presenter: Optional[str] = None
+    date: Optional[str] = None
+    sections: tuple[str, ...] = ()
+    slides: tuple[SlidePlan, ...] = field(default_factory=tuple)
+
+
+@dataclass
+class _Planner:
+    outline: Outline
+    theme: Theme
+    warnings: list[Diagnostic] = field(default_factory=list)
+    slides: list[SlidePlan] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+
+    @property
+    def cjk(self) -> bool:
+        return self.outline.deck.is_cjk
+
+    def words(self, zh: str, en: str) -> str:
+        return zh if self.cjk else en
+
+    # --- fitting -------------------------------------------------------------------------
+    def fitted(self, paragraphs: Iterable[str], box: grid.Box, sizes: SizeRange, style: grid.Paragraphs,
+               where: str, what: str, max_lines: Optional[int] = None) -> Text:
+        paras = tuple(paragraphs)
+        result = fit(paras, box, sizes.max, sizes.min, style, max_lines=max_lines)
+        if not result.fits:
+            limit = f" in {max_lines} lines" if max_lines else ""
+            self.warnings.append(Diagnostic(f"{what} does not fit{limit} at the smallest size ({sizes.min:g} pt); shorten it", path=(where,)))
+        return Text(paras, result.size)
+
+    def title_text(self, title: str, where: str) -> Text:
+        return self.fitted([title], grid.TITLE, self.theme.sizes.title, grid.TITLE_PARAS, where, "the title", 2)
+
+    def body_text(self, bullets: Iterable[str], where: str, style: grid.Paragraphs = grid.BODY_PARAS) -> Optional[Text]:
+        bullets = tuple(bullets)
+        if not bullets:
+            return None
+        return self.fitted(bullets, grid.BODY, self.theme.sizes.body, style, where, "the bullets")
+
+    # --- slides --------------------------------------------------------------------------
+    def add(self, slide: SlidePlan) -> None:
+        self.slides.append(slide)
+
+    def cover(self) -> None:
+        deck = self.outline.deck
+        s = self.theme.sizes
+        byline = [x for x in (deck.presenter, deck.date) if x]
+        self.add(SlidePlan(
+            role=Role.TITLE,
+            title=self.fitted([deck.title], grid.COVER_TITLE, s.cover_title, grid.COVER_TITLE_PARAS, "deck", "the deck title", 2),
+            subtitle=self.fitted([deck.subtitle], grid.COVER_SUBTITLE, s.cover_subtitle, grid.PLAIN_PARAS, "deck", "the subtitle", 2) if deck.subtitle else None,
+            byline=self.fitted(byline, grid.COVER_BYLINE, s.cover_subtitle, grid.PLAIN_PARAS, "deck", "presenter and date") if byline else None,
+            notes=deck.notes, section=self.section_index(self.words("开篇", "Opening")), source="deck", footer=False))
+
+    def section_index(self, name: str) -> int:
+        if not self.sections or self.sections[-1] != name:
+            self.sections.append(name)
+        return len(self.sections) - 1
+
+    def node(self, node: SlideNode, role: Role, where: str, label: Optional[str], section: int) -> None:
+        role = node.layout or role
+        title = with_label(label, node.title)
+        s = self.theme.sizes
+        if role in (Role.CONTENT, Role.AGENDA):
+            self.add(SlidePlan(role, self.title_text(title, where), node.notes, self.body_text(node.bullets, where),
+                               section=section, source=where))
+        elif role is Role.SECTION:
+            self.add(SlidePlan(
+                role, self.fitted([node.title], grid.SECTION_TITLE, s.section_title, grid.TITLE_PARAS, where, "the section title", 4),
+                node.notes,
+                label=self.fitted([label], grid.SECTION_LABEL, s.section_label, grid.TITLE_PARAS, where, "the section label", 2) if label else None,
+                section=section, source=where, footer=False))
+        elif role is Role.CLOSING or role is Role.TITLE:
+            body = self.fitted(node.bullets, grid.CLOSING_BODY, s.cover_subtitle, grid.PLAIN_PARAS, where, "the closing lines") if node.bullets else None
+            self.add(SlidePlan(
+                Role.CLOSING if role is Role.CLOSING else Role.TITLE,
+                self.fitted([title], grid.CLOSING_TITLE, s.closing_title, grid.COVER_TITLE_PARAS, where, "the closing title", 2),
+                node.notes, body=body, section=section, source=where, footer=False))
+        else:  # statement
+            body = self.fitted(node.bullets, grid.STATEMENT_SOURCE, s.cover_subtitle, grid.PLAIN_PARAS, where, "the source line") if node.bullets else None
+            self.add(SlidePlan(
+                role, self.fitted([title], grid.STATEMENT, s.statement, grid.TITLE_PARAS, where, "the statement"),
+                node.notes, body=body, section=section, source=where))
+
+    def agenda(self) -> None:
+        items = [with_label(self.label(0, i, sec), sec.title) for i, sec in enumerate(self.outline.sections)]
+        title = self.words("目录", "Contents")
+        section = self.section_index(self.words("开篇", "Opening"))
+        self.add(SlidePlan(Role.AGENDA, self.title_text(title, "sections"), "",
+                           self.body_text(items, "sections", grid.AGENDA_PARAS), section=section, source="sections"))
+
+    def label(self, level: int, index: int, node: SlideNode) -> Optional[str]:
+        if node.label is not None:
+            return node.label or None
+        return default_label(level, index + 1, self.cjk)
+
+    def section(self, i: int, sec: Section) -> None:
+        where = f"sections[{i}]"
+        label = self.label(0, i, sec)
+        index = self.section_index(with_label(label, sec.title))
+        self.node(sec, Role.SECTION, where, label, index)
+        if sec.bullets and (sec.layout or Role.SECTION) is Role.SECTION:
+            # a divider shows only its label and title: the section's key phrases get a slide of their own
+            self.add(SlidePlan(Role.CONTENT, self.title_text(with_label(label, sec.title), where), "",
+                               self.body_text(sec.bullets, where), section=index, source=where))
+        for j, sub in enumerate(sec.subsections):
+            self.subsection(f"{where}.subsections[{j}]", j, sub, index)
+
+    def subsection(self, where: str, j: int, sub: Subsection, section: int) -> None:
+        label = self.label(1, j, sub)
+        if not sub.bullets and sub.points:
+            labels = [self.label(2, k, p) for k, p in enumerate(sub.points)]
+            sub = sub.model_copy(update={"bullets": [with_label(lb, p.title) for lb, p in zip(labels, sub.points)]})
+        self.node(sub, Role.CONTENT, where, label, section)
+        for k, point in enumerate(sub.points):
+            self.node(point, Role.CONTENT, f"{where}.points[{k}]", self.label(2, k, point), section)
+
+    def run(self) -> DeckPlan:
+        o = self.outline
+        self.cover()
+        for i, node in enumerate(o.opening):
+            self.node(node, Role.CONTENT, f"opening[{i}]", node.label or None, self.section_index(self.words("开篇", "Opening")))
+        if len(o.sections) > 1:
+            self.agenda()
+        for i, sec in enumerate(o.sections):
+            self.section(i, sec)
+        for i, node in enumerate(o.closing):
+            self.node(node, Role.CLOSING, f"closing[{i}]", node.label or None, self.section_index(self.words("结语", "Closing")))
+        deck = o.deck
+        return DeckPlan(title=deck.title, language=deck.language, footer=deck.title, theme=self.theme.name,
+                        subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,
+                        sections=tuple(self.sections), slides=tuple(self.slides))
+
+
+def plan(outline: Outline, theme: Theme) -> tuple[DeckPlan, list[Diagnostic]]:
+    """Plan the deck for `outline` in `theme`: the slides in order and warnings as data."""
+    planner = _Planner(outline, theme)
+    deck = planner.run()
+    return deck, planner.warnings
+
+
+def dump(deck: DeckPlan) -> str:
+    """A readable text dump of a plan, for golden tests and `--dry-run`."""
+    lines = [f"deck: {deck.title!r} lang={deck.language} theme={deck.theme}",
+             f"sections: {' | '.join(deck.sections)}"]
+    for n, s in enumerate(deck.slides, 1):
+        lines.append(f"{n:>3} {s.role.value:<9} [{s.section}] {s.title.text!r} @{s.title.size:g}  <{s.source}>")
+        for name in ("label", "subtitle", "byline", "body"):
+            t = getattr(s, name)
+            if t is not None:
+                for p in t.paragraphs:
+                    lines.append(f"      {name}@{t.size:g}: {p}")
+        if s.notes:
+            first = s.notes.strip().splitlines()[0] if s.notes.strip() else ""
+            lines.append(f"      notes: {len(s.notes)} chars: {first[:24]}…")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,135 @@
+"""Check loaded outline data against the model, collecting every problem before failing once."""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from deckgen.diagnostics import Diagnostic, PathPart
+from deckgen.errors import ContentError
+from deckgen.load import Loaded
+from deckgen.model import Outline, Role
+
+# C0/C1 controls except tab and newline, and lone surrogates: PowerPoint cannot store them.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_REQUIRED_TEXT = {"title"}
+
+
+def sanitise(text: str) -> tuple[str, int]:
+    """Normalise line ends and drop characters a slide cannot hold; return the text and how many were dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    cleaned, n = _BAD_CHARS.subn("", text)
+    return unicodedata.normalize("NFC", cleaned), n
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _model_at(path: tuple[PathPart, ...]) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `path` (list indexes skipped)."""
+    model: Any = Outline
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        ann = field.annotation
+        args = getattr(ann, "__args__", ())
+        inner = args[0] if args else ann
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            model = inner
+        else:
+            return None
+    return model
+
+
+def _prepare(value: Any, path: tuple[PathPart, ...], warnings: list[Diagnostic], loaded: Loaded) -> Any:
+    """Drop empty optional keys and sanitise text, recording a warning for each change."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if item is None and key not in _REQUIRED_TEXT and key not in ("deck", "sections"):
+                continue
+            out[key] = _prepare(item, path + (key,), warnings, loaded)
+        return out
+    if isinstance(value, list):
+        return [_prepare(item, path + (i,), warnings, loaded) for i, item in enumerate(value)]
+    if isinstance(value, str):
+        text, dropped = sanitise(value)
+        if dropped:
+            warnings.append(loaded.problem(path, f"removed {dropped} control or invalid character(s)"))
+        return text
+    return value
+
+
+def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "missing":
+        return loaded.problem(loc, f"required key {loc[-1]!r} is missing")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        model = _model_at(loc[:-1])
+        choices = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed: {', '.join(choices)}" if choices else "")
+        return loaded.problem(loc, f"unknown key {key!r}{hint}", key=True)
+    if kind in ("string_type", "str_type"):
+        return loaded.problem(loc, f"expected text, got {_kind(value)}")
+    if kind == "list_type":
+        return loaded.problem(loc, f"expected a list, got {_kind(value)}")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return loaded.problem(loc, f"expected a mapping (key: value), got {_kind(value)}")
+    if kind == "string_too_short":
+        return loaded.problem(loc, "must not be empty")
+    if kind == "too_short":
+        return loaded.problem(loc, f"needs at least one entry, got {len(value) if isinstance(value, list) else 0}")
+    if kind.startswith("enum") or (loc and loc[-1] == "layout"):
+        roles = ", ".join(r.value for r in Role)
+        close = difflib.get_close_matches(str(value), [r.value for r in Role], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return loaded.problem(loc, f"unknown layout role {value!r}; expected one of {roles}{hint}")
+    msg = err.get("msg", "invalid value")
+    return loaded.problem(loc, msg.removeprefix("Value error, "))
+
+
+def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
+    """Turn loaded YAML into an `Outline`; return it with warnings.
+
+    Raises `ContentError` listing every problem (with file:line:col and outline path).
+    """
+    problems = list(loaded.problems)
+    warnings: list[Diagnostic] = []
+    if not isinstance(loaded.data, dict):
+        problems.append(loaded.problem((), f"the outline must be a mapping with 'deck' and 'sections', got {_kind(loaded.data)}"))
+        raise ContentError(problems)
+    data = _prepare(loaded.data, (), warnings, loaded)
+    try:
+        outline = Outline.model_validate(data)
+    except ValidationError as exc:
+        seen = set()
+        for err in exc.errors():
+            diag = _message(err, loaded)
+            if (diag.path, diag.message) not in seen:
+                seen.add((diag.path, diag.message))
+                problems.append(diag)
+        outline = None
+    if problems or outline is None:
+        problems.sort(key=lambda d: (d.line or 0, d.col or 0))
+        raise ContentError(problems)
+    return outline, warnings
