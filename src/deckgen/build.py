@@ -1,0 +1,60 @@
+"""The build pipeline: outline file → validated outline → plan → rendered deck → file on disk."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from deckgen.diagnostics import Diagnostic
+from deckgen.load import load_yaml
+from deckgen.model import Outline
+from deckgen.plan import DeckPlan, plan
+from deckgen.theme import Theme, load_theme
+from deckgen.validate import validate
+
+
+@dataclass
+class Planned:
+    """An outline read, validated and planned, with every warning so far."""
+
+    outline: Outline
+    theme: Theme
+    deck: DeckPlan
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class Built:
+    """What a build wrote: the output path, the slide count and every warning."""
+
+    output: Path
+    slides: int
+    warnings: list[Diagnostic]
+    deck: DeckPlan
+
+
+def read_outline(path: Path, display: Optional[str] = None) -> tuple[Outline, list[Diagnostic]]:
+    """Load and validate an outline file."""
+    return validate(load_yaml(path, display or str(path)))
+
+
+def plan_file(path: Path, theme: Optional[str] = None, display: Optional[str] = None) -> Planned:
+    """Read `path` and plan its deck; `theme` (name or path) overrides the outline's `deck.theme`."""
+    outline, warnings = read_outline(path, display)
+    base = path.parent
+    spec = theme or outline.deck.theme
+    th = load_theme(spec, base if theme is None else Path.cwd())
+    deck, plan_warnings = plan(outline, th)
+    return Planned(outline, th, deck, warnings + plan_warnings)
+
+
+def build(path: Path, output: Path, theme: Optional[str] = None, display: Optional[str] = None) -> Built:
+    """Build the deck for the outline at `path` into `output` (written atomically)."""
+    from deckgen.render import render  # python-pptx is imported only when a deck is rendered
+    from deckgen.write import check_target, write_atomic
+
+    check_target(output)
+    planned = plan_file(path, theme, display)
+    prs, render_warnings = render(planned.deck, planned.theme)
+    write_atomic(output, prs.save)
+    return Built(output, len(planned.deck.slides), planned.warnings + render_warnings, planned.deck)

@@ -1,0 +1,70 @@
+"""The `deckgen` command line: parse options, call one pipeline function, print its results."""
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from deckgen import __version__
+
+DEFAULT_OUTLINE = "outline.yaml"
+
+
+def _warn(warnings: list) -> None:
+    for w in warnings:
+        click.echo(f"Warning: {w}", err=True)
+
+
+def shipped_outline() -> Path:
+    """The example outline shipped with deckgen (the seed lecture)."""
+    packaged = Path(str(resources.files("deckgen"))) / "data" / DEFAULT_OUTLINE
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / DEFAULT_OUTLINE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="deckgen")
+def main() -> None:
+    """Turn a lecture outline (YAML) into a themed, editable 16:9 PowerPoint deck."""
+
+
+@main.command()
+@click.argument("outline", required=False, type=click.Path(dir_okay=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The .pptx to write (default: beside the outline, named after it).")
+@click.option("--theme", metavar="NAME|PATH", help="A built-in theme name or a theme .yaml file (overrides deck.theme).")
+def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str]) -> None:
+    """Build the deck for OUTLINE (default: ./outline.yaml, else the shipped example)."""
+    from deckgen.build import build as run_build
+
+    display = None
+    if outline is None:
+        outline = Path(DEFAULT_OUTLINE)
+        if not outline.exists():
+            outline = shipped_outline()
+            display = DEFAULT_OUTLINE
+            click.echo(f"No ./{DEFAULT_OUTLINE} here: building the shipped example outline.", err=True)
+            output = output or Path("outline.pptx")
+    if output is None:
+        output = outline.with_suffix(".pptx")
+    if output.suffix.lower() != ".pptx" and not output.is_dir():
+        raise click.BadParameter(f"{str(output)!r} does not end in .pptx", param_hint="'-o' / '--output'")
+    result = run_build(outline, output, theme, display or str(outline))
+    _warn(result.warnings)
+    click.echo(f"Wrote {result.output} ({result.slides} slides)")
+
+
+@main.command()
+def themes() -> None:
+    """List the built-in themes."""
+    from deckgen.theme import builtin_themes, load_theme
+
+    for name in builtin_themes():
+        click.echo(f"{name:<12} {load_theme(name).description}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv[1:])
