@@ -68,6 +68,14 @@ def find_layout(layouts: list["SlideLayout"], role: str) -> tuple[Optional["Slid
     return None, False
 
 
+def _set_part_xml(part: object, xml: str) -> None:
+    """Replace the content of a part, whether python-pptx holds it as an element or as bytes."""
+    if hasattr(part, "_element"):
+        part._element = parse_xml(xml.encode("utf-8"))  # type: ignore[attr-defined]
+    else:
+        part._blob = xml.encode("utf-8")  # type: ignore[attr-defined]
+
+
 def _prepare(prs: "PresentationT", theme: "Theme", lang: str) -> None:
     """Make the default package a 16:9 deck with the theme's master, layouts, theme part and notes master."""
     prs.slide_width = grid.SLIDE_W_EMU
@@ -83,20 +91,20 @@ def _prepare(prs: "PresentationT", theme: "Theme", lang: str) -> None:
         if rel.reltype == RT.PRINTER_SETTINGS:
             prs.part.rels.pop(rid)
     master_part = prs.part.part_related_by(RT.SLIDE_MASTER)
-    master_part.part_related_by(RT.THEME)._blob = theme_xml(theme).encode("utf-8")
+    _set_part_xml(master_part.part_related_by(RT.THEME), theme_xml(theme))
     layout_rels = [(rid, rel.target_part) for rid, rel in master_part.rels.items() if rel.reltype == RT.SLIDE_LAYOUT]
     layout_rels.sort(key=lambda pair: int(pair[0][3:]))
     kept = layout_rels[: len(LAYOUTS)]
     for rid, _ in layout_rels[len(LAYOUTS):]:
         master_part.rels.pop(rid)
     for spec, (_, part) in zip(LAYOUTS, kept):
-        part._element = parse_xml(layout_xml(spec, theme, lang).encode("utf-8"))
+        _set_part_xml(part, layout_xml(spec, theme, lang))
         part.__dict__.pop("slide_layout", None)
-    master_part._element = parse_xml(master_xml(theme, [rid for rid, _ in kept], lang).encode("utf-8"))
+    _set_part_xml(master_part, master_xml(theme, [rid for rid, _ in kept], lang))
     master_part.__dict__.pop("slide_master", None)
     # the notes master: create it now so its theme gets the deck's fonts
     notes_master_part = prs.part.notes_master_part
-    notes_master_part.part_related_by(RT.THEME)._blob = theme_xml(theme, f"deckgen {theme.name} notes").encode("utf-8")
+    _set_part_xml(notes_master_part.part_related_by(RT.THEME), theme_xml(theme, f"deckgen {theme.name} notes"))
     oxml.set_notes_style(notes_master_part._element, theme.sizes.notes)
     nm_rid = next(rid for rid, rel in prs.part.rels.items() if rel.reltype == RT.NOTES_MASTER)
     oxml.set_notes_master_id(pres_el, nm_rid)

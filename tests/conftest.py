@@ -1,0 +1,56 @@
+"""Shared fixtures: paths, the seed lecture, the shipped deck built once per session, tool checks."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_940c483cb8458f87.txt"
+OUTLINE = ROOT / "outline.yaml"
+
+
+def require_tools(*tools: str) -> None:
+    """Skip when an external tool is missing — but fail in CI, where `.ci/run` must have installed it."""
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        message = f"needs {', '.join(missing)} (LibreOffice / poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: CI must install it")
+        pytest.skip(message)
+
+
+def require_path(path: Path, what: str) -> Path:
+    """Skip when shared data is missing — but fail in CI."""
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} not found at {path}")
+        pytest.skip(f"{what} not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return require_path(SEED, "the seed lecture").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def shipped_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped outline.yaml built once with the default theme."""
+    from deckgen.build import build
+
+    out = tmp_path_factory.mktemp("shipped") / "outline.pptx"
+    build(OUTLINE, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def shipped_pdf(shipped_deck: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped deck converted to PDF by LibreOffice."""
+    require_tools("soffice", "pdftotext")
+    from tests.office import to_pdf
+
+    return to_pdf(shipped_deck, tmp_path_factory.mktemp("pdf"))

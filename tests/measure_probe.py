@@ -1,0 +1,199 @@
+"""Probe decks for calibrating `deckgen.measure`: one text box per slide, rendered by LibreOffice, lines read back.
+
+Each `Probe` becomes one slide with one text box set as deckgen sets text (theme fonts Arial /
+微软雅黑 on every run, `lang` and `altLang`, `eaLnBrk="1" latinLnBrk="0" hangingPunct="1"`, no
+autofit, top anchor, the default insets 7.2/3.6 pt). `measure_lines` renders the deck to PDF and
+returns, per probe, its lines: the text, the left and right edge of the set text (glyph advances, from
+`pdftotext -bbox`) and the baseline (glyph origins, from `pdftocairo -svg`).
+
+Run as a script to print the calibration report that the numbers in `deckgen.measure` and
+`tests/test_measure.py` come from: `python -m tests.measure_probe`.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from lxml import etree
+
+EMU_PER_PT = 12700
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _q(tag: str) -> str:
+    return "{%s}%s" % (A, tag)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One text box: its paragraphs, size in points, box width (insets included) and paragraph settings."""
+
+    paragraphs: tuple[str, ...]
+    size: float
+    width: float = 880.0
+    bold: bool = False
+    lang: str = "zh-CN"
+    line_spacing: float = 1.0
+    space_before: float = 0.0
+    hanging: bool = True
+    latin: str = "Arial"
+    ea: str = "微软雅黑"
+    x: float = 36.0
+    y: float = 36.0
+    height: float = 460.0
+    inset_l: float = 7.2
+    inset_r: float = 7.2
+    inset_t: float = 3.6
+
+    @property
+    def text_left(self) -> float:
+        return self.x + self.inset_l
+
+    @property
+    def text_right(self) -> float:
+        return self.x + self.width - self.inset_r
+
+    @property
+    def text_top(self) -> float:
+        return self.y + self.inset_t
+
+
+@dataclass(frozen=True)
+class Line:
+    """One rendered line: its text (words joined by single spaces), left and right edge, baseline, in points."""
+
+    text: str
+    left: float
+    right: float
+    baseline: float
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+
+def _text_box(slide, probe: Probe) -> None:  # noqa: ANN001 - a python-pptx slide
+    from pptx.util import Pt
+
+    box = slide.shapes.add_textbox(Pt(probe.x), Pt(probe.y), Pt(probe.width), Pt(probe.height))
+    tx = box.text_frame._txBody
+    body = tx.find(_q("bodyPr"))
+    for k, v in (("wrap", "square"), ("lIns", probe.inset_l), ("rIns", probe.inset_r), ("tIns", probe.inset_t),
+                 ("bIns", 3.6), ("anchor", "t")):
+        body.set(k, v if isinstance(v, str) else str(round(v * EMU_PER_PT)))
+    for child in list(body):
+        body.remove(child)
+    etree.SubElement(body, _q("noAutofit"))
+    for p in tx.findall(_q("p")):
+        tx.remove(p)
+    for text in probe.paragraphs:
+        p = etree.SubElement(tx, _q("p"))
+        ppr = etree.SubElement(p, _q("pPr"), eaLnBrk="1", latinLnBrk="0", hangingPunct="1" if probe.hanging else "0")
+        etree.SubElement(etree.SubElement(ppr, _q("lnSpc")), _q("spcPct"), val=str(round(probe.line_spacing * 100000)))
+        etree.SubElement(etree.SubElement(ppr, _q("spcBef")), _q("spcPts"), val=str(round(probe.space_before * 100)))
+        etree.SubElement(ppr, _q("buNone"))
+        r = etree.SubElement(p, _q("r"))
+        rpr = etree.SubElement(r, _q("rPr"), lang=probe.lang, sz=str(round(probe.size * 100)),
+                               b="1" if probe.bold else "0", dirty="0")
+        if not probe.lang.startswith("en"):
+            rpr.set("altLang", "en-US")
+        etree.SubElement(rpr, _q("latin"), typeface=probe.latin)
+        etree.SubElement(rpr, _q("ea"), typeface=probe.ea)
+        etree.SubElement(r, _q("t")).text = text
+
+
+def probe_deck(probes: Sequence[Probe], path: Path) -> Path:
+    """Write a 16:9 deck with one blank slide per probe to `path`."""
+    from pptx import Presentation
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = 12192000, 6858000
+    blank = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    for probe in probes:
+        _text_box(prs.slides.add_slide(blank), probe)
+    prs.save(str(path))
+    return path
+
+
+def to_pdf(deck: Path, outdir: Path) -> Path:
+    """Convert with a private LibreOffice profile (so parallel runs do not collide)."""
+    profile = tempfile.mkdtemp(prefix="lo-measure-")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+                    "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
+    pdf = outdir / (deck.stem + ".pdf")
+    if not pdf.exists():
+        raise RuntimeError(f"LibreOffice wrote no PDF for {deck}")
+    return pdf
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+_USE = re.compile(r'<use xlink:href="#[^"]+" x="([-\d.]+)" y="([-\d.]+)"')
+
+
+def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages: list[list[tuple[float, float, float, float, str]]] = []
+    for row in html.splitlines():
+        if "<page " in row:
+            pages.append([])
+        m = _WORD.search(row)
+        if m and pages:
+            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+            pages[-1].append((x0, y0, x1, y1, m.group(5).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")))
+    return pages
+
+
+def _baselines(pdf: Path, page: int, workdir: Path) -> list[float]:
+    svg = workdir / f"page{page}.svg"
+    subprocess.run(["pdftocairo", "-svg", "-f", str(page), "-l", str(page), str(pdf), str(svg)],
+                   capture_output=True, timeout=120, check=True)
+    ys = sorted({round(float(m.group(2)), 3) for m in _USE.finditer(svg.read_text(encoding="utf-8"))})
+    merged: list[float] = []
+    for y in ys:  # glyphs of one line share a baseline (allow rounding noise)
+        if not merged or y - merged[-1] > 0.5:
+            merged.append(y)
+    return merged
+
+
+def measure_lines(probes: Sequence[Probe], workdir: Path) -> list[list[Line]]:
+    """Render `probes` with LibreOffice and return each probe's lines, top to bottom."""
+    pdf = to_pdf(probe_deck(probes, workdir / "probe.pptx"), workdir)
+    out: list[list[Line]] = []
+    for n, words in enumerate(_words(pdf), 1):
+        lines: list[Line] = []
+        for base in _baselines(pdf, n, workdir):
+            on = sorted((w for w in words if w[1] < base < w[3]), key=lambda w: w[0])
+            if on:
+                lines.append(Line(" ".join(w[4] for w in on), on[0][0], max(w[2] for w in on), base))
+        out.append(lines)
+    return out
+
+
+def _report() -> None:  # pragma: no cover - a calibration script, run by hand
+    """Print the calibration figures quoted in `deckgen.measure` and `tests/test_measure.py`."""
+    import shutil
+
+    from deckgen.measure import text_em
+
+    strings = ["中华人民共和国成立七十五周年", "The quick brown fox jumps over the lazy dog", "2035年GDP增长5.2%",
+               "，。、；：？！“引号”‘单’（括号）《书名》", "0123456789", "Deckgen wraps Chinese text: “quoted”, 5.2%",
+               "坚持以人民为中心的发展思想，推进中国式现代化。", "AI 与 5G 技术"]
+    probes = [Probe((s,), size, bold=bold) for s in strings for size in (20, 28) for bold in (False, True)]
+    print(f"soffice: {shutil.which('soffice')}")
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = measure_lines(probes, Path(tmp))
+        subprocess.run(["pdffonts", str(Path(tmp) / "probe.pdf")])
+    print(f"{'text':<44} {'size':>4} {'b':>1} {'render':>8} {'measure':>8} {'err%':>6} {'left':>6}")
+    for probe, got in zip(probes, lines):
+        (line,) = got
+        want = text_em(probe.paragraphs[0], probe.bold, cjk=True) * probe.size
+        print(f"{probe.paragraphs[0][:44]:<44} {probe.size:>4g} {int(probe.bold)} {line.width:8.2f} {want:8.2f} "
+              f"{(want / line.width - 1) * 100:6.2f} {line.left - probe.text_left:6.2f}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _report()

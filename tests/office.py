@@ -1,0 +1,73 @@
+"""Test helpers around LibreOffice and poppler: convert, count pages, find overflowing words."""
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Emu
+
+_AUTOFIT = re.compile(rb"<a:normAutofit[^>]*/>|<a:normAutofit[^>]*>.*?</a:normAutofit>|<a:spAutoFit/>", re.S)
+
+
+def to_pdf(deck: Path, outdir: Path) -> Path:
+    """Convert `deck` to PDF with a private LibreOffice profile; return the PDF path."""
+    profile = tempfile.mkdtemp(prefix="lo-profile-")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+                    "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
+    pdf = outdir / (deck.stem + ".pdf")
+    assert pdf.exists(), f"LibreOffice wrote no PDF for {deck}"
+    return pdf
+
+
+def page_count(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def without_autofit(deck: Path, out: Path) -> Path:
+    """A copy of `deck` with every autofit off: the deck as PowerPoint shows it on open."""
+    with zipfile.ZipFile(deck) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("ppt/slide") and item.filename.endswith(".xml"):
+                data = _AUTOFIT.sub(b"<a:noAutofit/>", data)
+            zout.writestr(item, data)
+    return out
+
+
+def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages: list[list[tuple[float, float, float, float, str]]] = []
+    for line in html.splitlines():
+        if "<page " in line:
+            pages.append([])
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if m and pages:
+            pages[-1].append((*(float(v) for v in m.groups()[:4]), m.group(5)))
+    return pages
+
+
+def overflowing_words(deck: Path, workdir: Path) -> dict[int, list[str]]:
+    """Words outside every text shape of their slide, rendered with autofit off: {slide number: words}."""
+    flat = without_autofit(deck, workdir / "flat.pptx")
+    pdf = to_pdf(flat, workdir)
+    prs = Presentation(str(deck))
+    width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
+    tol = 3.0
+    bad: dict[int, list[str]] = {}
+    for n, (words, slide) in enumerate(zip(_words(pdf), prs.slides), 1):
+        rects = []
+        for shape in list(slide.shapes) + list(slide.slide_layout.shapes) + list(slide.slide_layout.slide_master.shapes):
+            if getattr(shape, "has_text_frame", False) and shape.has_text_frame and shape.width is not None:
+                rects.append((Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.left + shape.width).pt,
+                              Emu(shape.top + shape.height).pt))
+        for x0, y0, x1, y1, w in words:
+            off = x0 < -tol or y0 < -tol or x1 > width + tol or y1 > height + tol
+            inside = any(x0 >= a - tol and y0 >= b - tol and x1 <= c + tol and y1 <= d + tol for a, b, c, d in rects)
+            if off or not inside:
+                bad.setdefault(n, []).append(w)
+    return bad

@@ -1,0 +1,107 @@
+"""The command line as a user meets it: outputs, messages and exit codes."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deckgen.cli import main
+from tests.conftest import OUTLINE
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_build_writes_a_deck_beside_the_outline(runner: CliRunner, tmp_path: Path) -> None:
+    outline = tmp_path / "lecture.yaml"
+    outline.write_text(OUTLINE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(main, ["build", str(outline)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "lecture.pptx").is_file()
+    assert f"Wrote {tmp_path / 'lecture.pptx'} (27 slides)" in result.output
+
+
+def test_build_without_arguments_builds_the_shipped_outline(runner: CliRunner, tmp_path: Path) -> None:
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(main, ["build"])
+        assert result.exit_code == 0, result.output
+        assert Path("outline.pptx").is_file()
+        assert "27 slides" in result.output
+
+
+def test_bad_outline_lists_every_problem_exits_1_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "outline.yaml"
+    bad.write_text("deck:\n  title: T\n  colour: red\nsections:\n  - title: [x]\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(bad)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines == [
+        f"Error: {bad}:3:3: deck.colour: unknown key 'colour'; allowed: title, subtitle, presenter, date, language, theme, notes",
+        f"Error: {bad}:5:12: sections[0].title: expected text, got a list",
+    ]
+    assert not (tmp_path / "outline.pptx").exists()
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the file is empty"),
+    (b"# nothing but a comment\n", "the file is empty"),
+    ("deck: {title: 标题}\n".encode("gb18030"), "not UTF-8 text"),
+    (b"deck:\n  title: a\n  title: b\nsections: [{title: s}]\n", "duplicate key 'title'"),
+    (b"deck: [\n", "YAML syntax error"),
+])
+def test_content_errors_exit_1_with_a_located_message(runner: CliRunner, tmp_path: Path, content: bytes, message: str) -> None:
+    f = tmp_path / "o.yaml"
+    f.write_bytes(content)
+    result = runner.invoke(main, ["build", str(f)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {f}:") and message in result.output
+    assert not (tmp_path / "o.pptx").exists()
+
+
+def test_missing_outline_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["build", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+
+
+def test_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    assert runner.invoke(main, ["build", "--nope"]).exit_code == 2
+    result = runner.invoke(main, ["build", str(OUTLINE), "-o", str(tmp_path / "deck.txt")])
+    assert result.exit_code == 2 and "does not end in .pptx" in result.output
+
+
+def test_output_in_a_missing_folder_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["build", str(OUTLINE), "-o", str(tmp_path / "no" / "deck.pptx")])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+
+
+def test_unknown_theme_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["build", str(OUTLINE), "-o", str(tmp_path / "d.pptx"), "--theme", "nosuch"])
+    assert result.exit_code == 1
+    assert "unknown theme 'nosuch'" in result.output
+
+
+def test_themes_lists_the_built_in_themes(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["themes"])
+    assert result.exit_code == 0
+    assert result.output.startswith("party ")
+
+
+def test_help_does_not_import_python_pptx() -> None:
+    code = "import sys; from deckgen.cli import main\ntry:\n main(['--help'])\nexcept SystemExit: pass\nprint('pptx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}).stdout
+    assert out.strip().splitlines()[-1] == "False"
+
+
+def test_python_m_deckgen_runs() -> None:
+    out = subprocess.run([sys.executable, "-m", "deckgen", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("deckgen, version")

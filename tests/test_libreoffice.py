@@ -1,0 +1,29 @@
+"""The deck as other applications see it: LibreOffice renders every slide, nothing spills out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import require_tools
+from tests.office import overflowing_words, page_count
+
+pytestmark = pytest.mark.soffice
+
+
+def test_libreoffice_renders_every_slide(shipped_deck: Path, shipped_pdf: Path) -> None:
+    require_tools("pdfinfo")
+    assert page_count(shipped_pdf) == len(Presentation(str(shipped_deck)).slides) == 27
+
+
+def test_no_word_outside_its_shape_with_autofit_off(shipped_deck: Path, tmp_path: Path) -> None:
+    require_tools("soffice", "pdftotext")
+    assert overflowing_words(shipped_deck, tmp_path) == {}
+
+
+def test_chinese_text_is_extractable_from_the_render(shipped_pdf: Path) -> None:
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(shipped_pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "中国式现代化的本质要求" in text

@@ -1,0 +1,110 @@
+"""Planning: slide order, labels, roles, fitted sizes, and golden dumps of whole plans."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from deckgen.build import plan_file
+from deckgen.load import parse_yaml
+from deckgen.model import Role
+from deckgen.plan import chinese_number, default_label, dump, plan, with_label
+from deckgen.theme import load_theme
+from deckgen.validate import validate
+from tests.conftest import OUTLINE
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def plan_text(text: str):
+    outline, _ = validate(parse_yaml(text, "o.yaml"))
+    return plan(outline, load_theme())
+
+
+@pytest.mark.parametrize("case, source", [("shipped", OUTLINE), ("english", GOLDEN / "english" / "outline.yaml")])
+def test_plan_matches_golden_dump(case: str, source: Path) -> None:
+    actual = dump(plan_file(source).deck)
+    expected_file = GOLDEN / case / "plan.txt"
+    if os.environ.get("DECKGEN_UPDATE_GOLDEN"):
+        expected_file.write_text(actual, encoding="utf-8")
+    assert actual == expected_file.read_text(encoding="utf-8")
+
+
+class DescribeLabels:
+    @pytest.mark.parametrize("n, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三")])
+    def it_writes_chinese_numbers(self, n: int, text: str) -> None:
+        assert chinese_number(n) == text
+
+    def it_numbers_by_level(self) -> None:
+        assert [default_label(level, 2, True) for level in range(3)] == ["二、", "（二）", "2."]
+        assert [default_label(level, 2, False) for level in range(3)] == ["II.", "B.", "2."]
+
+    def it_joins_cjk_labels_without_a_space(self) -> None:
+        assert with_label("一、", "标题") == "一、标题"
+        assert with_label("（一）", "标题") == "（一）标题"
+        assert with_label("一要", "标题") == "一要标题"
+        assert with_label("1.", "Title") == "1. Title"
+        assert with_label(None, "Title") == "Title"
+
+
+class DescribePlan:
+    TEXT = """\
+deck:
+  title: 标题
+  notes: 题目
+sections:
+  - title: 甲
+    notes: 一、甲
+    subsections:
+      - title: 乙
+        notes: （一）乙
+        points:
+          - title: 丙
+            label: 一要
+            notes: 一要丙
+  - title: 丁
+    bullets: [要点]
+closing:
+  - title: 结束
+    notes: 同志们
+"""
+
+    def it_orders_title_agenda_sections_points_closing(self) -> None:
+        deck, warnings = plan_text(self.TEXT)
+        assert [(s.role, s.title.text) for s in deck.slides] == [
+            (Role.TITLE, "标题"), (Role.AGENDA, "目录"), (Role.SECTION, "甲"), (Role.CONTENT, "（一）乙"),
+            (Role.CONTENT, "一要丙"), (Role.SECTION, "丁"), (Role.CONTENT, "二、丁"), (Role.CLOSING, "结束")]
+        assert warnings == []
+
+    def it_keeps_notes_in_lecture_order(self) -> None:
+        deck, _ = plan_text(self.TEXT)
+        assert [s.notes for s in deck.slides if s.notes] == ["题目", "一、甲", "（一）乙", "一要丙", "同志们"]
+
+    def it_lists_sections_on_the_agenda_and_in_powerpoint_sections(self) -> None:
+        deck, _ = plan_text(self.TEXT)
+        assert deck.slides[1].body.paragraphs == ("一、甲", "二、丁")
+        assert deck.sections == ("开篇", "一、甲", "二、丁", "结语")
+        assert [s.section for s in deck.slides] == [0, 0, 1, 1, 1, 2, 2, 3]
+
+    def it_shows_point_titles_on_a_subsection_without_bullets(self) -> None:
+        deck, _ = plan_text(self.TEXT)
+        assert deck.slides[3].body.paragraphs == ("一要丙",)
+
+    def it_puts_the_section_label_in_its_own_placeholder(self) -> None:
+        deck, _ = plan_text(self.TEXT)
+        assert deck.slides[2].label.paragraphs == ("一、",)
+
+    def it_skips_the_agenda_for_a_single_section(self) -> None:
+        deck, _ = plan_text("deck: {title: T}\nsections: [{title: A}]\n")
+        assert [s.role for s in deck.slides] == [Role.TITLE, Role.SECTION]
+
+    def it_shrinks_a_long_title_and_warns_when_it_cannot_fit(self) -> None:
+        long_title = "高质量发展" * 6  # 30 characters: two lines at a smaller size
+        deck, warnings = plan_text(f"deck: {{title: T}}\nsections: [{{title: A, subsections: [{{title: {long_title}}}]}}]\n")
+        theme = load_theme()
+        assert theme.sizes.title.min <= deck.slides[-1].title.size < theme.sizes.title.max
+        assert warnings == []
+        deck, warnings = plan_text(f"deck: {{title: T}}\nsections: [{{title: A, subsections: [{{title: {long_title * 3}}}]}}]\n")
+        assert [str(w) for w in warnings] == [
+            "sections[0].subsections[0]: the title does not fit in 2 lines at the smallest size (24 pt); shorten it"]
