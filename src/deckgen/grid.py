@@ -65,13 +65,13 @@ SECTION_RULE_X = 336.0
 SECTION_TITLE = Box(360, 140, 540, 260)
 # closing
 CLOSING_TITLE = Box(80, 140, 800, 150)
-CLOSING_BODY = Box(80, 310, 800, 150)
+CLOSING_BODY = Box(80, 312, 800, 170)
 # statement (a quotation or one key sentence)
 STATEMENT = Box(96, 120, 768, 260)
 STATEMENT_SOURCE = Box(96, 392, 768, 60)
 
 TITLE_PARAS = Paragraphs(line_spacing=0.95, bold=True)
 BODY_PARAS = Paragraphs(line_spacing=1.05, space_before=10.0, indent=24.0)
-AGENDA_PARAS = Paragraphs(line_spacing=1.05, space_before=18.0)
+AGENDA_PARAS = Paragraphs(line_spacing=1.05, space_before=24.0)
 PLAIN_PARAS = Paragraphs(line_spacing=1.0, space_before=6.0)
 COVER_TITLE_PARAS = Paragraphs(line_spacing=0.95, bold=True)

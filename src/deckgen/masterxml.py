@@ -271,7 +271,7 @@ def layout_xml(spec: LayoutSpec, theme: Theme, lang: str) -> str:
                 + placeholder(ids, "Subtitle 2", 'type="subTitle" idx="1"', grid.COVER_SUBTITLE, p["subtitle"],
                               lst=_lvl1("l", s.cover_subtitle.max, c.text, False, bullet=False, space_before=0), lang=lang)
                 + placeholder(ids, "Presenter 3", 'type="body" sz="quarter" idx="13"', grid.COVER_BYLINE, p["presenter"],
-                              lst=_lvl1("l", s.cover_subtitle.max, c.text, False, bullet=False, space_before=grid.PLAIN_PARAS.space_before), lang=lang))
+                              lst=_lvl1("l", s.byline.max, c.muted or c.text, False, bullet=False, space_before=grid.PLAIN_PARAS.space_before), lang=lang))
         return _layout(spec, body, bg=c.background, show_master=False)
     if spec.role == "section":
         c = r.section

@@ -137,7 +137,7 @@ class _Planner:
             role=Role.TITLE,
             title=self.fitted([deck.title], grid.COVER_TITLE, s.cover_title, grid.COVER_TITLE_PARAS, "deck", "the deck title", 2),
             subtitle=self.fitted([deck.subtitle], grid.COVER_SUBTITLE, s.cover_subtitle, grid.PLAIN_PARAS, "deck", "the subtitle", 2) if deck.subtitle else None,
-            byline=self.fitted(byline, grid.COVER_BYLINE, s.cover_subtitle, grid.PLAIN_PARAS, "deck", "presenter and date") if byline else None,
+            byline=self.fitted(byline, grid.COVER_BYLINE, s.byline, grid.PLAIN_PARAS, "deck", "presenter and date") if byline else None,
             notes=deck.notes, section=self.section_index(self.words("开篇", "Opening")), source="deck", footer=False))
 
     def section_index(self, name: str) -> int:

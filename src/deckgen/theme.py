@@ -42,6 +42,7 @@ class SizeRange(_Frozen):
 class Sizes(_Frozen):
     cover_title: SizeRange
     cover_subtitle: SizeRange
+    byline: SizeRange
     title: SizeRange
     body: SizeRange
     section_label: SizeRange
