@@ -33,6 +33,29 @@ def require_path(path: Path, what: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def schemas() -> Path:
+    """The OOXML schema folder: skip without it, but fail in CI, where the schema check must run."""
+    from deckgen.package_check import find_schemas
+
+    folder, why = find_schemas()
+    if folder is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"the OOXML schemas are needed in CI: {why}")
+        pytest.skip(why)
+    return folder
+
+
+def assert_valid_package(deck: Path) -> None:
+    """The deck passes the package check, schemas included."""
+    from deckgen.package_check import check_package
+
+    report = check_package(deck)
+    assert report.schema_checked, report.note
+    assert report.problems == []
+    assert report.parts_checked > 10
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return require_path(SEED, "the seed lecture").read_text(encoding="utf-8")
 

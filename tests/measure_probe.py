@@ -48,6 +48,9 @@ class Probe:
     inset_l: float = 7.2
     inset_r: float = 7.2
     inset_t: float = 3.6
+    inset_b: float = 3.6
+    anchor: str = "t"
+    bullet_indent: float = 0.0
 
     @property
     def text_left(self) -> float:
@@ -60,6 +63,10 @@ class Probe:
     @property
     def text_top(self) -> float:
         return self.y + self.inset_t
+
+    @property
+    def text_bottom(self) -> float:
+        return self.y + self.height - self.inset_b
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,7 @@ def _text_box(slide, probe: Probe) -> None:  # noqa: ANN001 - a python-pptx slid
     tx = box.text_frame._txBody
     body = tx.find(_q("bodyPr"))
     for k, v in (("wrap", "square"), ("lIns", probe.inset_l), ("rIns", probe.inset_r), ("tIns", probe.inset_t),
-                 ("bIns", 3.6), ("anchor", "t")):
+                 ("bIns", probe.inset_b), ("anchor", probe.anchor)):
         body.set(k, v if isinstance(v, str) else str(round(v * EMU_PER_PT)))
     for child in list(body):
         body.remove(child)
@@ -95,7 +102,14 @@ def _text_box(slide, probe: Probe) -> None:  # noqa: ANN001 - a python-pptx slid
         ppr = etree.SubElement(p, _q("pPr"), eaLnBrk="1", latinLnBrk="0", hangingPunct="1" if probe.hanging else "0")
         etree.SubElement(etree.SubElement(ppr, _q("lnSpc")), _q("spcPct"), val=str(round(probe.line_spacing * 100000)))
         etree.SubElement(etree.SubElement(ppr, _q("spcBef")), _q("spcPts"), val=str(round(probe.space_before * 100)))
-        etree.SubElement(ppr, _q("buNone"))
+        if probe.bullet_indent:  # a hanging bullet as deckgen's master sets level 1: ■ at 60 %
+            ppr.set("marL", str(round(probe.bullet_indent * EMU_PER_PT)))
+            ppr.set("indent", str(-round(probe.bullet_indent * EMU_PER_PT)))
+            etree.SubElement(ppr, _q("buSzPct"), val="60000")
+            etree.SubElement(ppr, _q("buFont"), typeface="Arial")
+            etree.SubElement(ppr, _q("buChar"), char="■")
+        else:
+            etree.SubElement(ppr, _q("buNone"))
         r = etree.SubElement(p, _q("r"))
         rpr = etree.SubElement(r, _q("rPr"), lang=probe.lang, sz=str(round(probe.size * 100)),
                                b="1" if probe.bold else "0", dirty="0")
@@ -147,16 +161,22 @@ def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
     return pages
 
 
-def _baselines(pdf: Path, page: int, workdir: Path) -> list[float]:
+def _baselines(pdf: Path, page: int, workdir: Path, size: float) -> list[float]:
+    """The baselines of a page's lines: glyph origins closer than half the type size are one line.
+
+    (A bullet at 60 % size sits a little higher than its line's baseline: the line keeps the lower one.)
+    """
     svg = workdir / f"page{page}.svg"
     subprocess.run(["pdftocairo", "-svg", "-f", str(page), "-l", str(page), str(pdf), str(svg)],
                    capture_output=True, timeout=120, check=True)
-    ys = sorted({round(float(m.group(2)), 3) for m in _USE.finditer(svg.read_text(encoding="utf-8"))})
-    merged: list[float] = []
-    for y in ys:  # glyphs of one line share a baseline (allow rounding noise)
-        if not merged or y - merged[-1] > 0.5:
-            merged.append(y)
-    return merged
+    ys = sorted({float(m.group(2)) for m in _USE.finditer(svg.read_text(encoding="utf-8"))})
+    clusters: list[list[float]] = []
+    for y in ys:
+        if clusters and y - clusters[-1][0] < size / 2:
+            clusters[-1].append(y)
+        else:
+            clusters.append([y])
+    return [max(c) for c in clusters]
 
 
 def measure_lines(probes: Sequence[Probe], workdir: Path) -> list[list[Line]]:
@@ -165,7 +185,7 @@ def measure_lines(probes: Sequence[Probe], workdir: Path) -> list[list[Line]]:
     out: list[list[Line]] = []
     for n, words in enumerate(_words(pdf), 1):
         lines: list[Line] = []
-        for base in _baselines(pdf, n, workdir):
+        for base in _baselines(pdf, n, workdir, probes[n - 1].size):
             on = sorted((w for w in words if w[1] < base < w[3]), key=lambda w: w[0])
             if on:
                 lines.append(Line(" ".join(w[4] for w in on), on[0][0], max(w[2] for w in on), base))

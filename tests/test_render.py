@@ -11,6 +11,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deckgen.build import build
+from tests.conftest import assert_valid_package
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -169,3 +170,13 @@ def test_english_deck_uses_english_language_and_words(tmp_path: Path) -> None:
     with zipfile.ZipFile(out) as z:
         langs = set(re.findall(rb'<a:rPr lang="([^"]+)"', z.read("ppt/slides/slide5.xml")))
     assert langs == {b"en-US"}
+
+
+def test_shipped_deck_is_a_valid_package(shipped_deck: Path, schemas: Path) -> None:
+    assert_valid_package(shipped_deck)
+
+
+def test_english_deck_is_a_valid_package(tmp_path: Path, schemas: Path) -> None:
+    out = tmp_path / "en.pptx"
+    build(Path(__file__).parent / "golden" / "english" / "outline.yaml", out)
+    assert_valid_package(out)

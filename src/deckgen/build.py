@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.grid import BUILTIN_FRAMES, Frames
 from deckgen.load import load_yaml
 from deckgen.model import Outline
 from deckgen.plan import DeckPlan, plan
@@ -38,23 +39,37 @@ def read_outline(path: Path, display: Optional[str] = None) -> tuple[Outline, li
     return validate(load_yaml(path, display or str(path)))
 
 
-def plan_file(path: Path, theme: Optional[str] = None, display: Optional[str] = None) -> Planned:
-    """Read `path` and plan its deck; `theme` (name or path) overrides the outline's `deck.theme`."""
+def plan_file(path: Path, theme: Optional[str] = None, display: Optional[str] = None,
+              frames: Optional[Frames] = None) -> Planned:
+    """Read `path` and plan its deck; `theme` (name or path) overrides the outline's `deck.theme`;
+    `frames` are a template's text slots (default: the built-in grid)."""
     outline, warnings = read_outline(path, display)
-    base = path.parent
+    return plan_outline(outline, warnings, path.parent, theme, frames)
+
+
+def plan_outline(outline: Outline, warnings: list[Diagnostic], base: Path, theme: Optional[str] = None,
+                 frames: Optional[Frames] = None) -> Planned:
+    """Plan a validated outline; a theme named in the outline is resolved against `base`, its folder."""
     spec = theme or outline.deck.theme
     th = load_theme(spec, base if theme is None else Path.cwd())
-    deck, plan_warnings = plan(outline, th)
+    deck, plan_warnings = plan(outline, th, frames or BUILTIN_FRAMES)
     return Planned(outline, th, deck, warnings + plan_warnings)
 
 
-def build(path: Path, output: Path, theme: Optional[str] = None, display: Optional[str] = None) -> Built:
-    """Build the deck for the outline at `path` into `output` (written atomically)."""
-    from deckgen.render import render  # python-pptx is imported only when a deck is rendered
+def build(path: Path, output: Path, theme: Optional[str] = None, display: Optional[str] = None,
+          template: Optional[Path] = None, east_asian_font: Optional[str] = None) -> Built:
+    """Build the deck for the outline at `path` into `output` (written atomically).
+
+    With `template` (.pptx/.potx), the deck uses that file's master, layouts, colours and fonts.
+    """
+    from deckgen.render import builtin_target, render, template_target  # python-pptx only now
     from deckgen.write import check_target, write_atomic
 
     check_target(output)
-    planned = plan_file(path, theme, display)
-    prs, render_warnings = render(planned.deck, planned.theme)
+    outline, warnings = read_outline(path, display)
+    target = template_target(template, outline.deck.language, east_asian_font) if template else None
+    planned = plan_outline(outline, warnings, path.parent, theme, target.frames if target else None)
+    target = target or builtin_target(planned.theme, planned.deck.language)
+    prs, render_warnings = render(planned.deck, planned.theme, target)
     write_atomic(output, prs.save)
     return Built(output, len(planned.deck.slides), planned.warnings + render_warnings, planned.deck)

@@ -36,7 +36,11 @@ def main() -> None:
 @click.argument("outline", required=False, type=click.Path(dir_okay=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="The .pptx to write (default: beside the outline, named after it).")
 @click.option("--theme", metavar="NAME|PATH", help="A built-in theme name or a theme .yaml file (overrides deck.theme).")
-def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str]) -> None:
+@click.option("--template", type=click.Path(path_type=Path), metavar="FILE.pptx|.potx",
+              help="Use this organisation template's master, layouts, colours and fonts.")
+@click.option("--east-asian-font", metavar="NAME", help="With --template: set this East Asian (Chinese) font in its theme.")
+def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str], template: Optional[Path],
+          east_asian_font: Optional[str]) -> None:
     """Build the deck for OUTLINE (default: ./outline.yaml, else the shipped example)."""
     from deckgen.build import build as run_build
 
@@ -52,7 +56,9 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str])
         output = outline.with_suffix(".pptx")
     if output.suffix.lower() != ".pptx" and not output.is_dir():
         raise click.BadParameter(f"{str(output)!r} does not end in .pptx", param_hint="'-o' / '--output'")
-    result = run_build(outline, output, theme, display or str(outline))
+    if east_asian_font and not template:
+        raise click.BadParameter("only applies with --template", param_hint="'--east-asian-font'")
+    result = run_build(outline, output, theme, display or str(outline), template, east_asian_font)
     _warn(result.warnings)
     click.echo(f"Wrote {result.output} ({result.slides} slides)")
 
@@ -64,6 +70,20 @@ def themes() -> None:
 
     for name in builtin_themes():
         click.echo(f"{name:<12} {load_theme(name).description}")
+
+
+@main.group()
+def template() -> None:
+    """Work with an organisation's PowerPoint template."""
+
+
+@template.command("inspect")
+@click.argument("path", type=click.Path(path_type=Path))
+def template_inspect(path: Path) -> None:
+    """Show PATH's layouts and placeholders, and which layout each slide role uses."""
+    from deckgen.inspect import describe_template
+
+    click.echo(describe_template(path), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

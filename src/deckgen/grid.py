@@ -75,3 +75,38 @@ BODY_PARAS = Paragraphs(line_spacing=1.05, space_before=10.0, indent=24.0)
 AGENDA_PARAS = Paragraphs(line_spacing=1.05, space_before=24.0)
 PLAIN_PARAS = Paragraphs(line_spacing=1.0, space_before=6.0)
 COVER_TITLE_PARAS = Paragraphs(line_spacing=0.95, bold=True)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one kind of text goes: its box, how paragraphs are set, and a cap on the type size."""
+
+    box: Box
+    style: Paragraphs
+    max_size: float | None = None
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The text slots of every slide role: the built-in grid, or a template's placeholders.
+
+    A slot of `None` means the layout has no placeholder for it: the planner then folds that text
+    into another slot (the section label into the title, the byline into the subtitle).
+    """
+
+    content_title: Slot = Slot(TITLE, TITLE_PARAS)
+    content_body: Slot = Slot(BODY, BODY_PARAS)
+    agenda_body: Slot = Slot(BODY, AGENDA_PARAS)
+    cover_title: Slot = Slot(COVER_TITLE, COVER_TITLE_PARAS)
+    cover_subtitle: Slot | None = Slot(COVER_SUBTITLE, PLAIN_PARAS)
+    cover_byline: Slot | None = Slot(COVER_BYLINE, PLAIN_PARAS)
+    section_title: Slot = Slot(SECTION_TITLE, TITLE_PARAS)
+    section_label: Slot | None = Slot(SECTION_LABEL, Paragraphs(line_spacing=0.9, bold=True))
+    closing_title: Slot = Slot(CLOSING_TITLE, COVER_TITLE_PARAS)
+    closing_body: Slot | None = Slot(CLOSING_BODY, PLAIN_PARAS)
+    statement: Slot = Slot(STATEMENT, TITLE_PARAS)
+    statement_source: Slot | None = Slot(STATEMENT_SOURCE, PLAIN_PARAS)
+    footer: Slot | None = Slot(FOOTER, Paragraphs())
+
+
+BUILTIN_FRAMES = Frames()

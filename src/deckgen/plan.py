@@ -82,7 +82,7 @@ class DeckPlan:
 
     title: str
     language: str
-    footer: str
+    footer: Optional[Text]
     theme: str
     subtitle: Optional[str] = None
     presenter: Optional[str] = None
@@ -95,6 +95,7 @@ class DeckPlan:
 class _Planner:
     outline: Outline
     theme: Theme
+    frames: grid.Frames = grid.BUILTIN_FRAMES
     warnings: list[Diagnostic] = field(default_factory=list)
     slides: list[SlidePlan] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
@@ -107,23 +108,25 @@ class _Planner:
         return zh if self.cjk else en
 
     # --- fitting -------------------------------------------------------------------------
-    def fitted(self, paragraphs: Iterable[str], box: grid.Box, sizes: SizeRange, style: grid.Paragraphs,
-               where: str, what: str, max_lines: Optional[int] = None) -> Text:
+    def fitted(self, paragraphs: Iterable[str], slot: grid.Slot, sizes: SizeRange, where: str, what: str,
+               max_lines: Optional[int] = None) -> Text:
         paras = tuple(paragraphs)
-        result = fit(paras, box, sizes.max, sizes.min, style, max_lines=max_lines)
+        top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
+        low = min(sizes.min, top)
+        result = fit(paras, slot.box, top, low, slot.style, max_lines=max_lines)
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
-            self.warnings.append(Diagnostic(f"{what} does not fit{limit} at the smallest size ({sizes.min:g} pt); shorten it", path=(where,)))
+            self.warnings.append(Diagnostic(f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it", path=(where,)))
         return Text(paras, result.size)
 
     def title_text(self, title: str, where: str) -> Text:
-        return self.fitted([title], grid.TITLE, self.theme.sizes.title, grid.TITLE_PARAS, where, "the title", 2)
+        return self.fitted([title], self.frames.content_title, self.theme.sizes.title, where, "the title", 2)
 
-    def body_text(self, bullets: Iterable[str], where: str, style: grid.Paragraphs = grid.BODY_PARAS) -> Optional[Text]:
+    def body_text(self, bullets: Iterable[str], where: str, slot: Optional[grid.Slot] = None) -> Optional[Text]:
         bullets = tuple(bullets)
         if not bullets:
             return None
-        return self.fitted(bullets, grid.BODY, self.theme.sizes.body, style, where, "the bullets")
+        return self.fitted(bullets, slot or self.frames.content_body, self.theme.sizes.body, where, "the bullets")
 
     # --- slides --------------------------------------------------------------------------
     def add(self, slide: SlidePlan) -> None:
@@ -132,12 +135,18 @@ class _Planner:
     def cover(self) -> None:
         deck = self.outline.deck
         s = self.theme.sizes
+        f = self.frames
         byline = [x for x in (deck.presenter, deck.date) if x]
+        subtitle = [deck.subtitle] if deck.subtitle else []
+        if f.cover_byline is None:  # the layout has no byline placeholder: presenter and date join the subtitle
+            subtitle, byline = subtitle + byline, []
+        if f.cover_subtitle is None:
+            subtitle = []
         self.add(SlidePlan(
             role=Role.TITLE,
-            title=self.fitted([deck.title], grid.COVER_TITLE, s.cover_title, grid.COVER_TITLE_PARAS, "deck", "the deck title", 2),
-            subtitle=self.fitted([deck.subtitle], grid.COVER_SUBTITLE, s.cover_subtitle, grid.PLAIN_PARAS, "deck", "the subtitle", 2) if deck.subtitle else None,
-            byline=self.fitted(byline, grid.COVER_BYLINE, s.byline, grid.PLAIN_PARAS, "deck", "presenter and date") if byline else None,
+            title=self.fitted([deck.title], f.cover_title, s.cover_title, "deck", "the deck title", 2),
+            subtitle=self.fitted(subtitle, f.cover_subtitle, s.cover_subtitle, "deck", "the subtitle") if subtitle else None,
+            byline=self.fitted(byline, f.cover_byline, s.byline, "deck", "presenter and date") if byline else None,
             notes=deck.notes, section=self.section_index(self.words("开篇", "Opening")), source="deck", footer=False))
 
     def section_index(self, name: str) -> int:
@@ -149,33 +158,47 @@ class _Planner:
         role = node.layout or role
         title = with_label(label, node.title)
         s = self.theme.sizes
+        f = self.frames
         if role in (Role.CONTENT, Role.AGENDA):
             self.add(SlidePlan(role, self.title_text(title, where), node.notes, self.body_text(node.bullets, where),
                                section=section, source=where))
         elif role is Role.SECTION:
+            own_label = f.section_label is not None and label
             self.add(SlidePlan(
-                role, self.fitted([node.title], grid.SECTION_TITLE, s.section_title, grid.TITLE_PARAS, where, "the section title", 4),
+                role, self.fitted([node.title if own_label else title], f.section_title, s.section_title, where, "the section title", 4),
                 node.notes,
-                label=self.fitted([label], grid.SECTION_LABEL, s.section_label, grid.TITLE_PARAS, where, "the section label", 2) if label else None,
+                label=self.fitted([label], f.section_label, s.section_label, where, "the section label", 2) if own_label else None,
                 section=section, source=where, footer=False))
         elif role is Role.CLOSING or role is Role.TITLE:
-            body = self.fitted(node.bullets, grid.CLOSING_BODY, s.cover_subtitle, grid.PLAIN_PARAS, where, "the closing lines") if node.bullets else None
+            body = None
+            if node.bullets and f.closing_body is not None:
+                body = self.fitted(node.bullets, f.closing_body, s.cover_subtitle, where, "the closing lines")
             self.add(SlidePlan(
                 Role.CLOSING if role is Role.CLOSING else Role.TITLE,
-                self.fitted([title], grid.CLOSING_TITLE, s.closing_title, grid.COVER_TITLE_PARAS, where, "the closing title", 2),
+                self.fitted([title], f.closing_title, s.closing_title, where, "the closing title", 2),
                 node.notes, body=body, section=section, source=where, footer=False))
         else:  # statement
-            body = self.fitted(node.bullets, grid.STATEMENT_SOURCE, s.cover_subtitle, grid.PLAIN_PARAS, where, "the source line") if node.bullets else None
+            body = None
+            if node.bullets and f.statement_source is not None:
+                body = self.fitted(node.bullets, f.statement_source, s.cover_subtitle, where, "the source line")
             self.add(SlidePlan(
-                role, self.fitted([title], grid.STATEMENT, s.statement, grid.TITLE_PARAS, where, "the statement"),
+                role, self.fitted([title], f.statement, s.statement, where, "the statement"),
                 node.notes, body=body, section=section, source=where))
+
+    def footer(self) -> Optional[Text]:
+        """The footer line (the deck title) at a size that keeps it on one line of the footer box."""
+        slot = self.frames.footer
+        if slot is None:
+            return None
+        size = self.theme.sizes.footer
+        return self.fitted([self.outline.deck.title], slot, SizeRange(max=size, min=min(size, 7)), "deck", "the footer", 1)
 
     def agenda(self) -> None:
         items = [with_label(self.label(0, i, sec), sec.title) for i, sec in enumerate(self.outline.sections)]
         title = self.words("目录", "Contents")
         section = self.section_index(self.words("开篇", "Opening"))
         self.add(SlidePlan(Role.AGENDA, self.title_text(title, "sections"), "",
-                           self.body_text(items, "sections", grid.AGENDA_PARAS), section=section, source="sections"))
+                           self.body_text(items, "sections", self.frames.agenda_body), section=section, source="sections"))
 
     def label(self, level: int, index: int, node: SlideNode) -> Optional[str]:
         if node.label is not None:
@@ -215,21 +238,25 @@ class _Planner:
         for i, node in enumerate(o.closing):
             self.node(node, Role.CLOSING, f"closing[{i}]", node.label or None, self.section_index(self.words("结语", "Closing")))
         deck = o.deck
-        return DeckPlan(title=deck.title, language=deck.language, footer=deck.title, theme=self.theme.name,
+        return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,
                         sections=tuple(self.sections), slides=tuple(self.slides))
 
 
-def plan(outline: Outline, theme: Theme) -> tuple[DeckPlan, list[Diagnostic]]:
-    """Plan the deck for `outline` in `theme`: the slides in order and warnings as data."""
-    planner = _Planner(outline, theme)
+def plan(outline: Outline, theme: Theme, frames: grid.Frames = grid.BUILTIN_FRAMES) -> tuple[DeckPlan, list[Diagnostic]]:
+    """Plan the deck for `outline` in `theme`: the slides in order and warnings as data.
+
+    `frames` says where text goes on each layout (the built-in grid unless a template is used).
+    """
+    planner = _Planner(outline, theme, frames)
     deck = planner.run()
     return deck, planner.warnings
 
 
 def dump(deck: DeckPlan) -> str:
     """A readable text dump of a plan, for golden tests and `--dry-run`."""
-    lines = [f"deck: {deck.title!r} lang={deck.language} theme={deck.theme}",
+    footer = f" footer@{deck.footer.size:g}" if deck.footer else ""
+    lines = [f"deck: {deck.title!r} lang={deck.language} theme={deck.theme}{footer}",
              f"sections: {' | '.join(deck.sections)}"]
     for n, s in enumerate(deck.slides, 1):
         lines.append(f"{n:>3} {s.role.value:<9} [{s.section}] {s.title.text!r} @{s.title.size:g}  <{s.source}>")

@@ -1,18 +1,22 @@
-"""Themes as data: find a built-in or user theme file and validate it into a `Theme`."""
+"""Themes as data: find a built-in or user theme file, resolve `extends:`, validate it into a `Theme`."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from deckgen.diagnostics import Diagnostic
+from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
-from deckgen.load import load_yaml
+from deckgen.load import Loaded, load_yaml
 
 DEFAULT_THEME = "party"
 SCHEME_KEYS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
                "accent5", "accent6", "hlink", "folHlink")
+MAX_EXTENDS = 8
+AA_TEXT = 4.5   # WCAG 2 AA: normal text
+AA_LARGE = 3.0  # WCAG 2 AA: large text (titles, section labels)
 
 
 class _Frozen(BaseModel):
@@ -54,7 +58,10 @@ class Sizes(_Frozen):
 
 
 class RoleColors(_Frozen):
-    """Scheme colour names (dk1, accent1, …) used by one slide role."""
+    """Scheme colour names (dk1, accent1, …) used by one slide role.
+
+    `panel` is the fill behind the section label when `decor.divider` is `panel` (default: `ornament`).
+    """
 
     background: str
     title: str
@@ -62,6 +69,7 @@ class RoleColors(_Frozen):
     ornament: str
     bullet: Optional[str] = None
     muted: Optional[str] = None
+    panel: Optional[str] = None
 
     @field_validator("*")
     @classmethod
@@ -78,15 +86,44 @@ class Roles(_Frozen):
     content: RoleColors
 
 
+class Decor(_Frozen):
+    """Decorations drawn by the master and layouts (never per slide); the defaults are the party look.
+
+    - `edge`: on the cover, dividers and closing slide: `band` along the bottom edge, `bar` along the
+      left edge, `frame` (a hairline frame inset from the edges), or `none`.
+    - `divider`: `rule` (a vertical rule between label and title), `panel` (the label on a coloured
+      panel filling the left part), or `plain`.
+    - `title_rule` under content titles: `split` (full hairline plus a short heavy accent), `line`
+      (one full rule), `accent` (the short accent only) or `none`.
+    - `header`: `strip` draws a thin strip along the top edge of content slides.
+    - `footer_rule`: a hairline above the footer; `bullet`: the first-level bullet character.
+    - `band`: thickness in points of the edge band or bar.
+    """
+
+    edge: Literal["band", "bar", "frame", "none"] = "band"
+    divider: Literal["rule", "panel", "plain"] = "rule"
+    title_rule: Literal["split", "line", "accent", "none"] = "split"
+    header: Literal["strip", "none"] = "none"
+    footer_rule: bool = True
+    bullet: str = Field(default="■", min_length=1, max_length=1)
+    band: float = Field(default=10, gt=0, le=60)
+
+
 class Theme(_Frozen):
-    """A deck design: colour scheme, fonts, type sizes and colours per slide role."""
+    """A deck design: colour scheme, fonts, type sizes, colours per slide role and decorations.
+
+    `dark` maps the master's background to `dk1` and text to `lt1` (PowerPoint's dark variant), so
+    text a user adds in PowerPoint is light on the dark background; notes stay dark on white.
+    """
 
     name: str
     description: str = ""
+    dark: bool = False
     colors: dict[str, str]
     fonts: Fonts
     sizes: Sizes
     roles: Roles
+    decor: Decor = Decor()
 
     @field_validator("colors")
     @classmethod
@@ -110,6 +147,79 @@ class Theme(_Frozen):
         return self.colors[scheme_name]
 
 
+# ------------------------------------------------------------------------------------- contrast
+
+def relative_luminance(hex_rgb: str) -> float:
+    """WCAG 2 relative luminance of a hex colour like `A8191B` (0 black … 1 white)."""
+    h = hex_rgb.lstrip("#")
+    channels = []
+    for i in (0, 2, 4):
+        c = int(h[i:i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    """WCAG 2 contrast ratio of two hex colours, from 1.0 (same) to 21.0 (black on white)."""
+    a, b = sorted((relative_luminance(fg), relative_luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@dataclass(frozen=True)
+class TextColor:
+    """The scheme colours of one text element of one layout role, and the contrast it needs."""
+
+    role: str
+    element: str
+    fg: str
+    bg: str
+    large: bool
+
+    @property
+    def required(self) -> float:
+        return AA_LARGE if self.large else AA_TEXT
+
+
+def text_colors(theme: Theme) -> dict[tuple[str, str], TextColor]:
+    """Every text element of every layout role, keyed `(role, element)`: its colour and background.
+
+    This is the one table the master and layouts take their text colours from, so the contrast test
+    covers exactly what is drawn. Titles and section labels count as large text.
+    """
+    r = theme.roles
+    c = r.content
+    label_bg = (r.section.panel or r.section.ornament) if theme.decor.divider == "panel" else r.section.background
+    rows = [
+        ("title", "title", r.title.title, r.title.background, True),
+        ("title", "subtitle", r.title.text, r.title.background, False),
+        ("title", "byline", r.title.muted or r.title.text, r.title.background, False),
+        ("section", "label", r.section.text, label_bg, True),
+        ("section", "title", r.section.title, r.section.background, True),
+        ("closing", "title", r.closing.title, r.closing.background, True),
+        ("closing", "body", r.closing.text, r.closing.background, False),
+        ("content", "title", c.title, c.background, True),
+        ("content", "body", c.text, c.background, False),
+        ("content", "footer", c.muted or c.text, c.background, False),
+        ("agenda", "body", c.text, c.background, False),
+        ("statement", "title", c.title, c.background, True),
+        ("statement", "source", c.muted or c.text, c.background, False),
+    ]
+    return {(role, el): TextColor(role, el, fg, bg, large) for role, el, fg, bg, large in rows}
+
+
+def contrast_problems(theme: Theme) -> list[str]:
+    """The text elements of `theme` below WCAG AA contrast, as readable lines (empty when all pass)."""
+    out = []
+    for t in text_colors(theme).values():
+        ratio = contrast_ratio(theme.rgb(t.fg), theme.rgb(t.bg))
+        if ratio < t.required:
+            out.append(f"{t.role} {t.element}: {t.fg} on {t.bg} is {ratio:.2f}:1, needs {t.required:g}:1")
+    return out
+
+
+# ---------------------------------------------------------------------------------------- files
+
 def themes_dir() -> Path:
     """The folder of built-in themes: inside the installed package, else the source tree's `themes/`."""
     here = Path(__file__).resolve().parent
@@ -125,6 +235,11 @@ def builtin_themes() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
 
 
+def _unknown(spec: str) -> str:
+    names = ", ".join(builtin_themes()) or "(none found)"
+    return f"unknown theme {spec!r}; built-in themes: {names}, or give a path to a .yaml theme file"
+
+
 def resolve_theme_path(spec: str | None, base: Path | None = None) -> Path:
     """The file for a theme name or path; a path is taken relative to `base` (the outline's folder)."""
     spec = spec or DEFAULT_THEME
@@ -136,25 +251,91 @@ def resolve_theme_path(spec: str | None, base: Path | None = None) -> Path:
         path = base / path
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         return path
-    names = ", ".join(builtin) or "(none found)"
-    raise ContentError([Diagnostic(f"unknown theme {spec!r}; built-in themes: {names}, or give a path to a .yaml theme file")])
+    raise ContentError([Diagnostic(_unknown(spec))])
+
+
+Origins = dict[tuple[PathPart, ...], Loaded]
+
+
+def _merge(base: Any, over: Any) -> Any:
+    """Deep merge: mappings merge key by key, anything else in `over` replaces `base`."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = _merge(base.get(key), value) if key in base else value
+        return out
+    return over
+
+
+def _read(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], Origins, Loaded]:
+    """Load one theme file and, recursively, what it extends; returns merged data and value origins."""
+    loaded = load_yaml(path, str(path), all_text=False)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    if not isinstance(loaded.data, dict):
+        raise ContentError([loaded.problem((), "a theme must be a mapping")])
+    data = dict(loaded.data)
+    own: Origins = {p: loaded for p in loaded.values}
+    spec = data.pop("extends", None)
+    if spec is None:
+        return data, own, loaded
+    where = ("extends",)
+    if not isinstance(spec, str) or not spec.strip():
+        raise ContentError([loaded.problem(where, f"extends must be a theme name or a path to a .yaml file, got {spec!r}")])
+    builtin = builtin_themes()
+    parent = builtin.get(spec)
+    if parent is None:
+        parent = Path(spec).expanduser()
+        if not parent.is_absolute():
+            parent = path.parent / parent
+        if not parent.is_file():
+            raise ContentError([loaded.problem(where, _unknown(spec) if parent.suffix.lower() not in (".yaml", ".yml")
+                                               else f"theme file {spec!r} does not exist (looked at {str(parent)!r})")])
+    parent = parent.resolve()
+    if parent in chain:
+        names = " → ".join(p.name for p in (*chain, parent)[list(chain).index(parent):])
+        raise ContentError([loaded.problem(where, f"themes extend each other in a cycle: {names}")])
+    if len(chain) >= MAX_EXTENDS:
+        raise ContentError([loaded.problem(where, f"more than {MAX_EXTENDS} themes deep in extends")])
+    base, origins, _ = _read(parent, (*chain, parent))
+    if "name" not in data:
+        data["name"] = path.stem
+    for key in ("description",):
+        if key not in data:
+            base.pop(key, None)
+    merged = _merge(base, data)
+    origins.update(own)
+    return merged, origins, loaded
+
+
+def _locate(origins: Origins, top: Loaded, loc: tuple[PathPart, ...], *, key: bool) -> Diagnostic:
+    """A diagnostic for `loc`, placed in whichever file (the theme or one it extends) set that value."""
+    probe = tuple(loc)
+    while probe and probe not in origins:
+        probe = probe[:-1]
+    return origins.get(probe, top).problem(loc, "", key=key)
 
 
 def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
-    """Load and validate a theme by built-in name or file path; errors are `ContentError`s."""
+    """Load and validate a theme by built-in name or file path; errors are `ContentError`s.
+
+    A theme file may say `extends: NAME|PATH` (a path relative to that file) and give only the values
+    it changes: mappings merge key by key, other values replace. Each error names the file, line and
+    column where the offending value was written, and the path inside the theme. Cycles are errors.
+    """
     path = resolve_theme_path(spec, base)
-    loaded = load_yaml(path, str(path), all_text=False)
-    problems = list(loaded.problems)
-    theme = None
-    if not isinstance(loaded.data, dict):
-        problems.append(loaded.problem((), "a theme must be a mapping"))
-    else:
-        try:
-            theme = Theme.model_validate(loaded.data)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = tuple(err["loc"])
-                problems.append(loaded.problem(loc, err["msg"].removeprefix("Value error, "), key=err["type"] == "extra_forbidden"))
-    if problems or theme is None:
-        raise ContentError(problems)
-    return theme
+    data, origins, top = _read(path, (path.resolve(),))
+    if "name" not in data:
+        data["name"] = path.stem
+    try:
+        return Theme.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            d = _locate(origins, top, loc, key=err["type"] == "extra_forbidden")
+            msg = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = f"unknown key {str(loc[-1])!r}"
+            problems.append(Diagnostic(msg, d.file, d.line, d.col, d.path))
+        raise ContentError(problems) from None

@@ -1,0 +1,326 @@
+"""Read a lecture (.txt, .md, .docx) into clean paragraphs, detecting the encoding and removing site markers."""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.diagnostics import Diagnostic
+from deckgen.errors import ContentError
+from deckgen.extract.numbering import heading_labels
+from deckgen.extract.text import is_cjk
+
+MAX_BYTES = 20 * 1024 * 1024
+MARKER = re.compile(r"##\w+##")
+_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ud800-\udfff\ufffe\uffff]")
+_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200a\u202f"
+_NOT_TEXT = {
+    ".doc": "an old Word document (.doc); open it in Word or WPS and save it as .docx",
+    ".wps": "a WPS document (.wps); save it as .docx",
+    ".pdf": "a PDF; export the lecture as .docx or .txt",
+    ".pptx": "a PowerPoint deck, not a lecture; use `deckgen check` on decks",
+    ".rtf": "an RTF file; save it as .docx or .txt",
+    ".odt": "an OpenDocument file; save it as .docx",
+}
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: its text, its 1-based line (paragraph number in a .docx) and a heading level
+    from the document's styles (0 = the document title, 1… = Heading 1…), if it has one."""
+
+    text: str
+    line: int | None = None
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A document-site marker (`##paidbegin##`) removed from the text, and the line it was on."""
+
+    text: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Lecture:
+    """A lecture as read: paragraphs in order, how it was read, and what was removed."""
+
+    paragraphs: tuple[Para, ...]
+    source: str
+    kind: str
+    encoding: str | None = None
+    markers: tuple[Marker, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def body(self) -> str:
+        """The lecture text: the paragraphs joined by line breaks."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+def _fail(display: str, message: str, line: int | None = None, col: int | None = None) -> ContentError:
+    return ContentError([Diagnostic(message, display, line, col)])
+
+
+def _plausible_chinese(text: str) -> bool:
+    """False when GB18030-decoded text looks like another encoding read wrongly (ideographs wedged
+    between Latin letters, or many characters outside the ranges Chinese text uses)."""
+    odd = wedged = cjk = 0
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code < 0x80:
+            continue
+        if 0x4E00 <= code <= 0x9FFF:
+            cjk += 1
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+                wedged += 1
+        elif not (0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F
+                  or 0x2460 <= code <= 0x24FF or 0x00A0 <= code <= 0x00FF or 0x0370 <= code <= 0x04FF
+                  or 0x2100 <= code <= 0x22FF or 0x2500 <= code <= 0x25FF or 0x3200 <= code <= 0x33FF):
+            odd += 1
+    if cjk and wedged / cjk > 0.3:
+        return False
+    return odd <= max(2, 0.02 * (cjk + odd))
+
+
+def decode(raw: bytes, display: str) -> tuple[str, str]:
+    """Decode lecture bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (GBK, GB2312).
+
+    Returns the text and the encoding's name. Raises `ContentError` for binary data or bytes that
+    are none of these, naming the first bad line."""
+    if raw.startswith(codecs.BOM_UTF8):
+        encoding, data = "UTF-8 (BOM)", raw[3:]
+        codec = "utf-8"
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, data, codec = "UTF-16", raw, "utf-16"
+    else:
+        encoding, data, codec = "UTF-8", raw, "utf-8"
+    if codec != "utf-16" and b"\x00" in data[:4096]:
+        raise _fail(display, "this is not a text file (it holds NUL bytes); give a .txt, .md or .docx lecture")
+    try:
+        return data.decode(codec), encoding
+    except UnicodeDecodeError as exc:
+        if codec != "utf-8" or encoding != "UTF-8":
+            line = data[: exc.start].count(b"\n") + 1
+            raise _fail(display, f"not valid {encoding} text (byte 0x{data[exc.start]:02x})", line) from None
+        utf8_error = exc
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible_chinese(text):
+        return text, "GB18030"
+    start = utf8_error.start
+    line = data[:start].count(b"\n") + 1
+    col = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    raise _fail(display, f"cannot tell the text encoding: not UTF-8 (byte 0x{data[start]:02x}) and not GB18030/GBK; "
+                         "save the file as UTF-8", line, col)
+
+
+def remove_markers(text: str) -> tuple[str, list[Marker]]:
+    """Remove `##word##` site markers, returning the text and each marker with its line."""
+    found = [Marker(m.group(), text.count("\n", 0, m.start()) + 1) for m in MARKER.finditer(text)]
+    return MARKER.sub("", text), found
+
+
+def clean(text: str) -> str:
+    """Normalise line ends (CRLF, CR, U+2028/9) and drop control and zero-width characters; NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return unicodedata.normalize("NFC", _BAD.sub("", text))
+
+
+def strip_line(line: str) -> str:
+    """A line without surrounding spaces, tabs, full-width and no-break spaces."""
+    return line.strip(_SPACE + "\n")
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join two wrapped lines: no space between CJK characters, one space otherwise."""
+    if not left or not right:
+        return left + right
+    if is_cjk(left[-1]) and is_cjk(right[0]):
+        return left + right
+    return f"{left} {right}"
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _hard_wrapped(lines: list[str]) -> int | None:
+    """The wrap width when `lines` look hard-wrapped (blank-line paragraphs of lines cut at a fixed
+    width), else None."""
+    blocks = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    if not any(not line.strip() for line in lines) or len(blocks) < 4:
+        return None
+    widths = sorted(_columns(strip_line(line)) for line in lines if line.strip())
+    wrap = widths[int(0.9 * (len(widths) - 1))]
+    if wrap > 130 or wrap < 30:
+        return None
+    full = sum(1 for i in blocks if _columns(strip_line(lines[i])) >= 0.7 * wrap)
+    return wrap if full >= 0.5 * len(blocks) else None
+
+
+def text_paragraphs(text: str) -> list[Para]:
+    """Paragraphs of plain text: one per line, or per blank-line block when the lines are hard-wrapped."""
+    lines = text.split("\n")
+    wrap = _hard_wrapped(lines)
+    paras: list[Para] = []
+    current: str | None = None
+    current_line = 0
+    previous = ""
+    for number, raw in enumerate(lines, 1):
+        line = strip_line(raw)
+        if not line:
+            if current is not None:
+                paras.append(Para(current, current_line))
+            current = None
+            continue
+        joins = (wrap is not None and current is not None and _columns(previous) >= 0.6 * wrap
+                 and not heading_labels(line) and not re.match(r"[-*•·]\s", line))
+        if joins:
+            current = join_lines(current or "", line)
+        else:
+            if current is not None:
+                paras.append(Para(current, current_line))
+            current, current_line = line, number
+        previous = line
+    if current is not None:
+        paras.append(Para(current, current_line))
+    return paras
+
+
+_ATX = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_LIST = re.compile(r"(?:[-*+•][ \t]+|(?=[0-9]{1,2}[.)][ \t]))")
+_RULE = re.compile(r"(?:[-*_][ \t]*){3,}$")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def markdown_paragraphs(text: str) -> tuple[list[Para], list[str]]:
+    """Paragraphs of Markdown: ATX/setext headings with their level, list items and blank-line paragraphs
+    (soft line breaks joined). Front matter gives the title (level 0). Returns paragraphs and notes."""
+    lines = text.split("\n")
+    paras: list[Para] = []
+    notes: list[str] = []
+    start = 0
+    if lines and lines[0].strip() == "---":
+        for j in range(1, len(lines)):
+            if lines[j].strip() in ("---", "..."):
+                import yaml
+
+                try:
+                    meta = yaml.safe_load("\n".join(lines[1:j]))
+                except yaml.YAMLError:
+                    meta = None
+                if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
+                    paras.append(Para(strip_line(meta["title"]), 2, 0))
+                notes.append("front matter read for the title only")
+                start = j + 1
+                break
+    current: str | None = None
+    current_line = 0
+    fenced = False
+    in_comment = False
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and current.strip():
+            paras.append(Para(_EMPHASIS.sub(r"\2", current), current_line))
+        current = None
+
+    for number in range(start + 1, len(lines) + 1):
+        raw = lines[number - 1]
+        stripped = strip_line(raw)
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fenced = not fenced
+            flush()
+            continue
+        if fenced:
+            if stripped:
+                paras.append(Para(stripped, number))
+            continue
+        if not stripped:
+            flush()
+            continue
+        atx = _ATX.match(stripped)
+        if atx and atx.group(2).strip():
+            flush()
+            paras.append(Para(_EMPHASIS.sub(r"\2", strip_line(atx.group(2))), number, len(atx.group(1))))
+            continue
+        if current is not None and re.fullmatch(r"=+|-+", stripped) and "\n" not in current:
+            paras.append(Para(_EMPHASIS.sub(r"\2", current), current_line, 1 if stripped[0] == "=" else 2))
+            current = None
+            continue
+        if _RULE.match(stripped):
+            flush()
+            continue
+        stripped = re.sub(r"^(>[ \t]?)+", "", stripped).strip()
+        if not stripped:
+            continue
+        item = _LIST.match(stripped)
+        if item:
+            flush()
+            current, current_line = stripped[item.end():], number
+            continue
+        if current is None:
+            current, current_line = stripped, number
+        else:
+            current = join_lines(current, stripped)
+    flush()
+    return paras, notes
+
+
+def read_lecture(path: Path, display: str | None = None) -> Lecture:
+    """Read the lecture at `path` (.docx, .md/.markdown, anything else as plain text).
+
+    Site markers are removed and listed; blank paragraphs dropped; spaces around paragraphs stripped.
+    Raises `ContentError` for a missing, unreadable, undecodable or empty file."""
+    display = display or str(path)
+    suffix = path.suffix.lower()
+    if suffix in _NOT_TEXT:
+        raise _fail(display, f"{display!r} is {_NOT_TEXT[suffix]}")
+    try:
+        if path.is_dir():
+            raise _fail(display, f"{display!r} is a folder, not a file")
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise _fail(display, f"file {display!r} does not exist") from None
+    if size > MAX_BYTES:
+        raise _fail(display, f"file is {size} bytes; the limit is {MAX_BYTES}")
+    notes: list[str] = []
+    if suffix in (".docx", ".docm", ".dotx"):
+        from deckgen.extract.docx import read_docx
+
+        kind, encoding = "docx", None
+        markers: list[Marker] = []
+        paragraphs = []
+        for para in read_docx(path, display):
+            text, found = remove_markers(clean(para.text))
+            markers += [Marker(m.text, para.line) for m in found]
+            text = strip_line(text)
+            if text:
+                paragraphs.append(Para(text, para.line, para.level))
+    else:
+        try:
+            raw = path.read_bytes()
+        except PermissionError:
+            raise _fail(display, f"file {display!r} cannot be read (permission denied)") from None
+        decoded, encoding = decode(raw, display)
+        text, markers = remove_markers(clean(decoded))
+        if suffix in (".md", ".markdown"):
+            kind = "md"
+            paragraphs, notes = markdown_paragraphs(text)
+        else:
+            kind = "txt"
+            paragraphs = text_paragraphs(text)
+    if not paragraphs:
+        raise _fail(display, "the lecture has no text")
+    return Lecture(tuple(paragraphs), display, kind, encoding, tuple(markers), tuple(notes))

@@ -1,0 +1,330 @@
+"""Check a .pptx package with zipfile and lxml only: zip, content types, relationships, notes master, OOXML schemas."""
+from __future__ import annotations
+
+import functools
+import os
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+from urllib.parse import unquote
+
+from lxml import etree
+
+ENV_VAR = "DECKGEN_OOXML_XSD"
+MAX_PART_BYTES = 64 * 1024 * 1024  # larger XML parts are reported, not read (zip bombs)
+MAX_ERRORS_PER_PART = 20
+
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+NOTES_MASTER_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"
+PRESENTATION_TYPES = frozenset(
+    [f"application/vnd.openxmlformats-officedocument.presentationml.{k}.main+xml" for k in ("presentation", "slideshow", "template")]
+    + [f"application/vnd.ms-powerpoint.{k}.macroEnabled.main+xml" for k in ("presentation", "slideshow", "template")])
+# Namespace → prefix, to shorten libxml2's `{uri}name` in messages.
+PREFIXES = ((P, "p"), ("http://schemas.openxmlformats.org/drawingml/2006/main", "a"),
+            ("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "r"), (REL, "rel"), (CT, "ct"),
+            ("http://schemas.openxmlformats.org/package/2006/metadata/core-properties", "cp"),
+            ("http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", "ep"),
+            ("http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes", "vt"),
+            ("http://purl.org/dc/elements/1.1/", "dc"), ("http://purl.org/dc/terms/", "dcterms"))
+
+# Stand-ins for schemas the OOXML ones import without a usable location: the XML namespace (no
+# schemaLocation at all) and Dublin Core (an http URL; we never go to the network).
+_XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+_XML_STUB = f"""<xs:schema {_XS} targetNamespace="http://www.w3.org/XML/1998/namespace">
+ <xs:attribute name="lang" type="xs:language"/><xs:attribute name="base" type="xs:anyURI"/>
+ <xs:attribute name="id" type="xs:ID"/><xs:attribute name="space"><xs:simpleType><xs:restriction base="xs:NCName">
+ <xs:enumeration value="default"/><xs:enumeration value="preserve"/></xs:restriction></xs:simpleType></xs:attribute>
+</xs:schema>"""
+_DC_NAMES = "title creator subject description publisher contributor date type format identifier source language relation coverage rights"
+_DC_STUB = f"""<xs:schema {_XS} xmlns:dc="http://purl.org/dc/elements/1.1/" targetNamespace="http://purl.org/dc/elements/1.1/"
+ elementFormDefault="qualified"><xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="deckgen:xml.xsd"/>
+ <xs:complexType name="SimpleLiteral"><xs:simpleContent><xs:extension base="xs:string"><xs:attribute ref="xml:lang"/>
+ </xs:extension></xs:simpleContent></xs:complexType>
+ {"".join(f'<xs:element name="{n}" type="dc:SimpleLiteral"/>' for n in _DC_NAMES.split())}</xs:schema>"""
+_DCTERMS_STUB = f"""<xs:schema {_XS} xmlns:dc="http://purl.org/dc/elements/1.1/" targetNamespace="http://purl.org/dc/terms/"
+ elementFormDefault="qualified"><xs:import namespace="http://purl.org/dc/elements/1.1/" schemaLocation="deckgen:dc.xsd"/>
+ <xs:element name="created" type="dc:SimpleLiteral"/><xs:element name="modified" type="dc:SimpleLiteral"/>
+ <xs:complexType name="W3CDTF"><xs:simpleContent><xs:restriction base="dc:SimpleLiteral">
+ <xs:pattern value="\\d{{4}}(-\\d{{2}}(-\\d{{2}}(T\\d{{2}}:\\d{{2}}(:\\d{{2}}(\\.\\d+)?)?(Z|[+\\-]\\d{{2}}:\\d{{2}}))?)?)?"/>
+ </xs:restriction></xs:simpleContent></xs:complexType></xs:schema>"""
+_DC_URL = "http://dublincore.org/schemas/xmls/qdc/2003/04/02/"
+STUBS = {"deckgen:xml.xsd": _XML_STUB, "deckgen:dc.xsd": _DC_STUB,
+         _DC_URL + "dc.xsd": _DC_STUB, _DC_URL + "dcterms.xsd": _DCTERMS_STUB}
+# Known errata of the ISO/IEC 29500-4 transitional schemas, fixed as they load: (file, complexType, attribute,
+# the type it should have). Applied only when the schema itself defines that type.
+# buSzPct: the schema defines the transitional union ST_TextBulletSize ("100000" or "100%") but never uses
+# it; CT_TextBulletSizePercent names the strict-only "NN%" type, rejecting what PowerPoint itself writes.
+
+
+@dataclass
+class PackageReport:
+    """What `check_package` found. `problems` is empty for a valid package.
+
+    `schema_checked` is False when no schemas were found (`note` says why); `parts_checked` counts the XML
+    parts validated against a schema, `skipped` names the XML parts that were not, each with the reason.
+    """
+
+    problems: list[str] = field(default_factory=list)
+    schema_checked: bool = False
+    parts_checked: int = 0
+    skipped: list[str] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def find_schemas(explicit: Optional[Path] = None) -> tuple[Optional[Path], str]:
+    """The OOXML schema folder and how it was found, or `(None, why not)`.
+
+    Looks at `explicit`, else `$DECKGEN_OOXML_XSD`, else `<repo>/../shared/ooxml-xsd`, else
+    `/work/shared/ooxml-xsd`. A folder named explicitly or by the variable is never silently replaced.
+    """
+    env = os.environ.get(ENV_VAR)
+    if explicit is not None or env:
+        folder, what = (Path(explicit), "the schemas argument") if explicit is not None else (Path(env or ""), ENV_VAR)
+        if (folder / "transitional" / "pml.xsd").is_file():
+            return folder, what
+        return None, f"{what} {str(folder)!r} has no transitional/pml.xsd"
+    for folder in (Path(__file__).resolve().parents[2].parent / "shared" / "ooxml-xsd", Path("/work/shared/ooxml-xsd")):
+        if (folder / "transitional" / "pml.xsd").is_file():
+            return folder, "default location"
+    return None, f"no OOXML schemas found: set {ENV_VAR} to the folder holding transitional/ and opc/"
+
+
+@functools.lru_cache(maxsize=8)
+def _namespace_files(folder: str) -> tuple[tuple[str, str], ...]:
+    pairs = {}
+    for sub in ("opc", "transitional"):
+        for xsd in sorted(Path(folder, sub).glob("*.xsd")):
+            try:
+                pairs.setdefault(etree.parse(str(xsd)).getroot().get("targetNamespace"), str(xsd))
+            except etree.XMLSyntaxError:
+                continue  # its parts are reported as skipped: no schema for their namespace
+    return tuple(pairs.items())
+
+
+def covered_namespaces(folder: Path) -> list[str]:
+    """The root-element namespaces that have a schema in `folder`."""
+    return [ns for ns, _ in _namespace_files(str(folder.resolve()))]
+
+
+class _SchemaResolver(etree.Resolver):
+    """Serves the stand-in schemas for the two imports the shared schema set does not ship."""
+
+    def resolve(self, url: str, pubid: object, context: object) -> object:
+        if url in STUBS:
+            return self.resolve_string(STUBS[url], context, base_url=url)
+        return None
+
+
+@functools.lru_cache(maxsize=64)
+def _schema(xsd: str) -> etree.XMLSchema:
+    """`xsd` compiled together with the stand-in schemas (cached per process: compiling is slow)."""
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_SchemaResolver())
+    namespace = etree.parse(xsd).getroot().get("targetNamespace")
+    wrapper = (f'<xs:schema {_XS}><xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="deckgen:xml.xsd"/>'
+               f'<xs:import namespace="{namespace}" schemaLocation="{Path(xsd).as_uri()}"/></xs:schema>')
+    return etree.XMLSchema(etree.fromstring(wrapper, parser, base_url=Path(xsd).parent.as_uri() + "/deckgen-wrapper.xsd"))
+
+
+def _short(text: str) -> str:
+    for uri, prefix in PREFIXES:
+        text = text.replace("{%s}" % uri, prefix + ":")
+    return text
+
+
+def _apply_markup_compatibility(root: etree._Element, understood: set[str]) -> Optional[str]:
+    """Preprocess ECMA-376 Part 3 markup in place; return why the part cannot be checked, or None.
+
+    Handles `mc:Ignorable` and `mc:AlternateContent` (first `mc:Choice` whose `Requires` namespaces are
+    all understood, else `mc:Fallback`); anything else from the MC namespace is left to the caller as a skip.
+    """
+    ignorable: set[str] = set()
+    for el in root.iter(tag=etree.Element):
+        for name in [n for n in el.attrib if n.startswith("{%s}" % MC)]:
+            if name != "{%s}Ignorable" % MC:
+                return f"uses mc:{etree.QName(name).localname}, which this check does not process"
+            ignorable.update(el.nsmap.get(p, "") for p in el.attrib.pop(name).split())
+    while (ac := next(root.iter("{%s}AlternateContent" % MC), None)) is not None:
+        parent = ac.getparent()
+        if parent is None:
+            return "its root is mc:AlternateContent"
+        chosen = next((c for c in ac if c.tag == "{%s}Fallback" % MC or (c.tag == "{%s}Choice" % MC and c.get("Requires")
+                       and all(c.nsmap.get(p) in understood for p in c.get("Requires", "").split()))), None)
+        at = parent.index(ac)
+        for child in reversed(list(chosen) if chosen is not None else []):
+            parent.insert(at, child)
+        parent.remove(ac)
+    ignorable -= understood
+    for el in list(root.iter(tag=etree.Element)):
+        if etree.QName(el).namespace in ignorable and el.getparent() is not None:
+            el.getparent().remove(el)
+            continue
+        for name in [n for n in el.attrib if etree.QName(n).namespace in ignorable]:
+            del el.attrib[name]
+    if next(root.iter("{%s}*" % MC), None) is not None:
+        return "uses markup-compatibility elements outside mc:AlternateContent"
+    return None
+
+
+def _target_part(rels_name: str, target: str) -> Optional[str]:
+    """The part name a relationship in `rels_name` points at, or None when it leaves the package."""
+    folder, _, file = rels_name.rpartition("_rels/")
+    source = folder + file[: -len(".rels")]
+    target = unquote(target.split("#", 1)[0])
+    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    norm = posixpath.normpath(joined) if joined else "."
+    return None if norm in (".", "..") or norm.startswith("../") else norm
+
+
+class _Package:
+    """The entries of an open zip, read and parsed once."""
+
+    def __init__(self, zf: zipfile.ZipFile, report: PackageReport) -> None:
+        self.zf, self.report = zf, report
+        self.names = {i.filename.casefold(): i.filename for i in zf.infolist() if not i.is_dir()}
+        self.docs: dict[str, Optional[etree._Element]] = {}
+
+    def has(self, name: str) -> bool:
+        return name.casefold() in self.names
+
+    def xml(self, name: str) -> Optional[etree._Element]:
+        """The parsed part, or None with a problem recorded (unreadable, too large, not well-formed XML)."""
+        name = self.names.get(name.casefold(), name)
+        if name not in self.docs:
+            self.docs[name] = None
+            try:
+                with self.zf.open(name) as fh:
+                    data = fh.read(MAX_PART_BYTES + 1)
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, KeyError) as exc:
+                self.report.problems.append(f"{name}: cannot be read from the zip ({exc})")
+                return None
+            if len(data) > MAX_PART_BYTES:
+                self.report.problems.append(f"{name}: larger than {MAX_PART_BYTES >> 20} MB uncompressed; not checked")
+                return None
+            try:
+                root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+            except etree.XMLSyntaxError as exc:
+                self.report.problems.append(f"{name}: not well-formed XML: {exc}")
+                return None
+            if root.getroottree().docinfo.doctype:
+                self.report.problems.append(f"{name}: has a DOCTYPE, which OOXML does not allow")
+            self.docs[name] = root
+        return self.docs[name]
+
+
+def check_package(path: Union[str, Path], schemas: Optional[Path] = None) -> PackageReport:
+    """Check the .pptx at `path`; never raises for a bad file, every finding is in `report.problems`.
+
+    `schemas` is the OOXML schema folder (see `find_schemas`); without one the schema check is not done
+    and `report.schema_checked` is False.
+    """
+    report = PackageReport()
+    try:
+        zf = zipfile.ZipFile(path)
+    except OSError as exc:
+        report.problems.append(f"cannot read {str(path)!r}: {exc.strerror or exc}")
+        return report
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        report.problems.append(f"not a zip archive, so not a .pptx ({exc})")
+        return report
+    with zf:
+        _check(_Package(zf, report), schemas)
+    return report
+
+
+def _check(pkg: _Package, schemas: Optional[Path]) -> None:
+    problems = pkg.report.problems
+    counts: dict[str, list[str]] = {}
+    for info in pkg.zf.infolist():
+        counts.setdefault(info.filename.casefold(), []).append(info.filename)
+    problems += [f"duplicate zip entry {n[0]!r} ({len(n)} entries)" if len(set(n)) == 1 else
+                 f"duplicate zip entries differing only in case: {', '.join(map(repr, n))}" for n in counts.values() if len(n) > 1]
+    if not pkg.has("[Content_Types].xml") and not pkg.has("_rels/.rels"):
+        problems.append("not an Office package (no [Content_Types].xml or _rels/.rels inside the zip); is it a .pptx?")
+        return
+    types = _content_types(pkg)
+    rels_parts = [n for n in pkg.names.values() if n.endswith(".rels") and posixpath.basename(posixpath.dirname(n)) == "_rels"]
+    main = None
+    for rels in sorted(rels_parts):
+        root = pkg.xml(rels)
+        for rel in root.iter("{%s}Relationship" % REL) if root is not None else ():
+            if rel.get("TargetMode") == "External":
+                continue
+            target = _target_part(rels, rel.get("Target", ""))
+            if target is None or not pkg.has(target):
+                problems.append(f"{rels}: relationship {rel.get('Id')} targets {rel.get('Target')!r}, which is not a part of the package")
+            elif rels == "_rels/.rels" and rel.get("Type") == OFFICE_DOCUMENT:
+                main = pkg.names[target.casefold()]
+    if not pkg.has("_rels/.rels"):
+        problems.append("_rels/.rels is missing, so the package has no main part")
+    elif main is None:
+        problems.append("not a presentation: _rels/.rels has no officeDocument relationship to a part of the package")
+    elif types is not None and types.get(main) not in PRESENTATION_TYPES:
+        problems.append(f"not a presentation: the main part {main} has content type {types.get(main)!r}")
+    else:
+        root = pkg.xml(main)
+        notes_masters = [n for n, t in (types or {}).items() if t == NOTES_MASTER_TYPE]
+        if root is not None and notes_masters and root.find("{%s}notesMasterIdLst" % P) is None:
+            problems.append(f"{main}: p:notesMasterIdLst is missing although the package has a notes master ({notes_masters[0]})")
+    xml_parts = [n for n in sorted(pkg.names.values()) if n.endswith((".xml", ".rels")) or ((types or {}).get(n) or "").endswith("xml")]
+    _validate(pkg, [(n, root) for n in xml_parts if (root := pkg.xml(n)) is not None], schemas)
+
+
+def _content_types(pkg: _Package) -> Optional[dict[str, Optional[str]]]:
+    """Every part's content type (None where there is none, each a problem), or None without the types part."""
+    if not pkg.has("[Content_Types].xml"):
+        pkg.report.problems.append("[Content_Types].xml is missing")
+        return None
+    root = pkg.xml("[Content_Types].xml")
+    if root is None:
+        return None
+    defaults = {d.get("Extension", "").casefold(): d.get("ContentType") for d in root.iter("{%s}Default" % CT)}
+    overrides = {o.get("PartName", "").casefold(): o.get("ContentType") for o in root.iter("{%s}Override" % CT)}
+    types: dict[str, Optional[str]] = {}
+    for name in sorted(pkg.names.values()):
+        if name == "[Content_Types].xml":
+            continue
+        base = posixpath.basename(name)
+        ext = base.rpartition(".")[2].casefold() if "." in base else ""
+        types[name] = overrides.get("/" + name.casefold()) or defaults.get(ext)
+        if types[name] is None:
+            pkg.report.problems.append(f"{name}: no content type (no Override for /{name} and no Default for '.{ext}')")
+    return types
+
+
+def _validate(pkg: _Package, parts: list[tuple[str, etree._Element]], explicit: Optional[Path]) -> None:
+    """Validate each parsed XML part against the schema of its root element's namespace."""
+    report = pkg.report
+    folder, why = find_schemas(explicit)
+    if folder is None:
+        report.note = f"schema validation not done: {why}"
+        return
+    report.schema_checked = True
+    files = dict(_namespace_files(str(folder.resolve())))
+    for name, root in parts:
+        ns = etree.QName(root).namespace
+        reason = f"no schema for namespace {ns!r}" if ns not in files else _apply_markup_compatibility(root, set(files))
+        try:
+            schema = _schema(files[ns]) if not reason else None
+        except etree.XMLSchemaParseError as exc:
+            schema, reason = None, f"schema {Path(files[ns]).name} does not compile ({exc})"
+        if schema is None:
+            report.skipped.append(f"{name}: {reason}")
+            continue
+        report.parts_checked += 1
+        if not schema.validate(root):
+            errors = list(schema.error_log)
+            report.problems += [f"{name}:{e.line}: {_short(e.path or '')}: {_short(e.message)}" for e in errors[:MAX_ERRORS_PER_PART]]
+            if len(errors) > MAX_ERRORS_PER_PART:
+                report.problems.append(f"{name}: … and {len(errors) - MAX_ERRORS_PER_PART} more schema findings")

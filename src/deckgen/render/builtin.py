@@ -1,0 +1,37 @@
+"""Turn python-pptx's default package into a 16:9 deck with a built-in theme's master and layouts."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from deckgen import grid
+from deckgen.masterxml import LAYOUTS, layout_xml, master_xml, theme_xml
+from deckgen.oxml import qn
+from deckgen.render.package import drop_template_extras, set_part_xml
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationT
+
+    from deckgen.theme import Theme
+
+
+def builtin_presentation(theme: "Theme", lang: str) -> "PresentationT":
+    """A presentation with no slides whose master, layouts and theme part come from `theme`."""
+    prs = Presentation()
+    prs.slide_width = grid.SLIDE_W_EMU
+    prs.slide_height = grid.SLIDE_H_EMU
+    prs.part._element.find(qn("p:sldSz")).attrib.pop("type", None)
+    drop_template_extras(prs)
+    master_part = prs.part.part_related_by(RT.SLIDE_MASTER)
+    set_part_xml(master_part.part_related_by(RT.THEME), theme_xml(theme))
+    layout_rels = sorted(((rid, rel.target_part) for rid, rel in master_part.rels.items() if rel.reltype == RT.SLIDE_LAYOUT),
+                         key=lambda pair: int(pair[0][3:]))
+    kept = layout_rels[: len(LAYOUTS)]
+    for rid, _ in layout_rels[len(LAYOUTS):]:
+        master_part.rels.pop(rid)
+    for spec, (_, part) in zip(LAYOUTS, kept):
+        set_part_xml(part, layout_xml(spec, theme, lang))
+    set_part_xml(master_part, master_xml(theme, [rid for rid, _ in kept], lang))
+    return prs

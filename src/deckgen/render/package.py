@@ -1,0 +1,91 @@
+"""Package-level edits: replace part XML, drop template leftovers, notes master, properties, part names."""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from typing import TYPE_CHECKING
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+
+from deckgen import oxml
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationT
+
+    from deckgen.plan import DeckPlan
+
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           '<Application>deckgen</Application><PresentationFormat>{fmt}</PresentationFormat>'
+           '<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides></Properties>')
+
+
+def set_part_xml(part: object, xml: str) -> None:
+    """Replace the content of a part, whether python-pptx holds it as an element or as bytes."""
+    if hasattr(part, "_element"):
+        part._element = parse_xml(xml.encode("utf-8"))  # type: ignore[attr-defined]
+        for cached in ("slide_layout", "slide_master", "notes_master"):
+            part.__dict__.pop(cached, None)  # python-pptx caches proxies of the old element
+    else:
+        part._blob = xml.encode("utf-8")  # type: ignore[attr-defined]
+
+
+def drop_template_extras(prs: "PresentationT") -> None:
+    """Drop the thumbnail (a picture of someone else's slide) and printer settings of a template."""
+    package = prs.part.package
+    for rid, rel in list(package._rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package._rels.pop(rid)
+    for rid, rel in list(prs.part.rels.items()):
+        if rel.reltype == RT.PRINTER_SETTINGS:
+            prs.part.rels.pop(rid)
+
+
+def theme_parts(prs: "PresentationT") -> list[object]:
+    """The theme parts of every slide master and of the notes master (if there is one)."""
+    parts = []
+    for master in prs.slide_masters:
+        parts.append(master.part.part_related_by(RT.THEME))
+    for rel in prs.part.rels.values():
+        if rel.reltype == RT.NOTES_MASTER:
+            parts.append(rel.target_part.part_related_by(RT.THEME))
+    return parts
+
+
+def ensure_notes_master(prs: "PresentationT", notes_size: float) -> None:
+    """Create the notes master now (python-pptx does it lazily), size its text, and list it in presentation.xml."""
+    part = prs.part.notes_master_part
+    oxml.set_notes_style(part._element, notes_size)
+    rid = next(rid for rid, rel in prs.part.rels.items() if rel.reltype == RT.NOTES_MASTER)
+    oxml.set_notes_master_id(prs.part._element, rid)
+
+
+def set_properties(prs: "PresentationT", deck: "DeckPlan", n_notes: int) -> None:
+    """Core properties (title, author, subject, language, dates) and a fresh app.xml."""
+    cp = prs.core_properties
+    cp.title = deck.title
+    cp.author = deck.presenter or ""
+    cp.subject = deck.subtitle or ""
+    cp.language = deck.language
+    cp.last_modified_by = "deckgen"
+    cp.keywords = cp.comments = cp.category = ""
+    cp.revision = 1
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch and epoch.isdigit()
+           else _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0, tzinfo=None)
+    cp.created = cp.modified = now
+    wide = prs.slide_width * 9 == prs.slide_height * 16
+    for part in prs.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            set_part_xml(part, APP_XML.format(fmt="Widescreen" if wide else "Custom", slides=len(prs.slides), notes=n_notes))
+
+
+def assert_unique_partnames(prs: "PresentationT") -> None:
+    """Raise `RuntimeError` if two reachable parts share a name (the package would be corrupt)."""
+    seen: set[str] = set()
+    for part in prs.part.package.iter_parts():
+        if part.partname in seen:
+            raise RuntimeError(f"duplicate part name {part.partname}")
+        seen.add(part.partname)

@@ -1,0 +1,203 @@
+"""Open an organisation's .pptx/.potx template: check it, empty it, and describe its layouts."""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+from lxml import etree
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from deckgen.diagnostics import Diagnostic
+from deckgen.errors import ContentError
+from deckgen.oxml import A, qn
+from deckgen.render.layouts import REQUIRED, ROLE_LAYOUTS, Choice, find_layout, layout_type
+from deckgen.render.package import drop_template_extras, theme_parts
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationT
+
+TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+MAX_PARTS = 5000
+MAX_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def is_16_9(width: int, height: int) -> bool:
+    return height > 0 and abs(width / height - 16 / 9) < 0.005
+
+
+def _fail(path: Path, message: str) -> ContentError:
+    return ContentError([Diagnostic(message, str(path))])
+
+
+def read_package(path: Path) -> bytes:
+    """The bytes of a .pptx (a .potx is relabelled as a presentation), after checks against bad zips.
+
+    Raises `ContentError` for a missing file, a file that is not a zip, a zip that is not a
+    presentation, a macro-enabled file, or one whose size or part count is beyond the limits.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(path, f"template {str(path)!r} does not exist") from None
+    except IsADirectoryError:
+        raise _fail(path, f"template {str(path)!r} is a folder") from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise _fail(path, "not a PowerPoint file (.pptx/.potx are zip packages; this is not one)")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        infos = z.infolist()
+        if len(infos) > MAX_PARTS:
+            raise _fail(path, f"the package has {len(infos)} parts; the limit is {MAX_PARTS}")
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos) or 1
+        if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 10 * 1024 * 1024:
+            raise _fail(path, "the package unpacks to too much data (a zip bomb?); refusing to open it")
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names or "ppt/presentation.xml" not in names:
+            raise _fail(path, "a zip file, but not a PowerPoint presentation (no ppt/presentation.xml)")
+        if "ppt/vbaProject.bin" in names:
+            raise _fail(path, "a macro-enabled file; save the template as .pptx or .potx without macros")
+        types = z.read("[Content_Types].xml")
+    if TEMPLATE_MAIN in types:
+        data = _replace_member(data, "[Content_Types].xml", types.replace(TEMPLATE_MAIN, PRESENTATION_MAIN))
+    return data
+
+
+def _replace_member(data: bytes, name: str, content: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item, content if item.filename == name else zin.read(item.filename))
+    return out.getvalue()
+
+
+def open_template(path: Path) -> "PresentationT":
+    """Open `path` as a presentation (see `read_package` for the checks)."""
+    data = read_package(path)
+    try:
+        return Presentation(io.BytesIO(data))
+    except Exception as exc:  # python-pptx raises many kinds for broken packages
+        raise _fail(path, f"cannot read the presentation: {exc}") from None
+
+
+def remove_slides(prs: "PresentationT") -> int:
+    """Remove the template's own slides and every relationship to them; return how many."""
+    pres = prs.part._element
+    sld_lst = pres.find(qn("p:sldIdLst"))
+    removed = set()
+    if sld_lst is not None:
+        for sld in list(sld_lst):
+            rid = sld.get(qn("r:id"))
+            removed.add(prs.part.rels[rid].target_part)
+            prs.part.rels.pop(rid)
+            sld_lst.remove(sld)
+    for custom in pres.findall(qn("p:custShowLst")):
+        pres.remove(custom)
+    if removed:
+        for part in list(prs.part.package.iter_parts()):
+            for rid, rel in list(part.rels.items()):
+                if not rel.is_external and rel.target_part in removed:
+                    part.rels.pop(rid)
+    return len(removed)
+
+
+def normalise_bullet_sizes(prs: "PresentationT") -> int:
+    """Rewrite `a:buSzPct` values written as thousandths (`45000`, as LibreOffice and older tools write)
+    into the `45%` form the ISO transitional schema requires; return how many were changed."""
+    changed = 0
+    for part in prs.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        for node in element.iter(qn("a:buSzPct")):
+            val = node.get("val", "")
+            if val.isdigit():
+                node.set("val", f"{min(400, max(25, round(int(val) / 1000)))}%")
+                changed += 1
+    return changed
+
+
+def east_asian_fonts(prs: "PresentationT") -> list[str]:
+    """The East Asian typefaces (major, minor) of the first slide master's theme; '' where none is set."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    out = []
+    for kind in ("major", "minor"):
+        ea = root.find(f".//{{{A}}}{kind}Font/{{{A}}}ea")
+        out.append("" if ea is None else ea.get("typeface", ""))
+    return out
+
+
+def set_east_asian_font(prs: "PresentationT", typeface: str) -> None:
+    """Set the East Asian typeface of the major and minor fonts in every theme part (slide and notes masters)."""
+    from deckgen.render.package import set_part_xml
+
+    for part in theme_parts(prs):
+        root = etree.fromstring(part.blob)
+        for kind in ("major", "minor"):
+            font = root.find(f".//{{{A}}}{kind}Font")
+            if font is None:
+                continue
+            ea = font.find(f"{{{A}}}ea")
+            if ea is None:
+                ea = etree.Element(f"{{{A}}}ea")
+                latin = font.find(f"{{{A}}}latin")
+                (latin.addnext(ea) if latin is not None else font.insert(0, ea))
+            ea.set("typeface", typeface)
+        set_part_xml(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8"))
+
+
+@dataclass
+class TemplateInfo:
+    """What a template offers: its layouts and placeholders, the layout chosen per role, fonts, size."""
+
+    layouts: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    roles: list[Choice] = field(default_factory=list)
+    east_asian: list[str] = field(default_factory=list)
+    size: tuple[int, int] = (0, 0)
+    slides: int = 0
+
+    @property
+    def missing(self) -> list[str]:
+        return [c.role for c in self.roles if c.layout is None]
+
+
+def inspect(prs: "PresentationT") -> TemplateInfo:
+    """Describe `prs` as a template (before its slides are removed)."""
+    info = TemplateInfo(size=(prs.slide_width, prs.slide_height), slides=len(prs.slides),
+                        east_asian=east_asian_fonts(prs))
+    layouts = list(prs.slide_layouts)
+    for lo in layouts:
+        phs = [f"{p.placeholder_format.type.name if p.placeholder_format.type else 'OBJECT'.lower()}"
+               f"#{p.placeholder_format.idx} {p.name!r}" for p in lo.placeholders]
+        info.layouts.append((lo.name, layout_type(lo), phs))
+    info.roles = [find_layout(layouts, role) for role in ROLE_LAYOUTS]
+    return info
+
+
+def role_warnings(info: TemplateInfo, path: Path, cjk: bool) -> list[Diagnostic]:
+    """Warnings for roles that fell back to another layout, and a missing East Asian font."""
+    out = []
+    for choice in info.roles:
+        if choice.via.startswith("fallback:"):
+            out.append(Diagnostic(f"no layout for the {choice.role!r} role; using {choice.layout.name!r} "
+                                  f"({choice.via.split(':')[1]} layout) instead", str(path)))
+    if cjk and not all(info.east_asian):
+        out.append(Diagnostic("the template's theme has no East Asian font, so Chinese text falls back to the "
+                              "application's default; pass --east-asian-font 微软雅黑 to set one", str(path)))
+    if not is_16_9(*info.size):
+        out.append(Diagnostic(f"the template is not 16:9 ({info.size[0]}×{info.size[1]} EMU); keeping its size", str(path)))
+    return out
+
+
+def check_required(info: TemplateInfo, path: Path) -> None:
+    missing = [r for r in REQUIRED if r in info.missing]
+    if missing:
+        raise _fail(path, f"the template has no layout for {', '.join(missing)} slides "
+                          f"(looked for types {', '.join(t for r in missing for t in ROLE_LAYOUTS[r][0])} and names "
+                          f"{', '.join(n for r in missing for n in ROLE_LAYOUTS[r][1])})")

@@ -1,0 +1,161 @@
+"""Organisation templates: the deck takes the template's master, layouts, colours and fonts."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+
+from deckgen.build import build
+from deckgen.errors import ContentError
+from tests.conftest import OUTLINE, assert_valid_package, require_tools
+from tests.office import overflowing_words, page_count, to_pdf
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+LO_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+
+
+def _as_potx(src: Path, dst: Path) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            zout.writestr(item, data)
+    return dst
+
+
+def _chinese_named(dst: Path) -> Path:
+    """python-pptx's default template with Chinese layout names and two slides of its own."""
+    prs = Presentation()
+    names = {"Title Slide": "标题幻灯片", "Title and Content": "标题和内容", "Section Header": "节标题"}
+    for layout in prs.slide_layouts:
+        if layout.name in names:
+            layout._element.cSld.set("name", names[layout.name])
+            layout._element.set("type", "cust")  # only the names say what they are
+    for _ in range(2):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        slide.shapes.title.text = "模板自带的幻灯片"
+        slide.notes_slide.notes_text_frame.text = "old notes"
+    prs.save(str(dst))
+    return dst
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Templates from different sources: pandoc's reference, LibreOffice Impress, a .potx, python-pptx's."""
+    folder = tmp_path_factory.mktemp("templates")
+    out = {"python-pptx-zh": _chinese_named(folder / "zh.pptx")}
+    if shutil.which("pandoc"):
+        ref = folder / "pandoc-reference.pptx"
+        subprocess.run(["pandoc", "-o", str(ref), "--print-default-data-file", "reference.pptx"], check=True)
+        out["pandoc"] = ref
+        out["pandoc-potx"] = _as_potx(ref, folder / "pandoc-reference.potx")
+    if shutil.which("soffice") and (LO_TEMPLATES / "Vivid.otp").exists():
+        profile = tempfile.mkdtemp(prefix="lo-profile-")
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pptx",
+                        "--outdir", str(folder), str(LO_TEMPLATES / "Vivid.otp")], capture_output=True, check=True, timeout=300)
+        out["libreoffice"] = folder / "Vivid.pptx"
+    return out
+
+
+@pytest.mark.parametrize("name", ["python-pptx-zh", "pandoc", "pandoc-potx", "libreoffice"])
+def test_seed_builds_valid_and_renders_with_each_template(templates: dict[str, Path], name: str, tmp_path: Path,
+                                                          schemas: Path) -> None:
+    if name not in templates:
+        require_tools("pandoc" if name.startswith("pandoc") else "soffice")
+    out = tmp_path / "deck.pptx"
+    result = build(OUTLINE, out, template=templates[name], east_asian_font="微软雅黑")
+    assert result.slides == 27
+    assert_valid_package(out)
+    prs = Presentation(str(out))
+    assert len(prs.slides) == 27
+    assert prs.slides[4].shapes.title.text_frame.text == "（一）中国式现代化的本质要求"
+    assert prs.slides[4].notes_slide.notes_text_frame.text.startswith("（一）中国式现代化的本质要求。")
+    require_tools("soffice", "pdftotext", "pdfinfo")
+    assert page_count(to_pdf(out, tmp_path)) == 27
+    assert overflowing_words(out, tmp_path) == {}
+
+
+def test_template_slides_are_removed_without_leftovers(templates: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "deck.pptx"
+    build(OUTLINE, out, template=templates["python-pptx-zh"])
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        text = b"".join(z.read(n) for n in names if n.startswith("ppt/slides/slide"))
+    assert len(names) == len(set(names))
+    assert "模板自带的幻灯片".encode() not in text
+    assert len([n for n in names if n.startswith("ppt/slides/slide")]) == 27
+
+
+def test_roles_map_to_chinese_layout_names(templates: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "deck.pptx"
+    build(OUTLINE, out, template=templates["python-pptx-zh"])
+    layouts = [s.slide_layout.name for s in Presentation(str(out)).slides]
+    assert layouts[0] == "标题幻灯片" and layouts[3] == "节标题" and layouts[4] == "标题和内容"
+
+
+def test_fallbacks_and_missing_east_asian_font_are_warned(templates: dict[str, Path], tmp_path: Path) -> None:
+    result = build(OUTLINE, tmp_path / "deck.pptx", template=templates["python-pptx-zh"])
+    messages = [w.message for w in result.warnings]
+    assert "no layout for the 'agenda' role; using '标题和内容' (content layout) instead" in messages
+    assert any("no East Asian font" in m for m in messages)
+
+
+def test_east_asian_font_option_sets_every_theme(templates: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "deck.pptx"
+    result = build(OUTLINE, out, template=templates["python-pptx-zh"], east_asian_font="微软雅黑")
+    assert not any("East Asian" in w.message for w in result.warnings)
+    with zipfile.ZipFile(out) as z:
+        themes = [n for n in z.namelist() if n.startswith("ppt/theme/")]
+        assert len(themes) == 2
+        for name in themes:
+            root = etree.fromstring(z.read(name))
+            assert [root.find(f".//{{{A}}}{k}Font/{{{A}}}ea").get("typeface") for k in ("major", "minor")] == ["微软雅黑"] * 2
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not a zip at all", "not a PowerPoint file"),
+    ("zip", "not a PowerPoint presentation"),
+])
+def test_unusable_templates_are_errors(tmp_path: Path, content: object, message: str) -> None:
+    bad = tmp_path / "corp.pptx"
+    if content == "zip":
+        with zipfile.ZipFile(bad, "w") as z:
+            z.writestr("hello.txt", "hi")
+    else:
+        bad.write_bytes(content)  # type: ignore[arg-type]
+    with pytest.raises(ContentError, match=message):
+        build(OUTLINE, tmp_path / "deck.pptx", template=bad)
+    assert not (tmp_path / "deck.pptx").exists()
+
+
+def test_a_template_without_a_content_layout_is_an_error(tmp_path: Path) -> None:
+    prs = Presentation()
+    master = prs.slide_master
+    for layout in list(prs.slide_layouts)[1:]:
+        rid = next(r for r, rel in master.part.rels.items() if rel.target_part is layout.part)
+        master._element.sldLayoutIdLst.remove(next(e for e in master._element.sldLayoutIdLst if e.rId == rid))
+        master.part.rels.pop(rid)
+    bad = tmp_path / "one-layout.pptx"
+    prs.save(str(bad))
+    with pytest.raises(ContentError, match="no layout for content slides"):
+        build(OUTLINE, tmp_path / "deck.pptx", template=bad)
+
+
+def test_template_inspect_lists_layouts_and_roles(templates: dict[str, Path]) -> None:
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+
+    result = CliRunner().invoke(main, ["template", "inspect", str(templates["python-pptx-zh"])])
+    assert result.exit_code == 0, result.output
+    assert "  标题和内容 [cust]" in result.output
+    assert "  content    → 标题和内容  (name)" in result.output
+    assert "East Asian theme fonts: major (none), minor (none)" in result.output
+    assert "2 slides (removed when building)" in result.output
