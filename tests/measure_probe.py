@@ -135,9 +135,9 @@ def probe_deck(probes: Sequence[Probe], path: Path) -> Path:
 
 def to_pdf(deck: Path, outdir: Path) -> Path:
     """Convert with a private LibreOffice profile (so parallel runs do not collide)."""
-    profile = tempfile.mkdtemp(prefix="lo-measure-")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-                    "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
+    with tempfile.TemporaryDirectory(prefix="lo-measure-") as profile:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+                        "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
     pdf = outdir / (deck.stem + ".pdf")
     if not pdf.exists():
         raise RuntimeError(f"LibreOffice wrote no PDF for {deck}")
@@ -195,24 +195,31 @@ def measure_lines(probes: Sequence[Probe], workdir: Path) -> list[list[Line]]:
 
 def _report() -> None:  # pragma: no cover - a calibration script, run by hand
     """Print the calibration figures quoted in `deckgen.measure` and `tests/test_measure.py`."""
-    import shutil
-
-    from deckgen.measure import text_em
+    from deckgen.measure import LINE_HEIGHT_EM, text_em
 
     strings = ["中华人民共和国成立七十五周年", "The quick brown fox jumps over the lazy dog", "2035年GDP增长5.2%",
-               "，。、；：？！“引号”‘单’（括号）《书名》", "0123456789", "Deckgen wraps Chinese text: “quoted”, 5.2%",
-               "坚持以人民为中心的发展思想，推进中国式现代化。", "AI 与 5G 技术"]
-    probes = [Probe((s,), size, bold=bold) for s in strings for size in (20, 28) for bold in (False, True)]
-    print(f"soffice: {shutil.which('soffice')}")
+               "，。、；：？！“引号”‘单’（括号）《书名》", "0123456789", "“一带一路”倡议提出10周年", "中A中A中A中A中A",
+               "He said “yes” — and left…", "中“GDP”中", "AI 与 5G 技术"]
+    widths = [Probe((s,), size, bold=bold) for s in strings for size in (20, 28) for bold in (False, True)]
+    spacings = (0.9, 0.95, 1.0, 1.05, 1.2)
+    block = "坚持以人民为中心的发展思想推进中国式现代" * 3
+    heights = [Probe((block,), 28, width=10 * 28 + 14.4, line_spacing=ls, anchor=a) for ls in spacings for a in "tb"]
     with tempfile.TemporaryDirectory() as tmp:
-        lines = measure_lines(probes, Path(tmp))
-        subprocess.run(["pdffonts", str(Path(tmp) / "probe.pdf")])
-    print(f"{'text':<44} {'size':>4} {'b':>1} {'render':>8} {'measure':>8} {'err%':>6} {'left':>6}")
-    for probe, got in zip(probes, lines):
-        (line,) = got
-        want = text_em(probe.paragraphs[0], probe.bold, cjk=True) * probe.size
-        print(f"{probe.paragraphs[0][:44]:<44} {probe.size:>4g} {int(probe.bold)} {line.width:8.2f} {want:8.2f} "
-              f"{(want / line.width - 1) * 100:6.2f} {line.left - probe.text_left:6.2f}")
+        lines = measure_lines(widths + heights, Path(tmp))
+        print(subprocess.run(["pdffonts", str(Path(tmp) / "probe.pdf")], capture_output=True, text=True).stdout)
+    print(f"{'text':<30} {'size':>4} {'b':>1} {'render pt':>9} {'measure pt':>10} {'err %':>6}")
+    for probe, got in zip(widths, lines):
+        want = text_em(probe.paragraphs[0], probe.bold) * probe.size
+        print(f"{probe.paragraphs[0][:30]:<30} {probe.size:>4g} {int(probe.bold)} {got[0].width:9.2f} {want:10.2f} "
+              f"{(want / got[0].width - 1) * 100:+6.2f}")
+    print(f"\nline height at 28 pt (measurer: {LINE_HEIGHT_EM} em x lnSpc)")
+    rest = lines[len(widths):]
+    for k, ls in enumerate(spacings):
+        top, bottom = rest[2 * k], rest[2 * k + 1]
+        t, b = heights[2 * k], heights[2 * k + 1]
+        steps = [(y.baseline - x.baseline) / 28 for x, y in zip(top, top[1:])]
+        print(f"lnSpc {ls:.2f}: pitch {sum(steps) / len(steps):.4f} em, first baseline {(top[0].baseline - t.text_top) / 28:.4f} em "
+              f"below the inset, last line {(b.text_bottom - bottom[-1].baseline) / 28:.4f} em above the bottom inset")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -32,7 +32,8 @@ def test_plan_matches_golden_dump(case: str, source: Path) -> None:
 
 
 class DescribeLabels:
-    @pytest.mark.parametrize("n, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三")])
+    @pytest.mark.parametrize("n, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (100, "一百"), (105, "一百零五"),
+                                         (110, "一百一十"), (1010, "一千零一十"), (12000, "12000")])
     def it_writes_chinese_numbers(self, n: int, text: str) -> None:
         assert chinese_number(n) == text
 
@@ -100,7 +101,7 @@ closing:
         assert [s.role for s in deck.slides] == [Role.TITLE, Role.SECTION]
 
     def it_shrinks_a_long_title_and_warns_when_it_cannot_fit(self) -> None:
-        long_title = "高质量发展" * 6  # 30 characters: two lines at a smaller size
+        long_title = "高质量发展" * 10  # 50 characters: two lines only at a smaller size
         deck, warnings = plan_text(f"deck: {{title: T}}\nsections: [{{title: A, subsections: [{{title: {long_title}}}]}}]\n")
         theme = load_theme()
         assert theme.sizes.title.min <= deck.slides[-1].title.size < theme.sizes.title.max

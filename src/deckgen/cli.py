@@ -86,5 +86,10 @@ def template_inspect(path: Path) -> None:
     click.echo(describe_template(path), nl=False)
 
 
+from deckgen.cli_outline import check, outline  # noqa: E402  (light: heavy imports happen inside the commands)
+
+main.add_command(outline)
+main.add_command(check)
+
 if __name__ == "__main__":  # pragma: no cover
     main(sys.argv[1:])

@@ -212,7 +212,7 @@ def prompts(lang: str) -> dict[str, str]:
 
 
 def _ppr_attrs() -> str:
-    return 'eaLnBrk="1" latinLnBrk="0" hangingPunct="1"'
+    return 'eaLnBrk="1" latinLnBrk="0" hangingPunct="0"'
 
 
 def _text_styles(d: _Draw) -> str:
@@ -231,14 +231,14 @@ def _text_styles(d: _Draw) -> str:
         size = s.body.max if lvl == 1 else max(s.body.min - 2, s.body.max - 4 * (lvl - 1))
         indent = grid.BODY_PARAS.indent
         mar = indent * lvl
-        char = _esc(theme.decor.bullet) if lvl == 1 else "–"
+        char = theme.decor.bullet if lvl == 1 else "–"
         bullet_pts = round(size * (0.6 if lvl == 1 else 0.9))
         levels.append(
             f'<a:lvl{lvl}pPr marL="{pt(mar)}" indent="{-pt(indent)}" algn="l" defTabSz="914400" rtl="0" {_ppr_attrs()}>'
             f'<a:lnSpc><a:spcPct val="{round(grid.BODY_PARAS.line_spacing * 100000)}"/></a:lnSpc>'
             f'<a:spcBef><a:spcPts val="{hundredths(grid.BODY_PARAS.space_before if lvl == 1 else 4)}"/></a:spcBef>'
             f'<a:buClr>{d.clr(bullet_color)}</a:buClr><a:buSzPts val="{bullet_pts * 100}"/><a:buFont typeface="Arial"/>'
-            f'<a:buChar char="{char}"/>'
+            f"<a:buChar char={quoteattr(char)}/>"
             f'<a:defRPr sz="{hundredths(size)}" kern="1200"><a:solidFill>{d.clr(d.fg("content", "body"))}</a:solidFill>'
             f'<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl{lvl}pPr>')
     other = (f'<p:otherStyle><a:defPPr><a:defRPr lang="zh-CN"/></a:defPPr><a:lvl1pPr marL="0" algn="l" defTabSz="914400" '

@@ -14,11 +14,23 @@ _ZH_NUM = "零一二三四五六七八九十"
 
 
 def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一 (up to 99)."""
+    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五, 1010 → 一千零一十; from 10000 on, Arabic digits."""
     if n < 11:
         return _ZH_NUM[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _ZH_NUM[tens]) + "十" + (_ZH_NUM[ones] if ones else "")
+    if n < 20:
+        return "十" + _ZH_NUM[n - 10]
+    if n >= 10000:
+        return str(n)
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero and out else "") + _ZH_NUM[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def roman(n: int) -> str:
@@ -113,7 +125,7 @@ class _Planner:
         paras = tuple(paragraphs)
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
-        result = fit(paras, slot.box, top, low, slot.style, max_lines=max_lines)
+        result = fit(paras, slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk)
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
             self.warnings.append(Diagnostic(f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it", path=(where,)))

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
@@ -17,6 +17,19 @@ SCHEME_KEYS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "acc
 MAX_EXTENDS = 8
 AA_TEXT = 4.5   # WCAG 2 AA: normal text
 AA_LARGE = 3.0  # WCAG 2 AA: large text (titles, section labels)
+
+
+def _hex(value: Any) -> str:
+    """`'#a8191b'` → `'A8191B'`; anything but six hex digits is an error (YAML reads 001234 as a number)."""
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a hex colour; write it in quotes, like \"A8191B\"")
+    h = value.lstrip("#").upper()
+    if len(h) != 6 or any(c not in "0123456789ABCDEF" for c in h):
+        raise ValueError(f"{value!r} is not a hex colour like \"A8191B\"")
+    return h
+
+
+HexColor = Annotated[str, BeforeValidator(_hex)]
 
 
 class _Frozen(BaseModel):
@@ -108,6 +121,13 @@ class Decor(_Frozen):
     bullet: str = Field(default="■", min_length=1, max_length=1)
     band: float = Field(default=10, gt=0, le=60)
 
+    @field_validator("bullet")
+    @classmethod
+    def _bullet(cls, value: str) -> str:
+        if not value.isprintable() or value.isspace():
+            raise ValueError(f"bullet must be one visible character, got {value!r}")
+        return value
+
 
 class Theme(_Frozen):
     """A deck design: colour scheme, fonts, type sizes, colours per slide role and decorations.
@@ -119,7 +139,7 @@ class Theme(_Frozen):
     name: str
     description: str = ""
     dark: bool = False
-    colors: dict[str, str]
+    colors: dict[str, HexColor]
     fonts: Fonts
     sizes: Sizes
     roles: Roles
@@ -134,13 +154,7 @@ class Theme(_Frozen):
         extra = [k for k in value if k not in SCHEME_KEYS]
         if extra:
             raise ValueError(f"unknown scheme colours: {', '.join(extra)}")
-        out = {}
-        for key, hexval in value.items():
-            h = str(hexval).lstrip("#").upper()
-            if len(h) != 6 or any(c not in "0123456789ABCDEF" for c in h):
-                raise ValueError(f"{key}: {hexval!r} is not a hex colour like 'A8191B'")
-            out[key] = h
-        return out
+        return {k: value[k] for k in SCHEME_KEYS}
 
     def rgb(self, scheme_name: str) -> str:
         """The hex RGB of a scheme colour name."""
@@ -230,9 +244,10 @@ def themes_dir() -> Path:
 
 
 def builtin_themes() -> dict[str, Path]:
-    """Built-in theme names mapped to their files."""
+    """Built-in theme names mapped to their files: the default first, then by name."""
     folder = themes_dir()
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
+    files = sorted(folder.glob("*.yaml"), key=lambda p: (p.stem != DEFAULT_THEME, p.stem)) if folder.is_dir() else []
+    return {p.stem: p for p in files}
 
 
 def _unknown(spec: str) -> str:
@@ -268,8 +283,16 @@ def _merge(base: Any, over: Any) -> Any:
 
 
 def _read(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], Origins, Loaded]:
-    """Load one theme file and, recursively, what it extends; returns merged data and value origins."""
-    loaded = load_yaml(path, str(path), all_text=False)
+    """Load one theme file and, recursively, what it extends; returns merged data and value origins.
+
+    `chain` holds the resolved paths read so far (for cycle detection); a parent is named in messages
+    by its path joined to the extending file's folder, as the user wrote it.
+    """
+    try:
+        display = str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        display = str(path)
+    loaded = load_yaml(path, display, all_text=False)
     if loaded.problems:
         raise ContentError(loaded.problems)
     if not isinstance(loaded.data, dict):
@@ -291,18 +314,15 @@ def _read(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], Origins,
         if not parent.is_file():
             raise ContentError([loaded.problem(where, _unknown(spec) if parent.suffix.lower() not in (".yaml", ".yml")
                                                else f"theme file {spec!r} does not exist (looked at {str(parent)!r})")])
-    parent = parent.resolve()
-    if parent in chain:
-        names = " → ".join(p.name for p in (*chain, parent)[list(chain).index(parent):])
+    real = parent.resolve()
+    if real in chain:
+        names = " → ".join(p.name for p in (*chain, real)[list(chain).index(real):])
         raise ContentError([loaded.problem(where, f"themes extend each other in a cycle: {names}")])
     if len(chain) >= MAX_EXTENDS:
         raise ContentError([loaded.problem(where, f"more than {MAX_EXTENDS} themes deep in extends")])
-    base, origins, _ = _read(parent, (*chain, parent))
-    if "name" not in data:
-        data["name"] = path.stem
-    for key in ("description",):
-        if key not in data:
-            base.pop(key, None)
+    base, origins, _ = _read(parent, (*chain, real))
+    base.pop("description", None)  # a theme's name and description are its own, never inherited
+    base["name"] = path.stem
     merged = _merge(base, data)
     origins.update(own)
     return merged, origins, loaded
@@ -314,6 +334,17 @@ def _locate(origins: Origins, top: Loaded, loc: tuple[PathPart, ...], *, key: bo
     while probe and probe not in origins:
         probe = probe[:-1]
     return origins.get(probe, top).problem(loc, "", key=key)
+
+
+def _allowed_keys(loc: tuple[PathPart, ...]) -> list[str]:
+    """The keys the theme model allows at the mapping `loc` (empty when it is not a model)."""
+    model: Any = Theme
+    for part in loc:
+        info = model.model_fields.get(part) if isinstance(part, str) else None
+        model = info.annotation if info is not None else None
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return []
+    return list(model.model_fields)
 
 
 def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
@@ -336,6 +367,7 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
             d = _locate(origins, top, loc, key=err["type"] == "extra_forbidden")
             msg = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
-                msg = f"unknown key {str(loc[-1])!r}"
+                allowed = _allowed_keys(loc[:-1])
+                msg = f"unknown key {str(loc[-1])!r}" + (f"; allowed: {', '.join(allowed)}" if allowed else "")
             problems.append(Diagnostic(msg, d.file, d.line, d.col, d.path))
         raise ContentError(problems) from None

@@ -96,6 +96,7 @@ class _Level:
     fmt: str
     text: str
     suffix: str
+    legal: bool = False
 
 
 @dataclass
@@ -119,7 +120,8 @@ class Numbering:
                 ilvl = int(lvl.get(_W + "ilvl", "0"))
                 start = _val(lvl, "start")
                 levels[ilvl] = _Level(int(start) if start and start.isdigit() else 1, _val(lvl, "numFmt") or "decimal",
-                                      _val(lvl, "lvlText") or "", _val(lvl, "suff") or "tab")
+                                      _val(lvl, "lvlText") or "", _val(lvl, "suff") or "tab",
+                                      lvl.find(_W + "isLgl") is not None)
             out.levels[aid] = levels
         for num in root.findall(_W + "num"):
             overrides = {}
@@ -154,7 +156,8 @@ class Numbering:
             k = int(m.group(1)) - 1
             lv = levels.get(k)
             value = counters.get(k, lv.start if lv else 1)
-            return format_number(value, lv.fmt if lv else "decimal") or ""
+            fmt = "decimal" if level.legal or lv is None else lv.fmt  # isLgl: every number in decimal
+            return format_number(value, fmt) or ""
 
         text = re.sub(r"%([1-9])", expand, level.text)
         if not text.strip():

@@ -13,7 +13,7 @@ _EN = {"first": 1, "firstly": 1, "second": 2, "secondly": 2, "third": 3, "thirdl
 
 # family name, pattern; group `n` holds the number word, the whole match is the label.
 FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("一要", re.compile(rf"(?P<n>{_CN})要(?!求|素|点|务|件|紧|领|害|是)")),
+    ("一要", re.compile(rf"(?P<n>{_CN})要")),
     ("一是", re.compile(rf"(?P<n>{_CN})是")),
     ("第一，", re.compile(rf"第(?P<n>{_CN})[，,、：:]")),
     ("其一，", re.compile(rf"其(?P<n>{_CN})[，,、：:]")),

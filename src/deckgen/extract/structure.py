@@ -6,28 +6,16 @@ import re
 from dataclasses import dataclass, field
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.extract.frame import (CLOSING_CUE, CONCLUSION, DATE, PRESENTER, THANKS, closing_title, is_salutation,
+                                   looks_like_title)
 from deckgen.extract.numbering import Label, heading_labels
 from deckgen.extract.points import find_points
 from deckgen.extract.readers import Lecture
-from deckgen.extract.text import TERMINALS, cjk_ratio, first_sentence, sentences, shorten, strip_end, width
+from deckgen.extract.text import cjk_ratio, first_sentence, shorten, strip_end, width
 
 HEADING_WIDTH = 36      # longest heading title kept whole (in Chinese characters)
 POINT_WIDTH = 30        # longest point title kept whole
 MAX_DEPTH = 2           # 0 section, 1 subsection, 2 point
-
-_VOCATIVE = re.compile(r"(同志们|各位代表|各位委员|各位领导|各位来宾|各位嘉宾|各位同事|各位同仁|各位老师|各位同学|"
-                       r"各位朋友|各位|同事们|朋友们|同学们|老师们|女士们|先生们|Dear|Ladies and gentlemen|Colleagues|"
-                       r"Friends|Everyone|Good (?:morning|afternoon|evening))")
-_CLOSING_CUE = re.compile(r"(?:(?:同志们|各位代表|各位委员|各位领导|各位来宾|各位|同事们|朋友们|同学们|老师们)[，,！!]|"
-                          r"总之|总而言之|综上所述|让我们|In (?:conclusion|closing|summary)|To (?:conclude|sum up)|"
-                          r"Let me (?:conclude|close|end))")
-_THANKS = re.compile(r"(谢谢(大家|各位)?|Thank you( all| very much)?)[。！!.]?$", re.I)
-_CONCLUSION = re.compile(r"(结束语|结语|结束语|小结|总结|结论|Conclusions?|Closing(?: remarks)?|Concluding remarks|Summary)$", re.I)
-_DATE = re.compile(r"[（(]?\s*(\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2}|"
-                   r"[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*[）)]?")
-_PRESENTER = re.compile(r"(主讲人|报告人|主讲|讲话人|Presenter|Lecturer|Speaker|By)\s*[：:]?\s*(?P<name>.+)|"
-                        r"(?P<role>.{2,20}(书记|市长|省长|县长|区长|主任|部长|局长|厅长|处长|校长|院长|教授|主席|总经理|董事长|同志))$|"
-                        r"(?P<en>(Prof\.|Professor|Dr\.) .+)")
 
 
 @dataclass
@@ -132,7 +120,7 @@ class _Finder:
         is_title = first.level == 0 or (
             first.level is not None and levels.count(first.level) == 1 and min(levels) == first.level and len(levels) > 1)
         if first.level is None:
-            is_title = _looks_like_title(first.text)
+            is_title = looks_like_title(first.text, self.paras[1:])
         if not is_title:
             return 0
         out.title = strip_end(first.text.lstrip("#").strip()) or first.text
@@ -140,16 +128,18 @@ class _Finder:
         while i < len(paras) and i <= 4:
             p = paras[i]
             text = p.text
-            if (p.level is not None and p.level > 0) or heading_labels(text) or _is_salutation(text):
+            if (p.level is not None and p.level > 0) or heading_labels(text) or is_salutation(text):
                 break
             if text.startswith(("——", "—", "－－")) and width(text) <= 60 and out.subtitle is None:
                 out.subtitle = strip_end(text.lstrip("—－- ").strip())
-            elif _DATE.fullmatch(text) and out.date is None:
+            elif DATE.fullmatch(text) and out.date is None:
                 out.date = text.strip("（）() ")
             elif p.level == 0 and out.subtitle is None:
                 out.subtitle = strip_end(text)
-            elif (m := _PRESENTER.fullmatch(text)) and out.presenter is None and width(text) <= 30:
+            elif (m := PRESENTER.fullmatch(text)) and out.presenter is None and width(text) <= 30:
                 out.presenter = strip_end(m.group("name") or m.group("role") or m.group("en") or text)
+            elif i == 1 and p.level is None and looks_like_title(text, self.paras[2:]) and width(text) <= 30:
+                out.subtitle = text  # a second short line under the title: `Week 3: Linear Models`
             else:
                 break
             i += 1
@@ -233,7 +223,7 @@ class _Finder:
         else:
             title, cut = shorten(sentence, HEADING_WIDTH)
             head_end = start + offset + rest.index(sentence) + len(sentence)
-        return Node(depth, start, label.text if label else None, title or strip_end(rest) or text, "heading",
+        return Node(depth, start, label.text if label else "", title or strip_end(rest) or text, "heading",
                     self.paras[index].line, cut, head_end)
 
     # --- closing ---------------------------------------------------------------------------
@@ -243,10 +233,10 @@ class _Finder:
         candidates = range(max(lo_index + 1, n - 3), n)
         for i in candidates:
             text = self.paras[i].text
-            if _CLOSING_CUE.match(text):
+            if CLOSING_CUE.match(text):
                 return i
         last = n - 1
-        if last > lo_index and _THANKS.match(self.paras[last].text):
+        if last > lo_index and THANKS.match(self.paras[last].text):
             return last
         return None
 
@@ -260,9 +250,12 @@ class _Finder:
             return
         ends = [m.start for m in found[1:]] + [hi]
         for marker, end in zip(found, ends):
-            title, cut = shorten(self.body[marker.end:end], POINT_WIDTH)
+            rest = self.body[marker.end:end]
+            title, cut = shorten(rest, POINT_WIDTH)
+            sentence = first_sentence(rest)
+            head_end = marker.end + rest.find(sentence) + len(sentence) if sentence else marker.end
             child = Node(node.depth + 1, marker.start, marker.label, title or marker.label, "point",
-                         self.paras[self.para_at(marker.start)].line, cut, marker.end, marker.family)
+                         self.paras[self.para_at(marker.start)].line, cut, head_end, marker.family)
             node.children.append(child)
             self.add_points(child, marker.end, end, exclude | {marker.family})
 
@@ -273,17 +266,112 @@ def _rank(scheme: str) -> int | None:
     return CN_RANK.get(scheme)
 
 
-def _looks_like_title(text: str) -> bool:
-    """A title line: short, not a heading, not a salutation, no sentence-final punctuation."""
-    text = text.strip()
-    if not text or width(text) > 50 or heading_labels(text) or _is_salutation(text):
-        return False
-    return text[-1] not in TERMINALS + "。.；;：:，,、" and not text.startswith("——")
 
 
-def _is_salutation(text: str) -> bool:
-    """`同志们：`, `各位代表、同志们：`, `Dear colleagues,`: a short address line."""
-    text = text.strip()
-    if width(text) > 24 or not text:
-        return False
-    return bool(_VOCATIVE.search(text)) and text[-1] in "：:，,!！"
+def _tree(flat: list[Node]) -> list[Node]:
+    roots: list[Node] = []
+    parents: list[Node] = []
+    for node in flat:
+        del parents[node.depth:]
+        if parents:
+            parents[-1].children.append(node)
+        else:
+            roots.append(node)
+        parents.append(node)
+    return roots
+
+
+def _language(body: str) -> str:
+    if re.search(r"[\u3040-\u30ff]", body) and cjk_ratio(body) >= 0.2:
+        return "ja-JP"
+    return "zh-CN" if cjk_ratio(body) >= 0.2 else "en-US"
+
+
+def find_structure(lecture: Lecture) -> Structure:
+    """Find the title block, opening, sections, subsections, points and closing of `lecture`.
+
+    Every character of the body belongs to exactly one slide's span (`Structure.spans`)."""
+    f = _Finder(lecture)
+    out = Structure(f.body, _language(f.body))
+    n = len(f.paras)
+    first = f.title_block(out)
+    body_start = f.starts[first] if first < n else len(f.body)
+    if out.title is None:
+        f.warn(0, "no title line found (a short first line without final punctuation); "
+                  "the deck title is the file name: edit deck.title")
+    salutation = first if first < n and is_salutation(f.paras[first].text) else None
+    if salutation is not None:
+        out.salutation = f.paras[salutation].text
+    flat = f.headings(first)
+    out.sections = _tree(flat)
+    # the closing: a final conclusion section, or the last paragraphs that address the audience
+    last_heading = f.para_at(flat[-1].start) if flat else (salutation if salutation is not None else first)
+    if len(out.sections) > 1 and not out.sections[-1].children and CONCLUSION.fullmatch(out.sections[-1].title):
+        out.closing = out.sections.pop()
+        out.closing.kind, out.closing.depth = "closing", -1
+    elif first < n:
+        index = f.closing(last_heading if flat else max(last_heading, first))
+        if index is not None:
+            title, cut = closing_title(f.paras[index].text, f.cjk)
+            text = f.paras[index].text
+            head_end = f.starts[index] + len(text) - len(text[len(first_sentence(text)):].lstrip())
+            out.closing = Node(-1, f.starts[index], None, title, "closing", f.paras[index].line, cut, head_end)
+    end = out.closing.start if out.closing else len(f.body)
+    # points inside the paragraphs of each leaf (or of the whole body when there are no headings)
+    order = out.nodes()
+    ends = [x.start for x in order[1:]] + [end]
+    for node, hi in zip(order, ends):
+        if not node.children:
+            f.add_points(node, node.head_end, hi)
+    if not out.sections:
+        lo = f.end_of(salutation) + 1 if salutation is not None else body_start
+        root = Node(-1, lo, None, "", "root")
+        f.add_points(root, lo, max(lo, end))
+        out.sections = root.children
+    if not out.sections:
+        out.sections = _paragraph_sections(f, out, salutation, first, end)
+    else:
+        _paragraph_subsections(f, out, end)
+    opening_end = out.sections[0].start if out.sections else end
+    if body_start < opening_end and f.body[body_start:opening_end].strip():
+        only_salutation = salutation is not None and f.end_of(salutation) + 1 >= opening_end
+        if not only_salutation:
+            out.opening = (body_start, opening_end)
+    out.title_end = out.opening[0] if out.opening else opening_end
+    out.warnings = f.warnings
+    return out
+
+
+def _paragraph_sections(f: _Finder, out: Structure, salutation: int | None, first: int, end: int) -> list[Node]:
+    """No headings and no points: one section with one slide per paragraph."""
+    lo = salutation + 1 if salutation is not None else first
+    indexes = [i for i in range(lo, len(f.paras)) if f.starts[i] < end]
+    if not indexes:
+        indexes = [i for i in range(first, len(f.paras)) if f.starts[i] < end] or [len(f.paras) - 1]
+    f.warn(indexes[0], "no numbered headings or points found: drafted one section with a slide per paragraph")
+    start = f.starts[indexes[0]]
+    section = Node(0, start, "", "主要内容" if f.cjk else "Main points", "paragraph", f.paras[indexes[0]].line, False, start)
+    for i in indexes:
+        title, cut = shorten(f.paras[i].text, HEADING_WIDTH)
+        section.children.append(Node(1, f.starts[i], "", title or f.paras[i].text, "paragraph", f.paras[i].line,
+                                     cut, f.end_of(i)))
+    return [section]
+
+
+def _paragraph_subsections(f: _Finder, out: Structure, end: int) -> None:
+    """A section without subsections whose text runs over several paragraphs gets a slide per paragraph
+    after its heading paragraph (a divider alone would leave the text without a content slide)."""
+    order = out.nodes()
+    ends = {id(x): e for x, e in zip(order, [x.start for x in order[1:]] + [end])}
+    for section in out.sections:
+        if section.children:
+            continue
+        hi = ends[id(section)]
+        head = f.para_at(section.start)
+        indexes = [i for i in range(head + 1, len(f.paras)) if f.starts[i] < hi]
+        if not indexes:
+            continue
+        for i in indexes:
+            title, cut = shorten(f.paras[i].text, HEADING_WIDTH)
+            section.children.append(Node(1, f.starts[i], "", title or f.paras[i].text, "paragraph",
+                                         f.paras[i].line, cut, f.end_of(i)))

@@ -77,6 +77,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
 
 def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) -> tuple["PresentationT", list[Diagnostic]]:
     """Add the slides of `deck` to `target` (default: the built-in master of `theme`); return it with warnings."""
+    from deckgen.render.factory import SlideFactory
     from deckgen.render.package import assert_unique_partnames, ensure_notes_master, set_properties
     from deckgen.render.slides import fill_slide
 
@@ -84,12 +85,13 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) ->
     prs = target.prs
     ensure_notes_master(prs, theme.sizes.notes)
     _theme_fonts(target, theme)
+    factory = SlideFactory(prs)
     section_ids: list[list[int]] = [[] for _ in deck.sections]
     n_notes = 0
     for number, s in enumerate(deck.slides, 1):
         role = s.role.value
-        slide = prs.slides.add_slide(target.layouts[role])
-        fill_slide(slide, target.slots[role], s, number, deck)
+        slide = factory.add_slide(target.layouts[role])
+        fill_slide(slide, target.slots[role], s, number, deck, factory)
         n_notes += bool(s.notes.strip())
         if s.section is not None:
             section_ids[s.section].append(slide.slide_id)

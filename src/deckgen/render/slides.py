@@ -10,29 +10,33 @@ from deckgen.render.layouts import Slots
 
 if TYPE_CHECKING:
     from pptx.shapes.placeholder import LayoutPlaceholder
-    from pptx.slide import Slide
+
+    from deckgen.render.factory import NewSlide, SlideFactory
 
 
-def _fill(slide: "Slide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str) -> None:
-    """Put `text` into the slide placeholder that inherits from `target`."""
-    if target is None or text is None or not any(text.paragraphs):
+def slot_key(target: Optional["LayoutPlaceholder"]) -> Optional[tuple[str, int]]:
+    """The (type, idx) by which a slide placeholder cloned from `target` is found."""
+    if target is None:
+        return None
+    from deckgen.render.factory import ph_key
+
+    return ph_key(target._element)
+
+
+def _fill(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
+          filled: set[tuple[str, int]]) -> None:
+    key = slot_key(target)
+    if key is None or text is None or not any(text.paragraphs):
         return
-    key = (target.placeholder_format.type, target.placeholder_format.idx)
-    for ph in slide.placeholders:
-        if (ph.placeholder_format.type, ph.placeholder_format.idx) == key:
-            oxml.set_paragraphs(ph._element.txBody, text.paragraphs, lang, text.size)
-            return
+    sp = slide.placeholders.get(key)
+    if sp is None:
+        raise KeyError(f"no placeholder {key} on the slide cloned from its layout")
+    oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
+    filled.add(key)
 
 
-def _drop_empty(slide: "Slide") -> None:
-    """Remove placeholders left empty, so no 'Click to add text' prompt is left on the slide."""
-    for ph in list(slide.placeholders):
-        if not ph.has_text_frame or not ph.text_frame.text.strip():
-            ph._element.getparent().remove(ph._element)
-
-
-def _footer(slide: "Slide", slots: Slots, footer: Optional[Text], number: int, lang: str) -> None:
-    tree = slide.shapes._spTree
+def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int, lang: str) -> None:
+    tree = slide.tree
     if slots.footer is not None and footer is not None:
         sp = oxml.placeholder_sp(oxml.next_shape_id(tree), "Footer Placeholder", "ftr", slots.footer.placeholder_format.idx)
         oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), footer.paragraphs, lang, footer.size, autofit=False)
@@ -43,20 +47,26 @@ def _footer(slide: "Slide", slots: Slots, footer: Optional[Text], number: int, l
         tree.append(sp)
 
 
-def fill_slide(slide: "Slide", slots: Slots, s: SlidePlan, number: int, deck: DeckPlan) -> None:
-    """Write the plan `s` into `slide`, whose layout's placeholders are `slots`."""
+def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck: DeckPlan, factory: "SlideFactory") -> None:
+    """Write the plan `s` into `slide`, whose layout's placeholders are `slots`; `factory` makes its notes slide.
+
+    Placeholders left empty are removed, so no "Click to add text" prompt stays on the slide.
+    """
     lang = deck.language
-    _fill(slide, slots.title, s.title, lang)
+    filled: set[tuple[str, int]] = set()
+    _fill(slide, slots.title, s.title, lang, filled)
     if s.role is Role.TITLE:
-        _fill(slide, slots.subtitle, s.subtitle, lang)
-        _fill(slide, slots.byline, s.byline, lang)
+        _fill(slide, slots.subtitle, s.subtitle, lang, filled)
+        _fill(slide, slots.byline, s.byline, lang, filled)
     elif s.role is Role.SECTION:
-        _fill(slide, slots.label, s.label, lang)
+        _fill(slide, slots.label, s.label, lang, filled)
     else:
-        _fill(slide, slots.body, s.body, lang)
-    _drop_empty(slide)
+        _fill(slide, slots.body, s.body, lang, filled)
+    for key, sp in slide.placeholders.items():
+        if key not in filled:
+            sp.getparent().remove(sp)
     if s.footer:
         _footer(slide, slots, deck.footer, number, lang)
     if s.notes.strip():
         paragraphs = s.notes.strip("\n").split("\n")
-        oxml.set_paragraphs(slide.notes_slide.notes_text_frame._txBody, paragraphs, lang, autofit=False)
+        oxml.set_paragraphs(factory.add_notes(slide.part), paragraphs, lang, autofit=False)

@@ -1,0 +1,133 @@
+"""The `deckgen outline` and `deckgen check` commands: draft an outline from a lecture, check an outline or deck."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from deckgen.diagnostics import Diagnostic
+from deckgen.errors import ContentError, DeckgenError, OutputError
+
+DEFAULT_OUTPUT = "outline.yaml"
+
+
+def _warn(warnings: list) -> None:
+    for w in warnings:
+        click.echo(f"Warning: {w}", err=True)
+
+
+@click.command()
+@click.argument("lecture", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help=f"The outline to write (default: ./{DEFAULT_OUTPUT}).")
+@click.option("--force", is_flag=True, help="Overwrite the output if it exists (it may hold your edits).")
+def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
+    """Draft an outline (YAML) from the text of LECTURE (.txt, .docx or .md).
+
+    Headings, points, opening and closing are found in the text; every word of the lecture goes
+    into the speaker notes. Bullets are drafts to edit. Then run `deckgen build`."""
+    from deckgen.extract.pipeline import extract
+    from deckgen.write import check_target, write_text_atomic
+
+    output = output or Path(DEFAULT_OUTPUT)
+    if output.suffix.lower() not in (".yaml", ".yml") and not output.is_dir():
+        raise click.BadParameter(f"{str(output)!r} does not end in .yaml", param_hint="'-o' / '--output'")
+    if lecture.exists() and output.exists() and output.resolve() == lecture.resolve():
+        raise OutputError(f"the output {str(output)!r} is the lecture itself; choose another name with -o")
+    check_target(output)
+    if output.exists() and not force:
+        raise OutputError(f"{str(output)!r} already exists and may hold your edits; "
+                          "add --force to overwrite it, or choose another file with -o")
+    result = extract(lecture, str(lecture))
+    write_text_atomic(output, result.yaml)
+    for line in result.summary():
+        click.echo(line)
+    _warn(result.warnings)
+    click.echo(f"Wrote {output}: edit the drafted bullets, then run `deckgen build {output}`")
+
+
+def _pptx_notes(path: Path) -> list[tuple[tuple, str]]:
+    from pptx import Presentation
+
+    prs = Presentation(str(path))
+    out = []
+    for n, slide in enumerate(prs.slides, 1):
+        if slide.has_notes_slide:
+            out.append(((f"slide {n}",), slide.notes_slide.notes_text_frame.text))
+    return out
+
+
+def _coverage(source: Path, notes: list, shown: str, where=None) -> list[Diagnostic]:
+    """Compare the lecture at `source` with `notes`; print the figure and return the problems."""
+    from deckgen.coverage import measure, snippet, split, split_notes
+    from deckgen.extract.readers import read_lecture
+
+    lecture = read_lecture(source, str(source))
+    result = measure(split((p.line, p.text) for p in lecture.paragraphs), split_notes(notes))
+    click.echo(f"Coverage of {source}: {result.percent:.1f} % of {result.total} sentences in order "
+               f"({len(result.missing)} missing, {len(result.moved)} out of order, "
+               f"{len(result.duplicated)} present twice, {len(result.extra)} not in the lecture)")
+
+    def at(path: tuple, message: str) -> Diagnostic:
+        line, col = where(path) if where else (None, None)
+        return Diagnostic(message, shown, line, col, path)
+
+    problems = [Diagnostic(f"missing from the notes: {snippet(s.text)}", str(source), s.line) for s in result.missing]
+    problems += [at(n.path, f"out of order: {snippet(n.text)} (lecture line {s.line})") for s, n in result.moved]
+    problems += [at(s.path, f"present twice in the notes: {snippet(s.text)}") for s in result.duplicated]
+    problems += [at(s.path, f"not in the lecture: {snippet(s.text)}") for s in result.extra]
+    return problems
+
+
+@click.command()
+@click.argument("outline", metavar="OUTLINE", type=click.Path(path_type=Path))
+@click.option("--source", type=click.Path(path_type=Path), metavar="LECTURE",
+              help="The lecture (.txt, .docx, .md): report its sentences missing from the notes or present "
+                   "twice, and notes that are not in it.")
+def check(outline: Path, source: Optional[Path]) -> None:
+    """Check OUTLINE (a .yaml outline, or a built .pptx deck).
+
+    Exits 1 on any problem; with --source, on any sentence not carried exactly once, in order."""
+    if outline.suffix.lower() == ".pptx":
+        _check_deck(outline, source)
+        return
+    from deckgen.build import plan_file
+    from deckgen.coverage import notes_in_order
+    from deckgen.load import load_yaml
+
+    planned = plan_file(outline, None, str(outline))
+    _warn(planned.warnings)
+    o = planned.outline
+    subs = [s for sec in o.sections for s in sec.subsections]
+    click.echo(f"{outline}: valid ({len(planned.deck.slides)} slides: {len(o.sections)} sections, "
+               f"{len(subs)} subsections, {sum(len(s.points) for s in subs)} points)")
+    if source is None:
+        return
+    loaded = load_yaml(outline, str(outline))
+    problems = _coverage(source, notes_in_order(o), str(outline), lambda path: loaded.where(path))
+    if problems:
+        raise ContentError(problems)
+
+
+def _check_deck(deck: Path, source: Optional[Path]) -> None:
+    """Check a built deck's package, and with `source` its notes against the lecture."""
+    if not deck.is_file():
+        raise ContentError([Diagnostic(f"file {str(deck)!r} does not exist", str(deck))])
+    try:
+        from deckgen.package_check import check_package, find_schemas
+    except ImportError:
+        raise DeckgenError("checking a .pptx package needs deckgen.package_check, "
+                           "which this installation does not have") from None
+    schemas, why = find_schemas()
+    report = check_package(deck, schemas)
+    problems = [Diagnostic(str(p), str(deck)) for p in report.problems]
+    if not report.schema_checked:
+        click.echo(f"Warning: schema check skipped: {report.note or why}", err=True)
+    if not problems:
+        schema = f", {report.parts_checked} parts schema-valid" if report.schema_checked else ""
+        click.echo(f"{deck}: package valid{schema}")
+    if source is not None:
+        problems += _coverage(source, _pptx_notes(deck), str(deck))
+    if problems:
+        raise ContentError(problems)

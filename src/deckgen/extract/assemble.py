@@ -1,0 +1,100 @@
+"""Turn a found `Structure` into a validated `deckgen.model.Outline`, with drafted bullets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deckgen.diagnostics import PathPart
+from deckgen.extract.bullets import MAX_BULLETS, draft_bullets
+from deckgen.extract.structure import Node, Structure
+from deckgen.extract.text import shorten
+from deckgen.model import Outline
+
+OutlinePath = tuple[PathPart, ...]
+
+
+@dataclass
+class Assembled:
+    """The drafted outline and the paths of titles that had to be shortened (not the source's words in full)."""
+
+    outline: Outline
+    shortened: set[OutlinePath] = field(default_factory=set)
+
+
+def _notes(text: str) -> str:
+    text = text.strip()
+    return text + "\n" if text else ""
+
+
+class _Assembler:
+    def __init__(self, structure: Structure) -> None:
+        self.s = structure
+        self.spans = {id(node): (start, end) for kind, node, start, end in structure.spans() if node is not None}
+        self.shortened: set[OutlinePath] = set()
+        self.cjk = structure.language.split("-")[0] in ("zh", "ja", "ko")
+
+    def text(self, node: Node) -> str:
+        start, end = self.spans[id(node)]
+        return self.s.body[start:end]
+
+    def slide(self, node: Node, path: OutlinePath, children: dict[str, Any] | None = None) -> dict[str, Any]:
+        start, end = self.spans[id(node)]
+        data: dict[str, Any] = {"title": node.title}
+        if node.cut:
+            self.shortened.add(path + ("title",))
+        if node.label is not None:
+            data["label"] = node.label
+        if node.depth == 0 and node.kind != "closing":
+            bullets: list[str] = []
+        elif node.children:
+            bullets = [shorten(c.title, 24 if self.cjk else 60)[0] for c in node.children][:MAX_BULLETS]
+        else:
+            bullets = draft_bullets(self.s.body[max(start, min(node.head_end, end)):end])
+        if bullets:
+            data["bullets"] = bullets
+        data["notes"] = _notes(self.s.body[start:end])
+        if children:
+            data.update(children)
+        return data
+
+    def outline(self, fallback_title: str) -> dict[str, Any]:
+        s = self.s
+        deck: dict[str, Any] = {"title": s.title or fallback_title}
+        for key in ("subtitle", "presenter", "date"):
+            if getattr(s, key):
+                deck[key] = getattr(s, key)
+        deck["language"] = s.language
+        deck["notes"] = _notes(s.body[0:s.title_end])
+        data: dict[str, Any] = {"deck": deck}
+        if s.opening:
+            start, end = s.opening
+            text = s.body[start:end]
+            spoken = text[len(s.salutation):] if s.salutation and text.startswith(s.salutation) else text
+            opening: dict[str, Any] = {"title": "引言" if self.cjk else "Introduction"}
+            bullets = draft_bullets(spoken)
+            if bullets:
+                opening["bullets"] = bullets
+            opening["notes"] = _notes(text)
+            data["opening"] = [opening]
+        sections = []
+        for i, sec in enumerate(s.sections):
+            subs = []
+            for j, sub in enumerate(sec.children):
+                where: OutlinePath = ("sections", i, "subsections", j)
+                points = [self.slide(p, where + ("points", k)) for k, p in enumerate(sub.children)]
+                subs.append(self.slide(sub, where, {"points": points} if points else None))
+            sections.append(self.slide(sec, ("sections", i), {"subsections": subs} if subs else None))
+        data["sections"] = sections
+        if s.closing:
+            data["closing"] = [self.slide(s.closing, ("closing", 0))]
+        return data
+
+
+def assemble(structure: Structure, source: str) -> Assembled:
+    """The outline for `structure`; `source` (the lecture's file name) titles a deck without a title line.
+
+    The result is validated by the outline model, so it builds as it is."""
+    assembler = _Assembler(structure)
+    data = assembler.outline(Path(source).stem or source)
+    return Assembled(Outline.model_validate(data), assembler.shortened)

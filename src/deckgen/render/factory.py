@@ -1,0 +1,125 @@
+"""Add slides and notes slides in constant time each (python-pptx's own calls are linear per slide).
+
+python-pptx finds the next notes-slide part name by walking every part of the package
+(`OpcPackage.next_partname`, python-pptx issue #644), looks up a slide's id by scanning the slide
+list, checks every existing relationship before adding one, and clones placeholders through XPath
+queries: a build of n slides takes O(n²). `SlideFactory` keeps its own counters, clones each layout's
+placeholders once into a skeleton, and gives every new slide a copy of that skeleton.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml.slide import CT_NotesSlide
+from pptx.parts.slide import NotesSlidePart, SlidePart
+
+from deckgen.oxml import qn
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from pptx.presentation import Presentation as PresentationT
+    from pptx.slide import SlideLayout
+
+SLIDE_NAME = "/ppt/slides/slide%d.xml"
+NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
+MIN_SLIDE_ID = 256
+PhKey = tuple[str, int]
+
+
+def ph_key(sp: "_Element") -> PhKey | None:
+    """(type, idx) of a placeholder shape element, with the defaults OOXML gives them; None if not one."""
+    ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+    if ph is None:
+        return None
+    return ph.get("type", "obj"), int(ph.get("idx", "0"))
+
+
+@dataclass
+class NewSlide:
+    """A slide just added: its part, its id, and its placeholder shapes by (type, idx)."""
+
+    part: SlidePart
+    slide_id: int
+    placeholders: dict[PhKey, "_Element"]
+
+    @property
+    def tree(self) -> "_Element":
+        return self.part._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+
+
+class SlideFactory:
+    """Adds slides (with the layout's placeholders) and notes slides to `prs`, O(1) per slide."""
+
+    def __init__(self, prs: "PresentationT") -> None:
+        self.part = prs.part
+        self.package = prs.part.package
+        self.used = {str(p.partname) for p in self.package.iter_parts()}
+        self.counters = {SLIDE_NAME: 0, NOTES_NAME: 0}
+        self.sld_id_lst = prs.part._element.get_or_add_sldIdLst()
+        ids = [int(i) for i in self.sld_id_lst.xpath("./p:sldId/@id")]
+        self.next_id = max([MIN_SLIDE_ID - 1, *ids]) + 1
+        self.notes_master_part = prs.part.notes_master_part
+        self.skeletons: dict[str, "_Element"] = {}
+        self.notes_skeleton: "_Element | None" = None
+
+    def _partname(self, template: str) -> PackURI:
+        n = self.counters[template]
+        while True:
+            n += 1
+            name = template % n
+            if name not in self.used:
+                self.counters[template] = n
+                self.used.add(name)
+                return PackURI(name)
+
+    def _skeleton(self, layout: "SlideLayout") -> "_Element":
+        """A slide element with `layout`'s placeholders cloned, made once per layout."""
+        key = str(layout.part.partname)
+        if key not in self.skeletons:
+            scratch = SlidePart.new(PackURI("/ppt/slides/scratch.xml"), self.package, layout.part)
+            scratch.slide.shapes.clone_layout_placeholders(layout)
+            self.skeletons[key] = scratch._element
+        return self.skeletons[key]
+
+    def add_slide(self, layout: "SlideLayout") -> NewSlide:
+        """A new slide on `layout`, placed last in the presentation."""
+        element = copy.deepcopy(self._skeleton(layout))
+        part = SlidePart(self._partname(SLIDE_NAME), CT.PML_SLIDE, self.package, element)
+        part.rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
+        rid = self.part.rels._add_relationship(RT.SLIDE, part)
+        slide_id = self.next_id
+        self.next_id += 1
+        self.sld_id_lst._add_sldId(id=slide_id, rId=rid)
+        new = NewSlide(part, slide_id, {})
+        for sp in new.tree.iterchildren(qn("p:sp")):
+            key = ph_key(sp)
+            if key is not None:
+                new.placeholders.setdefault(key, sp)
+        return new
+
+    def add_notes(self, slide: SlidePart) -> "_Element":
+        """Create the notes slide of `slide` from the notes master; return its body's `p:txBody`."""
+        if self.notes_skeleton is None:
+            scratch = NotesSlidePart(PackURI("/ppt/notesSlides/scratch.xml"), CT.PML_NOTES_SLIDE, self.package,
+                                     CT_NotesSlide.new())
+            scratch.notes_slide.clone_master_placeholders(self.notes_master_part.notes_master)
+            self.notes_skeleton = scratch._element
+        part = NotesSlidePart(self._partname(NOTES_NAME), CT.PML_NOTES_SLIDE, self.package,
+                              copy.deepcopy(self.notes_skeleton))
+        part.rels._add_relationship(RT.NOTES_MASTER, self.notes_master_part)
+        part.rels._add_relationship(RT.SLIDE, slide)
+        slide.rels._add_relationship(RT.NOTES_SLIDE, part)
+        for sp in part._element.iter(qn("p:sp")):
+            if ph_key(sp) == ("body", ph_idx(sp)):
+                return sp.find(qn("p:txBody"))
+        raise ValueError("the notes master has no body placeholder")
+
+
+def ph_idx(sp: "_Element") -> int:
+    key = ph_key(sp)
+    return key[1] if key else -1
