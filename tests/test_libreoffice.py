@@ -27,3 +27,14 @@ def test_chinese_text_is_extractable_from_the_render(shipped_pdf: Path) -> None:
 
     text = subprocess.run(["pdftotext", str(shipped_pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "中国式现代化的本质要求" in text
+
+
+@pytest.mark.parametrize("case", ["stress", "stress-en"])
+def test_stress_outlines_fit_with_autofit_off(case: str, tmp_path: Path) -> None:
+    """Titles of 10–40 characters, 1–15 bullets of 5–80 characters, mixed scripts: nothing spills out."""
+    require_tools("soffice", "pdftotext")
+    from deckgen.build import build
+
+    out = tmp_path / f"{case}.pptx"
+    build(Path(__file__).parent / "golden" / case / "outline.yaml", out)
+    assert overflowing_words(out, tmp_path) == {}

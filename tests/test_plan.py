@@ -22,7 +22,8 @@ def plan_text(text: str):
     return plan(outline, load_theme())
 
 
-@pytest.mark.parametrize("case, source", [("shipped", OUTLINE), ("english", GOLDEN / "english" / "outline.yaml")])
+@pytest.mark.parametrize("case, source", [("shipped", OUTLINE)] + [
+    (case, GOLDEN / case / "outline.yaml") for case in ("english", "stress", "stress-en")])
 def test_plan_matches_golden_dump(case: str, source: Path) -> None:
     actual = dump(plan_file(source).deck)
     expected_file = GOLDEN / case / "plan.txt"
@@ -109,3 +110,46 @@ closing:
         deck, warnings = plan_text(f"deck: {{title: T}}\nsections: [{{title: A, subsections: [{{title: {long_title * 3}}}]}}]\n")
         assert [str(w) for w in warnings] == [
             "sections[0].subsections[0]: the title does not fit in 2 lines at the smallest size (24 pt); shorten it"]
+
+
+class DescribeContinuation:
+    def outline(self, bullets: list[str], language: str = "zh-CN") -> str:
+        items = "".join(f"\n          - {b}" for b in bullets)
+        return (f"deck: {{title: T, language: {language}}}\nsections:\n  - title: A\n    subsections:\n"
+                f"      - title: 小节\n        notes: 全部讲稿\n        bullets:{items}\n")
+
+    def it_keeps_six_short_bullets_on_one_slide(self) -> None:
+        deck, warnings = plan_text(self.outline([f"要点{i}" for i in range(6)]))
+        content = [s for s in deck.slides if s.role is Role.CONTENT]
+        assert [(s.title.text, len(s.body.paragraphs)) for s in content] == [("（一）小节", 6)]
+        assert warnings == []
+
+    def it_splits_fifteen_bullets_evenly_with_continued_titles_and_notes_on_the_first(self) -> None:
+        deck, warnings = plan_text(self.outline([f"第{i}条要点" for i in range(15)]))
+        content = [s for s in deck.slides if s.role is Role.CONTENT]
+        assert [s.title.text for s in content] == ["（一）小节", "（一）小节（续）", "（一）小节（续）"]
+        assert [len(s.body.paragraphs) for s in content] == [5, 5, 5]
+        assert sum((s.body.paragraphs for s in content), ()) == tuple(f"第{i}条要点" for i in range(15))
+        assert [s.notes for s in content] == ["全部讲稿", "", ""]
+        assert len({s.body.size for s in content}) == 1
+        assert [str(w) for w in warnings] == ["sections[0].subsections[0]: 15 bullets do not fit one slide: split into 3 slides"]
+
+    def it_splits_long_bullets_before_they_get_too_small(self) -> None:
+        long = "高质量发展是全面建设社会主义现代化国家的首要任务，" * 3
+        deck, warnings = plan_text(self.outline([long] * 6))
+        content = [s for s in deck.slides if s.role is Role.CONTENT]
+        assert len(content) > 1
+        assert all(s.body.size >= load_theme().sizes.body.min for s in content)
+
+    def it_says_cont_in_english(self) -> None:
+        deck, _ = plan_text(self.outline([f"Point number {i}" for i in range(9)], "en-US"))
+        assert [s.title.text for s in deck.slides if s.role is Role.CONTENT] == ["A. 小节", "A. 小节 (cont.)"]
+
+    def it_warns_about_a_bullet_too_long_for_any_slide(self) -> None:
+        deck, warnings = plan_text(self.outline(["长" * 2000]))
+        assert any("does not fit on a slide of its own" in str(w) for w in warnings)
+
+    def it_warns_when_text_is_set_below_the_preferred_size(self) -> None:
+        long = "高质量发展是全面建设社会主义现代化国家的首要任务，" * 2
+        deck, warnings = plan_text(self.outline([long] * 5))
+        assert any("below the preferred 24 pt" in str(w) for w in warnings)

@@ -11,6 +11,18 @@ from deckgen.model import Outline, Role, Section, SlideNode, Subsection
 from deckgen.theme import SizeRange, Theme
 
 _ZH_NUM = "零一二三四五六七八九十"
+MAX_BULLETS = 6  # bullets on one slide at most (DESIGN: 3–6 key phrases)
+
+
+def _even_groups(items: tuple[str, ...], k: int) -> list[tuple[str, ...]]:
+    """`items` cut into `k` runs whose lengths differ by at most one, longer runs first."""
+    q, r = divmod(len(items), k)
+    out, start = [], 0
+    for i in range(k):
+        end = start + q + (1 if i < r else 0)
+        out.append(items[start:end])
+        start = end
+    return out
 
 
 def chinese_number(n: int) -> str:
@@ -129,16 +141,71 @@ class _Planner:
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
             self.warnings.append(Diagnostic(f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it", path=(where,)))
+        else:
+            self.shrunk(result.size, sizes, top, where, what)
         return Text(paras, result.size)
+
+    def shrunk(self, size: float, sizes: SizeRange, top: float, where: str, what: str) -> None:
+        preferred = min(sizes.pref, top)
+        if size < preferred:
+            self.warnings.append(Diagnostic(f"{what} set at {size:g} pt, below the preferred {preferred:g} pt", path=(where,)))
+
+    def split_bullets(self, bullets: tuple[str, ...], slot: grid.Slot, where: str) -> tuple[list[tuple[str, ...]], float]:
+        """Bullets in groups that each fit `slot` (one slide each), and the one size all groups share.
+
+        Groups hold at most `MAX_BULLETS`, are as even as possible and break only between bullets; a bullet
+        too long for a slide of its own at the smallest size stands alone, with a warning.
+        """
+        sizes = self.theme.sizes.body
+        top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
+        low = min(sizes.min, top)
+
+        def fits(group: tuple[str, ...]) -> Optional[float]:
+            result = fit(group, slot.box, top, low, slot.style, cjk=self.cjk)
+            return result.size if result.fits else None
+
+        whole = fits(bullets) if len(bullets) <= MAX_BULLETS else None
+        if whole is not None:
+            return [bullets], whole
+        greedy: list[tuple[str, ...]] = []
+        for bullet in bullets:
+            if greedy and len(greedy[-1]) < MAX_BULLETS and fits(greedy[-1] + (bullet,)) is not None:
+                greedy[-1] += (bullet,)
+            else:
+                greedy.append((bullet,))
+        for k in range(len(greedy), min(len(greedy) + 3, len(bullets)) + 1):
+            groups = _even_groups(bullets, k)
+            found = [fits(g) for g in groups]
+            if all(size is not None for size in found):
+                return groups, min(found)  # type: ignore[type-var]
+        found = [fits(g) for g in greedy]
+        for group, size in zip(greedy, found):
+            if size is None:
+                self.warnings.append(Diagnostic(f"the bullet {group[0][:20]!r}… does not fit on a slide of its own at "
+                                                f"the smallest size ({low:g} pt); shorten it", path=(where,)))
+        return greedy, min((size for size in found if size is not None), default=low)
 
     def title_text(self, title: str, where: str) -> Text:
         return self.fitted([title], self.frames.content_title, self.theme.sizes.title, where, "the title", 2)
 
-    def body_text(self, bullets: Iterable[str], where: str, slot: Optional[grid.Slot] = None) -> Optional[Text]:
+    def content(self, role: Role, title: str, notes: str, bullets: Iterable[str], where: str, section: int) -> None:
+        """One content (or agenda) slide, or several when the bullets do not fit one: the later ones are
+        titled with `（续）`/`(cont.)`, and the notes stay whole on the first."""
         bullets = tuple(bullets)
+        slot = self.frames.agenda_body if role is Role.AGENDA else self.frames.content_body
         if not bullets:
-            return None
-        return self.fitted(bullets, slot or self.frames.content_body, self.theme.sizes.body, where, "the bullets")
+            self.add(SlidePlan(role, self.title_text(title, where), notes, None, section=section, source=where))
+            return
+        groups, size = self.split_bullets(bullets, slot, where)
+        if len(groups) > 1:
+            self.warnings.append(Diagnostic(f"{len(bullets)} bullets do not fit one slide: split into {len(groups)} slides",
+                                            path=(where,)))
+        sizes = self.theme.sizes.body
+        self.shrunk(size, sizes, min(sizes.max, slot.max_size) if slot.max_size else sizes.max, where, "the bullets")
+        for i, group in enumerate(groups):
+            shown = title if i == 0 else title + self.words("（续）", " (cont.)")
+            self.add(SlidePlan(role, self.title_text(shown, where), notes if i == 0 else "", Text(group, size),
+                               section=section, source=where))
 
     # --- slides --------------------------------------------------------------------------
     def add(self, slide: SlidePlan) -> None:
@@ -172,8 +239,7 @@ class _Planner:
         s = self.theme.sizes
         f = self.frames
         if role in (Role.CONTENT, Role.AGENDA):
-            self.add(SlidePlan(role, self.title_text(title, where), node.notes, self.body_text(node.bullets, where),
-                               section=section, source=where))
+            self.content(role, title, node.notes, node.bullets, where, section)
         elif role is Role.SECTION:
             own_label = f.section_label is not None and label
             self.add(SlidePlan(
@@ -209,8 +275,7 @@ class _Planner:
         items = [with_label(self.label(0, i, sec), sec.title) for i, sec in enumerate(self.outline.sections)]
         title = self.words("目录", "Contents")
         section = self.section_index(self.words("开篇", "Opening"))
-        self.add(SlidePlan(Role.AGENDA, self.title_text(title, "sections"), "",
-                           self.body_text(items, "sections", self.frames.agenda_body), section=section, source="sections"))
+        self.content(Role.AGENDA, title, "", items, "sections", section)
 
     def label(self, level: int, index: int, node: SlideNode) -> Optional[str]:
         if node.label is not None:
@@ -224,8 +289,7 @@ class _Planner:
         self.node(sec, Role.SECTION, where, label, index)
         if sec.bullets and (sec.layout or Role.SECTION) is Role.SECTION:
             # a divider shows only its label and title: the section's key phrases get a slide of their own
-            self.add(SlidePlan(Role.CONTENT, self.title_text(with_label(label, sec.title), where), "",
-                               self.body_text(sec.bullets, where), section=index, source=where))
+            self.content(Role.CONTENT, with_label(label, sec.title), "", sec.bullets, where, index)
         for j, sub in enumerate(sec.subsections):
             self.subsection(f"{where}.subsections[{j}]", j, sub, index)
 

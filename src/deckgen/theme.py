@@ -50,10 +50,18 @@ class Fonts(_Frozen):
 
 
 class SizeRange(_Frozen):
-    """Type sizes in points: fitting tries `max` first and never goes below `min`."""
+    """Type sizes in points: fitting tries `max` first and never goes below `min`.
+
+    Text set below `preferred` (default: `max`) is reported as a warning.
+    """
 
     max: float = Field(gt=0, le=200)
     min: float = Field(gt=0, le=200)
+    preferred: Optional[float] = Field(default=None, gt=0, le=200)
+
+    @property
+    def pref(self) -> float:
+        return self.preferred if self.preferred is not None else self.max
 
 
 class Sizes(_Frozen):
