@@ -100,6 +100,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="30,300,1000,3000")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-pandoc", action="store_true")
+    ap.add_argument("--pandoc-repeat", type=int, help="runs of pandoc per size (default: --repeat; pandoc is slow)")
     args = ap.parse_args()
     pandoc = None if args.no_pandoc else shutil.which("pandoc")
     print(f"machine: {platform.machine()}, {platform.processor() or '?'}; python {platform.python_version()}; "
@@ -121,9 +122,22 @@ def main() -> None:
             if pandoc:
                 md = folder / f"o{size}.md"
                 md.write_text(markdown(data), encoding="utf-8")
-                p = statistics.median(run_pandoc(md, folder / f"p{size}.pptx") for _ in range(args.repeat))
+                p = statistics.median(run_pandoc(md, folder / f"p{size}.pptx") for _ in range(args.pandoc_repeat or args.repeat))
                 p_cell, ratio = f"{p:.2f}", f"{t / p:.3f}"
             print(f"| {n} | {t:.2f} | {mem:.0f} | {p_cell} | {ratio} |", flush=True)
+        shipped = Path(__file__).resolve().parent.parent / "outline.yaml"
+        if shipped.exists():
+            wall = statistics.median(_wall(["deckgen", "build", str(shipped), "-o", str(folder / "shipped.pptx")])
+                                     for _ in range(args.repeat))
+            print(f"\nshipped outline.yaml, `deckgen build` end to end (process start to exit): {wall:.2f} s")
+        helptime = statistics.median(_wall(["deckgen", "--help"]) for _ in range(max(3, args.repeat)))
+        print(f"`deckgen --help`: {helptime:.3f} s")
+
+
+def _wall(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":

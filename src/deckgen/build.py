@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.grid import BUILTIN_FRAMES, Frames
@@ -57,10 +57,12 @@ def plan_outline(outline: Outline, warnings: list[Diagnostic], base: Path, theme
 
 
 def build(path: Path, output: Path, theme: Optional[str] = None, display: Optional[str] = None,
-          template: Optional[Path] = None, east_asian_font: Optional[str] = None) -> Built:
+          template: Optional[Path] = None, east_asian_font: Optional[str] = None,
+          adjust: Optional[Callable[[DeckPlan], DeckPlan]] = None) -> Built:
     """Build the deck for the outline at `path` into `output` (written atomically).
 
     With `template` (.pptx/.potx), the deck uses that file's master, layouts, colours and fonts.
+    `adjust` transforms the plan before it is rendered (e.g. `timing.with_time_cues`).
     """
     from deckgen.render import builtin_target, render, template_target  # python-pptx only now
     from deckgen.write import check_target, write_atomic
@@ -70,6 +72,7 @@ def build(path: Path, output: Path, theme: Optional[str] = None, display: Option
     target = template_target(template, outline.deck.language, east_asian_font) if template else None
     planned = plan_outline(outline, warnings, path.parent, theme, target.frames if target else None)
     target = target or builtin_target(planned.theme, planned.deck.language)
-    prs, render_warnings = render(planned.deck, planned.theme, target)
+    deck = adjust(planned.deck) if adjust else planned.deck
+    prs, render_warnings = render(deck, planned.theme, target)
     write_atomic(output, prs.save)
-    return Built(output, len(planned.deck.slides), planned.warnings + render_warnings, planned.deck)
+    return Built(output, len(deck.slides), planned.warnings + render_warnings, deck)

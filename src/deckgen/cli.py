@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
+
 from pathlib import Path
 from typing import Optional
 
@@ -20,6 +20,8 @@ def _warn(warnings: list) -> None:
 
 def shipped_outline() -> Path:
     """The example outline shipped with deckgen (the seed lecture)."""
+    from importlib import resources
+
     packaged = Path(str(resources.files("deckgen"))) / "data" / DEFAULT_OUTLINE
     if packaged.is_file():
         return packaged

@@ -1,0 +1,149 @@
+"""Presenting: the `handout` and `preview` commands, and what `build` does after writing (reading time, PDF, watch)."""
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
+
+import click
+
+if TYPE_CHECKING:
+    from deckgen.build import Built
+
+RATE_HELP = "Speaking rate: characters a minute for a Chinese deck (default 220), words a minute otherwise (130)."
+POSITIVE = click.FloatRange(min=0, min_open=True)
+
+
+def _warn(warnings: list) -> None:
+    for w in warnings:
+        click.echo(f"Warning: {w}", err=True)
+
+
+@dataclass(frozen=True)
+class Presenting:
+    """The presenting options of `deckgen build`."""
+
+    pdf: bool = False
+    duration: Optional[float] = None
+    rate: Optional[float] = None
+    time_cues: bool = False
+
+    def adjust(self) -> Optional[Callable]:
+        """The plan transformation for the build: time cues in the notes, or nothing."""
+        if not self.time_cues:
+            return None
+        from functools import partial
+
+        from deckgen.timing import with_time_cues
+
+        return partial(with_time_cues, per_minute=self.rate)
+
+
+def after_build(result: "Built", options: Presenting) -> None:
+    """Print the reading-time table (and the `--duration` warning), then write the PDF if asked.
+
+    The .pptx is already written: without LibreOffice the PDF fails with a one-line error (exit 1).
+    """
+    from deckgen.timing import deck_timing, over_duration, table
+
+    times = deck_timing(result.deck, options.rate)
+    for line in table(times, options.duration):
+        click.echo(line)
+    if options.duration is not None:
+        over = over_duration(times, options.duration)
+        _warn([over] if over else [])
+    if options.pdf:
+        from deckgen.office import write_pdf
+        from deckgen.progress import status
+
+        target = result.output.with_suffix(".pdf")
+        with status(f"Converting {result.output.name} to PDF with LibreOffice"):
+            done = write_pdf(result.output, target, result.slides)
+        click.echo(f"Wrote {done.pdf} ({done.seconds:.1f} s in LibreOffice)")
+
+
+def watch_build(once: Callable[[], None], outline: Path, theme: Optional[str], template: Optional[Path]) -> None:
+    """Run `once` now and after every change of the outline, theme file or template, until Ctrl-C."""
+    from deckgen.watch import Watch, watched_files
+
+    def report(exc: click.ClickException) -> None:
+        exc.show()
+
+    Watch(lambda: watched_files(outline, theme, template), once, report).run()
+    click.echo("Stopped watching.")
+
+
+# ----------------------------------------------------------------------------------- commands
+
+@contextlib.contextmanager
+def _deck(source: Path, theme: Optional[str]) -> Iterator[Path]:
+    """The deck for SOURCE: a .pptx as it is, an outline built first into a temporary folder."""
+    from deckgen.diagnostics import Diagnostic
+    from deckgen.errors import ContentError
+
+    suffix = source.suffix.lower()
+    if suffix not in (".pptx", ".yaml", ".yml"):
+        raise click.BadParameter(f"{str(source)!r} is neither a deck (.pptx) nor an outline (.yaml)",
+                                 param_hint="'DECK.pptx|OUTLINE.yaml'")
+    if not source.is_file():
+        raise ContentError([Diagnostic(f"file {str(source)!r} does not exist", str(source))])
+    if suffix == ".pptx":
+        if theme:
+            raise click.BadParameter("only applies when building an outline", param_hint="'--theme'")
+        yield source
+        return
+    from deckgen.build import build
+
+    with tempfile.TemporaryDirectory(prefix="deckgen-build-") as tmp:
+        result = build(source, Path(tmp) / f"{source.stem}.pptx", theme, str(source))
+        _warn(result.warnings)
+        click.echo(f"Built {source} ({result.slides} slides)", err=True)
+        yield result.output
+
+
+_SOURCE = click.argument("source", metavar="DECK.pptx|OUTLINE.yaml", type=click.Path(path_type=Path))
+_THEME = click.option("--theme", metavar="NAME|PATH", help="With an outline: the theme to build it in.")
+
+
+@click.command()
+@_SOURCE
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="The PDF to write (default: beside SOURCE, named NAME-handout.pdf).")
+@click.option("--rate", type=POSITIVE, metavar="N", help=RATE_HELP)
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True)
+@_THEME
+def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: str, theme: Optional[str]) -> None:
+    """Write the lecturer's script: a PDF with each slide's picture over its full speaker notes.
+
+    SOURCE is a built deck or an outline (built first). Needs LibreOffice and poppler."""
+    from deckgen.handout import Style, make_handout
+
+    output = output or source.with_name(f"{source.stem}-handout.pdf")
+    if output.suffix.lower() != ".pdf" and not output.is_dir():
+        raise click.BadParameter(f"{str(output)!r} does not end in .pdf", param_hint="'-o' / '--output'")
+    with _deck(source, theme) as deck:
+        done = make_handout(deck, output, rate, Style(paper=paper.lower()))
+    click.echo(f"Wrote {done.path} ({done.pages} pages for {done.slides} slides)")
+
+
+@click.command()
+@_SOURCE
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="The folder for the images (default: beside SOURCE, named NAME-preview).")
+@click.option("--width", type=click.IntRange(min=160, max=4000), default=1280, show_default=True, metavar="PIXELS",
+              help="Width of each slide image.")
+@_THEME
+def preview(source: Path, folder: Optional[Path], width: int, theme: Optional[str]) -> None:
+    """Render SOURCE's slides as PNG images and a contact sheet of all slides, for a quick look.
+
+    SOURCE is a built deck or an outline (built first). Needs LibreOffice and poppler."""
+    from deckgen.preview import make_preview
+
+    folder = folder or source.with_name(f"{source.stem}-preview")
+    with _deck(source, theme) as deck:
+        done = make_preview(deck, folder, width)
+    first, last = done.slides[0].name, done.slides[-1].name
+    click.echo(f"Wrote {len(done.slides)} slide images to {done.folder} ({first} … {last})")
+    click.echo(f"Contact sheet: {done.sheet}")

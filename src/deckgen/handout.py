@@ -1,0 +1,311 @@
+"""The lecturer's script as a PDF: each slide's picture over its full speaker notes, ready to print.
+
+The slides are rendered by LibreOffice; the pages are laid out here with fpdf2 — notes set with the
+font's own widths and Chinese line-breaking rules (`deckgen.textflow`), justified, first lines indented
+two characters in Chinese, continued on a following page when long. Fonts are embedded (subset).
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
+
+from deckgen.fontfind import FontSet, font_set
+from deckgen.measure import has_cjk
+from deckgen.slidetext import DeckText, SlideText, read_deck
+from deckgen.textflow import Line, wrap
+from deckgen.timing import Rate, Timing, clock, is_cue, timing
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+PT = 25.4 / 72  # millimetres per point
+
+INK = (26, 26, 26)
+MUTED = (110, 110, 110)
+RULE = (190, 190, 190)
+ACCENT = (158, 27, 27)
+
+
+@dataclass(frozen=True)
+class Style:
+    """Page geometry (mm) and type (pt) of the handout."""
+
+    paper: str = "a4"
+    margin: float = 18.0
+    top: float = 14.0
+    bottom: float = 16.0
+    notes_size: float = 13.0
+    leading: float = 1.6          # line pitch as a multiple of the notes size
+    paragraph_gap: float = 0.35   # extra space between paragraphs, in lines
+    heading_size: float = 12.5
+    small_size: float = 8.5
+    image_width_px: int = 1400    # slide pictures: about 200 dpi at A4 width
+
+
+@dataclass(frozen=True)
+class Handout:
+    """A written handout: where, how many pages and slides."""
+
+    path: Path
+    pages: int
+    slides: int
+
+
+class _Words:
+    """The handout's words in its language."""
+
+    def __init__(self, cjk: bool) -> None:
+        self.cjk = cjk
+
+    def time(self, secs: float, end: float) -> str:
+        spoken = f"{max(1, round(secs / 60))}" if secs >= 45 else f"{max(10, round(secs / 10) * 10)}"
+        unit = ("分钟" if secs >= 45 else "秒") if self.cjk else ("min" if secs >= 45 else "s")
+        return f"约 {spoken} {unit} · 累计 {clock(end)}" if self.cjk else f"about {spoken} {unit} · ends at {clock(end)}"
+
+    @property
+    def continued(self) -> str:
+        return "（续）" if self.cjk else " (continued)"
+
+    @property
+    def no_notes(self) -> str:
+        return "（本页无讲稿）" if self.cjk else "(no notes for this slide)"
+
+
+class _Writer:
+    """Lays out the pages on an fpdf2 document."""
+
+    def __init__(self, deck: DeckText, times: Timing, fonts: FontSet, style: Style) -> None:
+        from fpdf import FPDF
+
+        self.deck, self.times, self.style = deck, times, style
+        self.cjk = times.cjk
+        self.words = _Words(self.cjk)
+        width, height = PAPERS[style.paper]
+        self.pdf: FPDF = FPDF(orientation="P", unit="mm", format=(width, height))
+        self.pdf.set_auto_page_break(False)
+        self.pdf.set_margins(style.margin, style.top, style.margin)
+        self._fonts(fonts)
+        self.page_w, self.page_h = width, height
+        self.text_w = width - 2 * style.margin
+        self.y = style.top
+
+    def _fonts(self, fonts: FontSet) -> None:
+        pdf = self.pdf
+        pdf.add_font("text", "", str(fonts.regular.path), collection_font_number=fonts.regular.index)
+        pdf.add_font("text", "B", str(fonts.bold.path), collection_font_number=fonts.bold.index)
+        if fonts.fallback is not None:
+            pdf.add_font("cjk", "", str(fonts.fallback.path), collection_font_number=fonts.fallback.index)
+            bold = fonts.fallback_bold or fonts.fallback
+            pdf.add_font("cjk", "B", str(bold.path), collection_font_number=bold.index)
+            pdf.set_fallback_fonts(["cjk"], exact_match=False)
+        pdf.set_title(self.deck.title)
+        pdf.set_creator("deckgen")
+        pdf.set_lang("zh-CN" if self.cjk else (self.deck.language or "en"))
+
+    # --- small drawing helpers ----------------------------------------------------------------
+    def _font(self, size: float, bold: bool = False, color: tuple[int, int, int] = INK) -> None:
+        self.pdf.set_font("text", "B" if bold else "", size)
+        self.pdf.set_text_color(*color)
+        self.pdf.set_char_spacing(0)
+
+    def _width(self) -> Callable[[str], float]:
+        pdf = self.pdf
+        cache: dict[str, float] = {}
+
+        def char_width(ch: str) -> float:
+            if ch not in cache:
+                cache[ch] = pdf.get_string_width(ch)
+            return cache[ch]
+
+        return char_width
+
+    def _clip(self, text: str, width: float) -> str:
+        if self.pdf.get_string_width(text) <= width:
+            return text
+        while text and self.pdf.get_string_width(text + "…") > width:
+            text = text[:-1]
+        return text + "…"
+
+    # --- page parts ---------------------------------------------------------------------------
+    def _new_page(self, slide: SlideText) -> None:
+        pdf, st = self.pdf, self.style
+        pdf.add_page()
+        self._font(st.small_size, color=MUTED)
+        section = self.deck.sections[slide.section] if slide.section is not None and slide.section < len(self.deck.sections) else ""
+        right = f"{slide.number} / {len(self.deck.slides)}"
+        right_w = pdf.get_string_width(right)
+        left = self._clip(" · ".join(x for x in (self.deck.title, section) if x), self.text_w - right_w - 6)
+        base = st.top - 4
+        pdf.text(st.margin, base, left)
+        pdf.text(self.page_w - st.margin - right_w, base, right)
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.2)
+        pdf.line(st.margin, base + 1.8, self.page_w - st.margin, base + 1.8)
+        folio = f"— {pdf.page_no()} —"
+        pdf.text((self.page_w - pdf.get_string_width(folio)) / 2, self.page_h - st.bottom / 2, folio)
+        self.y = st.top + 1.5
+
+    def _image(self, image: Path) -> None:
+        from PIL import Image
+
+        with Image.open(image) as im:
+            w_px, h_px = im.size
+            # slides are mostly flat colour: 256 colours keep them sharp at a third of the size
+            picture = im.convert("RGB").quantize(256)
+        h = self.text_w * h_px / w_px
+        self.pdf.image(picture, x=self.style.margin, y=self.y, w=self.text_w, h=h)
+        self.pdf.set_draw_color(*RULE)
+        self.pdf.set_line_width(0.25)
+        self.pdf.rect(self.style.margin, self.y, self.text_w, h)
+        self.y += h + 5.5
+
+    def _heading(self, slide: SlideText, continued: bool) -> None:
+        pdf, st = self.pdf, self.style
+        t = self.times.slides[slide.number - 1]
+        self._font(st.small_size + 1, color=MUTED)
+        when = self.words.time(t.seconds, self.times.elapsed(slide.number)) if t.seconds > 0 else ""
+        when_w = pdf.get_string_width(when)
+        self._font(st.heading_size, bold=True, color=ACCENT)
+        number = f"{slide.number}"
+        number_w = pdf.get_string_width(number + "  ")
+        title = (slide.title or "").replace("\n", " ") + (self.words.continued if continued else "")
+        self._font(st.heading_size, bold=True)
+        room = self.text_w - number_w - (when_w + 5 if when else 0)
+        lines = wrap(title, room, self._width()) if title else [Line("", 0, True)]
+        pitch = st.heading_size * 1.3 * PT
+        base = self.y + st.heading_size * PT
+        self._font(st.heading_size, bold=True, color=ACCENT)
+        pdf.text(st.margin, base, number)
+        self._font(st.heading_size, bold=True)
+        for i, line in enumerate(lines[:3]):
+            pdf.text(st.margin + number_w, base + i * pitch, line.text if i < 2 or len(lines) <= 3 else line.text + "…")
+        if when:
+            self._font(st.small_size + 1, color=MUTED)
+            pdf.text(self.page_w - st.margin - when_w, base, when)
+        self.y = base + (min(len(lines), 3) - 1) * pitch + 3.2
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.2)
+        pdf.line(st.margin, self.y, self.page_w - st.margin, self.y)
+        self.y += 4.0
+
+    def _line(self, line: Line, x: float, width: float, base: float) -> None:
+        """Draw one line; a full line is justified — spread between characters in Chinese, between words otherwise."""
+        pdf = self.pdf
+        slack = width - line.width
+        gaps = len(line.text) - 1
+        size = self.style.notes_size * PT
+        if line.last or gaps <= 0 or slack <= 0 or slack > 4 * size:
+            pdf.set_char_spacing(0)
+            pdf.text(x, base, line.text)
+            return
+        words = line.text.split(" ")
+        if line.cjk_share < 0.5 and len(words) > 1:
+            pdf.set_char_spacing(0)
+            space = (width - sum(pdf.get_string_width(w) for w in words)) / (len(words) - 1)
+            for w in words:
+                pdf.text(x, base, w)
+                x += pdf.get_string_width(w) + space
+            return
+        pdf.set_char_spacing(slack / gaps / PT)  # fpdf2 takes character spacing in points
+        pdf.text(x, base, line.text)
+        pdf.set_char_spacing(0)
+
+    def _notes(self, slide: SlideText) -> None:
+        st = self.style
+        paragraphs = [p for p in slide.notes.split("\n") if not is_cue(p)]
+        while paragraphs and not paragraphs[-1].strip():
+            paragraphs.pop()
+        self._font(st.notes_size)
+        if not any(p.strip() for p in paragraphs):
+            self._font(st.notes_size - 1, color=MUTED)
+            self.pdf.text(st.margin, self.y + st.notes_size * PT, self.words.no_notes)
+            return
+        pitch = st.notes_size * st.leading * PT
+        indent = 2 * self.pdf.get_string_width("中") if self.cjk else 0.0
+        char_width = self._width()
+        bottom = self.page_h - st.bottom
+        base = self.y + st.notes_size * PT * 1.05
+        for k, paragraph in enumerate(paragraphs):
+            paragraph = paragraph.strip()
+            lead = indent if (self.cjk and paragraph) else 0.0
+            if k and not self.cjk:
+                base += pitch * st.paragraph_gap
+            elif k:
+                base += pitch * st.paragraph_gap * 0.5
+            for i, line in enumerate(wrap(paragraph, self.text_w, char_width, lead)):
+                if base > bottom:
+                    self._new_page(slide)
+                    self._heading(slide, continued=True)
+                    self._font(st.notes_size)
+                    base = self.y + st.notes_size * PT * 1.05
+                x = st.margin + (lead if i == 0 else 0.0)
+                self._line(line, x, self.text_w - (lead if i == 0 else 0.0), base)
+                base += pitch
+        self.y = base
+
+    # --- the whole document -------------------------------------------------------------------
+    def slide(self, slide: SlideText, image: Path) -> None:
+        self._new_page(slide)
+        self._image(image)
+        self._heading(slide, continued=False)
+        self._notes(slide)
+
+    def output(self) -> bytes:
+        return bytes(self.pdf.output())
+
+    @property
+    def pages(self) -> int:
+        return self.pdf.page_no()
+
+
+def layout(deck: DeckText, images: Sequence[Path], times: Timing, fonts: FontSet, style: Style = Style(),
+           tick: Optional[Callable[[int], None]] = None) -> tuple[bytes, int]:
+    """The handout PDF (bytes) and its page count, for `deck` with one picture per slide in `images`."""
+    writer = _Writer(deck, times, fonts, style)
+    for n, (s, image) in enumerate(zip(deck.slides, images), 1):
+        writer.slide(s, image)
+        if tick is not None:
+            tick(n)
+    return writer.output(), writer.pages
+
+
+def deck_times(deck: DeckText, per_minute: Optional[float] = None) -> Timing:
+    """Reading time of a deck read back from its .pptx; Chinese when its language or notes say so."""
+    lang = deck.language.split("-")[0].lower()
+    cjk = lang in ("zh", "ja", "ko") if lang else has_cjk("".join(s.notes for s in deck.slides))
+    return timing(((s.title, s.notes, s.section) for s in deck.slides), deck.sections, Rate.of(per_minute, cjk), cjk)
+
+
+def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = None, style: Style = Style()) -> Handout:
+    """Write the handout of the deck at `deck_path` to `output` (atomically).
+
+    Raises `ToolMissingError` without LibreOffice, poppler or (for a Chinese deck) a Chinese font,
+    and `DeckgenError` when a conversion fails.
+    """
+    from deckgen.office import convert_to_pdf, page_count, pdf_to_pngs
+    from deckgen.progress import bar, status
+    from deckgen.write import check_target, write_atomic
+
+    check_target(output)
+    deck = read_deck(deck_path)
+    times = deck_times(deck, per_minute)
+    fonts = font_set(times.cjk)
+    with tempfile.TemporaryDirectory(prefix="deckgen-handout-") as tmp:
+        folder = Path(tmp)
+        with status(f"Converting {deck_path.name} to PDF with LibreOffice"):
+            slides_pdf = convert_to_pdf(deck_path, folder, slides=len(deck.slides)).pdf
+        pages = page_count(slides_pdf)
+        if pages != len(deck.slides):
+            from deckgen.errors import DeckgenError
+
+            raise DeckgenError(f"LibreOffice rendered {pages} pages for the {len(deck.slides)} shown slides of "
+                               f"{str(deck_path)!r}")
+        with bar("Rendering slides", pages) as tick:
+            images = pdf_to_pngs(slides_pdf, folder, "slide", width=style.image_width_px, pages=pages, tick=tick)
+        with bar("Laying out pages", pages) as tick:
+            data, count = layout(deck, images, times, fonts, style, tick)
+    write_atomic(output, lambda fh: fh.write(data))
+    return Handout(output, count, len(deck.slides))

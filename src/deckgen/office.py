@@ -1,0 +1,175 @@
+"""Run the external tools a presenter needs: LibreOffice (deck → PDF) and poppler (PDF → PNG pages)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+from deckgen.errors import DeckgenError, ToolMissingError
+
+# Where LibreOffice installs itself when it is not on PATH.
+_SOFFICE_PLACES = (
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/opt/libreoffice/program/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+)
+INSTALL_LIBREOFFICE = ("install LibreOffice with the Chinese fonts: `apt-get install libreoffice-impress fonts-noto-cjk` "
+                       "(Debian/Ubuntu), `brew install --cask libreoffice` (macOS), or from libreoffice.org")
+INSTALL_POPPLER = "install poppler: `apt-get install poppler-utils` (Debian/Ubuntu) or `brew install poppler` (macOS)"
+
+# Seconds a conversion may take: a fixed start-up allowance plus a little per slide.
+CONVERT_BASE_TIMEOUT = 120.0
+CONVERT_TIMEOUT_PER_SLIDE = 1.0
+
+
+def find_soffice() -> str:
+    """The LibreOffice program (`soffice`, else `libreoffice`, else a usual install folder).
+
+    Raises `ToolMissingError`, saying what to install, when there is none.
+    """
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for place in _SOFFICE_PLACES:
+        if os.path.isfile(place) and os.access(place, os.X_OK):
+            return place
+    raise ToolMissingError(f"LibreOffice (soffice) is needed to make PDFs and slide images; {INSTALL_LIBREOFFICE}")
+
+
+def find_tool(name: str) -> str:
+    """A poppler program (`pdftoppm`, `pdftotext`, `pdfinfo`); `ToolMissingError` when it is missing."""
+    found = shutil.which(name)
+    if not found:
+        raise ToolMissingError(f"{name} is needed for slide images; {INSTALL_POPPLER}")
+    return found
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A PDF LibreOffice wrote and how long it took."""
+
+    pdf: Path
+    seconds: float
+
+
+def _soffice_command(soffice: str, profile: str, fmt: str, outdir: Path, src: Path) -> list[str]:
+    return [soffice, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+            f"-env:UserInstallation={Path(profile).as_uri()}", "--convert-to", fmt, "--outdir", str(outdir), str(src)]
+
+
+def convert_to_pdf(src: Path, outdir: Path, *, filter_options: Optional[str] = None,
+                   timeout: Optional[float] = None, slides: int = 0) -> Converted:
+    """Convert the deck `src` to `outdir/<stem>.pdf` with LibreOffice and return it.
+
+    Runs headless with a private, throw-away user profile, so parallel runs and an open LibreOffice
+    window do not collide. `filter_options` is appended to the `impress_pdf_Export` filter (e.g. its
+    JSON options). The timeout defaults to `CONVERT_BASE_TIMEOUT` plus `CONVERT_TIMEOUT_PER_SLIDE`
+    for each of `slides`. Raises `ToolMissingError` without LibreOffice and `DeckgenError` when the
+    conversion fails, times out or writes no PDF.
+    """
+    soffice = find_soffice()
+    fmt = "pdf:impress_pdf_Export" + (f":{filter_options}" if filter_options else "")
+    limit = timeout if timeout is not None else CONVERT_BASE_TIMEOUT + CONVERT_TIMEOUT_PER_SLIDE * slides
+    outdir.mkdir(parents=True, exist_ok=True)
+    target = outdir / f"{src.stem}.pdf"
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
+        try:
+            done = subprocess.run(_soffice_command(soffice, profile, fmt, outdir, src.resolve()),
+                                  capture_output=True, text=True, timeout=limit, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise DeckgenError(f"LibreOffice did not finish converting {str(src)!r} within {limit:.0f} s") from None
+        except OSError as exc:
+            raise ToolMissingError(f"LibreOffice could not be started ({exc.strerror}); {INSTALL_LIBREOFFICE}") from None
+    if done.returncode != 0 or not target.is_file():
+        detail = _last_line(done.stderr) or _last_line(done.stdout) or f"exit code {done.returncode}"
+        raise DeckgenError(f"LibreOffice could not convert {str(src)!r} to PDF: {detail}")
+    return Converted(target, time.monotonic() - started)
+
+
+def write_pdf(deck: Path, target: Path, slides: int = 0) -> Converted:
+    """Convert `deck` to the PDF `target`: converted beside it in a temporary folder, then moved into
+    place, so an existing PDF is replaced only by a complete one. Errors as in `convert_to_pdf`."""
+    from deckgen.write import check_target
+
+    check_target(target)
+    parent = target.parent if str(target.parent) else Path(".")
+    with tempfile.TemporaryDirectory(prefix=".deckgen-pdf-", dir=parent) as tmp:
+        done = convert_to_pdf(deck, Path(tmp), slides=slides)
+        os.replace(done.pdf, target)
+    return Converted(target, done.seconds)
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip() and "javaldx" not in ln]
+    return lines[-1] if lines else ""
+
+
+def page_count(pdf: Path) -> int:
+    """The number of pages of `pdf` (poppler's `pdfinfo`)."""
+    out = subprocess.run([find_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, timeout=60)
+    for line in out.stdout.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise DeckgenError(f"cannot read the page count of {str(pdf)!r}: {_last_line(out.stderr) or 'not a PDF'}")
+
+
+def pdf_to_pngs(pdf: Path, outdir: Path, prefix: str, *, width: Optional[int] = None, dpi: Optional[int] = None,
+                pages: int = 0, tick: Optional[Callable[[int], None]] = None, timeout: float = 600.0) -> list[Path]:
+    """Render every page of `pdf` to `outdir/<prefix>-N.png` (poppler's `pdftoppm`); return them in page order.
+
+    Give `width` in pixels (height follows the page) or `dpi`. `tick(n)` is called with the number of
+    pages finished so far while it runs (polled, for a progress bar); `pages` is the expected count.
+    """
+    cmd = [find_tool("pdftoppm"), "-png"]
+    if width:
+        cmd += ["-scale-to-x", str(width), "-scale-to-y", "-1"]
+    else:
+        cmd += ["-r", str(dpi or 96)]
+    outdir.mkdir(parents=True, exist_ok=True)
+    stem = outdir / prefix
+    proc = subprocess.Popen([*cmd, str(pdf), str(stem)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, text=True)
+    deadline = time.monotonic() + timeout
+    seen = 0
+    try:
+        while proc.poll() is None:
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise DeckgenError(f"pdftoppm did not finish rendering {str(pdf)!r} within {timeout:.0f} s")
+            if tick is not None:
+                now = len(_numbered(outdir, prefix))
+                if now != seen:
+                    seen = now
+                    tick(max(0, now - 1))  # the newest file may still be being written
+            time.sleep(0.1)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        _, err = proc.communicate()
+    if proc.returncode != 0:
+        raise DeckgenError(f"pdftoppm could not render {str(pdf)!r}: {_last_line(err) or f'exit code {proc.returncode}'}")
+    files = _numbered(outdir, prefix)
+    if tick is not None:
+        tick(len(files))
+    if pages and len(files) != pages:
+        raise DeckgenError(f"pdftoppm rendered {len(files)} pages of {str(pdf)!r}, expected {pages}")
+    return files
+
+
+def _numbered(folder: Path, prefix: str) -> list[Path]:
+    """`prefix-1.png`, `prefix-02.png` … in page order (pdftoppm pads the number to the page count's width)."""
+    out = []
+    for p in folder.glob(f"{prefix}-*.png"):
+        tail = p.stem[len(prefix) + 1:]
+        if tail.isdigit():
+            out.append((int(tail), p))
+    return [p for _, p in sorted(out)]

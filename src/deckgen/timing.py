@@ -1,0 +1,226 @@
+"""Reading time from the speaker notes — per slide, per section, in total — and time cues in the notes. Pure."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+
+from deckgen.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from deckgen.plan import DeckPlan
+
+# Default speaking rates of a lecture read aloud.
+CJK_CHARS_PER_MINUTE = 220.0
+WORDS_PER_MINUTE = 130.0
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_CUE = re.compile(r"^〔约 [\d.]+ (?:分钟|秒)〕$|^\[about [\d.]+ (?:min|s)\]$")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A speaking rate: Chinese (Japanese, Korean) characters a minute and words a minute of other text."""
+
+    chars: float = CJK_CHARS_PER_MINUTE
+    words: float = WORDS_PER_MINUTE
+
+    @classmethod
+    def of(cls, per_minute: Optional[float], cjk: bool) -> "Rate":
+        """The rate for a deck: `per_minute` counts characters in a CJK deck and words otherwise;
+        the other unit is scaled alike (a slower speaker is slower in both). `None`: the defaults."""
+        if per_minute is None:
+            return cls()
+        if per_minute <= 0:
+            raise ValueError(f"a speaking rate must be above 0, got {per_minute:g}")
+        factor = per_minute / (CJK_CHARS_PER_MINUTE if cjk else WORDS_PER_MINUTE)
+        return cls(CJK_CHARS_PER_MINUTE * factor, WORDS_PER_MINUTE * factor)
+
+    def describe(self, cjk: bool) -> str:
+        return f"{self.chars:g} characters a minute" if cjk else f"{self.words:g} words a minute"
+
+
+def _is_cjk_letter(ch: str) -> bool:
+    """An ideograph, kana or hangul syllable: a spoken unit; CJK punctuation is not."""
+    return unicodedata.east_asian_width(ch) in ("W", "F") and unicodedata.category(ch) == "Lo"
+
+
+def count(text: str) -> tuple[int, int]:
+    """(CJK characters, other words) spoken in `text`; punctuation and time cues do not count.
+
+    A run of Latin letters or digits is one word (`2024`, `don't`, `GDP`); each ideograph counts alone.
+    """
+    chars = words = 0
+    for paragraph in text.split("\n"):
+        if is_cue(paragraph):
+            continue
+        chars += sum(1 for ch in paragraph if _is_cjk_letter(ch))
+        latin = "".join(" " if _is_cjk_letter(ch) else ch for ch in paragraph)
+        words += len(_WORD.findall(latin))
+    return chars, words
+
+
+def seconds(text: str, rate: Rate) -> float:
+    """Seconds it takes to read `text` aloud at `rate`."""
+    chars, words = count(text)
+    return 60.0 * (chars / rate.chars + words / rate.words)
+
+
+@dataclass(frozen=True)
+class SlideTime:
+    """One slide's reading time; `section` indexes `Timing.sections` (None: outside every section)."""
+
+    number: int
+    title: str
+    section: Optional[int]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class SectionTime:
+    """A section's reading time and its slide count."""
+
+    name: str
+    seconds: float
+    slides: int
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Reading time of a whole deck at one rate."""
+
+    slides: tuple[SlideTime, ...]
+    sections: tuple[SectionTime, ...]
+    rate: Rate
+    cjk: bool
+
+    @property
+    def total(self) -> float:
+        return sum(s.seconds for s in self.slides)
+
+    def elapsed(self, number: int) -> float:
+        """Seconds spoken by the end of slide `number` (1-based)."""
+        return sum(s.seconds for s in self.slides[:number])
+
+
+def timing(slides: Iterable[tuple[str, str, Optional[int]]], sections: Sequence[str], rate: Rate, cjk: bool) -> Timing:
+    """The reading time of `slides`, given as (title, notes, section index), grouped into `sections`.
+
+    Slides outside every section (or pointing past the list) are counted in the total only.
+    """
+    times = tuple(SlideTime(n, title, sec, seconds(notes, rate)) for n, (title, notes, sec) in enumerate(slides, 1))
+    per = [SectionTime(name, sum(t.seconds for t in times if t.section == i), sum(1 for t in times if t.section == i))
+           for i, name in enumerate(sections)]
+    return Timing(times, tuple(per), rate, cjk)
+
+
+def deck_timing(deck: "DeckPlan", per_minute: Optional[float] = None) -> Timing:
+    """The reading time of a planned deck; `per_minute` as in `Rate.of` (default 220 characters / 130 words)."""
+    cjk = _is_cjk_language(deck.language)
+    return timing(((s.title.text, s.notes, s.section) for s in deck.slides), deck.sections, Rate.of(per_minute, cjk), cjk)
+
+
+def _is_cjk_language(language: str) -> bool:
+    return language.split("-")[0].lower() in {"zh", "ja", "ko"}
+
+
+# ------------------------------------------------------------------------------------------- text
+
+def clock(secs: float) -> str:
+    """`75` → `1:15`, `3725` → `1:02:05` (rounded to the second)."""
+    whole = int(round(secs))
+    h, rest = divmod(whole, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def minutes(secs: float) -> str:
+    """Whole minutes, at least 1 when anything is spoken: `31 min`."""
+    return f"{max(1, round(secs / 60)) if secs > 0 else 0} min"
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    """`text` cut to `width` terminal columns with `…`, then padded to exactly `width`."""
+    if _columns(text) > width:
+        out = ""
+        for ch in text:
+            if _columns(out + ch) > width - 1:
+                break
+            out += ch
+        text = out + "…"
+    return text + " " * (width - _columns(text))
+
+
+def _slides(n: int) -> str:
+    return f"{n:>3} slide" + ("" if n == 1 else "s")
+
+
+def table(t: Timing, duration: Optional[float] = None, width: int = 40) -> list[str]:
+    """A short table for the terminal: one line per section with its time and slides, then the total.
+
+    With `duration` (minutes) the total line says how much of it the lecture takes.
+    """
+    lines = [f"Reading time at {t.rate.describe(t.cjk)}:"]
+    for sec in t.sections:
+        if sec.slides:
+            lines.append(f"  {_clip(sec.name, width)} {clock(sec.seconds):>8}  {_slides(sec.slides)}")
+    outside = [s for s in t.slides if s.section is None or not 0 <= s.section < len(t.sections)]
+    if outside and t.sections:
+        lines.append(f"  {_clip('(outside sections)', width)} {clock(sum(s.seconds for s in outside)):>8}  "
+                     f"{_slides(len(outside))}")
+    of = f"  of {duration:g} min" if duration is not None else ""
+    lines.append(f"  {_clip('total', width)} {clock(t.total):>8}  {_slides(len(t.slides))}{of}")
+    return lines
+
+
+def over_duration(t: Timing, limit: float, longest: int = 3) -> Optional[Diagnostic]:
+    """A warning when the lecture takes longer than `limit` minutes, naming its longest sections."""
+    if t.total <= limit * 60:
+        return None
+    ranked = sorted((s for s in t.sections if s.slides), key=lambda s: -s.seconds)[:longest]
+    names = ", ".join(f"{s.name} ({minutes(s.seconds)})" for s in ranked)
+    over = t.total - limit * 60
+    message = (f"the lecture takes {minutes(t.total)} at {t.rate.describe(t.cjk)}, {minutes(over)} over "
+               f"the {limit:g} min of --duration")
+    return Diagnostic(message + (f"; the longest sections: {names}" if names else ""))
+
+
+# ------------------------------------------------------------------------------------------- cues
+
+def cue(secs: float, cjk: bool) -> str:
+    """The time cue for a slide: `〔约 2 分钟〕` / `[about 2 min]`; under a minute in 10 s steps.
+
+    Minutes are rounded to the half minute: `〔约 2.5 分钟〕`.
+    """
+    if secs < 55:
+        n = f"{max(10, round(secs / 10) * 10):g}"
+        return f"〔约 {n} 秒〕" if cjk else f"[about {n} s]"
+    n = f"{round(secs / 30) / 2:g}"
+    return f"〔约 {n} 分钟〕" if cjk else f"[about {n} min]"
+
+
+def is_cue(paragraph: str) -> bool:
+    """Whether a notes paragraph is a time cue written by `with_time_cues` (it is not read aloud)."""
+    return bool(_CUE.match(paragraph.strip()))
+
+
+def with_time_cues(deck: "DeckPlan", per_minute: Optional[float] = None) -> "DeckPlan":
+    """`deck` with a time cue as a last paragraph of each slide's notes; slides without notes keep none.
+
+    The lecture text is unchanged: the cue is a paragraph of its own after it, and cues already there
+    (from an earlier pass) are replaced, not repeated.
+    """
+    t = deck_timing(deck, per_minute)
+    slides = []
+    for s, time in zip(deck.slides, t.slides):
+        paragraphs = [p for p in s.notes.strip("\n").split("\n") if not is_cue(p)]
+        text = "\n".join(paragraphs)
+        if text.strip():
+            text = f"{text}\n{cue(time.seconds, t.cjk)}\n"
+        slides.append(replace(s, notes=text))
+    return replace(deck, slides=tuple(slides))
