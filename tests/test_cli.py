@@ -96,8 +96,10 @@ def test_themes_lists_the_built_in_themes(runner: CliRunner) -> None:
     assert "party" in names and len(names) == len(set(names))
 
 
-def test_help_does_not_import_python_pptx() -> None:
-    code = "import sys; from deckgen.cli import main\ntry:\n main(['--help'])\nexcept SystemExit: pass\nprint('pptx' in sys.modules)"
+@pytest.mark.parametrize("args", [["--help"], ["themes"], ["build", "--help"]])
+def test_light_commands_do_not_import_python_pptx(args: list[str]) -> None:
+    code = ("import sys; from deckgen.cli import main\ntry:\n main(%r)\nexcept SystemExit: pass\n"
+            "print('pptx' in sys.modules)" % (args,))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}).stdout
     assert out.strip().splitlines()[-1] == "False"

@@ -9,6 +9,7 @@ from typing import Optional
 import click
 
 from deckgen import __version__
+from deckgen.cli_present import POSITIVE, RATE_HELP, Presenting, after_build, watch_build
 
 DEFAULT_OUTLINE = "outline.yaml"
 
@@ -41,8 +42,15 @@ def main() -> None:
 @click.option("--template", type=click.Path(path_type=Path), metavar="FILE.pptx|.potx",
               help="Use this organisation template's master, layouts, colours and fonts.")
 @click.option("--east-asian-font", metavar="NAME", help="With --template: set this East Asian (Chinese) font in its theme.")
+@click.option("--pdf", is_flag=True, help="Also write the deck as PDF beside it (needs LibreOffice).")
+@click.option("--duration", type=POSITIVE, metavar="MINUTES",
+              help="Warn when reading the notes aloud takes longer, naming the longest sections.")
+@click.option("--rate", type=POSITIVE, metavar="N", help=RATE_HELP)
+@click.option("--time-cues", is_flag=True, help="End each slide's notes with its reading time (〔约 2 分钟〕).")
+@click.option("--watch", is_flag=True, help="Rebuild whenever the outline, theme file or template changes; Ctrl-C stops.")
 def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str], template: Optional[Path],
-          east_asian_font: Optional[str]) -> None:
+          east_asian_font: Optional[str], pdf: bool, duration: Optional[float], rate: Optional[float],
+          time_cues: bool, watch: bool) -> None:
     """Build the deck for OUTLINE (default: ./outline.yaml, else the shipped example)."""
     from deckgen.build import build as run_build
 
@@ -60,9 +68,19 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
         raise click.BadParameter(f"{str(output)!r} does not end in .pptx", param_hint="'-o' / '--output'")
     if east_asian_font and not template:
         raise click.BadParameter("only applies with --template", param_hint="'--east-asian-font'")
-    result = run_build(outline, output, theme, display or str(outline), template, east_asian_font)
-    _warn(result.warnings)
-    click.echo(f"Wrote {result.output} ({result.slides} slides)")
+    presenting = Presenting(pdf, duration, rate, time_cues)
+
+    def once() -> None:
+        result = run_build(outline, output, theme, display or str(outline), template, east_asian_font,
+                           adjust=presenting.adjust())
+        _warn(result.warnings)
+        click.echo(f"Wrote {result.output} ({result.slides} slides)")
+        after_build(result, presenting)
+
+    if watch:
+        watch_build(once, outline, theme, template)
+    else:
+        once()
 
 
 @main.command()
@@ -89,9 +107,12 @@ def template_inspect(path: Path) -> None:
 
 
 from deckgen.cli_outline import check, outline  # noqa: E402  (light: heavy imports happen inside the commands)
+from deckgen.cli_present import handout, preview  # noqa: E402  (light, as above)
 
 main.add_command(outline)
 main.add_command(check)
+main.add_command(handout)
+main.add_command(preview)
 
 if __name__ == "__main__":  # pragma: no cover
     main(sys.argv[1:])
