@@ -27,12 +27,13 @@ def test_build_writes_a_deck_beside_the_outline(runner: CliRunner, tmp_path: Pat
     assert f"Wrote {tmp_path / 'lecture.pptx'} (27 slides)" in result.output
 
 
-def test_build_without_arguments_builds_the_shipped_outline(runner: CliRunner, tmp_path: Path) -> None:
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["build"])
-        assert result.exit_code == 0, result.output
-        assert Path("outline.pptx").is_file()
-        assert "27 slides" in result.output
+def test_build_without_arguments_builds_the_shipped_outline(runner: CliRunner, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "outline.pptx").is_file()
+    assert "27 slides" in result.output
 
 
 def test_bad_outline_lists_every_problem_exits_1_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:

@@ -34,17 +34,17 @@ def test_outline_writes_yaml_and_prints_a_summary(runner: CliRunner, tmp_path: P
 
 
 def test_outline_defaults_to_outline_yaml_here_and_refuses_to_overwrite(runner: CliRunner, tmp_path: Path,
-                                                                        seed: Path) -> None:
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        assert runner.invoke(main, ["outline", str(seed)]).exit_code == 0
-        Path("outline.yaml").write_text("# my edits\n", encoding="utf-8")
-        again = runner.invoke(main, ["outline", str(seed)])
-        assert again.exit_code == 1
-        assert "already exists" in again.output and "--force" in again.output
-        assert Path("outline.yaml").read_text(encoding="utf-8") == "# my edits\n"
-        forced = runner.invoke(main, ["outline", str(seed), "--force"])
-        assert forced.exit_code == 0
-        assert Path("outline.yaml").read_text(encoding="utf-8").startswith("# deckgen")
+                                                                    seed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["outline", str(seed)]).exit_code == 0
+    Path("outline.yaml").write_text("# my edits\n", encoding="utf-8")
+    again = runner.invoke(main, ["outline", str(seed)])
+    assert again.exit_code == 1
+    assert "already exists" in again.output and "--force" in again.output
+    assert Path("outline.yaml").read_text(encoding="utf-8") == "# my edits\n"
+    forced = runner.invoke(main, ["outline", str(seed), "--force"])
+    assert forced.exit_code == 0
+    assert Path("outline.yaml").read_text(encoding="utf-8").startswith("# deckgen")
 
 
 def test_outline_errors_are_one_line_and_exit_1(runner: CliRunner, tmp_path: Path) -> None:

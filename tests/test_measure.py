@@ -246,13 +246,14 @@ class DescribeLiveLibreOffice:
     """Re-measure through LibreOffice: widths, breaks and line pitch still match the numbers pinned above."""
 
     @pytest.fixture(scope="class")
-    def rendered(self, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    @classmethod
+    def rendered(cls, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
         from tests.conftest import require_tools
         from tests.measure_probe import Probe, measure_lines
 
         require_tools("soffice", "pdftotext", "pdftocairo")
         widths = [Probe((t,), s, bold=b) for t, s, b, _ in RENDERED + RENDERED_NARROWER]
-        breaks = [Probe((t,), 28, width=w * 28 + 14.4, hanging=False) for t, w in self.BREAKS]
+        breaks = [Probe((t,), 28, width=w * 28 + 14.4, hanging=False) for t, w in cls.BREAKS]
         pitch = [Probe(("坚持以人民为中心的发展思想推进中国式现代" * 3,), 28, width=10 * 28 + 14.4, line_spacing=ls)
                  for ls in sorted(RENDERED_LINES)]
         size = fit(DescribeFit.bullets, BODY, 28, 14, BODY_PARAS).size
