@@ -109,5 +109,5 @@ class DescribeGeneratedNumbering:
 def test_a_file_that_is_not_a_docx_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"not a zip")
-    with pytest.raises(ContentError, match="not a readable Word .docx"):
+    with pytest.raises(ContentError, match="not a Word .docx file .*save the lecture from Word or WPS as .docx"):
         extract(bad)

@@ -29,7 +29,7 @@ class DescribeParseYaml:
     def it_collects_duplicate_keys_with_both_lines(self) -> None:
         loaded = parse_yaml("deck:\n  title: A\n  title: B\n", "o.yaml")
         assert [str(p) for p in loaded.problems] == [
-            "o.yaml:3:3: deck.title: duplicate key 'title' (first at line 2); YAML would keep only the last one"]
+            "o.yaml:3:3: deck.title: duplicate key 'title' (first at line 2); YAML would keep only the last one: keep one"]
         assert loaded.data["deck"]["title"] == "A"
 
     def it_reports_syntax_errors_with_position(self) -> None:
@@ -42,7 +42,8 @@ class DescribeParseYaml:
 
     @pytest.mark.parametrize("text", ["", "   \n", "# only a comment\n# and another\n"])
     def it_rejects_an_empty_document(self, text: str) -> None:
-        assert errors_of(text) == ["o.yaml:1:1: the file is empty (no YAML content)"]
+        assert errors_of(text) == ["o.yaml:1:1: the file is empty (no YAML content); fill it in, "
+                                    "or draft an outline from a lecture with `deckgen outline LECTURE`"]
 
     def it_refuses_an_alias_bomb(self) -> None:
         lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -55,6 +56,30 @@ class DescribeParseYaml:
     def it_refuses_deep_nesting(self) -> None:
         (msg,) = errors_of("a: " + "[" * 60 + "]" * 60 + "\n")
         assert "nested more than" in msg
+
+    def it_accepts_tabs_inside_notes_and_quotes(self) -> None:
+        loaded = parse_yaml('notes: |\n  \t同志们：\n  正文\nq: "a\n  \tb"\n', "o.yaml")
+        assert loaded.data == {"notes": "\t同志们：\n正文\n", "q": "a b"}
+
+    def it_refuses_deep_nesting_before_composing_without_crashing(self) -> None:
+        (msg,) = errors_of("a: " + "[" * 300_000 + "]" * 300_000 + "\n")
+        assert msg == "o.yaml:1:44: nested more than 40 levels deep; flatten it"  # the 41st [ inside the mapping
+
+    def it_removes_characters_yaml_cannot_read_with_a_warning_per_line(self) -> None:
+        loaded = parse_yaml("a: x\x0by\nb: \x07z\x1b\n", "o.yaml")
+        assert loaded.data == {"a": "xy", "b": "z"}
+        assert [str(w) for w in loaded.warnings] == [
+            "o.yaml:1:5: removed 1 control or invalid character(s) (U+000B)",
+            "o.yaml:2:4: removed 2 control or invalid character(s) (U+0007, U+001B)"]
+
+    @pytest.mark.parametrize("text", ["a: !!python/object/apply:os.system [ls]\n", "a: !local x\n"])
+    def it_refuses_tags_beyond_plain_yaml(self, text: str) -> None:
+        loaded = parse_yaml(text, "o.yaml")
+        assert "is not supported" in str(loaded.problems[0]) and str(loaded.problems[0]).startswith("o.yaml:1:4: a: ")
+
+    def it_refuses_tags_in_typed_files_without_constructing_them(self) -> None:
+        loaded = parse_yaml("a: !!python/name:os.system x\n", "t.yaml", all_text=False)
+        assert loaded.data == {"a": "x"} and len(loaded.problems) == 1
 
     def it_rejects_several_documents(self) -> None:
         (msg,) = errors_of("a: 1\n---\nb: 2\n")
@@ -74,6 +99,22 @@ class DescribeLoadYaml:
             load_yaml(f, "o.yaml")
         (msg,) = [str(p) for p in info.value.problems]
         assert msg.startswith("o.yaml:2:10: not UTF-8 text (byte 0xb8)")
+
+    @pytest.mark.parametrize("raw, message", [
+        ("deck:\n  title: 标题\n".encode("utf-16"), "o.yaml:1:1: the file is UTF-16 text; save it as UTF-8"),
+        (b"deck:\n  title: T\x00\n", "o.yaml:2:11: not a text file (it holds NUL bytes)"),
+        ("deck:\n  title: 标题\n".encode("gb18030"), "o.yaml:2:10: not UTF-8 text (byte 0xb1) (it looks like GBK"),
+    ])
+    def it_says_what_a_file_that_is_not_utf8_text_is(self, tmp_path: Path, raw: bytes, message: str) -> None:
+        f = tmp_path / "o.yaml"
+        f.write_bytes(raw)
+        with pytest.raises(ContentError) as info:
+            load_yaml(f, "o.yaml")
+        assert str(info.value.problems[0]).startswith(message)
+
+    def it_reads_no_more_than_the_limit(self) -> None:
+        with pytest.raises(ContentError, match="larger than 20 MB"):
+            load_yaml(Path("/dev/zero"), "zero")
 
     def it_reports_a_missing_file(self, tmp_path: Path) -> None:
         with pytest.raises(ContentError, match="does not exist"):

@@ -80,7 +80,7 @@ sections:
     def it_reports_duplicate_keys_with_other_problems(self) -> None:
         text = "deck:\n  title: A\n  title: B\nsections:\n  - title: S\n    colour: red\n"
         assert problems(text) == [
-            "outline.yaml:3:3: deck.title: duplicate key 'title' (first at line 2); YAML would keep only the last one",
+            "outline.yaml:3:3: deck.title: duplicate key 'title' (first at line 2); YAML would keep only the last one: keep one",
             "outline.yaml:6:5: sections[0].colour: unknown key 'colour'; allowed: title, label, bullets, notes, layout, subsections",
         ]
 

@@ -48,9 +48,11 @@ def main() -> None:
 @click.option("--rate", type=POSITIVE, metavar="N", help=RATE_HELP)
 @click.option("--time-cues", is_flag=True, help="End each slide's notes with its reading time (〔约 2 分钟〕).")
 @click.option("--watch", is_flag=True, help="Rebuild whenever the outline, theme file or template changes; Ctrl-C stops.")
+@click.option("--force", is_flag=True, help="Overwrite a deck edited since deckgen wrote it (or not written by deckgen) "
+              "without keeping a dated backup of it.")
 def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str], template: Optional[Path],
           east_asian_font: Optional[str], pdf: bool, duration: Optional[float], rate: Optional[float],
-          time_cues: bool, watch: bool) -> None:
+          time_cues: bool, watch: bool, force: bool) -> None:
     """Build the deck for OUTLINE (default: ./outline.yaml, else the shipped example)."""
     from deckgen.build import build as run_build
 
@@ -72,7 +74,7 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
 
     def once() -> None:
         result = run_build(outline, output, theme, display or str(outline), template, east_asian_font,
-                           adjust=presenting.adjust())
+                           adjust=presenting.adjust(), force=force)
         _warn(result.warnings)
         click.echo(f"Wrote {result.output} ({result.slides} slides)")
         after_build(result, presenting)

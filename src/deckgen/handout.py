@@ -15,7 +15,7 @@ from deckgen.fontfind import FontSet, font_set
 from deckgen.measure import has_cjk
 from deckgen.slidetext import DeckText, SlideText, read_deck
 from deckgen.textflow import Line, wrap
-from deckgen.timing import Rate, Timing, clock, is_cue, timing
+from deckgen.timing import Rate, Timing, clock, is_cue, spoken, timing
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -61,9 +61,7 @@ class _Words:
         self.cjk = cjk
 
     def time(self, secs: float, end: float) -> str:
-        spoken = f"{max(1, round(secs / 60))}" if secs >= 45 else f"{max(10, round(secs / 10) * 10)}"
-        unit = ("分钟" if secs >= 45 else "秒") if self.cjk else ("min" if secs >= 45 else "s")
-        return f"约 {spoken} {unit} · 累计 {clock(end)}" if self.cjk else f"about {spoken} {unit} · ends at {clock(end)}"
+        return f"{spoken(secs, True)} · 累计 {clock(end)}" if self.cjk else f"{spoken(secs, False)} · ends at {clock(end)}"
 
     @property
     def continued(self) -> str:
@@ -89,6 +87,7 @@ class _Writer:
         self.pdf.set_margins(style.margin, style.top, style.margin)
         self._fonts(fonts)
         self.page_w, self.page_h = width, height
+        self.has_fallback = fonts.fallback is not None
         self.text_w = width - 2 * style.margin
         self.y = style.top
 
@@ -100,7 +99,6 @@ class _Writer:
             pdf.add_font("cjk", "", str(fonts.fallback.path), collection_font_number=fonts.fallback.index)
             bold = fonts.fallback_bold or fonts.fallback
             pdf.add_font("cjk", "B", str(bold.path), collection_font_number=bold.index)
-            pdf.set_fallback_fonts(["cjk"], exact_match=False)
         pdf.set_title(self.deck.title)
         pdf.set_creator("deckgen")
         pdf.set_lang("zh-CN" if self.cjk else (self.deck.language or "en"))
@@ -111,21 +109,60 @@ class _Writer:
         self.pdf.set_text_color(*color)
         self.pdf.set_char_spacing(0)
 
-    def _width(self) -> Callable[[str], float]:
+    def _runs(self, text: str) -> list[tuple[str, str]]:
+        """`text` split into (font family, run): characters the text face lacks go to the CJK fallback.
+
+        fpdf2 applies fallback fonts in cells only, not in `text()`, so runs are switched here.
+        """
+        if not self.has_fallback or not text:
+            return [("text", text)]
+        cmap = self.pdf.current_font.cmap
+        runs: list[tuple[str, str]] = []
+        for ch in text:
+            family = "text" if ord(ch) in cmap or ch in " \u00a0" else "cjk"
+            if runs and runs[-1][0] == family:
+                runs[-1] = (family, runs[-1][1] + ch)
+            else:
+                runs.append((family, ch))
+        return runs
+
+    def _in(self, family: str) -> None:
         pdf = self.pdf
+        if pdf.font_family != family:
+            pdf.set_font(family, pdf.font_style, pdf.font_size_pt)
+
+    def _w(self, text: str) -> float:
+        """The width of `text` (mm) in the current face and size, fallback runs included."""
+        total = 0.0
+        for family, run in self._runs(text):
+            self._in(family)
+            total += self.pdf.get_string_width(run)
+        self._in("text")
+        return total
+
+    def _put(self, x: float, base: float, text: str) -> None:
+        """Draw `text` with its left end at `x` on the baseline `base`."""
+        for family, run in self._runs(text):
+            self._in(family)
+            self.pdf.text(x, base, run)
+            x += self.pdf.get_string_width(run)
+        self._in("text")
+
+    def _width(self) -> Callable[[str], float]:
+        """A cached per-character width in the current face and size (for `textflow.wrap`)."""
         cache: dict[str, float] = {}
 
         def char_width(ch: str) -> float:
             if ch not in cache:
-                cache[ch] = pdf.get_string_width(ch)
+                cache[ch] = self._w(ch)
             return cache[ch]
 
         return char_width
 
     def _clip(self, text: str, width: float) -> str:
-        if self.pdf.get_string_width(text) <= width:
+        if self._w(text) <= width:
             return text
-        while text and self.pdf.get_string_width(text + "…") > width:
+        while text and self._w(text + "…") > width:
             text = text[:-1]
         return text + "…"
 
@@ -136,16 +173,16 @@ class _Writer:
         self._font(st.small_size, color=MUTED)
         section = self.deck.sections[slide.section] if slide.section is not None and slide.section < len(self.deck.sections) else ""
         right = f"{slide.number} / {len(self.deck.slides)}"
-        right_w = pdf.get_string_width(right)
+        right_w = self._w(right)
         left = self._clip(" · ".join(x for x in (self.deck.title, section) if x), self.text_w - right_w - 6)
         base = st.top - 4
-        pdf.text(st.margin, base, left)
-        pdf.text(self.page_w - st.margin - right_w, base, right)
+        self._put(st.margin, base, left)
+        self._put(self.page_w - st.margin - right_w, base, right)
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.2)
         pdf.line(st.margin, base + 1.8, self.page_w - st.margin, base + 1.8)
         folio = f"— {pdf.page_no()} —"
-        pdf.text((self.page_w - pdf.get_string_width(folio)) / 2, self.page_h - st.bottom / 2, folio)
+        self._put((self.page_w - self._w(folio)) / 2, self.page_h - st.bottom / 2, folio)
         self.y = st.top + 1.5
 
     def _image(self, image: Path) -> None:
@@ -167,10 +204,10 @@ class _Writer:
         t = self.times.slides[slide.number - 1]
         self._font(st.small_size + 1, color=MUTED)
         when = self.words.time(t.seconds, self.times.elapsed(slide.number)) if t.seconds > 0 else ""
-        when_w = pdf.get_string_width(when)
+        when_w = self._w(when)
         self._font(st.heading_size, bold=True, color=ACCENT)
         number = f"{slide.number}"
-        number_w = pdf.get_string_width(number + "  ")
+        number_w = self._w(number + "  ")
         title = (slide.title or "").replace("\n", " ") + (self.words.continued if continued else "")
         self._font(st.heading_size, bold=True)
         room = self.text_w - number_w - (when_w + 5 if when else 0)
@@ -178,13 +215,13 @@ class _Writer:
         pitch = st.heading_size * 1.3 * PT
         base = self.y + st.heading_size * PT
         self._font(st.heading_size, bold=True, color=ACCENT)
-        pdf.text(st.margin, base, number)
+        self._put(st.margin, base, number)
         self._font(st.heading_size, bold=True)
         for i, line in enumerate(lines[:3]):
-            pdf.text(st.margin + number_w, base + i * pitch, line.text if i < 2 or len(lines) <= 3 else line.text + "…")
+            self._put(st.margin + number_w, base + i * pitch, line.text if i < 2 or len(lines) <= 3 else line.text + "…")
         if when:
             self._font(st.small_size + 1, color=MUTED)
-            pdf.text(self.page_w - st.margin - when_w, base, when)
+            self._put(self.page_w - st.margin - when_w, base, when)
         self.y = base + (min(len(lines), 3) - 1) * pitch + 3.2
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.2)
@@ -199,18 +236,18 @@ class _Writer:
         size = self.style.notes_size * PT
         if line.last or gaps <= 0 or slack <= 0 or slack > 4 * size:
             pdf.set_char_spacing(0)
-            pdf.text(x, base, line.text)
+            self._put(x, base, line.text)
             return
         words = line.text.split(" ")
         if line.cjk_share < 0.5 and len(words) > 1:
             pdf.set_char_spacing(0)
-            space = (width - sum(pdf.get_string_width(w) for w in words)) / (len(words) - 1)
+            space = (width - sum(self._w(w) for w in words)) / (len(words) - 1)
             for w in words:
-                pdf.text(x, base, w)
-                x += pdf.get_string_width(w) + space
+                self._put(x, base, w)
+                x += self._w(w) + space
             return
         pdf.set_char_spacing(slack / gaps / PT)  # fpdf2 takes character spacing in points
-        pdf.text(x, base, line.text)
+        self._put(x, base, line.text)
         pdf.set_char_spacing(0)
 
     def _notes(self, slide: SlideText) -> None:
@@ -221,10 +258,10 @@ class _Writer:
         self._font(st.notes_size)
         if not any(p.strip() for p in paragraphs):
             self._font(st.notes_size - 1, color=MUTED)
-            self.pdf.text(st.margin, self.y + st.notes_size * PT, self.words.no_notes)
+            self._put(st.margin, self.y + st.notes_size * PT, self.words.no_notes)
             return
         pitch = st.notes_size * st.leading * PT
-        indent = 2 * self.pdf.get_string_width("中") if self.cjk else 0.0
+        indent = 2 * self._w("中") if self.cjk else 0.0
         char_width = self._width()
         bottom = self.page_h - st.bottom
         base = self.y + st.notes_size * PT * 1.05

@@ -29,6 +29,7 @@ class Loaded:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
         """The position of `path` (of its key when `key`), else of its nearest located parent."""
@@ -47,28 +48,49 @@ class Loaded:
         return Diagnostic(message, self.file, line, col, tuple(path))
 
 
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in bytes) of `offset` in `raw`."""
+    return raw[:offset].count(b"\n") + 1, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+
+
 def read_text(path: Path, display: str) -> str:
-    """Read a UTF-8 file (a BOM is dropped); a missing, binary or non-UTF-8 file is a ContentError."""
+    """Read a UTF-8 file (a BOM is dropped); a missing, binary, too large or non-UTF-8 file is a ContentError.
+
+    At most `MAX_BYTES` are read, so a device or a huge file is refused rather than read whole.
+    """
     try:
         if path.is_dir():
             raise ContentError([Diagnostic(f"{display!r} is a folder, not a file", display)])
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ContentError([Diagnostic(f"file {display!r} does not exist", display)]) from None
     except PermissionError:
         raise ContentError([Diagnostic(f"file {display!r} cannot be read (permission denied)", display)]) from None
+    except OSError as exc:
+        raise ContentError([Diagnostic(f"file {display!r} cannot be read ({exc.strerror})", display)]) from None
     if len(raw) > MAX_BYTES:
-        raise ContentError([Diagnostic(f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", display)])
+        raise ContentError([Diagnostic(f"the file is larger than {MAX_BYTES >> 20} MB, too large for an outline; "
+                                       "is it the right file?", display)])
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ContentError([Diagnostic("the file is UTF-16 text; save it as UTF-8", display, 1, 1)])
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        raise ContentError([Diagnostic("not a text file (it holds NUL bytes); give the outline's .yaml file, "
+                                       "saved as UTF-8 text", display, *_position(raw, nul))])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        try:
+            raw.decode("gb18030")
+            guess = " (it looks like GBK/GB18030, as Chinese Windows saves it)"
+        except UnicodeDecodeError:
+            guess = ""
         raise ContentError([Diagnostic(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            display, line, col)]) from None
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}){guess}; save the file as UTF-8",
+            display, *_position(raw, exc.start))]) from None
 
 
 class _Builder:
@@ -84,10 +106,15 @@ class _Builder:
     def build(self, node: Node, path: Path_, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise ContentError([self._at(node, path, f"more than {MAX_NODES} values (an alias bomb?); refusing to expand")])
+            raise ContentError([self._at(node, path, f"more than {MAX_NODES} values (an alias bomb?); refusing to expand: "
+                                                     "write the values out instead of repeating aliases (*name)")])
         if depth > MAX_DEPTH:
-            raise ContentError([self._at(node, path, f"nested more than {MAX_DEPTH} levels deep")])
+            raise ContentError([self._at(node, path, _TOO_DEEP)])
         self.loaded.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(self._at(node, path, f"the YAML tag {tag!r} is not supported (deckgen reads plain "
+                                                      "YAML: text, lists and mappings); remove it"))
         if isinstance(node, MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -96,12 +123,12 @@ class _Builder:
                     continue
                 key = key_node.value
                 if key == "<<":
-                    self.problems.append(self._at(key_node, path, "YAML merge keys ('<<') are not supported"))
+                    self.problems.append(self._at(key_node, path, "YAML merge keys ('<<') are not supported; write the keys out"))
                     continue
                 if key in out:
                     first = self.loaded.keys[path + (key,)]
                     self.problems.append(self._at(key_node, path + (key,),
-                        f"duplicate key {key!r} (first at line {first[0]}); YAML would keep only the last one"))
+                        f"duplicate key {key!r} (first at line {first[0]}); YAML would keep only the last one: keep one"))
                     continue
                 self.loaded.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 out[key] = self.build(value_node, path + (key,), depth + 1)
@@ -114,7 +141,7 @@ class _Builder:
     def _scalar(self, node: ScalarNode) -> Any:
         if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in ("", "~", "null", "Null", "NULL")):
             return None
-        if self.all_text:
+        if self.all_text or node.tag not in _PLAIN_TAGS:
             return node.value
         return yaml.SafeLoader.construct_object(self._resolver, node, deep=True)
 
@@ -123,6 +150,98 @@ class _Builder:
 
 
 _TAB_INDENT = re.compile(r"^( *)\t", re.M)
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; flatten it"
+# The tags plain YAML resolves by itself; anything else (!!python/object, !foo) was written on purpose.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
+                        ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value"))
+# What the YAML reader refuses (C0 and C1 controls but tab, line ends and NEL; non-characters), as pasted
+# from Word or web pages: removed with a warning rather than failing.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+MAX_WARNED_LINES = 10
+
+
+def _strip_unreadable(text: str, display: str) -> tuple[str, list[Diagnostic]]:
+    """`text` without the characters YAML cannot read, and a warning per line that had some (columns
+    later on such a line shift by the characters removed before them)."""
+    if not _UNREADABLE.search(text):
+        return text, []
+    lines = text.split("\n")
+    warnings = []
+    touched = 0
+    for number, line in enumerate(lines, 1):
+        found = _UNREADABLE.findall(line)
+        if not found:
+            continue
+        touched += 1
+        if touched <= MAX_WARNED_LINES:
+            col = _UNREADABLE.search(line).start() + 1  # type: ignore[union-attr]
+            names = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+            warnings.append(Diagnostic(f"removed {len(found)} control or invalid character(s) ({names})",
+                                       display, number, col))
+        lines[number - 1] = _UNREADABLE.sub("", line)
+    if touched > MAX_WARNED_LINES:
+        warnings.append(Diagnostic(f"… and such characters on {touched - MAX_WARNED_LINES} more lines", display))
+    return "\n".join(lines), warnings
+
+
+def _check_depth(text: str, display: str) -> None:
+    """Refuse nesting deeper than `MAX_DEPTH` before composing, which recurses per level (libyaml's
+    composer would crash the process on a few hundred thousand `[`). The parser's events are flat."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    mark = event.start_mark
+                    raise ContentError([Diagnostic(_TOO_DEEP, display, mark.line + 1, mark.column + 1)])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # composing reports it, worded the same on every machine
+
+
+def _tab_error(text: str, exc: yaml.MarkedYAMLError, display: str) -> Diagnostic | None:
+    """The syntax error as a tab used for indentation, when a line up to the error's starts with one.
+
+    Tabs elsewhere are fine: inside quotes, or in a block of notes after its indentation."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    last = None
+    for m in _TAB_INDENT.finditer(text, 0, len(text)):
+        line = text.count("\n", 0, m.start()) + 1
+        if line > mark.line + 1:
+            break
+        last = (line, len(m.group(1)) + 1)
+    if last is None:
+        return None
+    return Diagnostic("a tab is used for indentation; YAML needs spaces", display, *last)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
+    """One line for a YAML syntax error: where, what, and what to do."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or ""
+    msg = " ".join(s for s in (exc.context, problem) if s) or "invalid YAML"
+    ctx = exc.context_mark
+    if "end of stream" in problem or "stream end" in problem:
+        opened = ctx is not None and mark is not None and (ctx.line, ctx.column) != (mark.line, mark.column)
+        hint = (f"close what was opened at line {ctx.line + 1}, column {ctx.column + 1}" if opened and ctx
+                else "a bracket or quote opened above is never closed")
+    elif "mapping values are not allowed" in problem:
+        hint = "put text that contains ': ' in quotes"
+    elif "'\\t'" in problem or "\\t" in problem:
+        hint = "use spaces, not tabs"
+    elif "expected <block end>" in problem:
+        hint = "this line is indented differently from the lines above it; line it up with its siblings"
+    elif "could not find expected ':'" in problem:
+        hint = "write `key: value`, and put text that contains ':' or '#' in quotes"
+    else:
+        hint = "check the indentation and quotes here"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Diagnostic(f"YAML syntax error: {msg}; {hint}", display, line, col)
 
 
 def _compose(text: str) -> list[Node]:
@@ -145,22 +264,20 @@ def parse_yaml(text: str, display: str, *, all_text: bool = True) -> Loaded:
     and other structural problems are collected in `Loaded.problems` for the validator.
     """
     loaded = Loaded(None, display)
-    m = _TAB_INDENT.search(text)
-    if m:
-        line = text.count("\n", 0, m.start()) + 1
-        raise ContentError([Diagnostic("a tab is used for indentation; YAML needs spaces", display, line, len(m.group(1)) + 1)])
+    text, loaded.warnings = _strip_unreadable(text, display)
     try:
+        _check_depth(text, display)
         nodes = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        msg = " ".join(s for s in (exc.context, exc.problem) if s) or "invalid YAML"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ContentError([Diagnostic(f"YAML syntax error: {msg}", display, line, col)]) from None
+        raise ContentError([_tab_error(text, exc, display) or _syntax_error(exc, display)]) from None
     except yaml.YAMLError as exc:
-        raise ContentError([Diagnostic(f"YAML error: {exc}", display)]) from None
+        raise ContentError([Diagnostic(f"YAML error: {str(exc).splitlines()[0]}", display)]) from None
+    except RecursionError:
+        raise ContentError([Diagnostic(_TOO_DEEP, display)]) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        raise ContentError([Diagnostic("the file is empty (no YAML content)", display, 1, 1)])
+        raise ContentError([Diagnostic("the file is empty (no YAML content); fill it in, or draft an outline "
+                                       "from a lecture with `deckgen outline LECTURE`", display, 1, 1)])
     if len(nodes) > 1:
         second = nodes[1].start_mark
         raise ContentError([Diagnostic("more than one YAML document ('---'); put everything in one", display, second.line + 1, second.column + 1)])

@@ -38,6 +38,7 @@ with `pdftotext -bbox` and glyph origins from `pdftocairo -svg`; run `python -m 
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
@@ -252,8 +253,7 @@ def line_count(paragraphs: Sequence[str], box: Box, size: float, style: Paragrap
 def text_height(paragraphs: Sequence[str], box: Box, size: float, style: Paragraphs,
                 cjk: bool | None = None) -> float:
     """The height in points that `paragraphs` take in `box` at `size` points (no space before the first)."""
-    counts = line_count(paragraphs, box, size, style, cjk)
-    return sum(counts) * size * LINE_HEIGHT_EM * style.line_spacing + style.space_before * max(0, len(counts) - 1)
+    return _height(line_count(paragraphs, box, size, style, cjk), size, style)
 
 
 @dataclass(frozen=True)
@@ -275,13 +275,38 @@ def fit(paragraphs: Sequence[str], box: Box, max_size: float, min_size: float, s
     """
     if cjk is None:
         cjk = any(has_cjk(p) for p in paragraphs)
+    solid = [[_solid_em(part, style.bold, cjk) for part in para.split("\n")] for para in paragraphs]
     size = max_size
     while True:
-        counts = line_count(paragraphs, box, size, style, cjk)
-        ok = text_height(paragraphs, box, size, style, cjk) <= box.text_h and (
-            max_lines is None or all(c <= max_lines for c in counts))
-        if ok:
-            return Fit(size, tuple(counts), True)
+        # wrap only at sizes a cheap lower bound does not already rule out (long text stays fast)
+        if _may_fit(solid, box, size, style, max_lines):
+            counts = line_count(paragraphs, box, size, style, cjk)
+            ok = _height(counts, size, style) <= box.text_h and (max_lines is None or all(c <= max_lines for c in counts))
+            if ok:
+                return Fit(size, tuple(counts), True)
         if size - step < min_size - 1e-9:
             return Fit(min_size, tuple(line_count(paragraphs, box, min_size, style, cjk)), False)
         size -= step
+
+
+def _height(counts: Sequence[int], size: float, style: Paragraphs) -> float:
+    return sum(counts) * size * LINE_HEIGHT_EM * style.line_spacing + style.space_before * max(0, len(counts) - 1)
+
+
+def _solid_em(text: str, bold: bool, cjk: bool) -> float:
+    """The width (em) of the characters of `text` that are not spaces: no set of lines holds less."""
+    if not text:
+        return 0.0
+    widths, _, _ = _layout(text, bold, cjk)
+    return sum(w for ch, w in zip(text, widths) if ch not in _SPACES)
+
+
+def _may_fit(solid: list[list[float]], box: Box, size: float, style: Paragraphs, max_lines: int | None) -> bool:
+    """False when the text surely does not fit at `size`: each line holds at most the box's width, so a
+    paragraph part takes at least ceil(solid width / line width) lines (valid while every character is
+    narrower than a line, hence the 2 em guard)."""
+    width_em = (box.text_w - style.indent) * WIDTH_SLACK / size
+    if width_em < 2:
+        return True
+    counts = [sum(max(1, math.ceil(w / (width_em + 1e-9) - 1e-9)) for w in parts) for parts in solid]
+    return _height(counts, size, style) <= box.text_h and (max_lines is None or all(c <= max_lines for c in counts))

@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Far beyond what a slide can show at the smallest size (about 200 characters of title, 600 of bullet),
+# so only a mistake meets them; they keep text fitting fast. Notes have no limit but the file's.
+MAX_TITLE = 500
+MAX_LABEL = 100
+MAX_BULLET = 2000
+Bullet = Annotated[str, Field(max_length=MAX_BULLET)]
 
 
 class Role(str, Enum):
@@ -25,9 +32,9 @@ class _Strict(BaseModel):
 class SlideNode(_Strict):
     """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text."""
 
-    title: str = Field(min_length=1)
-    label: Optional[str] = None
-    bullets: list[str] = Field(default_factory=list)
+    title: str = Field(min_length=1, max_length=MAX_TITLE)
+    label: Optional[str] = Field(default=None, max_length=MAX_LABEL)
+    bullets: list[Bullet] = Field(default_factory=list)
     notes: str = ""
     layout: Optional[Role] = None
 
@@ -56,12 +63,12 @@ class Section(SlideNode):
 class Deck(_Strict):
     """Deck-wide settings and the title slide."""
 
-    title: str = Field(min_length=1)
-    subtitle: Optional[str] = None
-    presenter: Optional[str] = None
-    date: Optional[str] = None
+    title: str = Field(min_length=1, max_length=MAX_TITLE)
+    subtitle: Optional[str] = Field(default=None, max_length=MAX_TITLE)
+    presenter: Optional[str] = Field(default=None, max_length=MAX_TITLE)
+    date: Optional[str] = Field(default=None, max_length=MAX_TITLE)
     language: str = "zh-CN"
-    theme: Optional[str] = None
+    theme: Optional[str] = Field(default=None, max_length=4096)
     notes: str = ""
 
     @field_validator("language")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -83,16 +84,36 @@ def convert_to_pdf(src: Path, outdir: Path, *, filter_options: Optional[str] = N
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
         try:
-            done = subprocess.run(_soffice_command(soffice, profile, fmt, outdir, src.resolve()),
-                                  capture_output=True, text=True, timeout=limit, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise DeckgenError(f"LibreOffice did not finish converting {str(src)!r} within {limit:.0f} s") from None
+            # its own process group: soffice starts helpers, and a timeout or Ctrl-C must end them all
+            proc = subprocess.Popen(_soffice_command(soffice, profile, fmt, outdir, src.resolve()),
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                    text=True, start_new_session=os.name == "posix")
         except OSError as exc:
             raise ToolMissingError(f"LibreOffice could not be started ({exc.strerror}); {INSTALL_LIBREOFFICE}") from None
-    if done.returncode != 0 or not target.is_file():
-        detail = _last_line(done.stderr) or _last_line(done.stdout) or f"exit code {done.returncode}"
+        try:
+            out, err = proc.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            _end(proc)
+            raise DeckgenError(f"LibreOffice did not finish converting {str(src)!r} within {limit:.0f} s") from None
+        except BaseException:
+            _end(proc)
+            raise
+    if proc.returncode != 0 or not target.is_file():
+        detail = _last_line(err) or _last_line(out) or f"exit code {proc.returncode}"
         raise DeckgenError(f"LibreOffice could not convert {str(src)!r} to PDF: {detail}")
     return Converted(target, time.monotonic() - started)
+
+
+def _end(proc: subprocess.Popen) -> None:
+    """Kill `proc` and, on POSIX, the process group it leads (LibreOffice's helpers), then reap it."""
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.communicate()
 
 
 def write_pdf(deck: Path, target: Path, slides: int = 0) -> Converted:

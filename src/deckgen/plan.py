@@ -247,14 +247,27 @@ class _Planner:
                 node.notes,
                 label=self.fitted([label], f.section_label, s.section_label, where, "the section label", 2) if own_label else None,
                 section=section, source=where, footer=False))
-        elif role is Role.CLOSING or role is Role.TITLE:
+            if node.bullets:
+                # a divider shows only its label and title: the key phrases get a slide of their own
+                self.content(Role.CONTENT, title, "", node.bullets, where, section)
+        elif role is Role.TITLE:
+            # a title slide shows the bullets as its subtitle lines (the renderer fills no body there)
+            shown = f.cover_subtitle is not None and bool(node.bullets)
+            self.add(SlidePlan(
+                Role.TITLE, self.fitted([title], f.closing_title, s.closing_title, where, "the closing title", 2),
+                node.notes, subtitle=self.fitted(node.bullets, f.cover_subtitle, s.cover_subtitle, where, "the subtitle")
+                if shown else None, section=section, source=where, footer=False))
+            if node.bullets and not shown:
+                self.content(Role.CONTENT, title, "", node.bullets, where, section)
+        elif role is Role.CLOSING:
             body = None
             if node.bullets and f.closing_body is not None:
                 body = self.fitted(node.bullets, f.closing_body, s.cover_subtitle, where, "the closing lines")
             self.add(SlidePlan(
-                Role.CLOSING if role is Role.CLOSING else Role.TITLE,
-                self.fitted([title], f.closing_title, s.closing_title, where, "the closing title", 2),
+                Role.CLOSING, self.fitted([title], f.closing_title, s.closing_title, where, "the closing title", 2),
                 node.notes, body=body, section=section, source=where, footer=False))
+            if node.bullets and body is None:
+                self.content(Role.CONTENT, title, "", node.bullets, where, section)
         else:  # statement
             body = None
             if node.bullets and f.statement_source is not None:
@@ -287,9 +300,6 @@ class _Planner:
         label = self.label(0, i, sec)
         index = self.section_index(with_label(label, sec.title))
         self.node(sec, Role.SECTION, where, label, index)
-        if sec.bullets and (sec.layout or Role.SECTION) is Role.SECTION:
-            # a divider shows only its label and title: the section's key phrases get a slide of their own
-            self.content(Role.CONTENT, with_label(label, sec.title), "", sec.bullets, where, index)
         for j, sub in enumerate(sec.subsections):
             self.subsection(f"{where}.subsections[{j}]", j, sub, index)
 

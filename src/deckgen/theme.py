@@ -363,6 +363,10 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
     column where the offending value was written, and the path inside the theme. Cycles are errors.
     """
     path = resolve_theme_path(spec, base)
+    if not path.is_file():
+        what = "is a folder, not a theme file" if path.is_dir() else "does not exist"
+        raise ContentError([Diagnostic(f"theme file {spec!r} {what} (looked at {str(path)!r}); fix the path, "
+                                       "or name a built-in theme (`deckgen themes` lists them)")])
     data, origins, top = _read(path, (path.resolve(),))
     if "name" not in data:
         data["name"] = path.stem

@@ -192,16 +192,19 @@ def over_duration(t: Timing, limit: float, longest: int = 3) -> Optional[Diagnos
 
 # ------------------------------------------------------------------------------------------- cues
 
-def cue(secs: float, cjk: bool) -> str:
-    """The time cue for a slide: `〔约 2 分钟〕` / `[about 2 min]`; under a minute in 10 s steps.
-
-    Minutes are rounded to the half minute: `〔约 2.5 分钟〕`.
-    """
+def spoken(secs: float, cjk: bool) -> str:
+    """How long a slide takes, in words: `约 2 分钟` / `about 2 min`; minutes to the half minute, under a
+    minute in 5 s steps (`约 35 秒`)."""
     if secs < 55:
-        n = f"{max(10, round(secs / 10) * 10):g}"
-        return f"〔约 {n} 秒〕" if cjk else f"[about {n} s]"
+        n = f"{max(5, round(secs / 5) * 5):g}"
+        return f"约 {n} 秒" if cjk else f"about {n} s"
     n = f"{round(secs / 30) / 2:g}"
-    return f"〔约 {n} 分钟〕" if cjk else f"[about {n} min]"
+    return f"约 {n} 分钟" if cjk else f"about {n} min"
+
+
+def cue(secs: float, cjk: bool) -> str:
+    """The time cue for a slide's notes: `〔约 2 分钟〕` / `[about 2 min]` (see `spoken`)."""
+    return f"〔{spoken(secs, True)}〕" if cjk else f"[{spoken(secs, False)}]"
 
 
 def is_cue(paragraph: str) -> bool:

@@ -97,6 +97,10 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
         return loaded.problem(loc, f"expected a mapping (key: value), got {_kind(value)}")
     if kind == "string_too_short":
         return loaded.problem(loc, "must not be empty")
+    if kind == "string_too_long":
+        limit = (err.get("ctx") or {}).get("max_length")
+        return loaded.problem(loc, f"{len(value) if isinstance(value, str) else '?'} characters, more than the {limit} "
+                                   "a slide can show; shorten it (the full text belongs in the notes)")
     if kind == "too_short":
         return loaded.problem(loc, f"needs at least one entry, got {len(value) if isinstance(value, list) else 0}")
     if kind.startswith("enum") or (loc and loc[-1] == "layout"):
@@ -114,7 +118,7 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
     Raises `ContentError` listing every problem (with file:line:col and outline path).
     """
     problems = list(loaded.problems)
-    warnings: list[Diagnostic] = []
+    warnings: list[Diagnostic] = list(loaded.warnings)
     if not isinstance(loaded.data, dict):
         problems.append(loaded.problem((), f"the outline must be a mapping with 'deck' and 'sections', got {_kind(loaded.data)}"))
         raise ContentError(problems)
@@ -123,9 +127,10 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
         outline = Outline.model_validate(data)
     except ValidationError as exc:
         seen = set()
+        reported = {p.path for p in loaded.problems}  # a value the loader already refused is not judged again
         for err in exc.errors():
             diag = _message(err, loaded)
-            if (diag.path, diag.message) not in seen:
+            if (diag.path, diag.message) not in seen and diag.path not in reported:
                 seen.add((diag.path, diag.message))
                 problems.append(diag)
         outline = None

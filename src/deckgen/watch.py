@@ -95,7 +95,7 @@ class Watch:
         watched = self._watched
         for changes in watchfiles.watch(*folders, watch_filter=lambda _c, path: Path(path).resolve() in watched,
                                         debounce=MAX_WAIT_MS, step=QUIET_MS, stop_event=self.stop,
-                                        rust_timeout=500, raise_interrupt=False, recursive=False,
+                                        rust_timeout=500, raise_interrupt=True, recursive=False,
                                         force_polling=self.force_polling):
             changed = ", ".join(sorted({Path(p).name for _, p in changes}))
             self.say(f"Changed: {changed}; rebuilding.")

@@ -2,30 +2,71 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
+import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, IO, Iterator
+from typing import IO, Callable, Iterator
 
 from deckgen.errors import OutputError
 
+TMP_SUFFIX = ".tmp"
+
+
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def _why(exc: OSError) -> str:
+    """A reason a user can act on for an OS error while creating or replacing a file."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is exhausted"
+    if exc.errno == errno.ENOENT:
+        return "files cannot be created there"
+    return exc.strerror or str(exc)
+
+
+def _open_hint(path: Path) -> str:
+    """A hint when PowerPoint (its `~$name` lock file) holds `path` open."""
+    return "; it is open in PowerPoint: close it there first" if (_folder(path) / f"~${path.name}").exists() else ""
+
 
 def check_target(path: Path) -> None:
-    """Raise `OutputError` unless `path` can be written as a file."""
+    """Raise `OutputError` unless `path` can be written as a file.
+
+    Tries to create (and removes) a temporary file in the folder, so a folder that the file system
+    refuses (read-only, `/proc`, no permission, even for root) is reported before any work is done.
+    """
     if path.is_dir():
         raise OutputError(f"output {str(path)!r} is a folder; give a file name such as {str(path / 'deck.pptx')!r}")
-    parent = path.parent if str(path.parent) else Path(".")
+    parent = _folder(path)
     if not parent.is_dir():
-        raise OutputError(f"the folder {str(parent)!r} for the output does not exist; create it first")
-    if not os.access(parent, os.W_OK):
-        raise OutputError(f"the folder {str(parent)!r} is not writable")
+        blocker = next((p for p in (parent, *parent.parents) if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise OutputError(f"cannot write {str(path)!r}: {str(blocker)!r} is a file, not a folder; choose another output")
+        raise OutputError(f"the folder {str(parent)!r} for the output does not exist; create it first, or choose another output")
     if path.exists() and not os.access(path, os.W_OK):
-        raise OutputError(f"output {str(path)!r} is not writable")
+        raise OutputError(f"output {str(path)!r} is read-only; make it writable, or choose another output")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write in the folder {str(parent)!r}: {_why(exc)}; choose another output") from None
+    os.close(fd)
+    os.unlink(probe)
 
 
 @contextlib.contextmanager
 def _temporary(path: Path) -> Iterator[tuple[IO[bytes], str]]:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    """A new hidden file `.NAME.PID.RANDOM.tmp` beside `path`, removed again unless the caller moved it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=_folder(path))
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh, tmp
@@ -35,11 +76,47 @@ def _temporary(path: Path) -> Iterator[tuple[IO[bytes], str]]:
         raise
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: it exists, owned by someone else
+        return True
+    return True
+
+
+def stale_temporaries(path: Path) -> list[Path]:
+    """Temporary files left beside `path` by a deckgen process that no longer runs (killed mid-write).
+
+    Only names of the form `.NAME.PID.RANDOM.tmp` whose PID is not a running process count; a write in
+    progress in another process is never among them.
+    """
+    prefix = f".{path.name}."
+    out = []
+    try:
+        names = os.listdir(_folder(path))
+    except OSError:
+        return []
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(TMP_SUFFIX)):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            out.append(_folder(path) / name)
+    return out
+
+
 def write_atomic(path: Path, produce: Callable[[IO[bytes]], None]) -> None:
     """Call `produce(stream)` to fill a temporary file beside `path`, then move it into place.
 
-    A crash or Ctrl-C while producing leaves any existing file at `path` untouched.
+    A crash or Ctrl-C while producing leaves any existing file at `path` untouched; Ctrl-C also
+    removes the temporary file. A process killed outright (SIGKILL, power loss) cannot clean up: its
+    hidden `.NAME.PID.RANDOM.tmp` stays, is never read, and is removed by the next successful write
+    of the same file. When `path` is a symbolic link, the file it points to is replaced.
     """
+    if path.is_symlink():
+        path = path.resolve()
     check_target(path)
     try:
         with _temporary(path) as (fh, tmp):
@@ -49,13 +126,63 @@ def write_atomic(path: Path, produce: Callable[[IO[bytes]], None]) -> None:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
         os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except PermissionError as exc:
-        raise OutputError(f"cannot write {str(path)!r}: {exc.strerror}") from None
+    except OSError as exc:
+        with contextlib.suppress(NameError, OSError):
+            os.unlink(tmp)
+        raise OutputError(f"cannot write {str(path)!r}: {_why(exc)}{_open_hint(path)}") from None
+    for stale in stale_temporaries(path):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 `text` to `path` atomically."""
     write_atomic(path, lambda fh: fh.write(text.encode("utf-8")))
+
+
+def backup_path(path: Path) -> Path:
+    """A free name for a dated copy of `path` beside it: `deck.2026-11-28-1530.pptx` from its modification
+    time, then `deck.2026-11-28-1530-2.pptx`, … when that is taken."""
+    stamp = _dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d-%H%M")
+    n = 1
+    while True:
+        candidate = path.with_name(f"{path.stem}.{stamp}{'' if n == 1 else f'-{n}'}{path.suffix}")
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+        n += 1
+
+
+def keep_aside(path: Path) -> Path:
+    """Keep the file at `path` under a dated backup name beside it (see `backup_path`) and return that name.
+
+    The backup is a hard link where the file system allows (instant; `path` stays in place until a new
+    file replaces it), else a copy; either is created exclusively, so no other backup is overwritten.
+    Raises `OutputError` when neither works.
+    """
+    for _ in range(100):
+        backup = backup_path(path)
+        try:
+            os.link(path, backup)
+            return backup
+        except FileExistsError:
+            continue  # taken between the check and the link: try the next name
+        except OSError:
+            pass
+        try:
+            with open(path, "rb") as src, open(backup, "xb") as dst:
+                shutil.copyfileobj(src, dst)
+                dst.flush()
+                os.fsync(dst.fileno())
+            shutil.copystat(path, backup)
+            return backup
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                backup.unlink()
+            raise OutputError(f"cannot keep a backup of {str(path)!r}: {_why(exc)}; move it away yourself, "
+                              "or pass --force to overwrite it") from None
+    raise OutputError(f"cannot find a free backup name for {str(path)!r}; tidy up its backups")
 
 
 def _umask() -> int:

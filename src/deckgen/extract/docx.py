@@ -254,12 +254,29 @@ def read_docx(path: Path, display: str) -> list[Para]:
     import zipfile
 
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
+    from deckgen.zipcheck import zip_problem
+
+    def fail(message: str) -> ContentError:
+        return ContentError([Diagnostic(message, display)])
+
+    if not zipfile.is_zipfile(path):
+        raise fail("not a Word .docx file (a .docx is a zip package; this is not one); "
+                   "save the lecture from Word or WPS as .docx, or as .txt")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            why = zip_problem(zf)
+            if why is None and "word/document.xml" not in zf.namelist():
+                why = "a zip file, but not a Word document (no word/document.xml); save the lecture as .docx or .txt"
+    except (zipfile.BadZipFile, OSError) as exc:
+        why = f"not a readable Word .docx file ({exc})"
+    if why:
+        raise fail(why)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ContentError([Diagnostic(f"not a readable Word .docx file ({exc})", display)]) from None
+    except Exception as exc:  # python-docx raises many kinds for broken packages
+        raise fail(f"not a readable Word .docx file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}); "
+                   "open it in Word or WPS and save it again as .docx") from None
     styles_root = document.styles.element
     styles = _Styles({s.get(_W + "styleId"): s for s in styles_root.findall(_W + "style")
                       if s.get(_W + "type") == "paragraph"})

@@ -293,10 +293,11 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
         size = path.stat().st_size
     except FileNotFoundError:
         raise _fail(display, f"file {display!r} does not exist") from None
-    if size > MAX_BYTES:
-        raise _fail(display, f"file is {size} bytes; the limit is {MAX_BYTES}")
+    docx_like = suffix in (".docx", ".docm", ".dotx")
+    if size > MAX_BYTES and not docx_like:  # a .docx is limited by what it unpacks to (deckgen.zipcheck)
+        raise _fail(display, f"the file is larger than {MAX_BYTES >> 20} MB, too large for a lecture; is it the right file?")
     notes: list[str] = []
-    if suffix in (".docx", ".docm", ".dotx"):
+    if docx_like:
         from deckgen.extract.docx import read_docx
 
         kind, encoding = "docx", None
@@ -310,9 +311,12 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
                 paragraphs.append(Para(text, para.line, para.level))
     else:
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)  # bounded: a device reports size 0 and never ends
         except PermissionError:
             raise _fail(display, f"file {display!r} cannot be read (permission denied)") from None
+        if len(raw) > MAX_BYTES:
+            raise _fail(display, f"the file is larger than {MAX_BYTES >> 20} MB, too large for a lecture; is it the right file?")
         decoded, encoding = decode(raw, display)
         text, markers = remove_markers(clean(decoded))
         if suffix in (".md", ".markdown"):
@@ -322,5 +326,5 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
             kind = "txt"
             paragraphs = text_paragraphs(text)
     if not paragraphs:
-        raise _fail(display, "the lecture has no text")
+        raise _fail(display, "the lecture has no text; give the file that holds the lecture (.txt, .md or .docx)")
     return Lecture(tuple(paragraphs), display, kind, encoding, tuple(markers), tuple(notes))

@@ -62,12 +62,17 @@ def ensure_notes_master(prs: "PresentationT", notes_size: float) -> None:
     oxml.set_notes_master_id(prs.part._element, rid)
 
 
+def _property(text: str, limit: int = 255) -> str:
+    """`text` cut to the `limit` characters python-pptx allows in a core property, ending in `…` if cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def set_properties(prs: "PresentationT", deck: "DeckPlan", n_notes: int) -> None:
     """Core properties (title, author, subject, language, dates) and a fresh app.xml."""
     cp = prs.core_properties
-    cp.title = deck.title
-    cp.author = deck.presenter or ""
-    cp.subject = deck.subtitle or ""
+    cp.title = _property(deck.title)
+    cp.author = _property(deck.presenter or "")
+    cp.subject = _property(deck.subtitle or "")
     cp.language = deck.language
     cp.last_modified_by = "deckgen"
     cp.keywords = cp.comments = cp.category = ""

@@ -1,0 +1,150 @@
+"""Rebuilding over a deck: deckgen's own unchanged deck is replaced; an edited or foreign one is kept as a backup."""
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deckgen.build import build
+from deckgen.errors import OutputError
+from deckgen.render.fingerprint import state
+
+OUTLINE_TEXT = "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n    notes: 正文。\n"
+BACKUP = re.compile(r"outline\.\d{4}-\d{2}-\d{2}-\d{4}(-\d+)?\.pptx")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "outline.yaml").write_text(OUTLINE_TEXT, encoding="utf-8")
+    return tmp_path
+
+
+def _edit_in_powerpoint(deck: Path, title: str = "我改过的标题") -> bytes:
+    """Change the deck the way an editor does: open, change a title, save (python-pptx stands in for PowerPoint)."""
+    from pptx import Presentation
+
+    prs = Presentation(str(deck))
+    prs.slides[0].shapes.title.text_frame.text = title
+    prs.save(str(deck))
+    return deck.read_bytes()
+
+
+def _backups(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if BACKUP.fullmatch(p.name))
+
+
+def test_rebuilding_over_our_own_unchanged_deck_keeps_no_backup(folder: Path) -> None:
+    build(folder / "outline.yaml", folder / "outline.pptx")
+    result = build(folder / "outline.yaml", folder / "outline.pptx")
+    assert result.warnings == [] and _backups(folder) == []
+    assert state(folder / "outline.pptx").kind == "ours"
+
+
+def test_an_edited_deck_is_kept_as_a_dated_backup_with_a_warning(folder: Path) -> None:
+    deck = folder / "outline.pptx"
+    build(folder / "outline.yaml", deck)
+    edited = _edit_in_powerpoint(deck)
+    stamp = time.mktime((2026, 11, 28, 15, 30, 0, 0, 0, -1))
+    os.utime(deck, (stamp, stamp))
+    result = build(folder / "outline.yaml", deck)
+    backup = folder / "outline.2026-11-28-1530.pptx"
+    assert _backups(folder) == [backup] and backup.read_bytes() == edited
+    assert [str(w) for w in result.warnings] == [
+        f"{deck} was changed after deckgen wrote it (edited in PowerPoint?): kept it as {backup}; "
+        "--force overwrites without a backup"]
+    assert state(deck).kind == "ours" and deck.read_bytes() != edited
+
+
+def test_edited_twice_in_the_same_minute_makes_two_backups(folder: Path) -> None:
+    deck = folder / "outline.pptx"
+    build(folder / "outline.yaml", deck)
+    contents = []
+    for title in ("第一次修改", "第二次修改"):
+        contents.append(_edit_in_powerpoint(deck, title))
+        stamp = time.mktime((2027, 1, 15, 8, 0, 0, 0, 0, -1))
+        os.utime(deck, (stamp, stamp))
+        build(folder / "outline.yaml", deck)
+    first, second = folder / "outline.2027-01-15-0800.pptx", folder / "outline.2027-01-15-0800-2.pptx"
+    assert set(_backups(folder)) == {first, second}
+    assert [first.read_bytes(), second.read_bytes()] == contents
+
+
+def test_a_deck_deckgen_did_not_write_is_kept_too(folder: Path) -> None:
+    deck = folder / "outline.pptx"
+    deck.write_bytes(b"a deck made by hand")
+    result = build(folder / "outline.yaml", deck)
+    (backup,) = _backups(folder)
+    assert backup.read_bytes() == b"a deck made by hand"
+    assert "was not written by deckgen" in str(result.warnings[0])
+
+
+def test_force_overwrites_without_a_backup(folder: Path) -> None:
+    deck = folder / "outline.pptx"
+    build(folder / "outline.yaml", deck)
+    _edit_in_powerpoint(deck)
+    result = CliRunner().invoke(_main(), ["build", str(folder / "outline.yaml"), "--force"])
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output and _backups(folder) == []
+    assert state(deck).kind == "ours"
+
+
+def test_the_cli_says_where_the_backup_is(folder: Path) -> None:
+    deck = folder / "outline.pptx"
+    build(folder / "outline.yaml", deck)
+    _edit_in_powerpoint(deck)
+    result = CliRunner().invoke(_main(), ["build", str(folder / "outline.yaml")])
+    assert result.exit_code == 0, result.output
+    (backup,) = _backups(folder)
+    assert f"Warning: {deck} was changed after deckgen wrote it (edited in PowerPoint?): kept it as {backup}" in result.stderr
+
+
+def test_a_failed_write_leaves_the_edited_deck_in_place_and_no_backup(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import deckgen.write
+
+    deck = folder / "outline.pptx"
+    build(folder / "outline.yaml", deck)
+    edited = _edit_in_powerpoint(deck)
+
+    def full_disk(path: Path, produce: object) -> None:
+        raise OutputError(f"cannot write {str(path)!r}: the disk is full")
+
+    monkeypatch.setattr(deckgen.write, "write_atomic", full_disk)
+    with pytest.raises(OutputError, match="the disk is full"):
+        build(folder / "outline.yaml", deck)
+    assert deck.read_bytes() == edited and _backups(folder) == []
+
+
+def test_a_theme_path_in_the_outline_is_read_from_the_outline_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lecture = tmp_path / "lecture"
+    lecture.mkdir()
+    (lecture / "ours.yaml").write_text("extends: gov\n", encoding="utf-8")
+    (lecture / "outline.yaml").write_text(OUTLINE_TEXT.replace("  title: 讲座\n", "  title: 讲座\n  theme: ours.yaml\n"),
+                                          encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "ours.yaml").write_text("extends: dark\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    build(lecture / "outline.yaml", lecture / "outline.pptx")
+    from deckgen.theme import load_theme
+
+    gov, dark = load_theme("gov").rgb("accent1"), load_theme("dark").rgb("accent1")
+    assert gov != dark
+    assert _accent1(lecture / "outline.pptx") == gov
+
+
+def _accent1(deck: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(deck) as z:
+        theme = z.read("ppt/theme/theme1.xml").decode("utf-8")
+    return re.search(r'<a:accent1><a:srgbClr val="([0-9A-F]{6})"', theme).group(1)  # type: ignore[union-attr]
+
+
+def _main():  # type: ignore[no-untyped-def]
+    from deckgen.cli import main
+
+    return main

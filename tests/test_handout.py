@@ -1,0 +1,143 @@
+"""The lecturer's script PDF: one page per slide with its full notes, Chinese set and wrapped correctly."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from deckgen.handout import Style, deck_times, layout, make_handout
+from deckgen.slidetext import DeckText, SlideText, read_deck
+from tests.conftest import require_tools
+
+
+def _text(pdf: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _pdfinfo(pdf: Path) -> str:
+    return subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def handout_pdf(shipped_deck: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_tools("soffice", "pdftoppm", "pdftotext", "pdfinfo")
+    out = tmp_path_factory.mktemp("handout") / "script.pdf"
+    done = make_handout(shipped_deck, out)
+    assert done.path == out
+    return out
+
+
+@pytest.mark.soffice
+class DescribeShippedHandout:
+    def it_has_one_a4_page_per_slide(self, handout_pdf: Path, shipped_deck: Path) -> None:
+        info = _pdfinfo(handout_pdf)
+        assert f"Pages:           {len(read_deck(shipped_deck).slides)}" in info
+        assert "(A4)" in info
+
+    def it_carries_every_slides_full_notes_in_order(self, handout_pdf: Path, shipped_deck: Path) -> None:
+        text = _squash(_text(handout_pdf))
+        at = 0
+        for slide in read_deck(shipped_deck).slides:
+            notes = _squash(slide.notes)
+            if notes:
+                found = text.find(notes, at)
+                assert found >= 0, f"slide {slide.number}'s notes are not in the handout intact"
+                at = found + len(notes)
+
+    def it_puts_each_slide_on_its_own_page(self, handout_pdf: Path, shipped_deck: Path) -> None:
+        pages = _text(handout_pdf).split("\f")
+        for slide in read_deck(shipped_deck).slides:
+            page = _squash(pages[slide.number - 1])
+            assert f"{slide.number}/{27}" in page
+            assert _squash(slide.notes)[:40] in page
+
+    def it_never_starts_a_line_with_closing_punctuation(self, handout_pdf: Path) -> None:
+        lines = [ln for ln in _text(handout_pdf).splitlines() if ln.strip()]
+        assert len(lines) > 300
+        assert [ln for ln in lines if ln.lstrip()[0] in "，。、；：？！）」』》”"] == []
+
+    def it_justifies_the_notes_to_the_right_margin(self, handout_pdf: Path) -> None:
+        xml = _text(handout_pdf, "-f", "7", "-l", "7", "-bbox-layout")
+        right = 595.28 - Style().margin / 25.4 * 72
+        ends = [float(m) for m in re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', xml)]
+        assert sum(1 for x in ends if abs(x - right) < 2.5) >= 10, ends
+
+    def it_embeds_its_fonts_as_subsets(self, handout_pdf: Path) -> None:
+        rows = subprocess.run(["pdffonts", str(handout_pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+        assert rows and all(r.split()[-5:-3] == ["yes", "yes"] for r in rows), rows
+        assert any("CJK" in r for r in rows)
+
+    def it_shows_reading_time_and_running_total(self, handout_pdf: Path) -> None:
+        page = _text(handout_pdf, "-f", "7", "-l", "7")
+        assert re.search(r"约 [\d.]+ (分钟|秒) · 累计 \d+:\d\d", page)
+
+
+def _deck(notes: list[str], title: str = "讲稿", language: str = "zh-CN") -> DeckText:
+    return DeckText(title, ("一、第一部分",), tuple(SlideText(n, f"第 {n} 页", text, 0) for n, text in enumerate(notes, 1)),
+                    language)
+
+
+@pytest.fixture
+def pictures(tmp_path: Path) -> list[Path]:
+    from PIL import Image
+
+    out = []
+    for n in range(3):
+        p = tmp_path / f"s{n}.png"
+        Image.new("RGB", (320, 180), (180, 30 * n, 30)).save(p)
+        out.append(p)
+    return out
+
+
+class DescribeLayout:
+    """The layout alone, with stand-in slide pictures: no LibreOffice needed."""
+
+    def it_continues_long_notes_on_following_pages(self, pictures: list[Path], tmp_path: Path) -> None:
+        require_tools("pdftotext")
+        from deckgen.fontfind import font_set
+
+        long = "\n".join(f"第{n}段：" + "高质量发展是全面建设社会主义现代化国家的首要任务。" * 12 for n in range(8))
+        deck = _deck([long, "短讲稿。", ""])
+        data, pages = layout(deck, pictures, deck_times(deck), font_set(True))
+        out = tmp_path / "h.pdf"
+        out.write_bytes(data)
+        assert pages > 4
+        text = _text(out)
+        body = re.sub(r"讲稿·一、第一部分|\d/3|—\d+—|1第1页（续）|约[\d.]+(分钟|秒)·累计[\d:]+", "", _squash(text))
+        assert _squash(long) in body  # whole, in order, across the page breaks
+        assert "（续）" in text
+        assert text.split("\f")[pages - 1].count("（本页无讲稿）") == 1
+        assert [ln for ln in text.splitlines() if ln and ln[0] in "，。、："] == []
+
+    def it_drops_time_cues_and_indents_chinese_paragraphs(self, pictures: list[Path], tmp_path: Path) -> None:
+        require_tools("pdftotext")
+        from deckgen.fontfind import font_set
+
+        deck = _deck(["第一段。\n第二段。\n〔约 10 秒〕"])
+        data, pages = layout(deck, pictures, deck_times(deck), font_set(True), Style(paper="letter"))
+        out = tmp_path / "h.pdf"
+        out.write_bytes(data)
+        assert pages == 1
+        text = _text(out)
+        assert "第一段。" in text and "第二段。" in text and "〔约" not in text
+        assert "612 x 792 pts (letter)" in _pdfinfo(out)
+
+    def it_sets_an_english_deck_in_a_latin_face_with_chinese_fallback(self, pictures: list[Path], tmp_path: Path) -> None:
+        require_tools("pdftotext", "pdffonts")
+        from deckgen.fontfind import font_set
+
+        deck = _deck(["We read this aloud. 中文也可以。 " * 20, "Second slide."], title="Lecture", language="en-US")
+        times = deck_times(deck)
+        assert not times.cjk
+        data, _ = layout(deck, pictures, times, font_set(False))
+        out = tmp_path / "en.pdf"
+        out.write_bytes(data)
+        text = _text(out)
+        assert "We read this aloud." in text and "中文也可以。" in text
+        assert "about" in text and "(no notes" not in text

@@ -1,0 +1,144 @@
+"""LibreOffice and poppler: finding them, converting with timeouts and clear errors, rendering pages."""
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from deckgen import office
+from deckgen.errors import DeckgenError, ToolMissingError
+from tests.conftest import require_tools
+
+
+def _fake_soffice(folder: Path, script: str) -> Path:
+    """A stand-in `soffice` on PATH that runs `script` (sh)."""
+    exe = folder / "soffice"
+    exe.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    exe.chmod(0o755)
+    return exe
+
+
+@pytest.fixture
+def no_office(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No LibreOffice or poppler anywhere."""
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.setattr(office, "_SOFFICE_PLACES", ())
+
+
+class DescribeMissingTools:
+    def it_says_what_to_install_for_libreoffice(self, no_office: None) -> None:
+        with pytest.raises(ToolMissingError) as err:
+            office.find_soffice()
+        message = err.value.format_message()
+        assert "\n" not in message
+        assert "apt-get install libreoffice-impress fonts-noto-cjk" in message
+        assert err.value.exit_code == 1
+
+    def it_says_what_to_install_for_poppler(self, no_office: None) -> None:
+        with pytest.raises(ToolMissingError, match="apt-get install poppler-utils"):
+            office.find_tool("pdftoppm")
+
+    def it_finds_libreoffice_in_its_install_folder_when_not_on_path(self, no_office: None, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+        exe = _fake_soffice(tmp_path, "exit 0")
+        monkeypatch.setattr(office, "_SOFFICE_PLACES", ("/nowhere/soffice", str(exe)))
+        assert office.find_soffice() == str(exe)
+
+
+class DescribeConvertFailures:
+    """With a stand-in soffice: no LibreOffice needed, each failure is one clear line."""
+
+    def it_stops_a_conversion_that_hangs_and_ends_its_helpers(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        marker = tmp_path / "helper.pid"
+        _fake_soffice(tmp_path, f"sleep 30 &\necho $! > {marker}\nwait")
+        monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+        started = time.monotonic()
+        with pytest.raises(DeckgenError, match="did not finish converting .* within 1 s"):
+            office.convert_to_pdf(tmp_path / "deck.pptx", tmp_path / "out", timeout=1)
+        assert time.monotonic() - started < 10
+        helper = int(marker.read_text())
+        for _ in range(50):  # the helper in the same process group was killed too
+            if not _alive(helper):
+                break
+            time.sleep(0.1)
+        assert not _alive(helper)
+
+    def it_reports_libreoffices_own_error(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        _fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2\nexit 1")
+        monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+        with pytest.raises(DeckgenError, match=r"could not convert .*deck.pptx.* to PDF: Error: source file could not be loaded"):
+            office.convert_to_pdf(tmp_path / "deck.pptx", tmp_path / "out")
+
+    def it_reports_a_conversion_that_writes_nothing(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        _fake_soffice(tmp_path, "exit 0")
+        monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+        with pytest.raises(DeckgenError, match="could not convert .* exit code 0"):
+            office.convert_to_pdf(tmp_path / "deck.pptx", tmp_path / "out")
+
+    def it_uses_a_private_profile_and_headless_mode(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        args = tmp_path / "args.txt"
+        _fake_soffice(tmp_path, f'for a in "$@"; do echo "$a"; done > {args}\nexit 1')
+        monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+        with pytest.raises(DeckgenError):
+            office.convert_to_pdf(tmp_path / "deck.pptx", tmp_path / "out")
+        got = args.read_text().splitlines()
+        assert "--headless" in got and "--convert-to" in got
+        profile = next(a for a in got if a.startswith("-env:UserInstallation=file://"))
+        assert "deckgen-lo-" in profile and not Path(profile.split("file://", 1)[1]).exists()  # removed afterwards
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = subprocess.run(["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True).stdout.strip()
+    return bool(state) and not state.startswith("Z")
+
+
+@pytest.mark.soffice
+def test_write_pdf_embeds_the_chinese_fonts_and_keeps_the_text(shipped_deck: Path, tmp_path: Path) -> None:
+    require_tools("soffice", "pdftotext", "pdffonts", "pdfinfo")
+    from deckgen.slidetext import read_deck
+
+    target = tmp_path / "deck.pdf"
+    target.write_bytes(b"old")
+    done = office.write_pdf(shipped_deck, target, slides=27)
+    assert done.pdf == target and done.seconds > 0
+    assert office.page_count(target) == len(read_deck(shipped_deck).slides)
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert any("NotoSansCJK" in f or "CJK" in f for f in fonts)
+    assert all(f.split()[-5] == "yes" for f in fonts), fonts  # the "emb" column
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "坚定不移推动高质量发展" in text and "中国式现代化的本质要求" in text
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.pdf"]  # no temporary folder left behind
+
+
+def test_pdf_to_pngs_renders_each_page_in_order(tmp_path: Path) -> None:
+    require_tools("pdftoppm", "pdfinfo")
+    from fpdf import FPDF
+    from PIL import Image
+
+    pdf = FPDF(unit="mm", format=(160, 90))
+    for n in range(11):
+        pdf.add_page()
+        pdf.set_fill_color(20 * n, 0, 0)
+        pdf.rect(0, 0, 160, 90, style="F")
+    src = tmp_path / "pages.pdf"
+    pdf.output(str(src))
+    ticks: list[int] = []
+    pngs = office.pdf_to_pngs(src, tmp_path / "png", "p", width=320, pages=11, tick=ticks.append)
+    assert [p.name for p in pngs][:2] == ["p-01.png", "p-02.png"] and len(pngs) == 11
+    reds = []
+    for p in pngs:
+        with Image.open(p) as im:
+            assert im.width == 320 and abs(im.height - 180) <= 1
+            reds.append(im.convert("RGB").getpixel((10, 10))[0])
+    assert reds == sorted(reds) and ticks[-1] == 11
+    with pytest.raises(DeckgenError, match="expected 12"):
+        office.pdf_to_pngs(src, tmp_path / "png2", "p", width=100, pages=12)

@@ -1,0 +1,87 @@
+"""Slide previews: a PNG per slide and a contact sheet, from a deck or an outline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from deckgen.cli import main
+from deckgen.preview import CONTACT_SHEET, contact_sheet, slide_name
+from deckgen.slidetext import read_deck
+from tests.conftest import require_tools
+
+
+def test_slide_names_sort_in_order() -> None:
+    assert [slide_name(n, 27) for n in (1, 27)] == ["slide-01.png", "slide-27.png"]
+    assert slide_name(7, 412) == "slide-007.png"
+
+
+class DescribeContactSheet:
+    @pytest.fixture
+    def images(self, tmp_path: Path) -> list[Path]:
+        out = []
+        for n in range(7):
+            p = tmp_path / f"{n}.png"
+            Image.new("RGB", (640, 360), (200, 20 * n, 20)).save(p)
+            out.append(p)
+        return out
+
+    def it_lays_the_slides_out_in_rows_with_numbers(self, images: list[Path], tmp_path: Path) -> None:
+        out = contact_sheet(images, tmp_path / "sheet.png", columns=3, thumb_width=160, gap=10)
+        with Image.open(out) as sheet:
+            assert sheet.mode == "P"  # a compact 256-colour PNG
+            assert sheet.size == (10 + 3 * 170, 10 + 3 * (90 + 18 + 10))
+            rgb = sheet.convert("RGB")
+            # the first thumbnail at the top left, the seventh alone on row three, the rest of that row empty
+            assert rgb.getpixel((10 + 80, 10 + 45))[0] > 150
+            assert rgb.getpixel((10 + 80, 10 + 2 * 118 + 45))[0] > 150
+            assert rgb.getpixel((10 + 170 + 80, 10 + 2 * 118 + 45)) == (236, 236, 236)
+            label = rgb.crop((10 + 60, 10 + 90, 10 + 100, 10 + 108))
+            assert label.getextrema()[0][0] < 150  # a number is drawn under the thumbnail
+
+    def it_chooses_about_as_many_rows_as_columns(self, images: list[Path], tmp_path: Path) -> None:
+        with Image.open(contact_sheet(images, tmp_path / "s.png", thumb_width=100, gap=0)) as sheet:
+            assert sheet.width == 3 * 100
+
+    def it_needs_an_image(self, tmp_path: Path) -> None:
+        with pytest.raises(ValueError):
+            contact_sheet([], tmp_path / "s.png")
+
+
+@pytest.mark.soffice
+def test_preview_command_writes_every_slide_and_the_sheet(shipped_deck: Path, tmp_path: Path) -> None:
+    require_tools("soffice", "pdftoppm", "pdfinfo")
+    folder = tmp_path / "look"
+    folder.mkdir()
+    (folder / "slide-99.png").write_bytes(b"stale")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(main, ["preview", str(shipped_deck), "-o", str(folder), "--width", "640"])
+    assert result.exit_code == 0, result.output
+    n = len(read_deck(shipped_deck).slides)
+    slides = sorted(folder.glob("slide-*.png"))
+    assert [p.name for p in slides] == [slide_name(k, n) for k in range(1, n + 1)]
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+    for p in slides:
+        with Image.open(p) as im:
+            assert im.width == 640 and abs(im.height - 360) <= 1
+    with Image.open(slides[0]) as cover:
+        r, g, b = cover.convert("RGB").getpixel((40, 40))
+        assert r > 120 and g < 80 and b < 80  # the party theme's red cover
+    with Image.open(folder / CONTACT_SHEET) as sheet:
+        assert sheet.width > 1000 and sheet.height > 500
+    assert f"Wrote {n} slide images to {folder} (slide-01.png … slide-{n}.png)" in result.output
+    assert f"Contact sheet: {folder / CONTACT_SHEET}" in result.output
+
+
+def test_preview_rejects_other_files(tmp_path: Path) -> None:
+    src = tmp_path / "deck.key"
+    src.write_bytes(b"x")
+    result = CliRunner().invoke(main, ["preview", str(src)])
+    assert result.exit_code == 2 and "neither a deck (.pptx) nor an outline (.yaml)" in result.output
+
+
+def test_preview_of_a_missing_deck_is_an_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["preview", str(tmp_path / "none.pptx")])
+    assert result.exit_code == 1 and "does not exist" in result.output
