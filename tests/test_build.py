@@ -148,3 +148,20 @@ def _main():  # type: ignore[no-untyped-def]
     from deckgen.cli import main
 
     return main
+
+
+def test_a_build_needs_no_network(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("deckgen tried to use the network")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = build(folder / "outline.yaml", folder / "outline.pptx", template=None)
+    assert result.slides == 2
+    from deckgen.package_check import check_package
+
+    assert check_package(folder / "outline.pptx").problems == []

@@ -84,6 +84,22 @@ def _template_without_layouts(folder: Path) -> bytes:
     return data
 
 
+def _damaged_theme(folder: Path) -> bytes:
+    """python-pptx's default template with its theme part cut off in the middle."""
+    import io
+
+    from pptx import Presentation
+
+    saved = io.BytesIO()
+    Presentation().save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info, data[: len(data) // 2] if info.filename == "ppt/theme/theme1.xml" else data)
+    return out.getvalue()
+
+
 def _alias_bomb() -> str:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for prev, name in zip("abcdefgh", "bcdefghi"):
@@ -171,10 +187,12 @@ CASES: dict[str, Case] = {
         r"outline\.yaml:4:12: sections\[0\]\.title: expected text, got a list"),
     "unknown-key": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    bulets: [a]\n"},
         r"outline\.yaml:6:5: sections\[0\]\.bulets: unknown key 'bulets'; did you mean 'bullets'\?"),
+    "escape-sequence-in-a-key": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + '    "\\e[31mred": x\n'},
+        r"outline\.yaml:6:5: sections\[0\]\['\\x1b\[31mred'\]: unknown key '\\x1b\[31mred'; allowed: .*"),
     "missing-sections": Case(["build", "outline.yaml"], {"outline.yaml": "deck:\n  title: T\n"},
         r"outline\.yaml:1:1: sections: required key 'sections' is missing"),
     "empty-file": Case(["build", "outline.yaml"], {"outline.yaml": ""},
-        r"outline\.yaml:1:1: the file is empty \(no YAML content\); fill it in, or draft an outline .*"),
+        r"outline\.yaml:1:1: the file is empty \(no YAML content\); fill it in, or check that this is the right file"),
     "only-comments": Case(["build", "outline.yaml"], {"outline.yaml": "# 大纲\n# 还没写\n"},
         r"outline\.yaml:1:1: the file is empty \(no YAML content\); .*"),
     "top-level-list": Case(["build", "outline.yaml"], {"outline.yaml": "- 一\n- 二\n"},
@@ -188,7 +206,7 @@ CASES: dict[str, Case] = {
     "utf16": Case(["build", "outline.yaml"], {"outline.yaml": SMALL.encode("utf-16")},
         r"outline\.yaml:1:1: the file is UTF-16 text; save it as UTF-8"),
     "binary-outline": Case(["build", "outline.yaml"], {"outline.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
-        r"outline\.yaml:3:1: not a text file \(it holds NUL bytes\); give the outline's \.yaml file.*"),
+        r"outline\.yaml:3:1: not a text file \(it holds NUL bytes\); is this the right file\? YAML files are UTF-8 text"),
     "deep-flow-nesting": Case(["build", "outline.yaml"],
         {"outline.yaml": "deck:\n  title: T\nsections:\n  - title: S\n    notes: " + "[" * 200_000 + "]" * 200_000 + "\n"},
         r"outline\.yaml:5:\d+: nested more than 40 levels deep; flatten it", isolate=True),
@@ -201,6 +219,15 @@ CASES: dict[str, Case] = {
         r"outline\.yaml:2:10: deck\.title: the YAML tag '!!python/object/apply:os\.system' is not supported .*; remove it"),
     "title-100k-characters": Case(["build", "outline.yaml"], {"outline.yaml": SMALL.replace("第一部分", "长" * 100_000)},
         r"outline\.yaml:4:12: sections\[0\]\.title: 100000 characters, more than the 500 a slide can show; shorten it.*"),
+    "five-thousand-sections": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: T\nsections:\n" + "".join(f"  - title: 第{i}部分\n" for i in range(5000))},
+        r"outline\.yaml:2004:5: sections\[2000\]: the outline has 5000 entries, more than the 2000 slides .*; "
+        r"split the lecture into several decks"),
+    "half-a-million-characters-of-bullets": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: T\nsections:\n" + "".join(
+            f"  - title: 第{i}部分\n    bullets:\n" + "      - " + "长" * 1900 + "\n" for i in range(300))},
+        r"outline\.yaml:790:5: sections\[262\]: the slides' titles and bullets pass 500000 characters here; "
+        r"move the spoken text into notes.*"),
     "bad-outline-over-a-deck": Case(["build", "outline.yaml", "-o", "old.pptx"],
         {"outline.yaml": "deck: [\n", "old.pptx": b"PK\x03\x04 a deck with the user's edits"},
         r"outline\.yaml:2:1: YAML syntax error: .*"),
@@ -231,6 +258,9 @@ CASES: dict[str, Case] = {
     "template-missing-layouts": Case(["build", "outline.yaml", "--template", "org.pptx"],
         {"outline.yaml": SMALL, "org.pptx": _template_without_layouts},
         r"org\.pptx: the template has no layout for content slides .*; add such a layout in PowerPoint.*"),
+    "template-damaged": Case(["build", "outline.yaml", "--template", "org.pptx"],
+        {"outline.yaml": SMALL, "org.pptx": _damaged_theme},
+        r"org\.pptx: the template is damaged \(.*\); open it in PowerPoint, save it again and retry, or use another template"),
     "template-missing": Case(["build", "outline.yaml", "--template", "org.potx"], {"outline.yaml": SMALL},
         r"org\.potx: template 'org\.potx' does not exist; give the \.pptx or \.potx file to --template"),
     # --- output ------------------------------------------------------------------------------------

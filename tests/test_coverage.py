@@ -32,6 +32,11 @@ def test_a_sentence_present_twice_is_reported_with_its_slide() -> None:
     assert result.covered == result.total and not result.complete
 
 
+def test_time_cues_are_not_lecture_text() -> None:
+    result = run(["标题\n〔约 1 分钟〕", "第一句。第二句！\n〔约 2 分钟〕", "一是甲，二是乙。第三句？", "The end. Really.\n[about 1 min]"])
+    assert result.complete and result.extra == []
+
+
 def test_notes_not_in_the_lecture_are_reported() -> None:
     result = run(["标题", "第一句。第二句！", "我加的一句。", "一是甲，二是乙。第三句？", "The end. Really."])
     assert [s.text for s in result.extra] == ["我加的一句。"]

@@ -5,6 +5,7 @@ characters deckgen sanitises (`deckgen.validate.sanitise`: line ends normalised,
 """
 from __future__ import annotations
 
+import string
 import tempfile
 import zipfile
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any, Iterator
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from deckgen.build import build
@@ -35,7 +36,7 @@ SPACE = st.sampled_from([" ", "  ", "\u3000", "\u00a0", "\t"])
 # (no raw NEL U+0085: PyYAML's dumper writes it as a line break, which YAML then folds into a space)
 ODD = st.sampled_from(["\x0b", "\x07", "\x1b", "\x7f", "\u200b", "\u200f", "\u202e", "e\u0301", "\ufeff",
                        "\r\n", "\r", "\u2028"])
-VISIBLE = st.one_of(CJK, LATIN.filter(str.isalnum), RTL, EMOJI)
+VISIBLE = st.one_of(CJK, st.sampled_from(string.ascii_letters + string.digits), RTL, EMOJI)
 PIECE = st.one_of(CJK, CJK, LATIN, LATIN, RTL, PUNCT, EMOJI, SPECIAL, SPACE, ODD)
 
 
@@ -48,7 +49,7 @@ TITLE = st.tuples(VISIBLE, text(40)).map("".join)  # never empty once sanitised
 LONG_TITLE = st.tuples(VISIBLE, st.text(alphabet=CJK, min_size=150, max_size=300)).map("".join)
 BULLET = st.one_of(text(30), st.just(""))
 NOTES = st.one_of(text(300, newlines=True), st.just(""), st.text(alphabet=CJK, min_size=2000, max_size=4000))
-LABEL = st.one_of(st.just(""), text(6).filter(lambda s: sanitise(s)[0] != "" or s == ""))
+LABEL = st.one_of(st.just(""), text(6))
 LAYOUT = st.sampled_from([r.value for r in Role])
 
 
@@ -160,6 +161,11 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 
 @FUZZ
 @given(OUTLINE)
+# found by this test: bullets of a node shown with the title or section layout were dropped
+@example({"deck": {"title": "一"}, "sections": [{"title": "一"}],
+          "opening": [{"title": "一", "label": "", "layout": "title", "bullets": ["一"]}]})
+@example({"deck": {"title": "T"}, "sections": [{"title": "S", "subsections": [
+    {"title": "s", "points": [{"title": "p", "layout": "section", "bullets": ["甲", "乙"]}]}]}]})
 def test_every_valid_outline_builds_a_valid_deck_that_keeps_its_text(outline: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory(prefix="deckgen-fuzz-") as folder:
         build_and_check(outline, Path(folder))

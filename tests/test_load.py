@@ -43,7 +43,7 @@ class DescribeParseYaml:
     @pytest.mark.parametrize("text", ["", "   \n", "# only a comment\n# and another\n"])
     def it_rejects_an_empty_document(self, text: str) -> None:
         assert errors_of(text) == ["o.yaml:1:1: the file is empty (no YAML content); fill it in, "
-                                    "or draft an outline from a lecture with `deckgen outline LECTURE`"]
+                                    "or check that this is the right file"]
 
     def it_refuses_an_alias_bomb(self) -> None:
         lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']

@@ -1,8 +1,6 @@
 """Reading time from the notes: counting, rates, per-section totals, the table, --duration and time cues."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from deckgen.build import plan_file

@@ -10,6 +10,7 @@ import click
 
 from deckgen import __version__
 from deckgen.cli_present import POSITIVE, RATE_HELP, Presenting, after_build, watch_build
+from deckgen.progress import status
 
 DEFAULT_OUTLINE = "outline.yaml"
 
@@ -73,8 +74,9 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
     presenting = Presenting(pdf, duration, rate, time_cues)
 
     def once() -> None:
-        result = run_build(outline, output, theme, display or str(outline), template, east_asian_font,
-                           adjust=presenting.adjust(), force=force)
+        with status(f"Building {outline.name}"):  # a line on a terminal only (decks of hundreds of slides)
+            result = run_build(outline, output, theme, display or str(outline), template, east_asian_font,
+                               adjust=presenting.adjust(), force=force)
         _warn(result.warnings)
         click.echo(f"Wrote {result.output} ({result.slides} slides)")
         after_build(result, presenting)

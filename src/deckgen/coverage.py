@@ -69,8 +69,13 @@ def split(paragraphs: Iterable[tuple[int | None, str]]) -> list[Sentence]:
 
 
 def split_notes(notes: Iterable[tuple[NotesPath, str]]) -> list[Sentence]:
-    """Sentences of (path, notes) pairs."""
-    return [Sentence(s, normalise(s), None, path) for path, text in notes for _, s in sentences(text) if normalise(s)]
+    """Sentences of (path, notes) pairs; time cues (`〔约 2 分钟〕`, added by `--time-cues`) are not lecture text."""
+    from deckgen.timing import is_cue
+
+    def spoken(text: str) -> str:
+        return "\n".join(p for p in text.split("\n") if not is_cue(p))
+
+    return [Sentence(s, normalise(s), None, path) for path, text in notes for _, s in sentences(spoken(text)) if normalise(s)]
 
 
 def measure(lecture: Sequence[Sentence], notes: Sequence[Sentence]) -> Coverage:

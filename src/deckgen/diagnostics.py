@@ -13,6 +13,8 @@ def format_path(path: Sequence[PathPart]) -> str:
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not part.isprintable():  # a key with control characters: quoted, never sent raw to the terminal
+            out += f"[{part!r}]"
         else:
             out += f".{part}" if out else str(part)
     return out

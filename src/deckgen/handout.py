@@ -9,16 +9,13 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from deckgen.fontfind import FontSet, font_set
 from deckgen.measure import has_cjk
 from deckgen.slidetext import DeckText, SlideText, read_deck
 from deckgen.textflow import Line, wrap
 from deckgen.timing import Rate, Timing, clock, is_cue, spoken, timing
-
-if TYPE_CHECKING:
-    from fpdf import FPDF
 
 PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 PT = 25.4 / 72  # millimetres per point
@@ -82,7 +79,7 @@ class _Writer:
         self.cjk = times.cjk
         self.words = _Words(self.cjk)
         width, height = PAPERS[style.paper]
-        self.pdf: FPDF = FPDF(orientation="P", unit="mm", format=(width, height))
+        self.pdf = FPDF(orientation="P", unit="mm", format=(width, height))
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(style.margin, style.top, style.margin)
         self._fonts(fonts)

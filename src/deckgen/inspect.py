@@ -6,9 +6,11 @@ from pathlib import Path
 
 def describe_template(path: Path) -> str:
     """A readable report of what the template at `path` offers and what deckgen will use."""
-    from deckgen.render.template import inspect, is_16_9, open_template
+    from deckgen.render.template import inspect, is_16_9, open_template, reading
 
-    info = inspect(open_template(path))
+    prs = open_template(path)
+    with reading(path):
+        info = inspect(prs)
     width, height = info.size
     lines = [f"{path}: {width}×{height} EMU ({'16:9' if is_16_9(width, height) else 'not 16:9'}), "
              f"{len(info.layouts)} layouts, {info.slides} slides (removed when building)"]

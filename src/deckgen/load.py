@@ -78,8 +78,8 @@ def read_text(path: Path, display: str) -> str:
         raw = raw[len(codecs.BOM_UTF8):]
     nul = raw.find(b"\0")
     if nul >= 0:
-        raise ContentError([Diagnostic("not a text file (it holds NUL bytes); give the outline's .yaml file, "
-                                       "saved as UTF-8 text", display, *_position(raw, nul))])
+        raise ContentError([Diagnostic("not a text file (it holds NUL bytes); is this the right file? "
+                                       "YAML files are UTF-8 text", display, *_position(raw, nul))])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -276,8 +276,8 @@ def parse_yaml(text: str, display: str, *, all_text: bool = True) -> Loaded:
         raise ContentError([Diagnostic(_TOO_DEEP, display)]) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        raise ContentError([Diagnostic("the file is empty (no YAML content); fill it in, or draft an outline "
-                                       "from a lecture with `deckgen outline LECTURE`", display, 1, 1)])
+        raise ContentError([Diagnostic("the file is empty (no YAML content); fill it in, or check that "
+                                       "this is the right file", display, 1, 1)])
     if len(nodes) > 1:
         second = nodes[1].start_mark
         raise ContentError([Diagnostic("more than one YAML document ('---'); put everything in one", display, second.line + 1, second.column + 1)])

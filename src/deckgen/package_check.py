@@ -239,6 +239,13 @@ def check_package(path: Union[str, Path], schemas: Optional[Path] = None) -> Pac
         report.problems.append(f"not a zip archive, so not a .pptx ({exc})")
         return report
     with zf:
+        from deckgen.zipcheck import zip_problem
+
+        refused = zip_problem(zf)
+        if refused:
+            report.problems.append(refused)
+            report.note = "the package was not opened"
+            return report
         _check(_Package(zf, report), schemas)
     return report
 

@@ -16,6 +16,9 @@ from deckgen.model import Outline, Role
 # C0/C1 controls except tab and newline, and lone surrogates: PowerPoint cannot store them.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _REQUIRED_TEXT = {"title"}
+# Bounds that keep planning fast, far beyond any real lecture (the seed: 27 slides, 2,000 characters on them).
+MAX_SLIDE_NODES = 2000      # opening, section, subsection, point and closing entries
+MAX_SLIDE_TEXT = 500_000    # characters of titles, labels and bullets (notes are not fitted: no limit)
 
 
 def sanitise(text: str) -> tuple[str, int]:
@@ -134,7 +137,30 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
                 seen.add((diag.path, diag.message))
                 problems.append(diag)
         outline = None
+    if outline is not None:
+        problems += _size_problems(outline, loaded)
     if problems or outline is None:
         problems.sort(key=lambda d: (d.line or 0, d.col or 0))
         raise ContentError(problems)
     return outline, warnings
+
+
+def _size_problems(outline: Outline, loaded: Loaded) -> list[Diagnostic]:
+    """A problem at the entry where the outline passes `MAX_SLIDE_NODES` or `MAX_SLIDE_TEXT`, if it does."""
+    nodes: list[tuple[tuple[PathPart, ...], Any]] = [(("opening", i), n) for i, n in enumerate(outline.opening)]
+    for i, sec in enumerate(outline.sections):
+        nodes.append((("sections", i), sec))
+        for j, sub in enumerate(sec.subsections):
+            nodes.append((("sections", i, "subsections", j), sub))
+            nodes += [(("sections", i, "subsections", j, "points", k), p) for k, p in enumerate(sub.points)]
+    nodes += [(("closing", i), n) for i, n in enumerate(outline.closing)]
+    if len(nodes) > MAX_SLIDE_NODES:
+        return [loaded.problem(nodes[MAX_SLIDE_NODES][0], f"the outline has {len(nodes)} entries, more than the "
+                               f"{MAX_SLIDE_NODES} slides deckgen builds in one deck; split the lecture into several decks")]
+    total = len(outline.deck.title)
+    for path, node in nodes:
+        total += len(node.title) + len(node.label or "") + sum(len(b) for b in node.bullets)
+        if total > MAX_SLIDE_TEXT:
+            return [loaded.problem(path, f"the slides' titles and bullets pass {MAX_SLIDE_TEXT} characters here; "
+                                         "move the spoken text into notes, or split the lecture into several decks")]
+    return []

@@ -69,7 +69,7 @@ class Watch:
         except click.ClickException as exc:
             self.failures += 1
             self.report(exc)
-            self.say("Kept the last good deck; waiting for the next change.")
+            self.say("Waiting for the next change.")
             return False
         self.builds += 1
         return True

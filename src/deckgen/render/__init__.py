@@ -58,18 +58,19 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     Raises `ContentError` when the file is unusable or lacks a title or content layout.
     """
     from deckgen.render.package import drop_template_extras
-    from deckgen.render.template import (check_required, inspect, normalise_bullet_sizes, open_template, remove_slides,
-                                         role_warnings)
+    from deckgen.render.template import (check_required, inspect, normalise_bullet_sizes, open_template, reading,
+                                         remove_slides, role_warnings)
 
     prs = open_template(path)
-    info = inspect(prs)
-    check_required(info, path)
-    cjk = lang.split("-")[0].lower() in ("zh", "ja", "ko")
-    warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
-    remove_slides(prs)
-    drop_template_extras(prs)
-    normalise_bullet_sizes(prs)
-    target = _target(prs)
+    with reading(path):
+        info = inspect(prs)
+        check_required(info, path)
+        cjk = lang.split("-")[0].lower() in ("zh", "ja", "ko")
+        warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
+        remove_slides(prs)
+        drop_template_extras(prs)
+        normalise_bullet_sizes(prs)
+        target = _target(prs)
     target.warnings = warnings
     target.east_asian_font = east_asian_font  # type: ignore[attr-defined]
     return target

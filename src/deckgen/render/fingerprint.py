@@ -13,6 +13,8 @@ from typing import IO, Optional
 
 from lxml import etree
 
+from deckgen.zipcheck import zip_problem
+
 PROPERTY = "deckgen.fingerprint"
 CUSTOM_PART = "docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -143,7 +145,9 @@ def state(path: Path) -> DeckState:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            rels = zf.read("_rels/.rels") if "_rels/.rels" in names else None
+            if zip_problem(zf) or "_rels/.rels" not in names or zf.getinfo("_rels/.rels").file_size > MAX_CUSTOM_BYTES:
+                return DeckState("foreign")  # kept without reading it all: a zip bomb is not hashed
+            rels = zf.read("_rels/.rels")
             name = custom_part_name(rels)
             if name is None or name not in names or zf.getinfo(name).file_size > MAX_CUSTOM_BYTES:
                 return DeckState("foreign")

@@ -1,18 +1,19 @@
 """Open an organisation's .pptx/.potx template: check it, empty it, and describe its layouts."""
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.diagnostics import Diagnostic
-from deckgen.errors import ContentError
+from deckgen.errors import ContentError, DeckgenError
 from deckgen.oxml import A, qn
 from deckgen.render.layouts import REQUIRED, ROLE_LAYOUTS, Choice, find_layout, layout_type
 from deckgen.render.package import drop_template_extras, theme_parts
@@ -75,12 +76,29 @@ def _replace_member(data: bytes, name: str, content: bytes) -> bytes:
 
 
 def open_template(path: Path) -> "PresentationT":
-    """Open `path` as a presentation (see `read_package` for the checks)."""
+    """Open `path` as a presentation (see `read_package` for the checks); every XML part must be well formed."""
     data = read_package(path)
+    with reading(path):
+        prs = Presentation(io.BytesIO(data))
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        for part in prs.part.package.iter_parts():
+            if part.content_type.endswith("xml") and not hasattr(part, "_element"):
+                etree.fromstring(part.blob, parser)
+    return prs
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Report any failure while reading the template at `path` as a `ContentError` (a damaged template),
+    not a traceback: python-pptx and lxml raise many kinds for broken packages."""
     try:
-        return Presentation(io.BytesIO(data))
-    except Exception as exc:  # python-pptx raises many kinds for broken packages
-        raise _fail(path, f"cannot read the presentation: {exc}") from None
+        yield
+    except DeckgenError:
+        raise
+    except Exception as exc:
+        detail = (str(exc).splitlines() or [""])[0][:200] or type(exc).__name__
+        raise _fail(path, f"the template is damaged ({detail}); open it in PowerPoint, save it again "
+                          "and retry, or use another template") from None
 
 
 def remove_slides(prs: "PresentationT") -> int:
