@@ -362,4 +362,7 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             assert any(line.startswith("Warning: ") and re.search(pattern, line) for line in lines), (pattern, stderr)
         assert case.check is not None
         case.check(tmp_path)
+        from tests.conftest import assert_valid_package
+
+        assert_valid_package(tmp_path / "outline.pptx")
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

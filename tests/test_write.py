@@ -96,6 +96,12 @@ class DescribeStaleTemporaries:
             p.write_bytes(b"PK partial")
         assert stale_temporaries(target) == [dead]
 
+    def it_counts_any_over_an_hour_old_as_stale(self, tmp_path: Path) -> None:
+        old = tmp_path / f".deck.pptx.{os.getppid()}.abc123.tmp"
+        old.write_bytes(b"PK partial")
+        os.utime(old, (time.time() - 7200, time.time() - 7200))
+        assert stale_temporaries(tmp_path / "deck.pptx") == [old]
+
     def it_removes_them_after_the_next_successful_write(self, tmp_path: Path) -> None:
         target = tmp_path / "deck.pptx"
         stale = tmp_path / f".deck.pptx.{_dead_pid()}.abc123.tmp"

@@ -7,6 +7,7 @@ import errno
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import IO, Callable, Iterator
 
@@ -76,7 +77,12 @@ def _temporary(path: Path) -> Iterator[tuple[IO[bytes], str]]:
         raise
 
 
+STALE_AFTER = 3600.0  # seconds: where a process cannot be probed (Windows), an older temporary is stale
+
+
 def _alive(pid: int) -> bool:
+    if os.name != "posix":  # os.kill(pid, 0) would end the process there
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -89,8 +95,8 @@ def _alive(pid: int) -> bool:
 def stale_temporaries(path: Path) -> list[Path]:
     """Temporary files left beside `path` by a deckgen process that no longer runs (killed mid-write).
 
-    Only names of the form `.NAME.PID.RANDOM.tmp` whose PID is not a running process count; a write in
-    progress in another process is never among them.
+    Only names of the form `.NAME.PID.RANDOM.tmp` count whose PID is not a running process, or that are
+    older than `STALE_AFTER` (no write takes that long); a write in progress elsewhere is left alone.
     """
     prefix = f".{path.name}."
     out = []
@@ -102,8 +108,15 @@ def stale_temporaries(path: Path) -> list[Path]:
         if not (name.startswith(prefix) and name.endswith(TMP_SUFFIX)):
             continue
         pid = name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            out.append(_folder(path) / name)
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        candidate = _folder(path) / name
+        try:
+            old = time.time() - candidate.stat().st_mtime > STALE_AFTER
+        except OSError:
+            continue
+        if old or not _alive(int(pid)):
+            out.append(candidate)
     return out
 
 
