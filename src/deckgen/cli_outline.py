@@ -48,14 +48,10 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
 
 
 def _pptx_notes(path: Path) -> list[tuple[tuple, str]]:
-    from pptx import Presentation
+    """The notes of each slide of a saved deck, read without python-pptx (hidden slides skipped)."""
+    from deckgen.slidetext import read_deck
 
-    prs = Presentation(str(path))
-    out = []
-    for n, slide in enumerate(prs.slides, 1):
-        if slide.has_notes_slide:
-            out.append(((f"slide {n}",), slide.notes_slide.notes_text_frame.text))
-    return out
+    return [((f"slide {s.number}",), s.notes) for s in read_deck(path).slides if s.notes]
 
 
 def _coverage(source: Path, notes: list, shown: str, where=None) -> list[Diagnostic]:
