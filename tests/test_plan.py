@@ -9,7 +9,8 @@ import pytest
 from deckgen.build import plan_file
 from deckgen.load import parse_yaml
 from deckgen.model import Role
-from deckgen.plan import chinese_number, default_label, dump, plan, with_label
+from deckgen.numerals import chinese_number
+from deckgen.plan import default_label, dump, plan, with_label
 from deckgen.theme import load_theme
 from deckgen.validate import validate
 from tests.conftest import OUTLINE

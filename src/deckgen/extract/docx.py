@@ -10,6 +10,7 @@ from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
 from deckgen.extract.readers import Para
 from deckgen.extract.text import is_cjk
+from deckgen.numerals import roman
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -32,16 +33,6 @@ def _chinese(n: int, digits: str = _CN, ten: str = "十") -> str:
     return str(n)
 
 
-def _roman(n: int) -> str:
-    out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += sym
-            n -= value
-    return out
-
-
 def _letters(n: int) -> str:
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -56,9 +47,9 @@ def format_number(n: int, fmt: str) -> str | None:
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "upperRoman":
-        return _roman(n)
+        return roman(n)
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return roman(n).lower()
     if fmt == "upperLetter":
         return _letters(n)
     if fmt == "lowerLetter":

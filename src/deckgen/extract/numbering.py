@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from deckgen.extract.text import CN_NUMERAL, ascii_digits, cn_number
+from deckgen.numerals import roman
 
 # Conventional order of Chinese official-document levels (GB/T 9704): a scheme of a lower rank
 # never sits under one of a higher rank.
@@ -65,17 +66,7 @@ def roman_number(text: str) -> int | None:
     for i, ch in enumerate(text):
         v = values[ch]
         total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
-    return total if _to_roman(total) == text else None
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += sym
-            n -= value
-    return out
+    return total if roman(total) == text else None
 
 
 def _enclosed(ch: str) -> tuple[str, int]:
