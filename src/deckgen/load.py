@@ -186,20 +186,25 @@ def _strip_unreadable(text: str, display: str) -> tuple[str, list[Diagnostic]]:
 
 def _check_depth(text: str, display: str) -> None:
     """Refuse nesting deeper than `MAX_DEPTH` before composing, which recurses per level (libyaml's
-    composer would crash the process on a few hundred thousand `[`). The parser's events are flat."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH + 1:
-                    mark = event.start_mark
-                    raise ContentError([Diagnostic(_TOO_DEEP, display, mark.line + 1, mark.column + 1)])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # composing reports it, worded the same on every machine
+    composer would crash the process on a few hundred thousand `[`). The parser's events are flat.
+
+    libyaml itself may stop at its own nesting limit (1000 in newer builds); the pure-Python parser,
+    which has none, then finds the place where `MAX_DEPTH` is passed."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    for loader in ([fast] if fast else []) + [yaml.SafeLoader]:
+        depth = 0
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    depth += 1
+                    if depth > MAX_DEPTH + 1:
+                        mark = event.start_mark
+                        raise ContentError([Diagnostic(_TOO_DEEP, display, mark.line + 1, mark.column + 1)])
+                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    depth -= 1
+            return
+        except yaml.YAMLError:
+            continue  # composing reports it, worded the same on every machine
 
 
 def _tab_error(text: str, exc: yaml.MarkedYAMLError, display: str) -> Diagnostic | None:
