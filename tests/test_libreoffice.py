@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from deckgen.theme import builtin_themes
 from tests.conftest import require_tools
 from tests.office import overflowing_words, page_count
 
@@ -37,4 +38,17 @@ def test_stress_outlines_fit_with_autofit_off(case: str, tmp_path: Path) -> None
 
     out = tmp_path / f"{case}.pptx"
     build(Path(__file__).parent / "golden" / case / "outline.yaml", out)
+    assert overflowing_words(out, tmp_path) == {}
+
+
+@pytest.mark.parametrize("theme", sorted(builtin_themes()))
+def test_seed_deck_renders_without_overflow_in_every_theme(theme: str, tmp_path: Path) -> None:
+    require_tools("soffice", "pdftotext", "pdfinfo")
+    from deckgen.build import build
+    from tests.conftest import OUTLINE
+    from tests.office import to_pdf
+
+    out = tmp_path / f"{theme}.pptx"
+    build(OUTLINE, out, theme=theme)
+    assert page_count(to_pdf(out, tmp_path)) == 27
     assert overflowing_words(out, tmp_path) == {}
