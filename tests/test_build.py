@@ -165,3 +165,25 @@ def test_a_build_needs_no_network(folder: Path, monkeypatch: pytest.MonkeyPatch)
     from deckgen.package_check import check_package
 
     assert check_package(folder / "outline.pptx").problems == []
+
+
+def test_a_broken_package_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """The build checks the package's structure before writing: a dangling relationship is a bug, not a deck."""
+    import io
+    import zipfile
+
+    from deckgen.build import verify_package
+    from deckgen.errors import PackageError
+    from tests.conftest import OUTLINE
+
+    good = io.BytesIO()
+    build(OUTLINE, tmp_path / "ok.pptx")
+    good.write((tmp_path / "ok.pptx").read_bytes())
+    verify_package(good)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            if item.filename != "ppt/slides/slide3.xml":
+                zout.writestr(item, zin.read(item.filename))
+    with pytest.raises(PackageError, match="slide3.xml"):
+        verify_package(broken)

@@ -1,6 +1,8 @@
 """The build pipeline: outline file → validated outline → plan → rendered deck → file on disk."""
 from __future__ import annotations
 
+import io
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
@@ -95,6 +97,17 @@ def build(path: Path, output: Path, theme: Optional[str] = None, display: Option
     return Built(output, len(deck.slides), planned.warnings + render_warnings + saved, deck)
 
 
+def verify_package(data: "io.BytesIO") -> None:
+    """Check the structure of a package about to be written (zip entries, content types, relationships,
+    `notesMasterIdLst`); raise `PackageError`, so nothing is written, if deckgen produced a broken one."""
+    from deckgen.errors import PackageError
+    from deckgen.package_check import check_package
+
+    problems = check_package(data, structure_only=True).problems
+    if problems:
+        raise PackageError(problems)
+
+
 def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[Diagnostic]:
     """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
 
@@ -102,18 +115,21 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[D
     PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), is first kept as
     `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup).
     """
-    import io
     import os
 
-    from deckgen.render.fingerprint import stamp, state
+    from deckgen.render.fingerprint import stamp_members, state, write_members
+    from deckgen.render.package import package_members
     from deckgen.write import keep_aside, write_atomic
 
-    buffer = io.BytesIO()
-    prs.save(buffer)
+    order, members = package_members(prs)
+    order, _ = stamp_members(members, order)
+    stamped = io.BytesIO()
+    write_members(stamped, order, members)
+    verify_package(stamped)
     found = state(output)
     backup = keep_aside(output) if found.kind in ("edited", "foreign") and not force else None
     try:
-        write_atomic(output, lambda fh: stamp(buffer.getvalue(), fh))
+        write_atomic(output, lambda fh: fh.write(stamped.getvalue()))
     except BaseException:
         try:
             if backup is not None and os.path.samefile(output, backup):

@@ -32,3 +32,12 @@ class OutputError(DeckgenError):
 
 class ToolMissingError(DeckgenError):
     """An external program (e.g. LibreOffice) that the command needs is not installed."""
+
+
+class PackageError(DeckgenError):
+    """deckgen produced a package that fails its own structure check: a bug; nothing is written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("deckgen produced a broken package, so nothing was written (this is a bug in deckgen; "
+                         f"please report it): {'; '.join(problems[:3])}")

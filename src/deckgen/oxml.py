@@ -97,7 +97,8 @@ def placeholder_sp(shape_id: int, name: str, ph_type: str, idx: int) -> etree._E
 
 
 def next_shape_id(sp_tree: etree._Element) -> int:
-    ids = [int(v) for v in sp_tree.xpath(".//@id") if str(v).isdigit()]
+    """One more than the largest shape id (`p:cNvPr/@id`) in `sp_tree`."""
+    ids = [int(v) for e in sp_tree.iter(qn("p:cNvPr")) if (v := e.get("id", "")).isdigit()]
     return max(ids, default=1) + 1
 
 

@@ -8,7 +8,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import IO, Optional, Union
 from urllib.parse import unquote
 
 from lxml import etree
@@ -223,11 +223,14 @@ class _Package:
         return self.docs[name]
 
 
-def check_package(path: Union[str, Path], schemas: Optional[Path] = None) -> PackageReport:
-    """Check the .pptx at `path`; never raises for a bad file, every finding is in `report.problems`.
+def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = None, *,
+                  structure_only: bool = False) -> PackageReport:
+    """Check the .pptx at `path` (or in a binary stream); never raises for a bad file, every finding is
+    in `report.problems`.
 
     `schemas` is the OOXML schema folder (see `find_schemas`); without one the schema check is not done
-    and `report.schema_checked` is False.
+    and `report.schema_checked` is False. With `structure_only`, only the zip, content types,
+    relationships and `notesMasterIdLst` are checked (what every build checks before writing).
     """
     report = PackageReport()
     try:
@@ -246,11 +249,11 @@ def check_package(path: Union[str, Path], schemas: Optional[Path] = None) -> Pac
             report.problems.append(refused)
             report.note = "the package was not opened"
             return report
-        _check(_Package(zf, report), schemas)
+        _check(_Package(zf, report), schemas, structure_only)
     return report
 
 
-def _check(pkg: _Package, schemas: Optional[Path]) -> None:
+def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False) -> None:
     problems = pkg.report.problems
     counts: dict[str, list[str]] = {}
     for info in pkg.zf.infolist():
@@ -284,6 +287,9 @@ def _check(pkg: _Package, schemas: Optional[Path]) -> None:
         notes_masters = [n for n, t in (types or {}).items() if t == NOTES_MASTER_TYPE]
         if root is not None and notes_masters and root.find("{%s}notesMasterIdLst" % P) is None:
             problems.append(f"{main}: p:notesMasterIdLst is missing although the package has a notes master ({notes_masters[0]})")
+    if structure_only:
+        pkg.report.note = "structure checked; XML parts not parsed, schema validation not done"
+        return
     xml_parts = [n for n in sorted(pkg.names.values()) if n.endswith((".xml", ".rels")) or ((types or {}).get(n) or "").endswith("xml")]
     _validate(pkg, [(n, root) for n in xml_parts if (root := pkg.xml(n)) is not None], schemas)
 

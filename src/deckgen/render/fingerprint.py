@@ -98,23 +98,15 @@ def _register(types: bytes, rels: bytes, name: str) -> tuple[bytes, bytes]:
     return _xml(ct), _xml(root)
 
 
-def stamp(package: bytes, out: IO[bytes]) -> str:
-    """Write `package` (a saved .pptx) to `out` with its fingerprint in the custom properties; return it.
-
-    Other custom properties (a template's, say) are kept. The fingerprint is `digest` of the written zip,
-    so `state` can recompute it from the file alone.
-    """
-    with zipfile.ZipFile(io.BytesIO(package)) as zin:
-        infos = zin.infolist()
-        data = {i.filename: zin.read(i) for i in infos}
+def stamp_members(data: dict[str, bytes], order: list[str]) -> tuple[list[str], str]:
+    """Put the fingerprint of the package whose zip members are `data` (name → content, in `order`) into
+    its custom properties, registering a custom-properties part where there is none; return the member
+    order (with that part) and the fingerprint. Other custom properties (a template's, say) are kept."""
     name = custom_part_name(data.get("_rels/.rels"))
     if name is None or name not in data:
         name = name or CUSTOM_PART
         data["[Content_Types].xml"], data["_rels/.rels"] = _register(data["[Content_Types].xml"], data["_rels/.rels"], name)
-        template = next(i for i in infos if i.filename == "[Content_Types].xml")
-        info = zipfile.ZipInfo(name, date_time=template.date_time)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        infos.append(info)
+        order = order + [name]
     h = hashlib.sha256()
     for member in sorted(data):
         if member != name:
@@ -122,9 +114,26 @@ def stamp(package: bytes, out: IO[bytes]) -> str:
             h.update(data[member])
     value = "sha256:" + h.hexdigest()
     data[name] = _set_property(data.get(name), value)
+    return order, value
+
+
+def write_members(out: IO[bytes], order: list[str], data: dict[str, bytes]) -> None:
+    """Write zip members `data` in `order` to `out`, deflated."""
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in infos:
-            zout.writestr(info, data[info.filename])
+        for member in order:
+            zout.writestr(member, data[member])
+
+
+def stamp(package: bytes, out: IO[bytes]) -> str:
+    """Write `package` (a saved .pptx) to `out` with its fingerprint in the custom properties; return it.
+
+    The fingerprint is `digest` of the written zip, so `state` can recompute it from the file alone.
+    """
+    with zipfile.ZipFile(io.BytesIO(package)) as zin:
+        order = [i.filename for i in zin.infolist()]
+        data = {name: zin.read(name) for name in order}
+    order, value = stamp_members(data, order)
+    write_members(out, order, data)
     return value
 
 

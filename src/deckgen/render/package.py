@@ -94,3 +94,30 @@ def assert_unique_partnames(prs: "PresentationT") -> None:
         if part.partname in seen:
             raise RuntimeError(f"duplicate part name {part.partname}")
         seen.add(part.partname)
+
+
+class _Collector:
+    """Stands in for python-pptx's zip writer: keeps each member's bytes, in the order written."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+        self.data: dict[str, bytes] = {}
+
+    def write(self, pack_uri: object, blob: bytes) -> None:
+        name = pack_uri.membername  # type: ignore[attr-defined]
+        self.order.append(name)
+        self.data[name] = blob
+
+
+def package_members(prs: "PresentationT") -> tuple[list[str], dict[str, bytes]]:
+    """The zip members `prs.save` would write (name order, name → bytes), serialised by python-pptx's own
+    package writer but not compressed, so they can be fingerprinted before the one compression pass."""
+    from pptx.opc.serialized import PackageWriter
+
+    package = prs.part.package
+    collector = _Collector()
+    writer = PackageWriter("", package._rels, tuple(package.iter_parts()))
+    writer._write_content_types_stream(collector)  # type: ignore[arg-type]
+    writer._write_pkg_rels(collector)  # type: ignore[arg-type]
+    writer._write_parts(collector)  # type: ignore[arg-type]
+    return collector.order, collector.data

@@ -37,12 +37,14 @@ def _fill(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Option
 
 def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int, lang: str) -> None:
     tree = slide.tree
+    shape_id = oxml.next_shape_id(tree)
     if slots.footer is not None and footer is not None:
-        sp = oxml.placeholder_sp(oxml.next_shape_id(tree), "Footer Placeholder", "ftr", slots.footer.placeholder_format.idx)
+        sp = oxml.placeholder_sp(shape_id, "Footer Placeholder", "ftr", slots.footer.placeholder_format.idx)
+        shape_id += 1
         oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), footer.paragraphs, lang, footer.size, autofit=False)
         tree.append(sp)
     if slots.number is not None:
-        sp = oxml.placeholder_sp(oxml.next_shape_id(tree), "Slide Number Placeholder", "sldNum", slots.number.placeholder_format.idx)
+        sp = oxml.placeholder_sp(shape_id, "Slide Number Placeholder", "sldNum", slots.number.placeholder_format.idx)
         oxml.set_slide_number(sp.find(oxml.qn("p:txBody")), number, lang)
         tree.append(sp)
 
