@@ -98,3 +98,11 @@ class DescribeSanitise:
 
     def it_drops_c0_and_c1_controls(self) -> None:
         assert sanitise("a\x00b\x1fc\x85d") == ("abcd", 3)
+
+
+def test_a_deck_of_three_thousand_slides_is_within_the_limits() -> None:
+    """The benchmark's largest deck (and a term of lectures) must validate: limits stop abuse, not use."""
+    text = "deck:\n  title: T\nsections:\n" + "".join(
+        f"  - title: 第{i}部分\n    bullets: [推动高质量发展, 深化改革开放]\n" for i in range(3000))
+    outline, _ = validate(parse_yaml(text, "outline.yaml"))
+    assert len(outline.sections) == 3000

@@ -17,8 +17,8 @@ from deckgen.model import Outline, Role
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _REQUIRED_TEXT = {"title"}
 # Bounds that keep planning fast, far beyond any real lecture (the seed: 27 slides, 2,000 characters on them).
-MAX_SLIDE_NODES = 2000      # opening, section, subsection, point and closing entries
-MAX_SLIDE_TEXT = 500_000    # characters of titles, labels and bullets (notes are not fitted: no limit)
+MAX_SLIDE_NODES = 10_000    # opening, section, subsection, point and closing entries
+MAX_SLIDE_TEXT = 2_000_000  # characters of titles, labels and bullets (notes are not fitted: no limit)
 
 
 def sanitise(text: str) -> tuple[str, int]:
