@@ -187,3 +187,16 @@ def test_a_broken_package_is_refused_before_anything_is_written(tmp_path: Path) 
                 zout.writestr(item, zin.read(item.filename))
     with pytest.raises(PackageError, match="slide3.xml"):
         verify_package(broken)
+
+
+def test_a_deck_with_more_zip_entries_than_a_template_may_have_builds(tmp_path: Path) -> None:
+    """1300 slides with notes make over 5,000 zip entries (slides, notes, relationships): it must build."""
+    sections = "".join(f"  - title: 第{i}部分\n    notes: 第{i}部分的讲稿。\n" for i in range(1300))
+    outline = tmp_path / "big.yaml"
+    outline.write_text(f"deck:\n  title: T\nsections:\n{sections}", encoding="utf-8")
+    result = build(outline, tmp_path / "big.pptx")
+    assert result.slides == 1 + 1 + 1300
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "big.pptx") as z:
+        assert len(z.namelist()) > 5000

@@ -278,3 +278,10 @@ class DescribeSchemaLocation:
             "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
         } <= covered
         assert P14 not in covered
+
+
+def test_a_deck_may_have_many_more_parts_than_a_template(deck: Path, tmp_path: Path) -> None:
+    """A 3000-slide deck has about 12,000 zip entries: the template limit (5,000) must not refuse it."""
+    extra = {f"ppt/media/pad{i}.xml": b"<x/>" for i in range(6000)}
+    report = check_package(rewrite(deck, tmp_path / "big.pptx", extra=extra), structure_only=True)
+    assert not any("limit is" in p for p in report.problems)

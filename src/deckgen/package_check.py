@@ -242,9 +242,9 @@ def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = N
         report.problems.append(f"not a zip archive, so not a .pptx ({exc})")
         return report
     with zf:
-        from deckgen.zipcheck import zip_problem
+        from deckgen.zipcheck import MAX_DECK_PARTS, zip_problem
 
-        refused = zip_problem(zf)
+        refused = zip_problem(zf, MAX_DECK_PARTS)
         if refused:
             report.problems.append(refused)
             report.note = "the package was not opened"

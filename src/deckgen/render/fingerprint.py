@@ -13,7 +13,7 @@ from typing import IO, Optional
 
 from lxml import etree
 
-from deckgen.zipcheck import zip_problem
+from deckgen.zipcheck import MAX_DECK_PARTS, zip_problem
 
 PROPERTY = "deckgen.fingerprint"
 CUSTOM_PART = "docProps/custom.xml"
@@ -154,7 +154,7 @@ def state(path: Path) -> DeckState:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            if zip_problem(zf) or "_rels/.rels" not in names or zf.getinfo("_rels/.rels").file_size > MAX_CUSTOM_BYTES:
+            if zip_problem(zf, MAX_DECK_PARTS) or "_rels/.rels" not in names or zf.getinfo("_rels/.rels").file_size > MAX_CUSTOM_BYTES:
                 return DeckState("foreign")  # kept without reading it all: a zip bomb is not hashed
             rels = zf.read("_rels/.rels")
             name = custom_part_name(rels)
