@@ -27,6 +27,7 @@ class Target:
     slots: dict[str, Slots]
     frames: Frames = BUILTIN_FRAMES
     warnings: list[Diagnostic] = field(default_factory=list)
+    east_asian_font: Optional[str] = None  # set in the template's themes (`--east-asian-font`)
 
 
 def _target(prs: "PresentationT", frames: Optional[Frames] = None) -> Target:
@@ -72,7 +73,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         normalise_bullet_sizes(prs)
         target = _target(prs)
     target.warnings = warnings
-    target.east_asian_font = east_asian_font  # type: ignore[attr-defined]
+    target.east_asian_font = east_asian_font
     return target
 
 
@@ -111,7 +112,7 @@ def _theme_fonts(target: Target, theme: "Theme") -> None:
     from deckgen.render.template import east_asian_fonts, set_east_asian_font
 
     prs = target.prs
-    requested = getattr(target, "east_asian_font", None)
+    requested = target.east_asian_font
     if requested:
         set_east_asian_font(prs, requested)
         return
