@@ -77,7 +77,7 @@ closing:
         deck, warnings = plan_text(self.TEXT)
         assert [(s.role, s.title.text) for s in deck.slides] == [
             (Role.TITLE, "标题"), (Role.AGENDA, "目录"), (Role.SECTION, "甲"), (Role.CONTENT, "（一）乙"),
-            (Role.CONTENT, "一要丙"), (Role.SECTION, "丁"), (Role.CONTENT, "二、丁"), (Role.CLOSING, "结束")]
+            (Role.STATEMENT, "一要丙"), (Role.SECTION, "丁"), (Role.CONTENT, "二、丁"), (Role.CLOSING, "结束")]
         assert warnings == []
 
     def it_keeps_notes_in_lecture_order(self) -> None:
@@ -98,17 +98,21 @@ closing:
         deck, _ = plan_text(self.TEXT)
         assert deck.slides[2].label.paragraphs == ("一、",)
 
+    def it_sets_a_heading_without_bullets_large_on_a_statement_slide(self) -> None:
+        deck, _ = plan_text("deck: {title: T}\nsections: [{title: A, subsections: [{title: 小节}, {title: 定型, layout: content}]}]\n")
+        assert [(s.role, s.title.text) for s in deck.slides[2:]] == [(Role.STATEMENT, "（一）小节"), (Role.CONTENT, "（二）定型")]
+
     def it_skips_the_agenda_for_a_single_section(self) -> None:
         deck, _ = plan_text("deck: {title: T}\nsections: [{title: A}]\n")
         assert [s.role for s in deck.slides] == [Role.TITLE, Role.SECTION]
 
     def it_shrinks_a_long_title_and_warns_when_it_cannot_fit(self) -> None:
         long_title = "高质量发展" * 10  # 50 characters: two lines only at a smaller size
-        deck, warnings = plan_text(f"deck: {{title: T}}\nsections: [{{title: A, subsections: [{{title: {long_title}}}]}}]\n")
+        deck, warnings = plan_text(f"deck: {{title: T}}\nsections: [{{title: A, subsections: [{{title: {long_title}, bullets: [要点]}}]}}]\n")
         theme = load_theme()
         assert theme.sizes.title.min <= deck.slides[-1].title.size < theme.sizes.title.max
         assert warnings == []
-        deck, warnings = plan_text(f"deck: {{title: T}}\nsections: [{{title: A, subsections: [{{title: {long_title * 3}}}]}}]\n")
+        deck, warnings = plan_text(f"deck: {{title: T}}\nsections: [{{title: A, subsections: [{{title: {long_title * 3}, bullets: [要点]}}]}}]\n")
         assert [str(w) for w in warnings] == [
             "sections[0].subsections[0]: the title does not fit in 2 lines at the smallest size (24 pt); shorten it"]
 

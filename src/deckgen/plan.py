@@ -205,6 +205,8 @@ class _Planner:
 
     def node(self, node: SlideNode, role: Role, where: str, label: Optional[str], section: int) -> None:
         role = node.layout or role
+        if role is Role.CONTENT and not node.bullets and node.layout is None:
+            role = Role.STATEMENT  # a heading with nothing under it is set large, not above an empty body
         title = with_label(label, node.title)
         s = self.theme.sizes
         f = self.frames
@@ -245,6 +247,8 @@ class _Planner:
             self.add(SlidePlan(
                 role, self.fitted([title], f.statement, s.statement, where, "the statement"),
                 node.notes, body=body, section=section, source=where))
+            if node.bullets and body is None:
+                self.content(Role.CONTENT, title, "", node.bullets, where, section)
 
     def footer(self) -> Optional[Text]:
         """The footer line (the deck title) at a size that keeps it on one line of the footer box."""
