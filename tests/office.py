@@ -71,3 +71,15 @@ def overflowing_words(deck: Path, workdir: Path) -> dict[int, list[str]]:
             if off or not inside:
                 bad.setdefault(n, []).append(w)
     return bad
+
+
+def save_title_layout_only(target: Path) -> Path:
+    """Save python-pptx's default template with every layout but the title slide removed (no content layout)."""
+    prs = Presentation()
+    master = prs.slide_master
+    for layout in list(prs.slide_layouts)[1:]:
+        rid = next(r for r, rel in master.part.rels.items() if rel.target_part is layout.part)
+        master._element.sldLayoutIdLst.remove(next(e for e in master._element.sldLayoutIdLst if e.rId == rid))
+        master.part.rels.pop(rid)
+    prs.save(str(target))
+    return target

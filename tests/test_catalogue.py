@@ -69,16 +69,9 @@ def _bomb(member: str, megabytes: int) -> Callable[[Path], bytes]:
 
 def _template_without_layouts(folder: Path) -> bytes:
     """python-pptx's default template with every layout but the title slide removed."""
-    from pptx import Presentation
+    from tests.office import save_title_layout_only
 
-    prs = Presentation()
-    master = prs.slide_master
-    for layout in list(prs.slide_layouts)[1:]:
-        rid = next(r for r, rel in master.part.rels.items() if rel.target_part is layout.part)
-        master._element.sldLayoutIdLst.remove(next(e for e in master._element.sldLayoutIdLst if e.rId == rid))
-        master.part.rels.pop(rid)
-    target = folder / ".t.pptx"
-    prs.save(str(target))
+    target = save_title_layout_only(folder / ".t.pptx")
     data = target.read_bytes()
     target.unlink()
     return data

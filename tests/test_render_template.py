@@ -14,7 +14,7 @@ from pptx import Presentation
 from deckgen.build import build
 from deckgen.errors import ContentError
 from tests.conftest import OUTLINE, assert_valid_package, require_tools
-from tests.office import overflowing_words, page_count, to_pdf
+from tests.office import overflowing_words, page_count, save_title_layout_only, to_pdf
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 LO_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
@@ -136,14 +136,7 @@ def test_unusable_templates_are_errors(tmp_path: Path, content: object, message:
 
 
 def test_a_template_without_a_content_layout_is_an_error(tmp_path: Path) -> None:
-    prs = Presentation()
-    master = prs.slide_master
-    for layout in list(prs.slide_layouts)[1:]:
-        rid = next(r for r, rel in master.part.rels.items() if rel.target_part is layout.part)
-        master._element.sldLayoutIdLst.remove(next(e for e in master._element.sldLayoutIdLst if e.rId == rid))
-        master.part.rels.pop(rid)
-    bad = tmp_path / "one-layout.pptx"
-    prs.save(str(bad))
+    bad = save_title_layout_only(tmp_path / "one-layout.pptx")
     with pytest.raises(ContentError, match="no layout for content slides"):
         build(OUTLINE, tmp_path / "deck.pptx", template=bad)
 
