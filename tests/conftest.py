@@ -12,6 +12,11 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_940c483cb8458f87.txt"
 OUTLINE = ROOT / "outline.yaml"
 
+# The OOXML schemas live in shared/ beside the checkout (CI puts a copy there). Name them explicitly, so the
+# checks find them also when deckgen is installed as a wheel (its own fallbacks look beside the source tree).
+if (SHARED / "ooxml-xsd" / "transitional" / "pml.xsd").is_file():
+    os.environ.setdefault("DECKGEN_OOXML_XSD", str(SHARED / "ooxml-xsd"))
+
 
 def require_tools(*tools: str) -> None:
     """Skip when an external tool is missing — but fail in CI, where `.ci/run` must have installed it."""
