@@ -20,6 +20,8 @@ from typing import Sequence
 
 from lxml import etree
 
+from tests.office import pdf_words, to_pdf
+
 EMU_PER_PT = 12700
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -133,32 +135,7 @@ def probe_deck(probes: Sequence[Probe], path: Path) -> Path:
     return path
 
 
-def to_pdf(deck: Path, outdir: Path) -> Path:
-    """Convert with a private LibreOffice profile (so parallel runs do not collide)."""
-    with tempfile.TemporaryDirectory(prefix="lo-measure-") as profile:
-        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-                        "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
-    pdf = outdir / (deck.stem + ".pdf")
-    if not pdf.exists():
-        raise RuntimeError(f"LibreOffice wrote no PDF for {deck}")
-    return pdf
-
-
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 _USE = re.compile(r'<use xlink:href="#[^"]+" x="([-\d.]+)" y="([-\d.]+)"')
-
-
-def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages: list[list[tuple[float, float, float, float, str]]] = []
-    for row in html.splitlines():
-        if "<page " in row:
-            pages.append([])
-        m = _WORD.search(row)
-        if m and pages:
-            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
-            pages[-1].append((x0, y0, x1, y1, m.group(5).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")))
-    return pages
 
 
 def _baselines(pdf: Path, page: int, workdir: Path, size: float) -> list[float]:
@@ -183,7 +160,7 @@ def measure_lines(probes: Sequence[Probe], workdir: Path) -> list[list[Line]]:
     """Render `probes` with LibreOffice and return each probe's lines, top to bottom."""
     pdf = to_pdf(probe_deck(probes, workdir / "probe.pptx"), workdir)
     out: list[list[Line]] = []
-    for n, words in enumerate(_words(pdf), 1):
+    for n, words in enumerate(pdf_words(pdf), 1):
         lines: list[Line] = []
         for base in _baselines(pdf, n, workdir, probes[n - 1].size):
             on = sorted((w for w in words if w[1] < base < w[3]), key=lambda w: w[0])

@@ -14,12 +14,13 @@ _AUTOFIT = re.compile(rb"<a:normAutofit[^>]*/>|<a:normAutofit[^>]*>.*?</a:normAu
 
 
 def to_pdf(deck: Path, outdir: Path) -> Path:
-    """Convert `deck` to PDF with a private LibreOffice profile; return the PDF path."""
-    profile = tempfile.mkdtemp(prefix="lo-profile-")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-                    "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
+    """Convert `deck` to PDF with a private LibreOffice profile (parallel runs do not collide); return the PDF."""
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+                        "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
     pdf = outdir / (deck.stem + ".pdf")
-    assert pdf.exists(), f"LibreOffice wrote no PDF for {deck}"
+    if not pdf.exists():
+        raise RuntimeError(f"LibreOffice wrote no PDF for {deck}")
     return pdf
 
 
@@ -39,15 +40,20 @@ def without_autofit(deck: Path, out: Path) -> Path:
     return out
 
 
-def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+def pdf_words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Per page, each word's box (x0, y0, x1, y1 in points) and text, from `pdftotext -bbox`."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages: list[list[tuple[float, float, float, float, str]]] = []
-    for line in html.splitlines():
-        if "<page " in line:
+    for row in html.splitlines():
+        if "<page " in row:
             pages.append([])
-        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        m = _WORD.search(row)
         if m and pages:
-            pages[-1].append((*(float(v) for v in m.groups()[:4]), m.group(5)))
+            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+            pages[-1].append((x0, y0, x1, y1, m.group(5).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")))
     return pages
 
 
@@ -59,7 +65,7 @@ def overflowing_words(deck: Path, workdir: Path) -> dict[int, list[str]]:
     width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
     tol = 3.0
     bad: dict[int, list[str]] = {}
-    for n, (words, slide) in enumerate(zip(_words(pdf), prs.slides), 1):
+    for n, (words, slide) in enumerate(zip(pdf_words(pdf), prs.slides), 1):
         rects = []
         for shape in list(slide.shapes) + list(slide.slide_layout.shapes) + list(slide.slide_layout.slide_master.shapes):
             if getattr(shape, "has_text_frame", False) and shape.has_text_frame and shape.width is not None:
