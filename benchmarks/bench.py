@@ -74,7 +74,7 @@ def markdown(data: dict) -> str:
 CHILD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
-from deckgen.build import build
+from deckgen.build.pipeline import build
 from pathlib import Path
 build(Path(sys.argv[1]), Path(sys.argv[2]))
 t1 = time.perf_counter()

@@ -9,8 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_940c483cb8458f87.txt"
-OUTLINE = ROOT / "outline.yaml"
+SEED = ROOT / "src" / "deckgen" / "examples" / "lecture.txt"
+OUTLINE = ROOT / "src" / "deckgen" / "examples" / "outline.yaml"
 
 # The OOXML schemas live in shared/ beside the checkout (CI puts a copy there). Name them explicitly, so the
 # checks find them also when deckgen is installed as a wheel (its own fallbacks look beside the source tree).
@@ -40,7 +40,7 @@ def require_path(path: Path, what: str) -> Path:
 @pytest.fixture(scope="session")
 def schemas() -> Path:
     """The OOXML schema folder: skip without it, but fail in CI, where the schema check must run."""
-    from deckgen.package_check import find_schemas
+    from deckgen.package.check import find_schemas
 
     folder, why = find_schemas()
     if folder is None:
@@ -52,7 +52,7 @@ def schemas() -> Path:
 
 def assert_valid_package(deck: Path) -> None:
     """The deck passes the package check, schemas included."""
-    from deckgen.package_check import check_package
+    from deckgen.package.check import check_package
 
     report = check_package(deck)
     assert report.schema_checked, report.note
@@ -68,7 +68,7 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def shipped_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped outline.yaml built once with the default theme."""
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
 
     out = tmp_path_factory.mktemp("shipped") / "outline.pptx"
     build(OUTLINE, out)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deckgen.build import build
+from deckgen.build.pipeline import build
 from deckgen.errors import OutputError
-from deckgen.render.fingerprint import state
+from deckgen.package.fingerprint import state
 
 OUTLINE_TEXT = "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n    notes: 正文。\n"
 BACKUP = re.compile(r"outline\.\d{4}-\d{2}-\d{2}-\d{4}(-\d+)?\.pptx")
@@ -103,7 +103,7 @@ def test_the_cli_says_where_the_backup_is(folder: Path) -> None:
 
 
 def test_a_failed_write_leaves_the_edited_deck_in_place_and_no_backup(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import deckgen.write
+    import deckgen.package.write
 
     deck = folder / "outline.pptx"
     build(folder / "outline.yaml", deck)
@@ -112,7 +112,7 @@ def test_a_failed_write_leaves_the_edited_deck_in_place_and_no_backup(folder: Pa
     def full_disk(path: Path, produce: object) -> None:
         raise OutputError(f"cannot write {str(path)!r}: the disk is full")
 
-    monkeypatch.setattr(deckgen.write, "write_atomic", full_disk)
+    monkeypatch.setattr(deckgen.package.write, "write_atomic", full_disk)
     with pytest.raises(OutputError, match="the disk is full"):
         build(folder / "outline.yaml", deck)
     assert deck.read_bytes() == edited and _backups(folder) == []
@@ -129,7 +129,7 @@ def test_a_theme_path_in_the_outline_is_read_from_the_outline_folder(tmp_path: P
     (elsewhere / "ours.yaml").write_text("extends: dark\n", encoding="utf-8")
     monkeypatch.chdir(elsewhere)
     build(lecture / "outline.yaml", lecture / "outline.pptx")
-    from deckgen.theme import load_theme
+    from deckgen.theme.model import load_theme
 
     gov, dark = load_theme("gov").rgb("accent1"), load_theme("dark").rgb("accent1")
     assert gov != dark
@@ -162,7 +162,7 @@ def test_a_build_needs_no_network(folder: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(socket, "create_connection", refuse)
     result = build(folder / "outline.yaml", folder / "outline.pptx", template=None)
     assert result.slides == 2
-    from deckgen.package_check import check_package
+    from deckgen.package.check import check_package
 
     assert check_package(folder / "outline.pptx").problems == []
 
@@ -172,7 +172,7 @@ def test_a_broken_package_is_refused_before_anything_is_written(tmp_path: Path) 
     import io
     import zipfile
 
-    from deckgen.build import verify_package
+    from deckgen.build.pipeline import verify_package
     from deckgen.errors import PackageError
     from tests.conftest import OUTLINE
 

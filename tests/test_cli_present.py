@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deckgen import office
+from deckgen.present import office
 from deckgen.cli import main
-from deckgen.slidetext import read_deck
-from deckgen.timing import is_cue
+from deckgen.package.deck import read_deck
+from deckgen.present.timing import is_cue
 from tests.conftest import OUTLINE, ROOT, require_tools
 
 ENGLISH = ROOT / "tests" / "golden" / "english" / "outline.yaml"

@@ -1,8 +1,8 @@
 """Sentence coverage of a lecture by notes: in order, split sentences allowed, missing/moved/twice/extra found."""
 from __future__ import annotations
 
-from deckgen.coverage import measure, normalise, notes_in_order, snippet, split, split_notes
-from deckgen.model import Outline
+from deckgen.extract.coverage import measure, normalise, notes_in_order, snippet, split, split_notes
+from deckgen.outline.model import Outline
 
 LECTURE = [(1, "标题"), (2, "第一句。第二句！"), (3, "一是甲，二是乙。第三句？"), (4, "The end. Really.")]
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen.build import read_outline
-from deckgen.coverage import notes_in_order
+from deckgen.build.pipeline import read_outline
+from deckgen.extract.coverage import notes_in_order
 from deckgen.errors import ContentError
 from deckgen.extract.pipeline import Extraction, extract
-from deckgen.load import parse_yaml
-from deckgen.validate import validate
+from deckgen.outline.load import parse_yaml
+from deckgen.outline.validate import validate
 from tests.conftest import OUTLINE, SEED, require_path
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from deckgen.extract.yamlout import outline_yaml, scalar
-from deckgen.load import parse_yaml
-from deckgen.model import Outline
-from deckgen.validate import validate
+from deckgen.outline.load import parse_yaml
+from deckgen.outline.model import Outline
+from deckgen.outline.validate import validate
 
 OUTLINE = Outline.model_validate({
     "deck": {"title": "标题：副题", "language": "zh-CN", "notes": "标题\n"},

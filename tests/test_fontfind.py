@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from deckgen import fontfind
+from deckgen.present import fonts as fontfind
 from deckgen.errors import ToolMissingError
 
 

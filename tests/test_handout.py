@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.handout import Style, deck_times, layout, make_handout
-from deckgen.slidetext import DeckText, SlideText, read_deck
+from deckgen.present.handout import Style, deck_times, layout, make_handout
+from deckgen.package.deck import DeckText, SlideText, read_deck
 from tests.conftest import require_tools
 
 
@@ -100,7 +100,7 @@ class DescribeLayout:
 
     def it_continues_long_notes_on_following_pages(self, pictures: list[Path], tmp_path: Path) -> None:
         require_tools("pdftotext")
-        from deckgen.fontfind import font_set
+        from deckgen.present.fonts import font_set
 
         long = "\n".join(f"第{n}段：" + "高质量发展是全面建设社会主义现代化国家的首要任务。" * 12 for n in range(8))
         deck = _deck([long, "短讲稿。", ""])
@@ -117,7 +117,7 @@ class DescribeLayout:
 
     def it_drops_time_cues_and_indents_chinese_paragraphs(self, pictures: list[Path], tmp_path: Path) -> None:
         require_tools("pdftotext")
-        from deckgen.fontfind import font_set
+        from deckgen.present.fonts import font_set
 
         deck = _deck(["第一段。\n第二段。\n〔约 10 秒〕"])
         data, pages = layout(deck, pictures, deck_times(deck), font_set(True), Style(paper="letter"))
@@ -130,7 +130,7 @@ class DescribeLayout:
 
     def it_sets_an_english_deck_in_a_latin_face_with_chinese_fallback(self, pictures: list[Path], tmp_path: Path) -> None:
         require_tools("pdftotext", "pdffonts")
-        from deckgen.fontfind import font_set
+        from deckgen.present.fonts import font_set
 
         deck = _deck(["We read this aloud. 中文也可以。 " * 20, "Second slide."], title="Lecture", language="en-US")
         times = deck_times(deck)

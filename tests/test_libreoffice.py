@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckgen.theme import builtin_themes
+from deckgen.theme.model import builtin_themes
 from tests.conftest import require_tools
 from tests.office import overflowing_words, page_count
 
@@ -34,7 +34,7 @@ def test_chinese_text_is_extractable_from_the_render(shipped_pdf: Path) -> None:
 def test_stress_outlines_fit_with_autofit_off(case: str, tmp_path: Path) -> None:
     """Titles of 10–40 characters, 1–15 bullets of 5–80 characters, mixed scripts: nothing spills out."""
     require_tools("soffice", "pdftotext")
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
 
     out = tmp_path / f"{case}.pptx"
     build(Path(__file__).parent / "golden" / case / "outline.yaml", out)
@@ -44,7 +44,7 @@ def test_stress_outlines_fit_with_autofit_off(case: str, tmp_path: Path) -> None
 @pytest.mark.parametrize("theme", sorted(builtin_themes()))
 def test_seed_deck_renders_without_overflow_in_every_theme(theme: str, tmp_path: Path) -> None:
     require_tools("soffice", "pdftotext", "pdfinfo")
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
     from tests.conftest import OUTLINE
     from tests.office import to_pdf
 

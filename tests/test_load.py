@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import ContentError
-from deckgen.load import load_yaml, parse_yaml
+from deckgen.outline.load import load_yaml, parse_yaml
 
 
 def errors_of(text: str) -> list[str]:

@@ -8,9 +8,9 @@ from typing import Optional
 import pytest
 from lxml import etree
 
-from deckgen import grid
-from deckgen.masterxml import LAYOUTS, layout_xml, master_xml, theme_xml
-from deckgen.theme import AA_LARGE, AA_TEXT, SCHEME_KEYS, Theme, builtin_themes, contrast_ratio, load_theme
+from deckgen.plan import grid
+from deckgen.render.masterxml import LAYOUTS, layout_xml, master_xml, theme_xml
+from deckgen.theme.model import AA_LARGE, AA_TEXT, SCHEME_KEYS, Theme, builtin_themes, contrast_ratio, load_theme
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -262,8 +262,8 @@ class DescribeDecorations:
 
 @pytest.mark.parametrize("name", BUILTIN)
 def test_the_seed_deck_builds_schema_valid_with_every_theme(name: str, tmp_path: Path) -> None:
-    from deckgen.build import build
-    from deckgen.package_check import check_package, find_schemas
+    from deckgen.build.pipeline import build
+    from deckgen.package.check import check_package, find_schemas
     from tests.conftest import OUTLINE, require_path
 
     schemas, why = find_schemas()

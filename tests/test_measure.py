@@ -1,4 +1,4 @@
-"""Tests for `deckgen.measure`: widths pinned to LibreOffice renderings, line breaking, line height, fitting."""
+"""Tests for `deckgen.text.fit`: widths pinned to LibreOffice renderings, line breaking, line height, fitting."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deckgen.grid import BODY, BODY_PARAS, TITLE, TITLE_PARAS, Box, Paragraphs
-from deckgen.measure import (
+from deckgen.plan.grid import BODY, BODY_PARAS, TITLE, TITLE_PARAS, Box, Paragraphs
+from deckgen.text.fit import (
     AUTOSPACE_EM, LINE_HEIGHT_EM, NO_LINE_END, NO_LINE_START, WIDTH_SLACK, char_em, fit, has_cjk, line_count,
     text_em, text_height, wrap,
 )

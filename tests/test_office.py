@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen import office
+from deckgen.present import office
 from deckgen.errors import DeckgenError, ToolMissingError
 from tests.conftest import require_tools
 
@@ -104,7 +104,7 @@ def _alive(pid: int) -> bool:
 @pytest.mark.soffice
 def test_write_pdf_embeds_the_chinese_fonts_and_keeps_the_text(shipped_deck: Path, tmp_path: Path) -> None:
     require_tools("soffice", "pdftotext", "pdffonts", "pdfinfo")
-    from deckgen.slidetext import read_deck
+    from deckgen.package.deck import read_deck
 
     target = tmp_path / "deck.pdf"
     target.write_bytes(b"old")

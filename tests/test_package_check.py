@@ -9,7 +9,7 @@ from typing import Callable, Optional
 
 import pytest
 
-from deckgen.package_check import ENV_VAR, PackageReport, check_package, covered_namespaces, find_schemas
+from deckgen.package.check import ENV_VAR, PackageReport, check_package, covered_namespaces, find_schemas
 
 OUTLINE = """\
 deck:
@@ -47,7 +47,7 @@ Edit = Callable[[bytes], Optional[bytes]]  # returns the new bytes, or None to d
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small Chinese/English deck built through the real pipeline."""
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
 
     folder = tmp_path_factory.mktemp("package_check")
     (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")

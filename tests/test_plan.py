@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.build import plan_file
-from deckgen.load import parse_yaml
-from deckgen.model import Role
-from deckgen.numerals import chinese_number
-from deckgen.plan import default_label, dump, plan, with_label
-from deckgen.theme import load_theme
-from deckgen.validate import validate
+from deckgen.build.pipeline import plan_file
+from deckgen.outline.load import parse_yaml
+from deckgen.outline.model import Role
+from deckgen.text.numerals import chinese_number
+from deckgen.plan.planner import default_label, dump, plan, with_label
+from deckgen.theme.model import load_theme
+from deckgen.outline.validate import validate
 from tests.conftest import OUTLINE
 
 GOLDEN = Path(__file__).parent / "golden"

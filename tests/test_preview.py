@@ -8,8 +8,8 @@ from click.testing import CliRunner
 from PIL import Image
 
 from deckgen.cli import main
-from deckgen.preview import CONTACT_SHEET, contact_sheet, slide_name
-from deckgen.slidetext import read_deck
+from deckgen.present.preview import CONTACT_SHEET, contact_sheet, slide_name
+from deckgen.package.deck import read_deck
 from tests.conftest import require_tools
 
 

@@ -10,7 +10,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from deckgen.build import build
+from deckgen.build.pipeline import build
 from tests.conftest import assert_valid_package
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from deckgen.render.fingerprint import (CUSTOM_NS, CUSTOM_REL, CUSTOM_TYPE, PROPERTY, digest, stamp, state,
+from deckgen.package.fingerprint import (CUSTOM_NS, CUSTOM_REL, CUSTOM_TYPE, PROPERTY, digest, stamp, state,
                                         stored_fingerprint)
 from tests.conftest import assert_valid_package
 
@@ -16,7 +16,7 @@ from tests.conftest import assert_valid_package
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A deck as python-pptx saves it (before stamping): the shipped outline rendered."""
-    from deckgen.build import plan_file
+    from deckgen.build.pipeline import plan_file
     from deckgen.render import render
     from tests.conftest import OUTLINE
 

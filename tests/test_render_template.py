@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
-from deckgen.build import build
+from deckgen.build.pipeline import build
 from deckgen.errors import ContentError
 from tests.conftest import OUTLINE, assert_valid_package, require_tools
 from tests.office import overflowing_words, page_count, save_title_layout_only, to_pdf

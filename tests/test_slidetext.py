@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.build import plan_file
+from deckgen.build.pipeline import plan_file
 from deckgen.errors import ContentError
-from deckgen.slidetext import read_deck
+from deckgen.package.deck import read_deck
 from tests.conftest import OUTLINE
 
 

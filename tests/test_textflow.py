@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from deckgen.measure import NO_LINE_END, NO_LINE_START
-from deckgen.textflow import wrap
+from deckgen.text.fit import NO_LINE_END, NO_LINE_START
+from deckgen.text.breaking import wrap
 
 
 def em(ch: str) -> float:

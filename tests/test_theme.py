@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import ContentError
-from deckgen.theme import (AA_LARGE, AA_TEXT, DEFAULT_THEME, Decor, builtin_themes, contrast_problems, contrast_ratio,
+from deckgen.theme.model import (AA_LARGE, AA_TEXT, DEFAULT_THEME, Decor, builtin_themes, contrast_problems, contrast_ratio,
                            load_theme, relative_luminance, text_colors)
 
 BUILTIN = list(builtin_themes())

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from deckgen.errors import ContentError
-from deckgen.load import parse_yaml
-from deckgen.model import Role
-from deckgen.validate import sanitise, validate
+from deckgen.outline.load import parse_yaml
+from deckgen.outline.model import Role
+from deckgen.outline.validate import sanitise, validate
 
 GOOD = """\
 deck:

@@ -14,9 +14,9 @@ from typing import Callable
 import click
 import pytest
 
-from deckgen.build import build
-from deckgen.slidetext import read_deck
-from deckgen.watch import Watch, watched_files
+from deckgen.build.pipeline import build
+from deckgen.package.deck import read_deck
+from deckgen.present.watch import Watch, watched_files
 from tests.conftest import ROOT
 
 ENGLISH = ROOT / "tests" / "golden" / "english" / "outline.yaml"

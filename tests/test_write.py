@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import OutputError
-from deckgen.write import backup_path, check_target, keep_aside, stale_temporaries, write_atomic, write_text_atomic
+from deckgen.package.write import backup_path, check_target, keep_aside, stale_temporaries, write_atomic, write_text_atomic
 
 
 def _temporaries(folder: Path, name: str) -> list[Path]:
@@ -176,7 +176,7 @@ def _kill_mid_write(folder: Path, sig: signal.Signals) -> tuple[Path, int, str]:
 @pytest.fixture
 def previous(tmp_path: Path) -> bytes:
     """A folder with a deck deckgen wrote from a small outline, and a big outline to build over it."""
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
 
     (tmp_path / "small.yaml").write_text("deck:\n  title: 旧\nsections:\n  - title: 旧的一部分\n", encoding="utf-8")
     build(tmp_path / "small.yaml", tmp_path / "deck.pptx")
@@ -193,8 +193,8 @@ def test_ctrl_c_mid_save_keeps_the_previous_deck_and_removes_the_temporary(tmp_p
 
 def test_sigkill_mid_save_keeps_the_previous_deck_and_the_next_build_removes_the_partial_file(
         tmp_path: Path, previous: bytes) -> None:
-    from deckgen.build import build
-    from deckgen.package_check import check_package
+    from deckgen.build.pipeline import build
+    from deckgen.package.check import check_package
 
     seen, code, _ = _kill_mid_write(tmp_path, signal.SIGKILL)
     assert code == -signal.SIGKILL

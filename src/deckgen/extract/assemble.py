@@ -1,4 +1,4 @@
-"""Turn a found `Structure` into a validated `deckgen.model.Outline`, with drafted bullets."""
+"""Turn a found `Structure` into a validated `deckgen.outline.model.Outline`, with drafted bullets."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,7 +9,7 @@ from deckgen.diagnostics import PathPart
 from deckgen.extract.bullets import MAX_BULLETS, draft_bullets
 from deckgen.extract.structure import Node, Structure
 from deckgen.extract.text import shorten
-from deckgen.model import Outline
+from deckgen.outline.model import Outline
 
 OutlinePath = tuple[PathPart, ...]
 

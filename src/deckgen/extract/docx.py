@@ -10,7 +10,7 @@ from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
 from deckgen.extract.readers import Para
 from deckgen.extract.text import is_cjk
-from deckgen.numerals import roman
+from deckgen.text.numerals import roman
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -246,7 +246,7 @@ def read_docx(path: Path, display: str) -> list[Para]:
 
     import docx
 
-    from deckgen.zipcheck import zip_problem
+    from deckgen.package.zipread import zip_problem
 
     def fail(message: str) -> ContentError:
         return ContentError([Diagnostic(message, display)])

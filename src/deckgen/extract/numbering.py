@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from deckgen.extract.text import CN_NUMERAL, ascii_digits, cn_number
-from deckgen.numerals import roman
+from deckgen.text.numerals import roman
 
 # Conventional order of Chinese official-document levels (GB/T 9704): a scheme of a lower rank
 # never sits under one of a higher rank.

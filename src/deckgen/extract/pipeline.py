@@ -9,7 +9,7 @@ from deckgen.extract.assemble import assemble
 from deckgen.extract.readers import Lecture, read_lecture
 from deckgen.extract.structure import Structure, find_structure
 from deckgen.extract.yamlout import outline_yaml
-from deckgen.model import Outline
+from deckgen.outline.model import Outline
 
 
 @dataclass

@@ -294,7 +294,7 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
     except FileNotFoundError:
         raise _fail(display, f"file {display!r} does not exist") from None
     docx_like = suffix in (".docx", ".docm", ".dotx")
-    if size > MAX_BYTES and not docx_like:  # a .docx is limited by what it unpacks to (deckgen.zipcheck)
+    if size > MAX_BYTES and not docx_like:  # a .docx is limited by what it unpacks to (deckgen.package.zipread)
         raise _fail(display, f"the file is larger than {MAX_BYTES >> 20} MB, too large for a lecture; is it the right file?")
     notes: list[str] = []
     if docx_like:

@@ -6,7 +6,7 @@ from typing import Any, Sequence
 import yaml
 
 from deckgen.diagnostics import PathPart
-from deckgen.model import Outline, SlideNode
+from deckgen.outline.model import Outline, SlideNode
 
 _DECK_KEYS = ("title", "subtitle", "presenter", "date", "language", "theme")
 

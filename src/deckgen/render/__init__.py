@@ -5,17 +5,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from deckgen import oxml
+from deckgen.render import oxml
 from deckgen.diagnostics import Diagnostic
-from deckgen.grid import BUILTIN_FRAMES, Frames
+from deckgen.plan.grid import BUILTIN_FRAMES, Frames
 from deckgen.render.layouts import ROLE_LAYOUTS, Slots, find_layout, slots
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import SlideLayout
 
-    from deckgen.plan import DeckPlan
-    from deckgen.theme import Theme
+    from deckgen.plan.planner import DeckPlan
+    from deckgen.theme.model import Theme
 
 
 @dataclass
@@ -107,7 +107,7 @@ def _theme_fonts(target: Target, theme: "Theme") -> None:
     """Give the notes master's theme (and, when asked, a template's theme) the East Asian font."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from deckgen.masterxml import theme_xml
+    from deckgen.render.masterxml import theme_xml
     from deckgen.render.package import set_part_xml
     from deckgen.render.template import east_asian_fonts, set_east_asian_font
 

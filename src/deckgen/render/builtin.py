@@ -6,15 +6,15 @@ from typing import TYPE_CHECKING
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from deckgen import grid
-from deckgen.masterxml import LAYOUTS, layout_xml, master_xml, theme_xml
-from deckgen.oxml import qn
+from deckgen.plan import grid
+from deckgen.render.masterxml import LAYOUTS, layout_xml, master_xml, theme_xml
+from deckgen.render.oxml import qn
 from deckgen.render.package import drop_template_extras, set_part_xml
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
-    from deckgen.theme import Theme
+    from deckgen.theme.model import Theme
 
 
 def builtin_presentation(theme: "Theme", lang: str) -> "PresentationT":

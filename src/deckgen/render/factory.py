@@ -18,7 +18,7 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
-from deckgen.oxml import qn
+from deckgen.render.oxml import qn
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

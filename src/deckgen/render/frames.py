@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from deckgen import grid
-from deckgen.grid import Box, Frames, Paragraphs, Slot
-from deckgen.oxml import qn
+from deckgen.plan import grid
+from deckgen.plan.grid import Box, Frames, Paragraphs, Slot
+from deckgen.render.oxml import qn
 from deckgen.render.layouts import TITLE_TYPES, Slots
 
 if TYPE_CHECKING:

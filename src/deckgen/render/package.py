@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-from deckgen import oxml
+from deckgen.render import oxml
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
-    from deckgen.plan import DeckPlan
+    from deckgen.plan.planner import DeckPlan
 
 APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from deckgen import oxml
-from deckgen.model import Role
-from deckgen.plan import DeckPlan, SlidePlan, Text
+from deckgen.render import oxml
+from deckgen.outline.model import Role
+from deckgen.plan.planner import DeckPlan, SlidePlan, Text
 from deckgen.render.layouts import Slots
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError, DeckgenError
-from deckgen.oxml import A, qn
+from deckgen.render.oxml import A, qn
 from deckgen.render.layouts import REQUIRED, ROLE_LAYOUTS, Choice, find_layout, layout_type
 from deckgen.render.package import drop_template_extras, theme_parts
 
@@ -39,7 +39,7 @@ def read_package(path: Path) -> bytes:
     Raises `ContentError` for a missing file, a file that is not a zip, a zip that is not a
     presentation, a macro-enabled file, or one whose size or part count is beyond the limits.
     """
-    from deckgen.zipcheck import file_problem, zip_problem
+    from deckgen.package.zipread import file_problem, zip_problem
 
     why = file_problem(path)
     if why:

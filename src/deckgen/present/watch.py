@@ -20,7 +20,7 @@ def watched_files(outline: Path, theme: Optional[str] = None, template: Optional
     """The files whose change should rebuild the deck: the outline, a theme *file* (from `--theme` or
     the outline's `deck.theme`, not a built-in name) and the template. A theme the outline names is
     looked up beside the outline; while the outline cannot be read, only the files known so far count."""
-    from deckgen.theme import builtin_themes, resolve_theme_path
+    from deckgen.theme.model import builtin_themes, resolve_theme_path
 
     files = {outline.resolve()}
     if template is not None:
@@ -37,7 +37,7 @@ def watched_files(outline: Path, theme: Optional[str] = None, template: Optional
 
 
 def _outline_theme(outline: Path) -> Optional[str]:
-    from deckgen.load import load_yaml
+    from deckgen.outline.load import load_yaml
 
     try:
         data = load_yaml(outline, str(outline)).data

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
-from deckgen.load import Loaded
-from deckgen.model import Outline, Role
+from deckgen.outline.load import Loaded
+from deckgen.outline.model import Outline, Role
 
 # C0/C1 controls except tab and newline, and lone surrogates: PowerPoint cannot store them.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")

@@ -13,7 +13,7 @@ from typing import IO, Optional
 
 from lxml import etree
 
-from deckgen.zipcheck import MAX_DECK_PARTS, zip_problem
+from deckgen.package.zipread import MAX_DECK_PARTS, zip_problem
 
 PROPERTY = "deckgen.fingerprint"
 CUSTOM_PART = "docProps/custom.xml"

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
-from deckgen import grid
-from deckgen.grid import Box
-from deckgen.theme import SCHEME_KEYS, TextColor, Theme, text_colors
+from deckgen.plan import grid
+from deckgen.plan.grid import Box
+from deckgen.theme.model import SCHEME_KEYS, TextColor, Theme, text_colors
 
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '

@@ -11,7 +11,7 @@ from lxml import etree
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
-from deckgen.oxml import A, P, P14, R
+from deckgen.render.oxml import A, P, P14, R
 
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _NOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide"

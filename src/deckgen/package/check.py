@@ -83,21 +83,16 @@ class PackageReport:
 
 
 def find_schemas(explicit: Optional[Path] = None) -> tuple[Optional[Path], str]:
-    """The OOXML schema folder and how it was found, or `(None, why not)`.
-
-    Looks at `explicit`, else `$DECKGEN_OOXML_XSD`, else `<repo>/../shared/ooxml-xsd`, else
-    `/work/shared/ooxml-xsd`. A folder named explicitly or by the variable is never silently replaced.
-    """
+    """The ISO OOXML schema folder (holding `transitional/` and `opc/`) and how it was found, or
+    `(None, why not)`: `explicit`, else `$DECKGEN_OOXML_XSD`. The schemas are not shipped with deckgen;
+    PowerPoint's own rules are checked by openxml-audit either way."""
     env = os.environ.get(ENV_VAR)
-    if explicit is not None or env:
-        folder, what = (Path(explicit), "the schemas argument") if explicit is not None else (Path(env or ""), ENV_VAR)
-        if (folder / "transitional" / "pml.xsd").is_file():
-            return folder, what
-        return None, f"{what} {str(folder)!r} has no transitional/pml.xsd"
-    for folder in (Path(__file__).resolve().parents[2].parent / "shared" / "ooxml-xsd", Path("/work/shared/ooxml-xsd")):
-        if (folder / "transitional" / "pml.xsd").is_file():
-            return folder, "default location"
-    return None, f"no OOXML schemas found: set {ENV_VAR} to the folder holding transitional/ and opc/"
+    if explicit is None and not env:
+        return None, f"no ISO OOXML schemas given: set {ENV_VAR} to the folder holding transitional/ and opc/"
+    folder, what = (Path(explicit), "the schemas argument") if explicit is not None else (Path(env or ""), ENV_VAR)
+    if (folder / "transitional" / "pml.xsd").is_file():
+        return folder, what
+    return None, f"{what} {str(folder)!r} has no transitional/pml.xsd"
 
 
 @functools.lru_cache(maxsize=8)
@@ -242,7 +237,7 @@ def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = N
         report.problems.append(f"not a zip archive, so not a .pptx ({exc})")
         return report
     with zf:
-        from deckgen.zipcheck import MAX_DECK_PARTS, zip_problem
+        from deckgen.package.zipread import MAX_DECK_PARTS, zip_problem
 
         refused = zip_problem(zf, MAX_DECK_PARTS)
         if refused:

@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 from deckgen.diagnostics import PathPart
 from deckgen.extract.text import sentences
-from deckgen.model import Outline
+from deckgen.outline.model import Outline
 
 NotesPath = tuple[PathPart, ...]
 _SPACE = re.compile(r"\s+")
@@ -70,7 +70,7 @@ def split(paragraphs: Iterable[tuple[int | None, str]]) -> list[Sentence]:
 
 def split_notes(notes: Iterable[tuple[NotesPath, str]]) -> list[Sentence]:
     """Sentences of (path, notes) pairs; time cues (`〔约 2 分钟〕`, added by `--time-cues`) are not lecture text."""
-    from deckgen.timing import is_cue
+    from deckgen.present.timing import is_cue
 
     def spoken(text: str) -> str:
         return "\n".join(p for p in text.split("\n") if not is_cue(p))

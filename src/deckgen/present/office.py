@@ -119,7 +119,7 @@ def _end(proc: subprocess.Popen) -> None:
 def write_pdf(deck: Path, target: Path, slides: int = 0) -> Converted:
     """Convert `deck` to the PDF `target`: converted beside it in a temporary folder, then moved into
     place, so an existing PDF is replaced only by a complete one. Errors as in `convert_to_pdf`."""
-    from deckgen.write import check_target
+    from deckgen.package.write import check_target
 
     check_target(target)
     parent = target.parent if str(target.parent) else Path(".")

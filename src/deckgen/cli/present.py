@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Optional
 import click
 
 if TYPE_CHECKING:
-    from deckgen.build import Built
+    from deckgen.build.pipeline import Built
 
 RATE_HELP = "Speaking rate: characters a minute for a Chinese deck (default 220), words a minute otherwise (130)."
 POSITIVE = click.FloatRange(min=0, min_open=True)
@@ -36,7 +36,7 @@ class Presenting:
             return None
         from functools import partial
 
-        from deckgen.timing import with_time_cues
+        from deckgen.present.timing import with_time_cues
 
         return partial(with_time_cues, per_minute=self.rate)
 
@@ -46,7 +46,7 @@ def after_build(result: "Built", options: Presenting) -> None:
 
     The .pptx is already written: without LibreOffice the PDF fails with a one-line error (exit 1).
     """
-    from deckgen.timing import deck_timing, over_duration, table
+    from deckgen.present.timing import deck_timing, over_duration, table
 
     times = deck_timing(result.deck, options.rate)
     for line in table(times, options.duration):
@@ -55,8 +55,8 @@ def after_build(result: "Built", options: Presenting) -> None:
         over = over_duration(times, options.duration)
         _warn([over] if over else [])
     if options.pdf:
-        from deckgen.office import write_pdf
-        from deckgen.progress import status
+        from deckgen.present.office import write_pdf
+        from deckgen.present.progress import status
 
         target = result.output.with_suffix(".pdf")
         with status(f"Converting {result.output.name} to PDF with LibreOffice"):
@@ -66,7 +66,7 @@ def after_build(result: "Built", options: Presenting) -> None:
 
 def watch_build(once: Callable[[], None], outline: Path, theme: Optional[str], template: Optional[Path]) -> None:
     """Run `once` now and after every change of the outline, theme file or template, until Ctrl-C."""
-    from deckgen.watch import Watch, watched_files
+    from deckgen.present.watch import Watch, watched_files
 
     def report(exc: click.ClickException) -> None:
         exc.show()
@@ -94,7 +94,7 @@ def _deck(source: Path, theme: Optional[str]) -> Iterator[Path]:
             raise click.BadParameter("only applies when building an outline", param_hint="'--theme'")
         yield source
         return
-    from deckgen.build import build
+    from deckgen.build.pipeline import build
 
     with tempfile.TemporaryDirectory(prefix="deckgen-build-") as tmp:
         result = build(source, Path(tmp) / f"{source.stem}.pptx", theme, str(source))
@@ -118,7 +118,7 @@ def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: 
     """Write the lecturer's script: a PDF with each slide's picture over its full speaker notes.
 
     SOURCE is a built deck or an outline (built first). Needs LibreOffice and poppler."""
-    from deckgen.handout import Style, make_handout
+    from deckgen.present.handout import Style, make_handout
 
     output = output or source.with_name(f"{source.stem}-handout.pdf")
     if output.suffix.lower() != ".pdf" and not output.is_dir():
@@ -139,7 +139,7 @@ def preview(source: Path, folder: Optional[Path], width: int, theme: Optional[st
     """Render SOURCE's slides as PNG images and a contact sheet of all slides, for a quick look.
 
     SOURCE is a built deck or an outline (built first). Needs LibreOffice and poppler."""
-    from deckgen.preview import make_preview
+    from deckgen.present.preview import make_preview
 
     folder = folder or source.with_name(f"{source.stem}-preview")
     with _deck(source, theme) as deck:

@@ -43,7 +43,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from deckgen.grid import Box, Paragraphs
+from deckgen.plan.grid import Box, Paragraphs
 
 # Advance widths (1/1000 em) of ASCII 32..126 and of U+00A0..U+00FF in Liberation Sans (= Arial).
 _ARIAL = (278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,

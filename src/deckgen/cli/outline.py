@@ -28,7 +28,7 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
     Headings, points, opening and closing are found in the text; every word of the lecture goes
     into the speaker notes. Bullets are drafts to edit. Then run `deckgen build`."""
     from deckgen.extract.pipeline import extract
-    from deckgen.write import check_target, write_text_atomic
+    from deckgen.package.write import check_target, write_text_atomic
 
     output = output or Path(DEFAULT_OUTPUT)
     if output.suffix.lower() not in (".yaml", ".yml") and not output.is_dir():
@@ -49,14 +49,14 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
 
 def _pptx_notes(path: Path) -> list[tuple[tuple, str]]:
     """The notes of each slide of a saved deck, read without python-pptx (hidden slides skipped)."""
-    from deckgen.slidetext import read_deck
+    from deckgen.package.deck import read_deck
 
     return [((f"slide {s.number}",), s.notes) for s in read_deck(path).slides if s.notes]
 
 
 def _coverage(source: Path, notes: list, shown: str, where=None) -> list[Diagnostic]:
     """Compare the lecture at `source` with `notes`; print the figure and return the problems."""
-    from deckgen.coverage import measure, snippet, split, split_notes
+    from deckgen.extract.coverage import measure, snippet, split, split_notes
     from deckgen.extract.readers import read_lecture
 
     lecture = read_lecture(source, str(source))
@@ -88,9 +88,9 @@ def check(outline: Path, source: Optional[Path]) -> None:
     if outline.suffix.lower() == ".pptx":
         _check_deck(outline, source)
         return
-    from deckgen.build import plan_file
-    from deckgen.coverage import notes_in_order
-    from deckgen.load import load_yaml
+    from deckgen.build.pipeline import plan_file
+    from deckgen.extract.coverage import notes_in_order
+    from deckgen.outline.load import load_yaml
 
     planned = plan_file(outline, None, str(outline))
     _warn(planned.warnings)
@@ -111,9 +111,9 @@ def _check_deck(deck: Path, source: Optional[Path]) -> None:
     if not deck.is_file():
         raise ContentError([Diagnostic(f"file {str(deck)!r} does not exist", str(deck))])
     try:
-        from deckgen.package_check import check_package, find_schemas
+        from deckgen.package.check import check_package, find_schemas
     except ImportError:
-        raise DeckgenError("checking a .pptx package needs deckgen.package_check, "
+        raise DeckgenError("checking a .pptx package needs deckgen.package.check, "
                            "which this installation does not have") from None
     schemas, why = find_schemas()
     report = check_package(deck, schemas)

@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
-from deckgen import grid
+from deckgen.plan import grid
 from deckgen.diagnostics import Diagnostic
-from deckgen.measure import fit
-from deckgen.model import Outline, Role, Section, SlideNode, Subsection
-from deckgen.numerals import chinese_number, roman
-from deckgen.theme import SizeRange, Theme
+from deckgen.text.fit import fit
+from deckgen.outline.model import Outline, Role, Section, SlideNode, Subsection
+from deckgen.text.numerals import chinese_number, roman
+from deckgen.theme.model import SizeRange, Theme
 
 MAX_BULLETS = 6  # bullets on one slide at most (DESIGN: 3–6 key phrases)
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
-from deckgen.load import Loaded, load_yaml
+from deckgen.outline.load import Loaded, load_yaml
 
 DEFAULT_THEME = "party"
 SCHEME_KEYS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
@@ -243,12 +243,10 @@ def contrast_problems(theme: Theme) -> list[str]:
 # ---------------------------------------------------------------------------------------- files
 
 def themes_dir() -> Path:
-    """The folder of built-in themes: inside the installed package, else the source tree's `themes/`."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "themes"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "themes"
+    """The folder of built-in themes (package data of `deckgen.theme`)."""
+    from importlib import resources
+
+    return Path(str(resources.files("deckgen.theme") / "builtin"))
 
 
 def builtin_themes() -> dict[str, Path]:

@@ -9,8 +9,8 @@ from typing import Optional
 import click
 
 from deckgen import __version__
-from deckgen.cli_present import POSITIVE, RATE_HELP, Presenting, after_build, watch_build
-from deckgen.progress import status
+from deckgen.cli.present import POSITIVE, RATE_HELP, Presenting, after_build, watch_build
+from deckgen.present.progress import status
 
 DEFAULT_OUTLINE = "outline.yaml"
 
@@ -24,10 +24,7 @@ def shipped_outline() -> Path:
     """The example outline shipped with deckgen (the seed lecture)."""
     from importlib import resources
 
-    packaged = Path(str(resources.files("deckgen"))) / "data" / DEFAULT_OUTLINE
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent.parent / DEFAULT_OUTLINE
+    return Path(str(resources.files("deckgen.examples") / DEFAULT_OUTLINE))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,7 +52,7 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
           east_asian_font: Optional[str], pdf: bool, duration: Optional[float], rate: Optional[float],
           time_cues: bool, watch: bool, force: bool) -> None:
     """Build the deck for OUTLINE (default: ./outline.yaml, else the shipped example)."""
-    from deckgen.build import build as run_build
+    from deckgen.build.pipeline import build as run_build
 
     display = None
     if outline is None:
@@ -90,7 +87,7 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
 @main.command()
 def themes() -> None:
     """List the built-in themes."""
-    from deckgen.theme import builtin_themes, load_theme
+    from deckgen.theme.model import builtin_themes, load_theme
 
     for name in builtin_themes():
         click.echo(f"{name:<12} {load_theme(name).description}")
@@ -105,13 +102,13 @@ def template() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 def template_inspect(path: Path) -> None:
     """Show PATH's layouts and placeholders, and which layout each slide role uses."""
-    from deckgen.inspect import describe_template
+    from deckgen.render.describe import describe_template
 
     click.echo(describe_template(path), nl=False)
 
 
-from deckgen.cli_outline import check, outline  # noqa: E402  (light: heavy imports happen inside the commands)
-from deckgen.cli_present import handout, preview  # noqa: E402  (light, as above)
+from deckgen.cli.outline import check, outline  # noqa: E402  (light: heavy imports happen inside the commands)
+from deckgen.cli.present import handout, preview  # noqa: E402  (light, as above)
 
 main.add_command(outline)
 main.add_command(check)

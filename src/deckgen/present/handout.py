@@ -1,7 +1,7 @@
 """The lecturer's script as a PDF: each slide's picture over its full speaker notes, ready to print.
 
 The slides are rendered by LibreOffice; the pages are laid out here with fpdf2 — notes set with the
-font's own widths and Chinese line-breaking rules (`deckgen.textflow`), justified, first lines indented
+font's own widths and Chinese line-breaking rules (`deckgen.text.breaking`), justified, first lines indented
 two characters in Chinese, continued on a following page when long. Fonts are embedded (subset).
 """
 from __future__ import annotations
@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from deckgen.fontfind import FontSet, font_set
-from deckgen.measure import has_cjk
-from deckgen.slidetext import DeckText, SlideText, read_deck
-from deckgen.textflow import Line, wrap
-from deckgen.timing import Rate, Timing, clock, is_cue, spoken, timing
+from deckgen.present.fonts import FontSet, font_set
+from deckgen.text.fit import has_cjk
+from deckgen.package.deck import DeckText, SlideText, read_deck
+from deckgen.text.breaking import Line, wrap
+from deckgen.present.timing import Rate, Timing, clock, is_cue, spoken, timing
 
 PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 PT = 25.4 / 72  # millimetres per point
@@ -319,9 +319,9 @@ def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = No
     Raises `ToolMissingError` without LibreOffice, poppler or (for a Chinese deck) a Chinese font,
     and `DeckgenError` when a conversion fails.
     """
-    from deckgen.office import convert_to_pdf, page_count, pdf_to_pngs
-    from deckgen.progress import bar, status
-    from deckgen.write import check_target, write_atomic
+    from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
+    from deckgen.present.progress import bar, status
+    from deckgen.package.write import check_target, write_atomic
 
     check_target(output)
     deck = read_deck(deck_path)

@@ -5,7 +5,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
-from deckgen.measure import NO_LINE_END, NO_LINE_START
+from deckgen.text.fit import NO_LINE_END, NO_LINE_START
 
 _SPACES = frozenset(" \u00a0\u3000")
 
@@ -34,7 +34,7 @@ def break_opportunities(text: str) -> list[bool]:
 
     Lines break between ideographs, between an ideograph and a Latin word and after spaces — never
     inside a Latin word, never before a character of `NO_LINE_START` (，。、” …) and never after one
-    of `NO_LINE_END` (（《“ …), the same rules as `deckgen.measure`.
+    of `NO_LINE_END` (（《“ …), the same rules as `deckgen.text.fit`.
     """
     ok = [False] * len(text)
     for i in range(1, len(text)):

@@ -64,7 +64,7 @@ def _label_font(size: int):  # type: ignore[no-untyped-def]
     """A TrueType face for the numbers (Liberation Sans / Arial), else Pillow's built-in one."""
     from PIL import ImageFont
 
-    from deckgen.fontfind import latin_font
+    from deckgen.present.fonts import latin_font
 
     face = latin_font()
     if face is not None:
@@ -81,8 +81,8 @@ def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[
     Slide images left in `folder` by an earlier, longer deck are removed, so the folder shows this deck
     only. Raises `ToolMissingError` without LibreOffice or poppler.
     """
-    from deckgen.office import convert_to_pdf, page_count, pdf_to_pngs
-    from deckgen.progress import bar, status
+    from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
+    from deckgen.present.progress import bar, status
 
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:

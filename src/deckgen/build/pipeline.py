@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
-from deckgen.grid import BUILTIN_FRAMES, Frames
-from deckgen.load import load_yaml
-from deckgen.model import Outline
-from deckgen.plan import DeckPlan, plan
-from deckgen.theme import Theme, load_theme
-from deckgen.validate import validate
+from deckgen.plan.grid import BUILTIN_FRAMES, Frames
+from deckgen.outline.load import load_yaml
+from deckgen.outline.model import Outline
+from deckgen.plan.planner import DeckPlan, plan
+from deckgen.theme.model import Theme, load_theme
+from deckgen.outline.validate import validate
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -83,7 +83,7 @@ def build(path: Path, output: Path, theme: Optional[str] = None, display: Option
     as a dated backup beside it (with a warning) unless `force`; see `save_deck`.
     """
     from deckgen.render import builtin_target, render, template_target  # python-pptx only now
-    from deckgen.write import check_target
+    from deckgen.package.write import check_target
 
     check_target(output)
     outline, warnings = read_outline(path, display)
@@ -101,7 +101,7 @@ def verify_package(data: "io.BytesIO") -> None:
     """Check the structure of a package about to be written (zip entries, content types, relationships,
     `notesMasterIdLst`); raise `PackageError`, so nothing is written, if deckgen produced a broken one."""
     from deckgen.errors import PackageError
-    from deckgen.package_check import check_package
+    from deckgen.package.check import check_package
 
     problems = check_package(data, structure_only=True).problems
     if problems:
@@ -117,9 +117,9 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[D
     """
     import os
 
-    from deckgen.render.fingerprint import stamp_members, state, write_members
+    from deckgen.package.fingerprint import stamp_members, state, write_members
     from deckgen.render.package import package_members
-    from deckgen.write import keep_aside, write_atomic
+    from deckgen.package.write import keep_aside, write_atomic
 
     order, members = package_members(prs)
     order, _ = stamp_members(members, order)

@@ -1,0 +1,2 @@
+"""Presenting: LibreOffice and poppler, previews, the handout, reading time, watch mode, fonts, progress."""
+from __future__ import annotations
