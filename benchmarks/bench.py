@@ -75,8 +75,9 @@ CHILD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
 from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
 from pathlib import Path
-build(Path(sys.argv[1]), Path(sys.argv[2]))
+build(BuildRequest(Path(sys.argv[1]), Path(sys.argv[2])))
 t1 = time.perf_counter()
 print(json.dumps({"seconds": t1 - t0, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """

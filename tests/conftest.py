@@ -69,9 +69,10 @@ def seed_text() -> str:
 def shipped_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped outline.yaml built once with the default theme."""
     from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
 
     out = tmp_path_factory.mktemp("shipped") / "outline.pptx"
-    build(OUTLINE, out)
+    build(BuildRequest(OUTLINE, out))
     return out
 
 

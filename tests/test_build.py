@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
 from deckgen.errors import OutputError
 from deckgen.package.fingerprint import state
 
@@ -38,19 +39,19 @@ def _backups(folder: Path) -> list[Path]:
 
 
 def test_rebuilding_over_our_own_unchanged_deck_keeps_no_backup(folder: Path) -> None:
-    build(folder / "outline.yaml", folder / "outline.pptx")
-    result = build(folder / "outline.yaml", folder / "outline.pptx")
+    build(BuildRequest(folder / "outline.yaml", folder / "outline.pptx"))
+    result = build(BuildRequest(folder / "outline.yaml", folder / "outline.pptx"))
     assert result.warnings == [] and _backups(folder) == []
     assert state(folder / "outline.pptx").kind == "ours"
 
 
 def test_an_edited_deck_is_kept_as_a_dated_backup_with_a_warning(folder: Path) -> None:
     deck = folder / "outline.pptx"
-    build(folder / "outline.yaml", deck)
+    build(BuildRequest(folder / "outline.yaml", deck))
     edited = _edit_in_powerpoint(deck)
     stamp = time.mktime((2026, 11, 28, 15, 30, 0, 0, 0, -1))
     os.utime(deck, (stamp, stamp))
-    result = build(folder / "outline.yaml", deck)
+    result = build(BuildRequest(folder / "outline.yaml", deck))
     backup = folder / "outline.2026-11-28-1530.pptx"
     assert _backups(folder) == [backup] and backup.read_bytes() == edited
     assert [str(w) for w in result.warnings] == [
@@ -61,13 +62,13 @@ def test_an_edited_deck_is_kept_as_a_dated_backup_with_a_warning(folder: Path) -
 
 def test_edited_twice_in_the_same_minute_makes_two_backups(folder: Path) -> None:
     deck = folder / "outline.pptx"
-    build(folder / "outline.yaml", deck)
+    build(BuildRequest(folder / "outline.yaml", deck))
     contents = []
     for title in ("第一次修改", "第二次修改"):
         contents.append(_edit_in_powerpoint(deck, title))
         stamp = time.mktime((2027, 1, 15, 8, 0, 0, 0, 0, -1))
         os.utime(deck, (stamp, stamp))
-        build(folder / "outline.yaml", deck)
+        build(BuildRequest(folder / "outline.yaml", deck))
     first, second = folder / "outline.2027-01-15-0800.pptx", folder / "outline.2027-01-15-0800-2.pptx"
     assert set(_backups(folder)) == {first, second}
     assert [first.read_bytes(), second.read_bytes()] == contents
@@ -76,7 +77,7 @@ def test_edited_twice_in_the_same_minute_makes_two_backups(folder: Path) -> None
 def test_a_deck_deckgen_did_not_write_is_kept_too(folder: Path) -> None:
     deck = folder / "outline.pptx"
     deck.write_bytes(b"a deck made by hand")
-    result = build(folder / "outline.yaml", deck)
+    result = build(BuildRequest(folder / "outline.yaml", deck))
     (backup,) = _backups(folder)
     assert backup.read_bytes() == b"a deck made by hand"
     assert "was not written by deckgen" in str(result.warnings[0])
@@ -84,7 +85,7 @@ def test_a_deck_deckgen_did_not_write_is_kept_too(folder: Path) -> None:
 
 def test_force_overwrites_without_a_backup(folder: Path) -> None:
     deck = folder / "outline.pptx"
-    build(folder / "outline.yaml", deck)
+    build(BuildRequest(folder / "outline.yaml", deck))
     _edit_in_powerpoint(deck)
     result = CliRunner().invoke(_main(), ["build", str(folder / "outline.yaml"), "--force"])
     assert result.exit_code == 0, result.output
@@ -94,7 +95,7 @@ def test_force_overwrites_without_a_backup(folder: Path) -> None:
 
 def test_the_cli_says_where_the_backup_is(folder: Path) -> None:
     deck = folder / "outline.pptx"
-    build(folder / "outline.yaml", deck)
+    build(BuildRequest(folder / "outline.yaml", deck))
     _edit_in_powerpoint(deck)
     result = CliRunner().invoke(_main(), ["build", str(folder / "outline.yaml")])
     assert result.exit_code == 0, result.output
@@ -106,7 +107,7 @@ def test_a_failed_write_leaves_the_edited_deck_in_place_and_no_backup(folder: Pa
     import deckgen.package.write
 
     deck = folder / "outline.pptx"
-    build(folder / "outline.yaml", deck)
+    build(BuildRequest(folder / "outline.yaml", deck))
     edited = _edit_in_powerpoint(deck)
 
     def full_disk(path: Path, produce: object) -> None:
@@ -114,7 +115,7 @@ def test_a_failed_write_leaves_the_edited_deck_in_place_and_no_backup(folder: Pa
 
     monkeypatch.setattr(deckgen.package.write, "write_atomic", full_disk)
     with pytest.raises(OutputError, match="the disk is full"):
-        build(folder / "outline.yaml", deck)
+        build(BuildRequest(folder / "outline.yaml", deck))
     assert deck.read_bytes() == edited and _backups(folder) == []
 
 
@@ -128,7 +129,7 @@ def test_a_theme_path_in_the_outline_is_read_from_the_outline_folder(tmp_path: P
     elsewhere.mkdir()
     (elsewhere / "ours.yaml").write_text("extends: dark\n", encoding="utf-8")
     monkeypatch.chdir(elsewhere)
-    build(lecture / "outline.yaml", lecture / "outline.pptx")
+    build(BuildRequest(lecture / "outline.yaml", lecture / "outline.pptx"))
     from deckgen.theme.model import load_theme
 
     gov, dark = load_theme("gov").rgb("accent1"), load_theme("dark").rgb("accent1")
@@ -160,7 +161,7 @@ def test_a_build_needs_no_network(folder: Path, monkeypatch: pytest.MonkeyPatch)
         monkeypatch.setattr(socket.socket, name, refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    result = build(folder / "outline.yaml", folder / "outline.pptx", template=None)
+    result = build(BuildRequest(folder / "outline.yaml", folder / "outline.pptx", template=None))
     assert result.slides == 2
     from deckgen.package.check import check_package
 
@@ -172,12 +173,12 @@ def test_a_broken_package_is_refused_before_anything_is_written(tmp_path: Path) 
     import io
     import zipfile
 
-    from deckgen.build.pipeline import verify_package
+    from deckgen.build.save import verify_package
     from deckgen.errors import PackageError
     from tests.conftest import OUTLINE
 
     good = io.BytesIO()
-    build(OUTLINE, tmp_path / "ok.pptx")
+    build(BuildRequest(OUTLINE, tmp_path / "ok.pptx"))
     good.write((tmp_path / "ok.pptx").read_bytes())
     verify_package(good)
     broken = io.BytesIO()
@@ -194,7 +195,7 @@ def test_a_deck_with_more_zip_entries_than_a_template_may_have_builds(tmp_path: 
     sections = "".join(f"  - title: 第{i}部分\n    notes: 第{i}部分的讲稿。\n" for i in range(1300))
     outline = tmp_path / "big.yaml"
     outline.write_text(f"deck:\n  title: T\nsections:\n{sections}", encoding="utf-8")
-    result = build(outline, tmp_path / "big.pptx")
+    result = build(BuildRequest(outline, tmp_path / "big.pptx"))
     assert result.slides > 1300  # title, agenda (over several slides), 1300 dividers
     import zipfile
 

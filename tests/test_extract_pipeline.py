@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen.build.pipeline import read_outline
+from deckgen.outline.read import read_outline
 from deckgen.extract.coverage import notes_in_order
 from deckgen.errors import ContentError
 from deckgen.extract.pipeline import Extraction, extract
@@ -47,7 +47,7 @@ class DescribeTheSeedLecture:
         assert seed.outline.opening and seed.outline.closing
 
     def it_keeps_the_exact_labels_and_titles_of_the_text(self, seed: Extraction) -> None:
-        shipped, _ = read_outline(OUTLINE)
+        shipped = read_outline(OUTLINE).outline
 
         def heads(o) -> list:
             return [(s.label, s.title, [(u.label, u.title, [(p.label, p.title) for p in u.points]) for u in s.subsections])
@@ -58,7 +58,7 @@ class DescribeTheSeedLecture:
         assert points == ["一要", "二要", "三要", "一要", "二要", "三要", "一要", "二要", "三要", "四要"]
 
     def it_splits_the_notes_as_the_hand_made_outline_does(self, seed: Extraction) -> None:
-        shipped, _ = read_outline(OUTLINE)
+        shipped = read_outline(OUTLINE).outline
         assert notes_in_order(seed.outline) == notes_in_order(shipped)
 
     def it_puts_every_character_in_exactly_one_slide(self, seed: Extraction) -> None:

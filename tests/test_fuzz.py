@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
 from deckgen.outline.model import Role
 from deckgen.package.check import check_package
 from deckgen.outline.validate import sanitise
@@ -136,7 +137,7 @@ def build_and_check(outline: dict[str, Any], folder: Path) -> Path:
     source = folder / "outline.yaml"
     source.write_text(yaml.safe_dump(outline, allow_unicode=True, sort_keys=False), encoding="utf-8")
     deck = folder / "outline.pptx"
-    result = build(source, deck)
+    result = build(BuildRequest(source, deck))
     report = check_package(deck)
     assert report.schema_checked, report.note
     assert report.problems == []

@@ -35,9 +35,10 @@ def test_stress_outlines_fit_with_autofit_off(case: str, tmp_path: Path) -> None
     """Titles of 10–40 characters, 1–15 bullets of 5–80 characters, mixed scripts: nothing spills out."""
     require_tools("soffice", "pdftotext")
     from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
 
     out = tmp_path / f"{case}.pptx"
-    build(Path(__file__).parent / "golden" / case / "outline.yaml", out)
+    build(BuildRequest(Path(__file__).parent / "golden" / case / "outline.yaml", out))
     assert overflowing_words(out, tmp_path) == {}
 
 
@@ -45,10 +46,11 @@ def test_stress_outlines_fit_with_autofit_off(case: str, tmp_path: Path) -> None
 def test_seed_deck_renders_without_overflow_in_every_theme(theme: str, tmp_path: Path) -> None:
     require_tools("soffice", "pdftotext", "pdfinfo")
     from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
     from tests.conftest import OUTLINE
     from tests.office import to_pdf
 
     out = tmp_path / f"{theme}.pptx"
-    build(OUTLINE, out, theme=theme)
+    build(BuildRequest(OUTLINE, out, theme=theme))
     assert page_count(to_pdf(out, tmp_path)) == 27
     assert overflowing_words(out, tmp_path) == {}

@@ -263,12 +263,13 @@ class DescribeDecorations:
 @pytest.mark.parametrize("name", BUILTIN)
 def test_the_seed_deck_builds_schema_valid_with_every_theme(name: str, tmp_path: Path) -> None:
     from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
     from deckgen.package.check import check_package, find_schemas
     from tests.conftest import OUTLINE, require_path
 
     schemas, why = find_schemas()
     require_path(schemas or Path("/nonexistent"), f"the OOXML schemas ({why})")
     out = tmp_path / f"{name}.pptx"
-    build(OUTLINE, out, name)
+    build(BuildRequest(OUTLINE, out, name))
     report = check_package(out, schemas)
     assert report.schema_checked and report.problems == []

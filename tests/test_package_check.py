@@ -48,11 +48,12 @@ Edit = Callable[[bytes], Optional[bytes]]  # returns the new bytes, or None to d
 def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small Chinese/English deck built through the real pipeline."""
     from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
 
     folder = tmp_path_factory.mktemp("package_check")
     (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
     out = folder / "deck.pptx"
-    build(folder / "outline.yaml", out)
+    build(BuildRequest(folder / "outline.yaml", out))
     return out
 
 

@@ -10,7 +10,9 @@ from deckgen.build.pipeline import plan_file
 from deckgen.outline.load import parse_yaml
 from deckgen.outline.model import Role
 from deckgen.text.numerals import chinese_number
-from deckgen.plan.planner import default_label, dump, plan, with_label
+from deckgen.plan.dump import dump
+from deckgen.plan.labels import default_label, with_label
+from deckgen.plan.planner import plan
 from deckgen.theme.model import load_theme
 from deckgen.outline.validate import validate
 from tests.conftest import OUTLINE
@@ -96,7 +98,7 @@ closing:
 
     def it_puts_the_section_label_in_its_own_placeholder(self) -> None:
         deck, _ = plan_text(self.TEXT)
-        assert deck.slides[2].label.paragraphs == ("一、",)
+        assert deck.slides[2].text("label").paragraphs == ("一、",)
 
     def it_sets_a_heading_without_bullets_large_on_a_statement_slide(self) -> None:
         deck, _ = plan_text("deck: {title: T}\nsections: [{title: A, subsections: [{title: 小节}, {title: 定型, layout: content}]}]\n")

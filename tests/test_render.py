@@ -11,6 +11,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
 from tests.conftest import assert_valid_package
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -164,7 +165,7 @@ def test_no_template_leftovers(shipped_deck: Path) -> None:
 
 def test_english_deck_uses_english_language_and_words(tmp_path: Path) -> None:
     out = tmp_path / "en.pptx"
-    build(Path(__file__).parent / "golden" / "english" / "outline.yaml", out)
+    build(BuildRequest(Path(__file__).parent / "golden" / "english" / "outline.yaml", out))
     prs = Presentation(str(out))
     assert prs.slides[2].shapes.title.text_frame.text == "Contents"
     with zipfile.ZipFile(out) as z:
@@ -178,5 +179,5 @@ def test_shipped_deck_is_a_valid_package(shipped_deck: Path, schemas: Path) -> N
 
 def test_english_deck_is_a_valid_package(tmp_path: Path, schemas: Path) -> None:
     out = tmp_path / "en.pptx"
-    build(Path(__file__).parent / "golden" / "english" / "outline.yaml", out)
+    build(BuildRequest(Path(__file__).parent / "golden" / "english" / "outline.yaml", out))
     assert_valid_package(out)

@@ -12,6 +12,7 @@ from lxml import etree
 from pptx import Presentation
 
 from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
 from deckgen.errors import ContentError
 from tests.conftest import OUTLINE, assert_valid_package, require_tools
 from tests.office import overflowing_words, page_count, save_title_layout_only, to_pdf
@@ -70,7 +71,7 @@ def test_seed_builds_valid_and_renders_with_each_template(templates: dict[str, P
     if name not in templates:
         require_tools("pandoc" if name.startswith("pandoc") else "soffice")
     out = tmp_path / "deck.pptx"
-    result = build(OUTLINE, out, template=templates[name], east_asian_font="微软雅黑")
+    result = build(BuildRequest(OUTLINE, out, template=templates[name], east_asian_font="微软雅黑"))
     assert result.slides == 27
     assert_valid_package(out)
     prs = Presentation(str(out))
@@ -84,7 +85,7 @@ def test_seed_builds_valid_and_renders_with_each_template(templates: dict[str, P
 
 def test_template_slides_are_removed_without_leftovers(templates: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
-    build(OUTLINE, out, template=templates["python-pptx-zh"])
+    build(BuildRequest(OUTLINE, out, template=templates["python-pptx-zh"]))
     with zipfile.ZipFile(out) as z:
         names = z.namelist()
         text = b"".join(z.read(n) for n in names if n.startswith("ppt/slides/slide"))
@@ -95,13 +96,13 @@ def test_template_slides_are_removed_without_leftovers(templates: dict[str, Path
 
 def test_roles_map_to_chinese_layout_names(templates: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
-    build(OUTLINE, out, template=templates["python-pptx-zh"])
+    build(BuildRequest(OUTLINE, out, template=templates["python-pptx-zh"]))
     layouts = [s.slide_layout.name for s in Presentation(str(out)).slides]
     assert layouts[0] == "标题幻灯片" and layouts[3] == "节标题" and layouts[4] == "标题和内容"
 
 
 def test_fallbacks_and_missing_east_asian_font_are_warned(templates: dict[str, Path], tmp_path: Path) -> None:
-    result = build(OUTLINE, tmp_path / "deck.pptx", template=templates["python-pptx-zh"])
+    result = build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=templates["python-pptx-zh"]))
     messages = [w.message for w in result.warnings]
     assert "no layout for the 'agenda' role; using '标题和内容' (content layout) instead" in messages
     assert any("no East Asian font" in m for m in messages)
@@ -109,7 +110,7 @@ def test_fallbacks_and_missing_east_asian_font_are_warned(templates: dict[str, P
 
 def test_east_asian_font_option_sets_every_theme(templates: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
-    result = build(OUTLINE, out, template=templates["python-pptx-zh"], east_asian_font="微软雅黑")
+    result = build(BuildRequest(OUTLINE, out, template=templates["python-pptx-zh"], east_asian_font="微软雅黑"))
     assert not any("East Asian" in w.message for w in result.warnings)
     with zipfile.ZipFile(out) as z:
         themes = [n for n in z.namelist() if n.startswith("ppt/theme/")]
@@ -131,14 +132,14 @@ def test_unusable_templates_are_errors(tmp_path: Path, content: object, message:
     else:
         bad.write_bytes(content)  # type: ignore[arg-type]
     with pytest.raises(ContentError, match=message):
-        build(OUTLINE, tmp_path / "deck.pptx", template=bad)
+        build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=bad))
     assert not (tmp_path / "deck.pptx").exists()
 
 
 def test_a_template_without_a_content_layout_is_an_error(tmp_path: Path) -> None:
     bad = save_title_layout_only(tmp_path / "one-layout.pptx")
     with pytest.raises(ContentError, match="no layout for content slides"):
-        build(OUTLINE, tmp_path / "deck.pptx", template=bad)
+        build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=bad))
 
 
 def test_template_inspect_lists_layouts_and_roles(templates: dict[str, Path]) -> None:

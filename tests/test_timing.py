@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from deckgen.build.pipeline import plan_file
-from deckgen.plan.planner import DeckPlan
+from deckgen.plan.model import DeckPlan
 from deckgen.present.timing import (Rate, clock, count, cue, deck_timing, is_cue, over_duration, seconds, table, timing,
                             with_time_cues)
 from tests.conftest import OUTLINE, ROOT

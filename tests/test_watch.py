@@ -15,6 +15,7 @@ import click
 import pytest
 
 from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
 from deckgen.package.deck import read_deck
 from deckgen.present.watch import Watch, watched_files
 from tests.conftest import ROOT
@@ -77,7 +78,7 @@ class _Session:
         self.thread = threading.Thread(target=self.watch.run, daemon=True)
 
     def _build(self, outline: Path, deck: Path) -> None:
-        build(outline, deck)
+        build(BuildRequest(outline, deck))
 
     def _report(self, exc: click.ClickException) -> None:
         self.errors.append(exc.format_message())

@@ -177,9 +177,10 @@ def _kill_mid_write(folder: Path, sig: signal.Signals) -> tuple[Path, int, str]:
 def previous(tmp_path: Path) -> bytes:
     """A folder with a deck deckgen wrote from a small outline, and a big outline to build over it."""
     from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
 
     (tmp_path / "small.yaml").write_text("deck:\n  title: 旧\nsections:\n  - title: 旧的一部分\n", encoding="utf-8")
-    build(tmp_path / "small.yaml", tmp_path / "deck.pptx")
+    build(BuildRequest(tmp_path / "small.yaml", tmp_path / "deck.pptx"))
     _big_outline(tmp_path / "big.yaml")
     return (tmp_path / "deck.pptx").read_bytes()
 
@@ -194,6 +195,7 @@ def test_ctrl_c_mid_save_keeps_the_previous_deck_and_removes_the_temporary(tmp_p
 def test_sigkill_mid_save_keeps_the_previous_deck_and_the_next_build_removes_the_partial_file(
         tmp_path: Path, previous: bytes) -> None:
     from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
     from deckgen.package.check import check_package
 
     seen, code, _ = _kill_mid_write(tmp_path, signal.SIGKILL)
@@ -202,6 +204,6 @@ def test_sigkill_mid_save_keeps_the_previous_deck_and_the_next_build_removes_the
     # SIGKILL cannot be caught: the hidden temporary file stays (deckgen never reads it)
     assert seen.exists() and seen.name.startswith(".deck.pptx.")
     assert stale_temporaries(tmp_path / "deck.pptx") == [seen]
-    build(tmp_path / "small.yaml", tmp_path / "deck.pptx")
+    build(BuildRequest(tmp_path / "small.yaml", tmp_path / "deck.pptx"))
     assert _temporaries(tmp_path, "deck.pptx") == []
     assert check_package(tmp_path / "deck.pptx").problems == []

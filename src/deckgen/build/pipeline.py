@@ -1,23 +1,24 @@
-"""The build pipeline: outline file → validated outline → plan → rendered deck → file on disk."""
+"""The build pipeline: outline file → validated outline → target (master or template) → plan → deck → file."""
 from __future__ import annotations
-
-import io
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
+from deckgen.build.request import BuildRequest
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
-from deckgen.plan.grid import BUILTIN_FRAMES, Frames
-from deckgen.outline.load import load_yaml
+from deckgen.outline.load import Loaded
 from deckgen.outline.model import Outline
-from deckgen.plan.planner import DeckPlan, plan
+from deckgen.outline.read import OutlineFile, read_outline
+from deckgen.plan.grid import Frames
+from deckgen.plan.kinds import BUILTIN_FRAMES
+from deckgen.plan.model import DeckPlan
+from deckgen.plan.planner import plan
 from deckgen.theme.model import Theme, load_theme
-from deckgen.outline.validate import validate
 
 if TYPE_CHECKING:
-    from pptx.presentation import Presentation as PresentationT
+    from deckgen.render import Target
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Planned:
     theme: Theme
     deck: DeckPlan
     warnings: list[Diagnostic] = field(default_factory=list)
+    loaded: Optional[Loaded] = None
 
 
 @dataclass
@@ -40,105 +42,53 @@ class Built:
     deck: DeckPlan
 
 
-def read_outline(path: Path, display: Optional[str] = None) -> tuple[Outline, list[Diagnostic]]:
-    """Load and validate an outline file."""
-    return validate(load_yaml(path, display or str(path)))
+def resolve_theme(file: OutlineFile, override: Optional[str] = None) -> Theme:
+    """The theme of the build: `override` (a name, or a path relative to the working folder), else the
+    outline's `deck.theme` (relative to the outline's folder; a mistake there is reported at that key)."""
+    spec = override or file.outline.deck.theme
+    try:
+        return load_theme(spec, file.path.parent if override is None else Path.cwd())
+    except ContentError as exc:
+        if override is not None or any(p.line for p in exc.problems):
+            raise
+        raise ContentError([file.loaded.problem(("deck", "theme"), p.message) for p in exc.problems]) from None
 
 
 def plan_file(path: Path, theme: Optional[str] = None, display: Optional[str] = None,
               frames: Optional[Frames] = None) -> Planned:
     """Read `path` and plan its deck; `theme` (name or path) overrides the outline's `deck.theme`;
     `frames` are a template's text slots (default: the built-in grid)."""
-    outline, warnings = read_outline(path, display)
-    return plan_outline(outline, warnings, path.parent, theme, frames, (path, display or str(path)))
+    file = read_outline(path, display)
+    th = resolve_theme(file, theme)
+    deck, warnings = plan(file.outline, th, frames or BUILTIN_FRAMES, file.loaded)
+    return Planned(file.outline, th, deck, [*file.warnings, *warnings], file.loaded)
 
 
-def plan_outline(outline: Outline, warnings: list[Diagnostic], base: Path, theme: Optional[str] = None,
-                 frames: Optional[Frames] = None, source: Optional[tuple[Path, str]] = None) -> Planned:
-    """Plan a validated outline; a theme named in the outline is resolved against `base`, its folder.
+def build(request: BuildRequest) -> Built:
+    """Build the deck `request` asks for (see `BuildRequest`) and write it atomically.
 
-    With `source` (the outline's path and display name), a theme the outline names but that cannot be
-    found is reported at `deck.theme` in the outline.
+    The target (the organisation's template, or the built-in master of the theme) is opened once,
+    before planning, so the plan fits text to its placeholders. A deck at the output that was edited
+    since deckgen wrote it, or that deckgen did not write, is kept as a dated backup (with a warning)
+    unless `request.force`; see `save_deck`.
     """
-    spec = theme or outline.deck.theme
-    try:
-        th = load_theme(spec, base if theme is None else Path.cwd())
-    except ContentError as exc:
-        if theme is not None or source is None or any(p.line for p in exc.problems):
-            raise
-        line, col = load_yaml(*source).where(("deck", "theme"))
-        raise ContentError([Diagnostic(p.message, source[1], line, col, ("deck", "theme")) for p in exc.problems]) from None
-    deck, plan_warnings = plan(outline, th, frames or BUILTIN_FRAMES)
-    return Planned(outline, th, deck, warnings + plan_warnings)
-
-
-def build(path: Path, output: Path, theme: Optional[str] = None, display: Optional[str] = None,
-          template: Optional[Path] = None, east_asian_font: Optional[str] = None,
-          adjust: Optional[Callable[[DeckPlan], DeckPlan]] = None, force: bool = False) -> Built:
-    """Build the deck for the outline at `path` into `output` (written atomically).
-
-    With `template` (.pptx/.potx), the deck uses that file's master, layouts, colours and fonts.
-    `adjust` transforms the plan before it is rendered (e.g. `timing.with_time_cues`).
-    A deck at `output` that was edited since deckgen wrote it, or that deckgen did not write, is kept
-    as a dated backup beside it (with a warning) unless `force`; see `save_deck`.
-    """
-    from deckgen.render import builtin_target, render, template_target  # python-pptx only now
+    from deckgen.build.save import save_deck
     from deckgen.package.write import check_target
+    from deckgen.render import builtin_target, render, template_target  # python-pptx only now
 
-    check_target(output)
-    outline, warnings = read_outline(path, display)
-    target = template_target(template, outline.deck.language, east_asian_font) if template else None
-    planned = plan_outline(outline, warnings, path.parent, theme, target.frames if target else None,
-                           (path, display or str(path)))
-    target = target or builtin_target(planned.theme, planned.deck.language)
-    deck = adjust(planned.deck) if adjust else planned.deck
-    prs, render_warnings = render(deck, planned.theme, target)
-    saved = save_deck(prs, output, force)
-    return Built(output, len(deck.slides), planned.warnings + render_warnings + saved, deck)
+    check_target(request.output)
+    file = read_outline(request.outline, request.shown)
+    language = file.outline.deck.language
+    target: Optional[Target] = None
+    if request.template is not None:
+        target = template_target(request.template, language, request.east_asian_font)
+    theme = resolve_theme(file, request.theme)
+    target = target or builtin_target(theme, language)
+    deck, warnings = plan(file.outline, theme, target.frames, file.loaded)
+    if request.time_cues:
+        from deckgen.present.timing import with_time_cues
 
-
-def verify_package(data: "io.BytesIO") -> None:
-    """Check the structure of a package about to be written (zip entries, content types, relationships,
-    `notesMasterIdLst`); raise `PackageError`, so nothing is written, if deckgen produced a broken one."""
-    from deckgen.errors import PackageError
-    from deckgen.package.check import check_package
-
-    problems = check_package(data, structure_only=True).problems
-    if problems:
-        raise PackageError(problems)
-
-
-def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[Diagnostic]:
-    """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
-
-    Unless `force`, a deck already at `output` whose fingerprint does not match its content (edited in
-    PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), is first kept as
-    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup).
-    """
-    import os
-
-    from deckgen.package.fingerprint import stamp_members, state, write_members
-    from deckgen.render.package import package_members
-    from deckgen.package.write import keep_aside, write_atomic
-
-    order, members = package_members(prs)
-    order, _ = stamp_members(members, order)
-    stamped = io.BytesIO()
-    write_members(stamped, order, members)
-    verify_package(stamped)
-    found = state(output)
-    backup = keep_aside(output) if found.kind in ("edited", "foreign") and not force else None
-    try:
-        write_atomic(output, lambda fh: fh.write(stamped.getvalue()))
-    except BaseException:
-        try:
-            if backup is not None and os.path.samefile(output, backup):
-                backup.unlink()  # the old deck is still in place (a hard link to it): no backup needed
-        except OSError:
-            pass
-        raise
-    if backup is None:
-        return []
-    why = ("was changed after deckgen wrote it (edited in PowerPoint?)" if found.kind == "edited"
-           else "was not written by deckgen (or by a version without fingerprints)")
-    return [Diagnostic(f"{output} {why}: kept it as {backup}; --force overwrites without a backup")]
+        deck = with_time_cues(deck, request.rate)
+    prs, render_warnings = render(deck, theme, target)
+    saved = save_deck(prs, request.output, request.force)
+    return Built(request.output, len(deck.slides), [*file.warnings, *warnings, *render_warnings, *saved], deck)

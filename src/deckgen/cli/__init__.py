@@ -1,30 +1,11 @@
-"""The `deckgen` command line: parse options, call one pipeline function, print its results."""
+"""The `deckgen` command line: the command group; each command parses options, calls one function, prints."""
 from __future__ import annotations
 
 import sys
 
-from pathlib import Path
-from typing import Optional
-
 import click
 
 from deckgen import __version__
-from deckgen.cli.present import POSITIVE, RATE_HELP, Presenting, after_build, watch_build
-from deckgen.present.progress import status
-
-DEFAULT_OUTLINE = "outline.yaml"
-
-
-def _warn(warnings: list) -> None:
-    for w in warnings:
-        click.echo(f"Warning: {w}", err=True)
-
-
-def shipped_outline() -> Path:
-    """The example outline shipped with deckgen (the seed lecture)."""
-    from importlib import resources
-
-    return Path(str(resources.files("deckgen.examples") / DEFAULT_OUTLINE))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,87 +14,17 @@ def main() -> None:
     """Turn a lecture outline (YAML) into a themed, editable 16:9 PowerPoint deck."""
 
 
-@main.command()
-@click.argument("outline", required=False, type=click.Path(dir_okay=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="The .pptx to write (default: beside the outline, named after it).")
-@click.option("--theme", metavar="NAME|PATH", help="A built-in theme name or a theme .yaml file (overrides deck.theme).")
-@click.option("--template", type=click.Path(path_type=Path), metavar="FILE.pptx|.potx",
-              help="Use this organisation template's master, layouts, colours and fonts.")
-@click.option("--east-asian-font", metavar="NAME", help="With --template: set this East Asian (Chinese) font in its theme.")
-@click.option("--pdf", is_flag=True, help="Also write the deck as PDF beside it (needs LibreOffice).")
-@click.option("--duration", type=POSITIVE, metavar="MINUTES",
-              help="Warn when reading the notes aloud takes longer, naming the longest sections.")
-@click.option("--rate", type=POSITIVE, metavar="N", help=RATE_HELP)
-@click.option("--time-cues", is_flag=True, help="End each slide's notes with its reading time (〔约 2 分钟〕).")
-@click.option("--watch", is_flag=True, help="Rebuild whenever the outline, theme file or template changes; Ctrl-C stops.")
-@click.option("--force", is_flag=True, help="Overwrite a deck edited since deckgen wrote it (or not written by deckgen) "
-              "without keeping a dated backup of it.")
-def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str], template: Optional[Path],
-          east_asian_font: Optional[str], pdf: bool, duration: Optional[float], rate: Optional[float],
-          time_cues: bool, watch: bool, force: bool) -> None:
-    """Build the deck for OUTLINE (default: ./outline.yaml, else the shipped example)."""
-    from deckgen.build.pipeline import build as run_build
+def _register() -> None:
+    # light modules: their heavy imports happen inside the commands
+    from deckgen.cli.build import build, template, themes
+    from deckgen.cli.outline import check, outline
+    from deckgen.cli.present import handout, preview
 
-    display = None
-    if outline is None:
-        outline = Path(DEFAULT_OUTLINE)
-        if not outline.exists():
-            outline = shipped_outline()
-            display = DEFAULT_OUTLINE
-            click.echo(f"No ./{DEFAULT_OUTLINE} here: building the shipped example outline.", err=True)
-            output = output or Path("outline.pptx")
-    if output is None:
-        output = outline.with_suffix(".pptx")
-    if output.suffix.lower() != ".pptx" and not output.is_dir():
-        raise click.BadParameter(f"{str(output)!r} does not end in .pptx", param_hint="'-o' / '--output'")
-    if east_asian_font and not template:
-        raise click.BadParameter("only applies with --template", param_hint="'--east-asian-font'")
-    presenting = Presenting(pdf, duration, rate, time_cues)
-
-    def once() -> None:
-        with status(f"Building {outline.name}"):  # a line on a terminal only (decks of hundreds of slides)
-            result = run_build(outline, output, theme, display or str(outline), template, east_asian_font,
-                               adjust=presenting.adjust(), force=force)
-        _warn(result.warnings)
-        click.echo(f"Wrote {result.output} ({result.slides} slides)")
-        after_build(result, presenting)
-
-    if watch:
-        watch_build(once, outline, theme, template)
-    else:
-        once()
+    for command in (build, themes, template, outline, check, handout, preview):
+        main.add_command(command)
 
 
-@main.command()
-def themes() -> None:
-    """List the built-in themes."""
-    from deckgen.theme.model import builtin_themes, load_theme
-
-    for name in builtin_themes():
-        click.echo(f"{name:<12} {load_theme(name).description}")
-
-
-@main.group()
-def template() -> None:
-    """Work with an organisation's PowerPoint template."""
-
-
-@template.command("inspect")
-@click.argument("path", type=click.Path(path_type=Path))
-def template_inspect(path: Path) -> None:
-    """Show PATH's layouts and placeholders, and which layout each slide role uses."""
-    from deckgen.render.describe import describe_template
-
-    click.echo(describe_template(path), nl=False)
-
-
-from deckgen.cli.outline import check, outline  # noqa: E402  (light: heavy imports happen inside the commands)
-from deckgen.cli.present import handout, preview  # noqa: E402  (light, as above)
-
-main.add_command(outline)
-main.add_command(check)
-main.add_command(handout)
-main.add_command(preview)
+_register()
 
 if __name__ == "__main__":  # pragma: no cover
     main(sys.argv[1:])

@@ -7,14 +7,10 @@ from typing import Optional
 import click
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.cli.present import warn
 from deckgen.errors import ContentError, DeckgenError, OutputError
 
 DEFAULT_OUTPUT = "outline.yaml"
-
-
-def _warn(warnings: list) -> None:
-    for w in warnings:
-        click.echo(f"Warning: {w}", err=True)
 
 
 @click.command()
@@ -43,7 +39,7 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
     write_text_atomic(output, result.yaml)
     for line in result.summary():
         click.echo(line)
-    _warn(result.warnings)
+    warn(result.warnings)
     click.echo(f"Wrote {output}: edit the drafted bullets, then run `deckgen build {output}`")
 
 
@@ -90,18 +86,17 @@ def check(outline: Path, source: Optional[Path]) -> None:
         return
     from deckgen.build.pipeline import plan_file
     from deckgen.extract.coverage import notes_in_order
-    from deckgen.outline.load import load_yaml
 
     planned = plan_file(outline, None, str(outline))
-    _warn(planned.warnings)
+    warn(planned.warnings)
     o = planned.outline
     subs = [s for sec in o.sections for s in sec.subsections]
     click.echo(f"{outline}: valid ({len(planned.deck.slides)} slides: {len(o.sections)} sections, "
                f"{len(subs)} subsections, {sum(len(s.points) for s in subs)} points)")
     if source is None:
         return
-    loaded = load_yaml(outline, str(outline))
-    problems = _coverage(source, notes_in_order(o), str(outline), lambda path: loaded.where(path))
+    loaded = planned.loaded
+    problems = _coverage(source, notes_in_order(o), str(outline), loaded.where if loaded else None)
     if problems:
         raise ContentError(problems)
 

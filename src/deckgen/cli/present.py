@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
@@ -16,45 +15,26 @@ RATE_HELP = "Speaking rate: characters a minute for a Chinese deck (default 220)
 POSITIVE = click.FloatRange(min=0, min_open=True)
 
 
-def _warn(warnings: list) -> None:
+def warn(warnings: list) -> None:
+    """Print each warning on stderr as `Warning: …`."""
     for w in warnings:
         click.echo(f"Warning: {w}", err=True)
 
 
-@dataclass(frozen=True)
-class Presenting:
-    """The presenting options of `deckgen build`."""
-
-    pdf: bool = False
-    duration: Optional[float] = None
-    rate: Optional[float] = None
-    time_cues: bool = False
-
-    def adjust(self) -> Optional[Callable]:
-        """The plan transformation for the build: time cues in the notes, or nothing."""
-        if not self.time_cues:
-            return None
-        from functools import partial
-
-        from deckgen.present.timing import with_time_cues
-
-        return partial(with_time_cues, per_minute=self.rate)
-
-
-def after_build(result: "Built", options: Presenting) -> None:
+def after_build(result: "Built", *, pdf: bool = False, duration: Optional[float] = None, rate: Optional[float] = None) -> None:
     """Print the reading-time table (and the `--duration` warning), then write the PDF if asked.
 
     The .pptx is already written: without LibreOffice the PDF fails with a one-line error (exit 1).
     """
     from deckgen.present.timing import deck_timing, over_duration, table
 
-    times = deck_timing(result.deck, options.rate)
-    for line in table(times, options.duration):
+    times = deck_timing(result.deck, rate)
+    for line in table(times, duration):
         click.echo(line)
-    if options.duration is not None:
-        over = over_duration(times, options.duration)
-        _warn([over] if over else [])
-    if options.pdf:
+    if duration is not None:
+        over = over_duration(times, duration)
+        warn([over] if over else [])
+    if pdf:
         from deckgen.present.office import write_pdf
         from deckgen.present.progress import status
 
@@ -95,10 +75,11 @@ def _deck(source: Path, theme: Optional[str]) -> Iterator[Path]:
         yield source
         return
     from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
 
     with tempfile.TemporaryDirectory(prefix="deckgen-build-") as tmp:
-        result = build(source, Path(tmp) / f"{source.stem}.pptx", theme, str(source))
-        _warn(result.warnings)
+        result = build(BuildRequest(source, Path(tmp) / f"{source.stem}.pptx", theme, display=str(source)))
+        warn(result.warnings)
         click.echo(f"Built {source} ({result.slides} slides)", err=True)
         yield result.output
 

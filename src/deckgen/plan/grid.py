@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 SLIDE_W_PT = 960.0
 SLIDE_H_PT = 540.0
@@ -88,25 +89,19 @@ class Slot:
 
 @dataclass(frozen=True)
 class Frames:
-    """The text slots of every slide role: the built-in grid, or a template's placeholders.
+    """Where each kind of text goes: `slots[(kind, slot)]` for the slots of every slide kind (see
+    `deckgen.plan.kinds`), and the footer. The built-in grid, or a template's placeholders.
 
-    A slot of `None` means the layout has no placeholder for it: the planner then folds that text
-    into another slot (the section label into the title, the byline into the subtitle).
+    A slot that is missing means the layout has no placeholder for it: the planner then folds that text
+    into another slot (the section label into the title, the byline into the subtitle) or gives it a
+    slide of its own.
     """
 
-    content_title: Slot = Slot(TITLE, TITLE_PARAS)
-    content_body: Slot = Slot(BODY, BODY_PARAS)
-    agenda_body: Slot = Slot(BODY, AGENDA_PARAS)
-    cover_title: Slot = Slot(COVER_TITLE, COVER_TITLE_PARAS)
-    cover_subtitle: Slot | None = Slot(COVER_SUBTITLE, PLAIN_PARAS)
-    cover_byline: Slot | None = Slot(COVER_BYLINE, PLAIN_PARAS)
-    section_title: Slot = Slot(SECTION_TITLE, TITLE_PARAS)
-    section_label: Slot | None = Slot(SECTION_LABEL, Paragraphs(line_spacing=0.9, bold=True))
-    closing_title: Slot = Slot(CLOSING_TITLE, COVER_TITLE_PARAS)
-    closing_body: Slot | None = Slot(CLOSING_BODY, PLAIN_PARAS)
-    statement: Slot = Slot(STATEMENT, TITLE_PARAS)
-    statement_source: Slot | None = Slot(STATEMENT_SOURCE, PLAIN_PARAS)
-    footer: Slot | None = Slot(FOOTER, Paragraphs())
+    slots: Mapping[tuple[str, str], Slot]
+    footer: Slot | None = None
 
+    def get(self, kind: str, slot: str) -> Slot | None:
+        return self.slots.get((kind, slot))
 
-BUILTIN_FRAMES = Frames()
+    def __getitem__(self, key: tuple[str, str]) -> Slot:
+        return self.slots[key]

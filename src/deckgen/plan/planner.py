@@ -1,17 +1,23 @@
 """Turn an `Outline` and a `Theme` into a `DeckPlan`: one entry per slide, text sizes fitted. Pure."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Iterable, Optional
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional
 
-from deckgen.plan import grid
-from deckgen.diagnostics import Diagnostic
-from deckgen.text.fit import fit
+from deckgen.diagnostics import Diagnostic, PathPart, format_path
 from deckgen.outline.model import Outline, Role, Section, SlideNode, Subsection
-from deckgen.text.numerals import chinese_number, roman
+from deckgen.plan.grid import Frames, Slot
+from deckgen.plan.kinds import BUILTIN_FRAMES
+from deckgen.plan.labels import default_label, with_label
+from deckgen.plan.model import DeckPlan, SlidePlan, Text
+from deckgen.text.fit import fit
 from deckgen.theme.model import SizeRange, Theme
 
+if TYPE_CHECKING:
+    from deckgen.outline.load import Loaded
+
 MAX_BULLETS = 6  # bullets on one slide at most (DESIGN: 3–6 key phrases)
+OutlinePath = tuple[PathPart, ...]
 
 
 def _even_groups(items: tuple[str, ...], k: int) -> list[tuple[str, ...]]:
@@ -25,71 +31,26 @@ def _even_groups(items: tuple[str, ...], k: int) -> list[tuple[str, ...]]:
     return out
 
 
-def default_label(level: int, n: int, cjk: bool) -> str:
-    """The label of the n-th (1-based) node at `level` (0 section, 1 subsection, 2 point)."""
-    if cjk:
-        return (f"{chinese_number(n)}、", f"（{chinese_number(n)}）", f"{n}.")[level]
-    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    return (f"{roman(n)}.", f"{letters[(n - 1) % 26]}.", f"{n}.")[level]
-
-
-def with_label(label: Optional[str], title: str) -> str:
-    """Join a label and a title: no space after a CJK label (一、 （一） 一要), one space otherwise."""
-    if not label:
-        return title
-    last = label[-1]
-    joined = ord(last) > 0x2E80 or last in "）)】]"
-    return f"{label}{title}" if joined and ord(last) > 0x2E80 else f"{label} {title}"
-
-
 @dataclass(frozen=True)
-class Text:
-    """Text for one placeholder: its paragraphs and the fitted size in points."""
+class Entry:
+    """An outline entry about to be planned: the node, its title joined to its label, its outline path
+    and the PowerPoint section it belongs to."""
 
-    paragraphs: tuple[str, ...]
-    size: float
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
-
-
-@dataclass(frozen=True)
-class SlidePlan:
-    """One slide: its role, the text of each placeholder, speaker notes, and where it came from."""
-
-    role: Role
-    title: Text
-    notes: str = ""
-    body: Optional[Text] = None       # bullets (content, agenda), closing lines, statement source
-    label: Optional[Text] = None      # the large section label (一、)
-    subtitle: Optional[Text] = None   # cover: the occasion
-    byline: Optional[Text] = None     # cover: presenter and date
-    section: Optional[int] = None     # index into DeckPlan.sections
-    source: str = ""                  # the outline path this slide comes from
-    footer: bool = True
-
-
-@dataclass(frozen=True)
-class DeckPlan:
-    """The whole deck: document properties, PowerPoint section names and the slides in order."""
-
+    node: SlideNode
     title: str
-    language: str
-    footer: Optional[Text]
-    theme: str
-    subtitle: Optional[str] = None
-    presenter: Optional[str] = None
-    date: Optional[str] = None
-    sections: tuple[str, ...] = ()
-    slides: tuple[SlidePlan, ...] = field(default_factory=tuple)
+    label: Optional[str]
+    path: OutlinePath
+    section: int
 
 
 @dataclass
-class _Planner:
+class Planner:
+    """Plans one deck; its methods are what every kind's plan function uses (fitting, warnings, slides)."""
+
     outline: Outline
     theme: Theme
-    frames: grid.Frames = grid.BUILTIN_FRAMES
+    frames: Frames = BUILTIN_FRAMES
+    source: Optional["Loaded"] = None
     warnings: list[Diagnostic] = field(default_factory=list)
     slides: list[SlidePlan] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
@@ -101,26 +62,35 @@ class _Planner:
     def words(self, zh: str, en: str) -> str:
         return zh if self.cjk else en
 
+    def warn(self, path: OutlinePath, message: str) -> None:
+        """A warning about the entry at `path`, placed in the outline file when its positions are known."""
+        if self.source is not None:
+            self.warnings.append(self.source.problem(path, message))
+        else:
+            self.warnings.append(Diagnostic(message, path=path))
+
     # --- fitting -------------------------------------------------------------------------
-    def fitted(self, paragraphs: Iterable[str], slot: grid.Slot, sizes: SizeRange, where: str, what: str,
+    def fitted(self, paragraphs: Iterable[str], slot: Slot, sizes: SizeRange, path: OutlinePath, what: str,
                max_lines: Optional[int] = None) -> Text:
+        """`paragraphs` at the largest size in `sizes` (capped by the slot) that fits `slot`, with a warning
+        when even the smallest does not, or when the size is below the preferred one."""
         paras = tuple(paragraphs)
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
         result = fit(paras, slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk)
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
-            self.warnings.append(Diagnostic(f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it", path=(where,)))
+            self.warn(path, f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it")
         else:
-            self.shrunk(result.size, sizes, top, where, what)
+            self.shrunk(result.size, sizes, top, path, what)
         return Text(paras, result.size)
 
-    def shrunk(self, size: float, sizes: SizeRange, top: float, where: str, what: str) -> None:
+    def shrunk(self, size: float, sizes: SizeRange, top: float, path: OutlinePath, what: str) -> None:
         preferred = min(sizes.pref, top)
         if size < preferred:
-            self.warnings.append(Diagnostic(f"{what} set at {size:g} pt, below the preferred {preferred:g} pt", path=(where,)))
+            self.warn(path, f"{what} set at {size:g} pt, below the preferred {preferred:g} pt")
 
-    def split_bullets(self, bullets: tuple[str, ...], slot: grid.Slot, where: str) -> tuple[list[tuple[str, ...]], float]:
+    def split_bullets(self, bullets: tuple[str, ...], slot: Slot, path: OutlinePath) -> tuple[list[tuple[str, ...]], float]:
         """Bullets in groups that each fit `slot` (one slide each), and the one size all groups share.
 
         Groups hold at most `MAX_BULLETS`, are as even as possible and break only between bullets; a bullet
@@ -151,35 +121,48 @@ class _Planner:
         found = [fits(g) for g in greedy]
         for group, size in zip(greedy, found):
             if size is None:
-                self.warnings.append(Diagnostic(f"the bullet {group[0][:20]!r}… does not fit on a slide of its own at "
-                                                f"the smallest size ({low:g} pt); shorten it", path=(where,)))
+                self.warn(path, f"the bullet {group[0][:20]!r}… does not fit on a slide of its own at "
+                                f"the smallest size ({low:g} pt); shorten it")
         return greedy, min((size for size in found if size is not None), default=low)
 
-    def title_text(self, title: str, where: str) -> Text:
-        return self.fitted([title], self.frames.content_title, self.theme.sizes.title, where, "the title", 2)
+    def title_text(self, title: str, path: OutlinePath) -> Text:
+        return self.fitted([title], self.frames["content", "title"], self.theme.sizes.title, path, "the title", 2)
 
-    def content(self, role: Role, title: str, notes: str, bullets: Iterable[str], where: str, section: int) -> None:
+    def content(self, role: Role, title: str, notes: str, bullets: Iterable[str], path: OutlinePath, section: int) -> None:
         """One content (or agenda) slide, or several when the bullets do not fit one: the later ones are
         titled with `（续）`/`(cont.)`, and the notes stay whole on the first."""
         bullets = tuple(bullets)
-        slot = self.frames.agenda_body if role is Role.AGENDA else self.frames.content_body
+        slot = self.frames["agenda" if role is Role.AGENDA else "content", "body"]
         if not bullets:
-            self.add(SlidePlan(role, self.title_text(title, where), notes, None, section=section, source=where))
+            self.add(SlidePlan(role, self.title_text(title, path), notes, section=section, source=format_path(path),
+                               where=self.where(path)))
             return
-        groups, size = self.split_bullets(bullets, slot, where)
+        groups, size = self.split_bullets(bullets, slot, path)
         if len(groups) > 1:
-            self.warnings.append(Diagnostic(f"{len(bullets)} bullets do not fit one slide: split into {len(groups)} slides",
-                                            path=(where,)))
+            self.warn(path, f"{len(bullets)} bullets do not fit one slide: split into {len(groups)} slides")
         sizes = self.theme.sizes.body
-        self.shrunk(size, sizes, min(sizes.max, slot.max_size) if slot.max_size else sizes.max, where, "the bullets")
+        self.shrunk(size, sizes, min(sizes.max, slot.max_size) if slot.max_size else sizes.max, path, "the bullets")
         for i, group in enumerate(groups):
             shown = title if i == 0 else title + self.words("（续）", " (cont.)")
-            self.add(SlidePlan(role, self.title_text(shown, where), notes if i == 0 else "", Text(group, size),
-                               section=section, source=where))
+            self.add(SlidePlan(role, self.title_text(shown, path), notes if i == 0 else "", (("body", Text(group, size)),),
+                               section=section, source=format_path(path), where=self.where(path)))
 
     # --- slides --------------------------------------------------------------------------
     def add(self, slide: SlidePlan) -> None:
         self.slides.append(slide)
+
+    def where(self, path: OutlinePath) -> Optional[tuple[int, int]]:
+        if self.source is None:
+            return None
+        line, col = self.source.where(path)
+        return (line, col) if line is not None and col is not None else None
+
+    def slide(self, role: Role, title: Text, entry: Entry, texts: Iterable[tuple[str, Optional[Text]]] = (),
+              *, notes: Optional[str] = None, footer: bool = True) -> None:
+        """Add a slide of `role` for `entry` with its `title` and the slot texts that are not None."""
+        self.add(SlidePlan(role, title, entry.node.notes if notes is None else notes,
+                           tuple((name, t) for name, t in texts if t is not None), section=entry.section,
+                           source=format_path(entry.path), footer=footer, where=self.where(entry.path)))
 
     def cover(self) -> None:
         deck = self.outline.deck
@@ -187,68 +170,28 @@ class _Planner:
         f = self.frames
         byline = [x for x in (deck.presenter, deck.date) if x]
         subtitle = [deck.subtitle] if deck.subtitle else []
-        if f.cover_byline is None:  # the layout has no byline placeholder: presenter and date join the subtitle
+        if f.get("title", "byline") is None:  # the layout has no byline placeholder: presenter and date join the subtitle
             subtitle, byline = subtitle + byline, []
-        if f.cover_subtitle is None:
+        if f.get("title", "subtitle") is None:
             subtitle = []
-        self.add(SlidePlan(
-            role=Role.TITLE,
-            title=self.fitted([deck.title], f.cover_title, s.cover_title, "deck", "the deck title", 2),
-            subtitle=self.fitted(subtitle, f.cover_subtitle, s.cover_subtitle, "deck", "the subtitle") if subtitle else None,
-            byline=self.fitted(byline, f.cover_byline, s.byline, "deck", "presenter and date") if byline else None,
-            notes=deck.notes, section=self.section_index(self.words("开篇", "Opening")), source="deck", footer=False))
+        path: OutlinePath = ("deck",)
+        title = self.fitted([deck.title], f["title", "title"], s.cover_title, path, "the deck title", 2)
+        texts = (("subtitle", self.fitted(subtitle, f["title", "subtitle"], s.cover_subtitle, path, "the subtitle") if subtitle else None),
+                 ("byline", self.fitted(byline, f["title", "byline"], s.byline, path, "presenter and date") if byline else None))
+        entry = Entry(SlideNode(title=deck.title, notes=deck.notes), deck.title, None, path,
+                      self.section_index(self.words("开篇", "Opening")))
+        self.slide(Role.TITLE, title, entry, texts, footer=False)
 
     def section_index(self, name: str) -> int:
         if not self.sections or self.sections[-1] != name:
             self.sections.append(name)
         return len(self.sections) - 1
 
-    def node(self, node: SlideNode, role: Role, where: str, label: Optional[str], section: int) -> None:
+    def node(self, node: SlideNode, role: Role, path: OutlinePath, label: Optional[str], section: int) -> None:
         role = node.layout or role
         if role is Role.CONTENT and not node.bullets and node.layout is None:
             role = Role.STATEMENT  # a heading with nothing under it is set large, not above an empty body
-        title = with_label(label, node.title)
-        s = self.theme.sizes
-        f = self.frames
-        if role in (Role.CONTENT, Role.AGENDA):
-            self.content(role, title, node.notes, node.bullets, where, section)
-        elif role is Role.SECTION:
-            own_label = f.section_label is not None and label
-            self.add(SlidePlan(
-                role, self.fitted([node.title if own_label else title], f.section_title, s.section_title, where, "the section title", 4),
-                node.notes,
-                label=self.fitted([label], f.section_label, s.section_label, where, "the section label", 2) if own_label else None,
-                section=section, source=where, footer=False))
-            if node.bullets:
-                # a divider shows only its label and title: the key phrases get a slide of their own
-                self.content(Role.CONTENT, title, "", node.bullets, where, section)
-        elif role is Role.TITLE:
-            # a title slide shows the bullets as its subtitle lines (the renderer fills no body there)
-            shown = f.cover_subtitle is not None and bool(node.bullets)
-            self.add(SlidePlan(
-                Role.TITLE, self.fitted([title], f.closing_title, s.closing_title, where, "the closing title", 2),
-                node.notes, subtitle=self.fitted(node.bullets, f.cover_subtitle, s.cover_subtitle, where, "the subtitle")
-                if shown else None, section=section, source=where, footer=False))
-            if node.bullets and not shown:
-                self.content(Role.CONTENT, title, "", node.bullets, where, section)
-        elif role is Role.CLOSING:
-            body = None
-            if node.bullets and f.closing_body is not None:
-                body = self.fitted(node.bullets, f.closing_body, s.cover_subtitle, where, "the closing lines")
-            self.add(SlidePlan(
-                Role.CLOSING, self.fitted([title], f.closing_title, s.closing_title, where, "the closing title", 2),
-                node.notes, body=body, section=section, source=where, footer=False))
-            if node.bullets and body is None:
-                self.content(Role.CONTENT, title, "", node.bullets, where, section)
-        else:  # statement
-            body = None
-            if node.bullets and f.statement_source is not None:
-                body = self.fitted(node.bullets, f.statement_source, s.cover_subtitle, where, "the source line")
-            self.add(SlidePlan(
-                role, self.fitted([title], f.statement, s.statement, where, "the statement"),
-                node.notes, body=body, section=section, source=where))
-            if node.bullets and body is None:
-                self.content(Role.CONTENT, title, "", node.bullets, where, section)
+        PLANNERS[role](self, role, Entry(node, with_label(label, node.title), label, path, section))
 
     def footer(self) -> Optional[Text]:
         """The footer line (the deck title) at a size that keeps it on one line of the footer box."""
@@ -256,13 +199,13 @@ class _Planner:
         if slot is None:
             return None
         size = self.theme.sizes.footer
-        return self.fitted([self.outline.deck.title], slot, SizeRange(max=size, min=min(size, 7)), "deck", "the footer", 1)
+        return self.fitted([self.outline.deck.title], slot, SizeRange(max=size, min=min(size, 7)), ("deck",), "the footer", 1)
 
     def agenda(self) -> None:
         items = [with_label(self.label(0, i, sec), sec.title) for i, sec in enumerate(self.outline.sections)]
         title = self.words("目录", "Contents")
         section = self.section_index(self.words("开篇", "Opening"))
-        self.content(Role.AGENDA, title, "", items, "sections", section)
+        self.content(Role.AGENDA, title, "", items, ("sections",), section)
 
     def label(self, level: int, index: int, node: SlideNode) -> Optional[str]:
         if node.label is not None:
@@ -270,62 +213,106 @@ class _Planner:
         return default_label(level, index + 1, self.cjk)
 
     def section(self, i: int, sec: Section) -> None:
-        where = f"sections[{i}]"
+        path: OutlinePath = ("sections", i)
         label = self.label(0, i, sec)
         index = self.section_index(with_label(label, sec.title))
-        self.node(sec, Role.SECTION, where, label, index)
+        self.node(sec, Role.SECTION, path, label, index)
         for j, sub in enumerate(sec.subsections):
-            self.subsection(f"{where}.subsections[{j}]", j, sub, index)
+            self.subsection(path + ("subsections", j), j, sub, index)
 
-    def subsection(self, where: str, j: int, sub: Subsection, section: int) -> None:
+    def subsection(self, path: OutlinePath, j: int, sub: Subsection, section: int) -> None:
         label = self.label(1, j, sub)
         if not sub.bullets and sub.points:
             labels = [self.label(2, k, p) for k, p in enumerate(sub.points)]
             sub = sub.model_copy(update={"bullets": [with_label(lb, p.title) for lb, p in zip(labels, sub.points)]})
-        self.node(sub, Role.CONTENT, where, label, section)
+        self.node(sub, Role.CONTENT, path, label, section)
         for k, point in enumerate(sub.points):
-            self.node(point, Role.CONTENT, f"{where}.points[{k}]", self.label(2, k, point), section)
+            self.node(point, Role.CONTENT, path + ("points", k), self.label(2, k, point), section)
 
     def run(self) -> DeckPlan:
         o = self.outline
         self.cover()
         for i, node in enumerate(o.opening):
-            self.node(node, Role.CONTENT, f"opening[{i}]", node.label or None, self.section_index(self.words("开篇", "Opening")))
+            self.node(node, Role.CONTENT, ("opening", i), node.label or None, self.section_index(self.words("开篇", "Opening")))
         if len(o.sections) > 1:
             self.agenda()
         for i, sec in enumerate(o.sections):
             self.section(i, sec)
         for i, node in enumerate(o.closing):
-            self.node(node, Role.CLOSING, f"closing[{i}]", node.label or None, self.section_index(self.words("结语", "Closing")))
+            self.node(node, Role.CLOSING, ("closing", i), node.label or None, self.section_index(self.words("结语", "Closing")))
         deck = o.deck
         return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,
                         sections=tuple(self.sections), slides=tuple(self.slides))
 
 
-def plan(outline: Outline, theme: Theme, frames: grid.Frames = grid.BUILTIN_FRAMES) -> tuple[DeckPlan, list[Diagnostic]]:
+# ------------------------------------------------------------------------- one function per kind
+
+def plan_content(p: Planner, role: Role, e: Entry) -> None:
+    """Content and agenda: the title over the bullets, split over continuation slides when they do not fit."""
+    p.content(role, e.title, e.node.notes, e.node.bullets, e.path, e.section)
+
+
+def plan_section(p: Planner, role: Role, e: Entry) -> None:
+    """A section divider: the label large in its own placeholder (or joined to the title), the title; the
+    bullets (a divider shows none) on a content slide of their own."""
+    f, s, node = p.frames, p.theme.sizes, e.node
+    own_label = f.get("section", "label") is not None and e.label
+    title = p.fitted([node.title if own_label else e.title], f["section", "title"], s.section_title, e.path, "the section title", 4)
+    label = p.fitted([e.label], f["section", "label"], s.section_label, e.path, "the section label", 2) if own_label else None  # type: ignore[list-item]
+    p.slide(Role.SECTION, title, e, [("label", label)], footer=False)
+    if node.bullets:
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+
+
+def plan_title(p: Planner, role: Role, e: Entry) -> None:
+    """An entry set as a title slide (`layout: title`): the bullets are its subtitle lines."""
+    f, s, node = p.frames, p.theme.sizes, e.node
+    shown = f.get("title", "subtitle") is not None and bool(node.bullets)
+    title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
+    subtitle = p.fitted(node.bullets, f["title", "subtitle"], s.cover_subtitle, e.path, "the subtitle") if shown else None
+    p.slide(Role.TITLE, title, e, [("subtitle", subtitle)], footer=False)
+    if node.bullets and not shown:
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+
+
+def plan_closing(p: Planner, role: Role, e: Entry) -> None:
+    """The closing slide: a large closing line, the bullets as its lines below (or on a slide of their own)."""
+    f, s, node = p.frames, p.theme.sizes, e.node
+    body = None
+    if node.bullets and f.get("closing", "body") is not None:
+        body = p.fitted(node.bullets, f["closing", "body"], s.cover_subtitle, e.path, "the closing lines")
+    title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
+    p.slide(Role.CLOSING, title, e, [("body", body)], footer=False)
+    if node.bullets and body is None:
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+
+
+def plan_statement(p: Planner, role: Role, e: Entry) -> None:
+    """A statement: the title set large in the middle; bullets as its source line (or a slide of their own)."""
+    f, s, node = p.frames, p.theme.sizes, e.node
+    body = None
+    if node.bullets and f.get("statement", "body") is not None:
+        body = p.fitted(node.bullets, f["statement", "body"], s.cover_subtitle, e.path, "the source line")
+    title = p.fitted([e.title], f["statement", "title"], s.statement, e.path, "the statement")
+    p.slide(role, title, e, [("body", body)])
+    if node.bullets and body is None:
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+
+
+PLANNERS: Mapping[Role, Callable[[Planner, Role, Entry], None]] = {
+    Role.TITLE: plan_title, Role.SECTION: plan_section, Role.CONTENT: plan_content, Role.AGENDA: plan_content,
+    Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing,
+}
+
+
+def plan(outline: Outline, theme: Theme, frames: Frames = BUILTIN_FRAMES,
+         source: Optional["Loaded"] = None) -> tuple[DeckPlan, list[Diagnostic]]:
     """Plan the deck for `outline` in `theme`: the slides in order and warnings as data.
 
-    `frames` says where text goes on each layout (the built-in grid unless a template is used).
+    `frames` says where text goes on each layout (the built-in grid unless a template is used);
+    `source`, the loaded outline file, places each warning at its line and column.
     """
-    planner = _Planner(outline, theme, frames)
+    planner = Planner(outline, theme, frames, source)
     deck = planner.run()
     return deck, planner.warnings
-
-
-def dump(deck: DeckPlan) -> str:
-    """A readable text dump of a plan, for golden tests and `--dry-run`."""
-    footer = f" footer@{deck.footer.size:g}" if deck.footer else ""
-    lines = [f"deck: {deck.title!r} lang={deck.language} theme={deck.theme}{footer}",
-             f"sections: {' | '.join(deck.sections)}"]
-    for n, s in enumerate(deck.slides, 1):
-        lines.append(f"{n:>3} {s.role.value:<9} [{s.section}] {s.title.text!r} @{s.title.size:g}  <{s.source}>")
-        for name in ("label", "subtitle", "byline", "body"):
-            t = getattr(s, name)
-            if t is not None:
-                for p in t.paragraphs:
-                    lines.append(f"      {name}@{t.size:g}: {p}")
-        if s.notes:
-            first = s.notes.strip().splitlines()[0] if s.notes.strip() else ""
-            lines.append(f"      notes: {len(s.notes)} chars: {first[:24]}…")
-    return "\n".join(lines) + "\n"

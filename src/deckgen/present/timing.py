@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 from deckgen.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
-    from deckgen.plan.planner import DeckPlan
+    from deckgen.plan.model import DeckPlan
 
 # Default speaking rates of a lecture read aloud.
 CJK_CHARS_PER_MINUTE = 220.0

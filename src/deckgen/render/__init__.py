@@ -7,14 +7,17 @@ from typing import TYPE_CHECKING, Optional
 
 from deckgen.render import oxml
 from deckgen.diagnostics import Diagnostic
-from deckgen.plan.grid import BUILTIN_FRAMES, Frames
-from deckgen.render.layouts import ROLE_LAYOUTS, Slots, find_layout, slots
+from deckgen.outline.model import Role
+from deckgen.plan.grid import Frames
+from deckgen.plan.kinds import BUILTIN_FRAMES, KINDS
+from deckgen.render.layouts import Slots, find_layout, slots
+from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import SlideLayout
 
-    from deckgen.plan.planner import DeckPlan
+    from deckgen.plan.model import DeckPlan
     from deckgen.theme.model import Theme
 
 
@@ -28,17 +31,18 @@ class Target:
     frames: Frames = BUILTIN_FRAMES
     warnings: list[Diagnostic] = field(default_factory=list)
     east_asian_font: Optional[str] = None  # set in the template's themes (`--east-asian-font`)
+    builtin: bool = False  # the built-in master of a theme (else an organisation's template)
 
 
 def _target(prs: "PresentationT", frames: Optional[Frames] = None) -> Target:
     layouts = list(prs.slide_layouts)
     chosen = {}
-    for role in ROLE_LAYOUTS:
-        choice = find_layout(layouts, role)
+    for k in KINDS.values():
+        choice = find_layout(layouts, k.role.value)
         if choice.layout is None:
-            raise ValueError(f"the master has no layout for {role!r}")
-        chosen[role] = choice.layout
-    role_slots = {role: slots(layout, role) for role, layout in chosen.items()}
+            raise ValueError(f"the master has no layout for {k.role.value!r}")
+        chosen[k.role.value] = choice.layout
+    role_slots = {role: slots(layout, KINDS[Role(role)]) for role, layout in chosen.items()}
     if frames is None:
         from deckgen.render.frames import template_frames
 
@@ -50,7 +54,9 @@ def builtin_target(theme: "Theme", lang: str) -> Target:
     """A target built from a built-in theme (master and layouts generated from it)."""
     from deckgen.render.builtin import builtin_presentation
 
-    return _target(builtin_presentation(theme, lang), BUILTIN_FRAMES)
+    target = _target(builtin_presentation(theme, lang), BUILTIN_FRAMES)
+    target.builtin = True
+    return target
 
 
 def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None) -> Target:
@@ -97,7 +103,7 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) ->
         n_notes += bool(s.notes.strip())
         if s.section is not None:
             section_ids[s.section].append(slide.slide_id)
-    oxml.set_sections(prs.part._element, zip(deck.sections, section_ids), deck.title)
+    oxml.set_sections(element(prs.part), zip(deck.sections, section_ids), deck.title)
     set_properties(prs, deck, n_notes)
     assert_unique_partnames(prs)
     return prs, list(target.warnings)
@@ -117,7 +123,7 @@ def _theme_fonts(target: Target, theme: "Theme") -> None:
         set_east_asian_font(prs, requested)
         return
     notes_theme = prs.part.notes_master_part.part_related_by(RT.THEME)
-    if target.frames is BUILTIN_FRAMES:
+    if target.builtin:
         set_part_xml(notes_theme, theme_xml(theme, f"deckgen {theme.name} notes"))
     else:
         major, minor = east_asian_fonts(prs)

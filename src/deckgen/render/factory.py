@@ -19,6 +19,7 @@ from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from deckgen.render.oxml import qn
+from deckgen.render.pptx_api import add_relationship, add_slide_id, element
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -49,7 +50,7 @@ class NewSlide:
 
     @property
     def tree(self) -> "_Element":
-        return self.part._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+        return element(self.part).find(f"{qn('p:cSld')}/{qn('p:spTree')}")
 
 
 class SlideFactory:
@@ -60,7 +61,7 @@ class SlideFactory:
         self.package = prs.part.package
         self.used = {str(p.partname) for p in self.package.iter_parts()}
         self.counters = {SLIDE_NAME: 0, NOTES_NAME: 0}
-        self.sld_id_lst = prs.part._element.get_or_add_sldIdLst()
+        self.sld_id_lst = element(prs.part).get_or_add_sldIdLst()
         ids = [int(i) for i in self.sld_id_lst.xpath("./p:sldId/@id")]
         self.next_id = max([MIN_SLIDE_ID - 1, *ids]) + 1
         self.notes_master_part = prs.part.notes_master_part
@@ -83,18 +84,18 @@ class SlideFactory:
         if key not in self.skeletons:
             scratch = SlidePart.new(PackURI("/ppt/slides/scratch.xml"), self.package, layout.part)
             scratch.slide.shapes.clone_layout_placeholders(layout)
-            self.skeletons[key] = scratch._element
+            self.skeletons[key] = element(scratch)
         return self.skeletons[key]
 
     def add_slide(self, layout: "SlideLayout") -> NewSlide:
         """A new slide on `layout`, placed last in the presentation."""
         element = copy.deepcopy(self._skeleton(layout))
         part = SlidePart(self._partname(SLIDE_NAME), CT.PML_SLIDE, self.package, element)
-        part.rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
-        rid = self.part.rels._add_relationship(RT.SLIDE, part)
+        add_relationship(part, RT.SLIDE_LAYOUT, layout.part)
+        rid = add_relationship(self.part, RT.SLIDE, part)
         slide_id = self.next_id
         self.next_id += 1
-        self.sld_id_lst._add_sldId(id=slide_id, rId=rid)
+        add_slide_id(self.sld_id_lst, slide_id, rid)
         new = NewSlide(part, slide_id, {})
         for sp in new.tree.iterchildren(qn("p:sp")):
             key = ph_key(sp)
@@ -108,13 +109,13 @@ class SlideFactory:
             scratch = NotesSlidePart(PackURI("/ppt/notesSlides/scratch.xml"), CT.PML_NOTES_SLIDE, self.package,
                                      CT_NotesSlide.new())
             scratch.notes_slide.clone_master_placeholders(self.notes_master_part.notes_master)
-            self.notes_skeleton = scratch._element
+            self.notes_skeleton = element(scratch)
         part = NotesSlidePart(self._partname(NOTES_NAME), CT.PML_NOTES_SLIDE, self.package,
                               copy.deepcopy(self.notes_skeleton))
-        part.rels._add_relationship(RT.NOTES_MASTER, self.notes_master_part)
-        part.rels._add_relationship(RT.SLIDE, slide)
-        slide.rels._add_relationship(RT.NOTES_SLIDE, part)
-        for sp in part._element.iter(qn("p:sp")):
+        add_relationship(part, RT.NOTES_MASTER, self.notes_master_part)
+        add_relationship(part, RT.SLIDE, slide)
+        add_relationship(slide, RT.NOTES_SLIDE, part)
+        for sp in element(part).iter(qn("p:sp")):
             if ph_key(sp) == ("body", ph_idx(sp)):
                 return sp.find(qn("p:txBody"))
         raise ValueError("the notes master has no body placeholder")

@@ -5,8 +5,10 @@ from typing import TYPE_CHECKING, Optional
 
 from deckgen.plan import grid
 from deckgen.plan.grid import Box, Frames, Paragraphs, Slot
+from deckgen.plan.kinds import BUILTIN, BUILTIN_FRAMES, CONTENT_TITLE, KINDS
 from deckgen.render.oxml import qn
 from deckgen.render.layouts import TITLE_TYPES, Slots
+from deckgen.render.pptx_api import base_placeholder, element
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -19,15 +21,15 @@ DEFAULT_INSETS = (7.2, 3.6, 7.2, 3.6)
 def _lvl1_sources(ph: "LayoutPlaceholder") -> list["_Element"]:
     """Level-1 paragraph properties that apply to `ph`, nearest first: layout, master placeholder, master style."""
     out = []
-    lst = ph._element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}")
+    lst = element(ph).find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}")
     if lst is not None:
         out.append(lst)
-    base = ph._base_placeholder
+    base = base_placeholder(ph)
     if base is not None:
-        lst = base._element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}")
+        lst = element(base).find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}")
         if lst is not None:
             out.append(lst)
-    master = ph.part.slide_master._element
+    master = element(ph.part.slide_master)
     style = "p:titleStyle" if ph.placeholder_format.type in TITLE_TYPES else "p:bodyStyle"
     lst = master.find(f"{qn('p:txStyles')}/{qn(style)}/{qn('a:lvl1pPr')}")
     if lst is not None:
@@ -45,9 +47,9 @@ def _first(sources: list["_Element"], path: str, attr: str) -> Optional[str]:
 
 def _insets(ph: "LayoutPlaceholder") -> tuple[float, float, float, float]:
     values = list(DEFAULT_INSETS)
-    chain = [ph._element]
-    if ph._base_placeholder is not None:
-        chain.append(ph._base_placeholder._element)
+    chain = [element(ph)]
+    if base_placeholder(ph) is not None:
+        chain.append(element(base_placeholder(ph)))
     for i, name in enumerate(("lIns", "tIns", "rIns", "bIns")):
         for el in chain:
             body = el.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
@@ -78,27 +80,24 @@ def slot_of(ph: Optional["LayoutPlaceholder"], *, title: bool = False) -> Option
 
 
 def template_frames(by_role: dict[str, Slots]) -> Frames:
-    """Frames for the planner from the slots of the layouts chosen for each role."""
-    d = grid.BUILTIN_FRAMES
-    content, title, section = by_role["content"], by_role["title"], by_role["section"]
-    agenda, closing, statement = by_role["agenda"], by_role["closing"], by_role["statement"]
+    """Frames for the planner from the placeholders of the layouts chosen for each kind.
 
-    def need(slot: Optional[Slot], fallback: Slot) -> Slot:
-        return slot if slot is not None else fallback
+    A slot whose placeholder the layout lacks takes its fallback frame (`SlotSpec.fallback`): the built-in
+    grid's, or the template's content title; without a fallback it stays absent.
+    """
+    from types import MappingProxyType
 
-    content_title = need(slot_of(content.title, title=True), d.content_title)
-    return Frames(
-        content_title=content_title,
-        content_body=need(slot_of(content.body), d.content_body),
-        agenda_body=need(slot_of(agenda.body), d.agenda_body),
-        cover_title=need(slot_of(title.title, title=True), d.cover_title),
-        cover_subtitle=slot_of(title.subtitle),
-        cover_byline=slot_of(title.byline),
-        section_title=need(slot_of(section.title, title=True), content_title),
-        section_label=slot_of(section.label, title=True),
-        closing_title=need(slot_of(closing.title, title=True), d.closing_title),
-        closing_body=slot_of(closing.body),
-        statement=need(slot_of(statement.title, title=True), content_title),
-        statement_source=slot_of(statement.body),
-        footer=slot_of(content.footer),
-    )
+    builtin = BUILTIN_FRAMES
+    content_title = slot_of(by_role["content"].title, title=True) or builtin["content", "title"]
+    out: dict[tuple[str, str], Slot] = {}
+    for k in KINDS.values():
+        role = k.role.value
+        for spec in k.slots:
+            slot = slot_of(by_role[role].get(spec.name), title=spec.title)
+            if slot is None and spec.fallback == BUILTIN:
+                slot = builtin[role, spec.name]
+            elif slot is None and spec.fallback == CONTENT_TITLE:
+                slot = content_title
+            if slot is not None:
+                out[role, spec.name] = slot
+    return Frames(MappingProxyType(out), slot_of(by_role["content"].footer))

@@ -1,34 +1,29 @@
-"""Find the layout for each slide role, and the placeholders for each kind of text on it."""
+"""Find the layout for each slide kind, and the placeholders for each of its texts on it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+from deckgen.outline.model import Role
+from deckgen.plan.kinds import KINDS, LABEL_PH, Kind
+from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
     from pptx.shapes.placeholder import LayoutPlaceholder
     from pptx.slide import SlideLayout
 
-# Per role: acceptable OOXML layout types, then names (English and Chinese), most specific first.
-ROLE_LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "title": (("title",), ("Title Slide", "标题幻灯片")),
-    "section": (("secHead",), ("Section Header", "节标题")),
-    "content": (("obj", "tx"), ("Title and Content", "标题和内容", "Title and Text", "标题和文本")),
-    "agenda": ((), ("Agenda", "目录", "Contents", "Table of Contents")),
-    "statement": ((), ("Statement", "Quote", "引用", "Quote with Caption")),
-    "closing": ((), ("Closing", "结束", "结束语", "Thank You", "End")),
-}
-FALLBACK = {"agenda": "content", "statement": "content", "closing": "title", "section": "title"}
-REQUIRED = ("title", "content")
+REQUIRED = tuple(k.role.value for k in KINDS.values() if k.required)
 TITLE_TYPES = (PH.TITLE, PH.CENTER_TITLE, PH.VERTICAL_TITLE)
 BODY_TYPES = (PH.BODY, PH.OBJECT, PH.VERTICAL_BODY, PH.VERTICAL_OBJECT)
-FOOTER_TYPES = (PH.FOOTER, PH.SLIDE_NUMBER, PH.DATE, PH.HEADER)
 LABEL_WORDS = ("label", "number", "编号", "序号")
+# OOXML `p:ph/@type` names as the kinds table writes them → python-pptx's enum members.
+_PH_TYPES = {"title": TITLE_TYPES, "subTitle": (PH.SUBTITLE,), "body": BODY_TYPES}
 
 
 def layout_type(layout: "SlideLayout") -> str:
-    return layout._element.get("type", "cust")
+    return element(layout).get("type", "cust")
 
 
 @dataclass
@@ -42,7 +37,8 @@ class Choice:
 
 def find_layout(layouts: list["SlideLayout"], role: str) -> Choice:
     """The layout for `role`: one whose name and type match, else by type, else by name, else the fallback role's."""
-    types, names = ROLE_LAYOUTS[role]
+    k = KINDS[Role(role)]
+    types, names = k.layout_types, k.layout_names
     lowered = [n.lower() for n in names]
     by_name = sorted((lo for lo in layouts if lo.name.strip().lower() in lowered),
                      key=lambda lo: lowered.index(lo.name.strip().lower()))
@@ -55,9 +51,10 @@ def find_layout(layouts: list["SlideLayout"], role: str) -> Choice:
                 return Choice(role, lo, "type")
     if by_name:
         return Choice(role, by_name[0], "name")
-    if role in FALLBACK:
-        inner = find_layout(layouts, FALLBACK[role])
-        return Choice(role, inner.layout, f"fallback:{FALLBACK[role]}" if inner.layout is not None else "missing")
+    if k.fallback is not None:
+        fallback = k.fallback.value
+        inner = find_layout(layouts, fallback)
+        return Choice(role, inner.layout, f"fallback:{fallback}" if inner.layout is not None else "missing")
     return Choice(role, None, "missing")
 
 
@@ -67,43 +64,49 @@ def _has_title(layout: "SlideLayout") -> bool:
 
 @dataclass
 class Slots:
-    """The placeholders of one layout that deckgen fills, by kind of text (None when absent)."""
+    """The placeholders of one layout that deckgen fills: one per text slot of the kind (by slot name;
+    absent when the layout has none for it), and the footer and slide number."""
 
-    title: Optional["LayoutPlaceholder"] = None
-    body: Optional["LayoutPlaceholder"] = None
-    subtitle: Optional["LayoutPlaceholder"] = None
-    byline: Optional["LayoutPlaceholder"] = None
-    label: Optional["LayoutPlaceholder"] = None
+    by_name: dict[str, "LayoutPlaceholder"] = field(default_factory=dict)
     footer: Optional["LayoutPlaceholder"] = None
     number: Optional["LayoutPlaceholder"] = None
 
+    def get(self, name: str) -> Optional["LayoutPlaceholder"]:
+        return self.by_name.get(name)
 
-def slots(layout: "SlideLayout", role: str) -> Slots:
-    """Which placeholder of `layout` takes which text for a slide of `role`."""
+    @property
+    def title(self) -> Optional["LayoutPlaceholder"]:
+        return self.by_name.get("title")
+
+
+def slots(layout: "SlideLayout", kind: Kind) -> Slots:
+    """Which placeholder of `layout` takes which text of a slide of `kind`.
+
+    Each slot of the kind, in order, takes the first placeholder not yet taken whose type it accepts
+    (`SlotSpec.ph`, most wanted first); body placeholders named like a number (`Label`, `编号`) are kept for
+    label slots.
+    """
     out = Slots()
-    bodies = []
-    for ph in sorted(layout.placeholders, key=lambda p: p.placeholder_format.idx):
-        kind = ph.placeholder_format.type
-        if kind in TITLE_TYPES and out.title is None:
-            out.title = ph
-        elif kind == PH.SUBTITLE and out.subtitle is None:
-            out.subtitle = ph
-        elif kind == PH.FOOTER:
+    placeholders = sorted(layout.placeholders, key=lambda p: p.placeholder_format.idx)
+    for ph in placeholders:
+        if ph.placeholder_format.type == PH.FOOTER:
             out.footer = ph
-        elif kind == PH.SLIDE_NUMBER:
+        elif ph.placeholder_format.type == PH.SLIDE_NUMBER:
             out.number = ph
-        elif kind in BODY_TYPES:
-            bodies.append(ph)
-    labels = [b for b in bodies if any(w in b.name.lower() for w in LABEL_WORDS)]
-    others = [b for b in bodies if b not in labels]
-    if role == "section" and labels:
-        out.label = labels[0]
-    if role == "title":
-        if out.subtitle is None and others:
-            out.subtitle = others.pop(0)
-        out.byline = others[0] if others else None
-    elif role == "closing":
-        out.body = out.subtitle or (others[0] if others else None)
-    elif role != "section":
-        out.body = others[0] if others else None
+    taken: set[int] = set()
+    for spec in kind.slots:
+        for wanted in spec.ph:
+            found = next((ph for ph in placeholders if id(ph) not in taken and _accepts(ph, wanted)), None)
+            if found is not None:
+                out.by_name[spec.name] = found
+                taken.add(id(found))
+                break
     return out
+
+
+def _accepts(ph: "LayoutPlaceholder", wanted: str) -> bool:
+    kind = ph.placeholder_format.type
+    labelled = kind in BODY_TYPES and any(w in ph.name.lower() for w in LABEL_WORDS)
+    if wanted in LABEL_PH:
+        return labelled
+    return kind in _PH_TYPES[wanted] and not labelled

@@ -289,16 +289,16 @@ class LayoutSpec:
     role: str
 
 
-LAYOUTS = (
-    LayoutSpec("Title Slide", "title", "title"),
-    LayoutSpec("Section Header", "secHead", "section"),
-    LayoutSpec("Title and Content", "obj", "content"),
-    LayoutSpec("Agenda", "obj", "agenda"),
-    LayoutSpec("Statement", "obj", "statement"),
-    LayoutSpec("Closing", "title", "closing"),
-    LayoutSpec("Title Only", "titleOnly", "title-only"),
-    LayoutSpec("Blank", "blank", "blank"),
-)
+def _layout_specs() -> tuple[LayoutSpec, ...]:
+    from deckgen.plan.kinds import EXTRA_LAYOUTS, KINDS
+
+    kinds = tuple(LayoutSpec(k.builtin, k.builtin_type, k.role.value) for k in KINDS.values())
+    extra = tuple(LayoutSpec(name, kind, name.lower().replace(" ", "-")) for name, kind in EXTRA_LAYOUTS)
+    return kinds + extra
+
+
+# Every layout of the built-in master: one per slide kind (`deckgen.plan.kinds`), then Title Only and Blank.
+LAYOUTS = _layout_specs()
 
 
 def _layout(d: _Draw, spec: LayoutSpec, body: str, *, bg: str | None = None, show_master: bool = True) -> str:

@@ -9,11 +9,12 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
 from deckgen.render import oxml
+from deckgen.render.pptx_api import element, package_relationships, set_blob, set_element, write_members
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
-    from deckgen.plan.planner import DeckPlan
+    from deckgen.plan.model import DeckPlan
 
 APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
@@ -25,19 +26,17 @@ APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 def set_part_xml(part: object, xml: str) -> None:
     """Replace the content of a part, whether python-pptx holds it as an element or as bytes."""
     if hasattr(part, "_element"):
-        part._element = parse_xml(xml.encode("utf-8"))  # type: ignore[attr-defined]
-        for cached in ("slide_layout", "slide_master", "notes_master"):
-            part.__dict__.pop(cached, None)  # python-pptx caches proxies of the old element
+        set_element(part, parse_xml(xml.encode("utf-8")))
     else:
-        part._blob = xml.encode("utf-8")  # type: ignore[attr-defined]
+        set_blob(part, xml.encode("utf-8"))
 
 
 def drop_template_extras(prs: "PresentationT") -> None:
     """Drop the thumbnail (a picture of someone else's slide) and printer settings of a template."""
-    package = prs.part.package
-    for rid, rel in list(package._rels.items()):
+    rels = package_relationships(prs)
+    for rid, rel in list(rels.items()):
         if rel.reltype == RT.THUMBNAIL:
-            package._rels.pop(rid)
+            rels.pop(rid)
     for rid, rel in list(prs.part.rels.items()):
         if rel.reltype == RT.PRINTER_SETTINGS:
             prs.part.rels.pop(rid)
@@ -57,9 +56,9 @@ def theme_parts(prs: "PresentationT") -> list[object]:
 def ensure_notes_master(prs: "PresentationT", notes_size: float) -> None:
     """Create the notes master now (python-pptx does it lazily), size its text, and list it in presentation.xml."""
     part = prs.part.notes_master_part
-    oxml.set_notes_style(part._element, notes_size)
+    oxml.set_notes_style(element(part), notes_size)
     rid = next(rid for rid, rel in prs.part.rels.items() if rel.reltype == RT.NOTES_MASTER)
-    oxml.set_notes_master_id(prs.part._element, rid)
+    oxml.set_notes_master_id(element(prs.part), rid)
 
 
 def _property(text: str, limit: int = 255) -> str:
@@ -112,12 +111,6 @@ class _Collector:
 def package_members(prs: "PresentationT") -> tuple[list[str], dict[str, bytes]]:
     """The zip members `prs.save` would write (name order, name → bytes), serialised by python-pptx's own
     package writer but not compressed, so they can be fingerprinted before the one compression pass."""
-    from pptx.opc.serialized import PackageWriter
-
-    package = prs.part.package
     collector = _Collector()
-    writer = PackageWriter("", package._rels, tuple(package.iter_parts()))
-    writer._write_content_types_stream(collector)  # type: ignore[arg-type]
-    writer._write_pkg_rels(collector)  # type: ignore[arg-type]
-    writer._write_parts(collector)  # type: ignore[arg-type]
+    write_members(prs, collector)
     return collector.order, collector.data

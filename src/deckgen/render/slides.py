@@ -1,30 +1,34 @@
 """Fill one slide from its plan: text into the layout's placeholders, footer, slide number, notes."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
-from deckgen.render import oxml
 from deckgen.outline.model import Role
-from deckgen.plan.planner import DeckPlan, SlidePlan, Text
+from deckgen.plan.model import DeckPlan, SlidePlan, Text
+from deckgen.render import oxml
 from deckgen.render.layouts import Slots
+from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
     from pptx.shapes.placeholder import LayoutPlaceholder
 
     from deckgen.render.factory import NewSlide, SlideFactory
 
+PhKey = tuple[str, int]
 
-def slot_key(target: Optional["LayoutPlaceholder"]) -> Optional[tuple[str, int]]:
+
+def slot_key(target: Optional["LayoutPlaceholder"]) -> Optional[PhKey]:
     """The (type, idx) by which a slide placeholder cloned from `target` is found."""
     if target is None:
         return None
     from deckgen.render.factory import ph_key
 
-    return ph_key(target._element)
+    return ph_key(element(target))
 
 
-def _fill(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
-          filled: set[tuple[str, int]]) -> None:
+def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
+                     filled: set[PhKey]) -> None:
+    """Put `text` into the slide's placeholder cloned from the layout placeholder `target` (if both exist)."""
     key = slot_key(target)
     if key is None or text is None or not any(text.paragraphs):
         return
@@ -33,6 +37,18 @@ def _fill(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Option
         raise KeyError(f"no placeholder {key} on the slide cloned from its layout")
     oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
     filled.add(key)
+
+
+def fill_texts(slide: "NewSlide", slots: Slots, s: SlidePlan, lang: str, filled: set[PhKey]) -> None:
+    """The render function of the text kinds: the title and each slot's text into its placeholder."""
+    fill_placeholder(slide, slots.title, s.title, lang, filled)
+    for name, text in s.texts:
+        fill_placeholder(slide, slots.get(name), text, lang, filled)
+
+
+# One render function per kind: what it draws on the slide beyond the footer and notes.
+Filler = Callable[["NewSlide", Slots, SlidePlan, str, "set[PhKey]"], None]
+FILLERS: Mapping[Role, Filler] = {role: fill_texts for role in Role}
 
 
 def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int, lang: str) -> None:
@@ -55,15 +71,8 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
     Placeholders left empty are removed, so no "Click to add text" prompt stays on the slide.
     """
     lang = deck.language
-    filled: set[tuple[str, int]] = set()
-    _fill(slide, slots.title, s.title, lang, filled)
-    if s.role is Role.TITLE:
-        _fill(slide, slots.subtitle, s.subtitle, lang, filled)
-        _fill(slide, slots.byline, s.byline, lang, filled)
-    elif s.role is Role.SECTION:
-        _fill(slide, slots.label, s.label, lang, filled)
-    else:
-        _fill(slide, slots.body, s.body, lang, filled)
+    filled: set[PhKey] = set()
+    FILLERS[s.role](slide, slots, s, lang, filled)
     for key, sp in slide.placeholders.items():
         if key not in filled:
             sp.getparent().remove(sp)

@@ -15,8 +15,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError, DeckgenError
 from deckgen.render.oxml import A, qn
-from deckgen.render.layouts import REQUIRED, ROLE_LAYOUTS, Choice, find_layout, layout_type
+from deckgen.outline.model import Role
+from deckgen.plan.kinds import KINDS
+from deckgen.render.layouts import REQUIRED, Choice, find_layout, layout_type
 from deckgen.render.package import drop_template_extras, theme_parts
+from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -103,7 +106,7 @@ def reading(path: Path) -> Iterator[None]:
 
 def remove_slides(prs: "PresentationT") -> int:
     """Remove the template's own slides and every relationship to them; return how many."""
-    pres = prs.part._element
+    pres = element(prs.part)
     sld_lst = pres.find(qn("p:sldIdLst"))
     removed = set()
     if sld_lst is not None:
@@ -192,7 +195,7 @@ def inspect(prs: "PresentationT") -> TemplateInfo:
         phs = [f"{p.placeholder_format.type.name if p.placeholder_format.type else 'OBJECT'.lower()}"
                f"#{p.placeholder_format.idx} {p.name!r}" for p in lo.placeholders]
         info.layouts.append((lo.name, layout_type(lo), phs))
-    info.roles = [find_layout(layouts, role) for role in ROLE_LAYOUTS]
+    info.roles = [find_layout(layouts, k.role.value) for k in KINDS.values()]
     return info
 
 
@@ -215,6 +218,6 @@ def check_required(info: TemplateInfo, path: Path) -> None:
     missing = [r for r in REQUIRED if r in info.missing]
     if missing:
         raise _fail(path, f"the template has no layout for {', '.join(missing)} slides "
-                          f"(looked for types {', '.join(t for r in missing for t in ROLE_LAYOUTS[r][0])} and names "
-                          f"{', '.join(n for r in missing for n in ROLE_LAYOUTS[r][1])}); add such a layout in "
+                          f"(looked for types {', '.join(t for r in missing for t in KINDS[Role(r)].layout_types)} and names "
+                          f"{', '.join(n for r in missing for n in KINDS[Role(r)].layout_names)}); add such a layout in "
                           "PowerPoint (View → Slide Master), or use another template")

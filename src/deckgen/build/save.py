@@ -1,0 +1,57 @@
+"""Save a rendered deck: check its package, stamp its fingerprint, keep an edited deck aside, write atomically."""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from deckgen.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationT
+
+
+def verify_package(data: "io.BytesIO") -> None:
+    """Check the structure of a package about to be written (zip entries, content types, relationships,
+    `notesMasterIdLst`); raise `PackageError`, so nothing is written, if deckgen produced a broken one."""
+    from deckgen.errors import PackageError
+    from deckgen.package.check import check_package
+
+    problems = check_package(data, structure_only=True).problems
+    if problems:
+        raise PackageError(problems)
+
+
+def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[Diagnostic]:
+    """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
+
+    Unless `force`, a deck already at `output` whose fingerprint does not match its content (edited in
+    PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), is first kept as
+    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup).
+    """
+    from deckgen.package.fingerprint import stamp_members, state, write_members
+    from deckgen.package.write import keep_aside, write_atomic
+    from deckgen.render.package import package_members
+
+    order, members = package_members(prs)
+    order, _ = stamp_members(members, order)
+    stamped = io.BytesIO()
+    write_members(stamped, order, members)
+    verify_package(stamped)
+    found = state(output)
+    backup = keep_aside(output) if found.kind in ("edited", "foreign") and not force else None
+    try:
+        write_atomic(output, lambda fh: fh.write(stamped.getvalue()))
+    except BaseException:
+        try:
+            if backup is not None and os.path.samefile(output, backup):
+                backup.unlink()  # the old deck is still in place (a hard link to it): no backup needed
+        except OSError:
+            pass
+        raise
+    if backup is None:
+        return []
+    why = ("was changed after deckgen wrote it (edited in PowerPoint?)" if found.kind == "edited"
+           else "was not written by deckgen (or by a version without fingerprints)")
+    return [Diagnostic(f"{output} {why}: kept it as {backup}; --force overwrites without a backup")]
