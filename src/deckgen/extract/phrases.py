@@ -1,0 +1,202 @@
+"""Clauses trimmed to self-contained slide phrases (Chinese and English), sub-heads and `key：phrase` parallels."""
+from __future__ import annotations
+
+import re
+
+from deckgen.extract.text import clauses, strip_end, width
+
+ZH_MIN, ZH_MAX, ZH_KEYED_MAX = 5, 18, 21   # widths of a Chinese bullet (a `key：phrase` may run a little longer)
+EN_MIN_WORDS, EN_MAX_WORDS = 3, 9
+
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(", ")"), ("（", "）"), ("【", "】"))
+_ZH_LEADING = re.compile(
+    r"^(?:同时|因此|所以|但是|而且|并且|此外|另外|其中|当前|目前|当然|总之|可见|事实上|实践充分证明|实践反复证明|"
+    r"与此同时|从实质上讲|总的来看|总的来说|特别是|尤其是|也就是说|换句话说|首先|其次|再次|最后|然后|接着|"
+    r"我们要|我们必须|我们将|我们还|我们也|我们|我省|我市|我区|全省上下|各级党组织和广大党员干部要|各地要|"
+    r"就必须|必须|就要|要|才能|就是|才|也|还|并|又|而|但|且|即|则|既)[，,]?\s*")
+_VOCATIVE = re.compile(r"^(?:同志们|各位代表|各位|朋友们|同学们)[，,！!：:]\s*")
+_ZH_BAD_START = ("和", "与", "及", "或", "的", "其", "这", "那", "该", "此", "之", "它", "他", "她")
+_ZH_BAD_END = tuple("的和与及或并而在把对将从被向于是以为让使要就才也还都到且则即由给比跟同")
+_ZH_INTRO_START = re.compile(
+    r"^(?:在|随着|为了|为|通过|对于|关于|根据|按照|只有|如果|虽然|尽管|当|自从|经过|面对|围绕|借此|由于|因为|既然|"
+    r"除了|除|不论|无论|不管|截至|截止|到20\d\d年|到二〇|今年|去年|明年|过去|未来)")
+_ZH_INTRO_END = re.compile(r"(?:上|中|下|后|前|以来|时|时期|之际|过程中|进程中|的到来|方面|来看|看|以后|之后|来说|而言|为例)$")
+_ZH_SPEECH = re.compile(r"(?:指出|强调|认为|表示|说|提出|要求|写道|表现为|包括|如下|是|为|证明|表明|看来|所述|在于|就是|主要是)$")
+_ZH_TOPIC_NEXT = re.compile(r"^(?:就必须|必须|就要|不能|需要|才能|关键|首先要|要)")
+_SUBHEAD_START = re.compile(
+    r"^(?:加快|加强|加大|加力|提升|提高|推进|推动|促进|发挥|扩大|打造|深化|持续|积极|大力|切实|着力|全力|坚持|实施|"
+    r"强化|优化|培育|做好|办好|抓好|做优|做强|做大|建设|构建|完善|健全|落实|巩固|拓展|激发|释放|增强|保障|守牢|严守|"
+    r"筑牢|织牢|统筹|稳步|稳妥|有序|扎实|深入|全面|不断|坚决|坚定|更大力度|更高水平|更好|聚焦|突出|锚定|开展|"
+    r"提振|迭代|放大|支持|鼓励|引导|防范|化解|维护|保持|推行|探索|创新|服务|融入|当好|争当|勇当|坚守|树牢|牢记)")
+_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千]+(?:万|亿)")
+_PARALLEL = re.compile(r"(?:在|从)(?P<key>[^，,。；：]{1,8}?)(?:上|方面|来看|上看|看|来讲|讲)[，,]|"
+                       r"(?P<key2>[^，,。；：]{2,6})方面[，,]")
+_ENUM_ITEM = re.compile(r"(?:^|[，,；;。])\s*(?P<mark>[一二三四五六七八九十]是)")
+
+_EN_SALUTATION = re.compile(
+    r"^(?:good (?:morning|afternoon|evening|night)|thank you|thanks|ladies and gentlemen|my fellow|fellow citizens|"
+    r"mr\.? (?:speaker|president|chairman)|madam (?:speaker|president)|dear |hello|welcome|distinguished guests)",
+    re.IGNORECASE)
+_EN_LEADING = re.compile(
+    r"^(?:and|but|so|yet|or|now|then|indeed|moreover|however|therefore|thus|also|still|furthermore|in addition|"
+    r"of course|in fact|finally|first|second|third|first of all|happily|unhappily|understandably|today|tonight|"
+    r"for example|for instance|after all|in short|in closing|let me say this|as you know|i know)\b[,:]?\s*",
+    re.IGNORECASE)
+_EN_INTRO = re.compile(r"^(?:if|when|whenever|as|although|though|because|since|while|after|before|until|unless|"
+                       r"in|on|at|for|with|by|despite|during|through|throughout|to|from|like|unlike|once|whether|"
+                       r"looking|beginning|including)\b", re.IGNORECASE)
+_EN_PRONOUN = re.compile(r"^(?:it|its|they|them|their|this|these|those|that|he|she|his|her|there|which|who|what|"
+                         r"such|here|one)\b", re.IGNORECASE)
+_EN_BOUNDARY = re.compile(r"\s(?=(?:which|who|whom|whose|that|because|while|when|where|whereas|and|but|or|so|as|if|"
+                          r"than|since|unless|until|although|though|without|including|even)\b)", re.IGNORECASE)
+_EN_BAD_END = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by", "that", "which", "is", "are",
+               "was", "were", "be", "from", "as", "at", "our", "their", "its", "his", "her", "my", "your", "not", "than",
+               "very", "more", "most", "so", "but", "into", "have", "has", "had", "will", "would", "can", "could"}
+
+
+def balanced(text: str) -> bool:
+    """Every opening quote or bracket of `text` is closed, and straight double quotes come in pairs."""
+    return all(text.count(a) == text.count(b) for a, b in _QUOTE_PAIRS) and text.count('"') % 2 == 0
+
+
+def has_figure(text: str) -> bool:
+    return bool(_FIGURE.search(text))
+
+
+def zh_intro(clause: str) -> bool:
+    """An opening adverbial or condition (`在…上`, `随着…`, `到二〇三五年`) rather than what the sentence says."""
+    return bool(_ZH_INTRO_START.match(clause) or _ZH_INTRO_END.search(clause))
+
+
+def zh_tidy(text: str) -> str:
+    """`text` without a vocative, leading connectives and subjects (`同时，`, `我们要`) and trailing punctuation."""
+    text = strip_end(_VOCATIVE.sub("", text.strip()))
+    for _ in range(3):
+        stripped = _ZH_LEADING.sub("", text, count=1)
+        if stripped == text or width(stripped) < 4:
+            break
+        text = stripped
+    return strip_end(text)
+
+
+def fold(clause: str) -> str:
+    """A clause with its enumeration folded: `在A、B、C等方面取得成效` → `在A等方面取得成效`,
+    `提高A效率、B效率、C效率` → `提高A效率等`; English `A and B` clauses cut before the conjunction."""
+    folded = re.sub(r"(?:、[^、，,；。等“”]+)+(?=等)", "", clause)
+    if folded != clause:
+        return folded
+    items = clause.split("、")
+    if len(items) >= 3 and all(width(x) <= 8 for x in items[1:]) and width(items[0]) >= 4 and balanced(items[0]):
+        return f"{items[0]}等"
+    return clause
+
+
+def zh_self_contained(text: str, limit: float = ZH_MAX) -> bool:
+    """A Chinese phrase that can stand on a slide: ZH_MIN–`limit` wide, balanced, no dangling start or end."""
+    return (ZH_MIN <= width(text) <= limit and balanced(text) and not text.startswith(_ZH_BAD_START)
+            and not text.endswith(_ZH_BAD_END) and not re.search(r"[。！？!?]", text))
+
+
+def zh_phrase(clause: str, limit: float = ZH_MAX) -> str | None:
+    """`clause` as a self-contained Chinese phrase, folded if too long; None when it cannot be one
+    (an opening adverbial, a reporting verb, a dangling fragment, or too long even folded)."""
+    text = zh_tidy(clause)
+    if not text or zh_intro(text) or _ZH_SPEECH.search(text):
+        return None
+    if width(text) > limit:
+        text = zh_tidy(fold(text))
+    return text if zh_self_contained(text, limit) else None
+
+
+def subhead(sentence: str) -> str | None:
+    """The sentence as a paragraph sub-head (`扎实有效去产能。`, `持续推进政府职能转变。`): one short clause
+    without figures that opens with a verb of action; None otherwise."""
+    text = strip_end(sentence)
+    if re.search(r"[，,；;：:]", text) or has_figure(text) or not _SUBHEAD_START.match(text):
+        return None
+    return text if zh_self_contained(text) else None
+
+
+def zh_clause_phrases(sentence: str) -> list[tuple[int, str]]:
+    """(clause index, phrase) for each clause of a Chinese sentence that makes a phrase; a clause that only
+    names the topic (`推动高质量发展，就必须…`) is skipped."""
+    parts = clauses(sentence)
+    out = []
+    for k, part in enumerate(parts):
+        if k + 1 < len(parts) and width(part) <= 12 and _ZH_TOPIC_NEXT.match(parts[k + 1]):
+            continue
+        if _ZH_SPEECH.search(strip_end(part)):
+            continue
+        phrase = zh_phrase(part)
+        if phrase:
+            out.append((k, phrase))
+    return out
+
+
+def parallel(sentence: str) -> str | None:
+    """`在供给上，要建立…体系` → `供给：建立…体系`; None when the sentence does not open that way."""
+    m = _PARALLEL.match(sentence)
+    if not m:
+        return None
+    key = (m.group("key") or m.group("key2")).strip()
+    for part in clauses(sentence[m.end():])[:3]:
+        phrase = zh_phrase(part, ZH_KEYED_MAX - width(key) - 1)
+        if phrase:
+            return f"{key}：{phrase}"
+    return None
+
+
+def numbered_items(sentence: str) -> list[str]:
+    """`一是…，二是…` inside one sentence: the phrase of each item (run numbered from 一)."""
+    marks = list(_ENUM_ITEM.finditer(sentence))
+    if len(marks) < 2 or not marks[0].group("mark").startswith("一"):
+        return []
+    out = []
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        body = sentence[m.end():nxt.start() if nxt else len(sentence)]
+        phrase = next((p for _, p in zh_clause_phrases(body)), None)
+        if phrase:
+            out.append(phrase)
+    return out
+
+
+def is_salutation(sentence: str) -> bool:
+    return bool(_EN_SALUTATION.match(sentence.strip()))
+
+
+def en_phrase(clause: str) -> str | None:
+    """An English clause as a slide phrase of EN_MIN_WORDS–EN_MAX_WORDS words: leading conjunctions dropped,
+    cut at a relative pronoun or conjunction when too long; None for openers, pronoun-led clauses and
+    questions."""
+    text = clause.strip().strip("\"“”'‘’").strip()
+    if text.endswith("?") or not text:
+        return None
+    text = strip_end(text)
+    for _ in range(3):
+        stripped = _EN_LEADING.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    if not text or _EN_INTRO.match(text) or _EN_PRONOUN.match(text):
+        return None
+    words = text.split()
+    if len(words) > EN_MAX_WORDS:
+        pieces = _EN_BOUNDARY.split(text)
+        head = pieces[0]
+        if len(head.split()) > EN_MAX_WORDS or len(head.split()) < EN_MIN_WORDS:
+            return None
+        words = head.split()
+    while words and words[-1].lower().strip(",;:") in _EN_BAD_END:
+        words.pop()
+    if len(words) < EN_MIN_WORDS:
+        return None
+    text = strip_end(" ".join(words))
+    if not balanced(text):
+        return None
+    return text[0].upper() + text[1:]
+
+
+def en_clauses(sentence: str) -> list[str]:
+    """The clauses of an English sentence, split at `,` `;` `:` and dashes."""
+    parts = re.split(r"[;:]\s|,\s|\s?[—–]\s?|\s-\s|(?<=[a-z])-(?=[a-z]+\s)", sentence)
+    return [p.strip() for p in parts if p and p.strip()]
