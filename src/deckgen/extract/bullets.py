@@ -68,7 +68,8 @@ def _zh_candidates(text: str, weights: dict[str, float]) -> list[Candidate]:
     return out
 
 
-def _en_candidates(text: str, weights: dict[str, float]) -> list[Candidate]:
+def _en_candidates(text: str, weights: dict[str, float], strict: bool = True) -> list[Candidate]:
+    """One candidate a sentence: its most salient main clause as a phrase (`strict`: one that holds a verb)."""
     out: list[Candidate] = []
     for i, (_, sentence) in enumerate(sentences(text)):
         sentence = sentence.strip().strip("\"“”")
@@ -77,7 +78,7 @@ def _en_candidates(text: str, weights: dict[str, float]) -> list[Candidate]:
         best: Candidate | None = None
         for k, clause in enumerate(ph.en_clauses(sentence)[:4]):
             phrase = ph.en_phrase(clause)
-            if not phrase:
+            if not phrase or strict and not ph.en_has_verb(phrase):
                 continue
             base = (_TOPIC if i == 0 else _CLAUSE) + (0.3 if ph.has_figure(phrase) else 0.0) - 0.1 * k
             cand = Candidate(phrase, "clause", base + 1.5 * salience_score(phrase, weights) - 0.03 * i, (i, k))

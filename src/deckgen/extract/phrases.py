@@ -6,7 +6,7 @@ import re
 from deckgen.extract.text import clauses, strip_end, width
 
 ZH_MIN, ZH_MAX, ZH_KEYED_MAX = 5, 18, 21   # widths of a Chinese bullet (a `key：phrase` may run a little longer)
-EN_MIN_WORDS, EN_MAX_WORDS = 3, 9
+EN_MIN_WORDS, EN_MAX_WORDS = 3, 10
 
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(", ")"), ("（", "）"), ("【", "】"))
 _ZH_LEADING = re.compile(
@@ -15,7 +15,7 @@ _ZH_LEADING = re.compile(
     r"我们要|我们必须|我们将|我们还|我们也|我们|我省|我市|我区|全省上下|各级党组织和广大党员干部要|各地要|"
     r"就必须|必须|就要|要|才能|就是|才|也|还|并|又|而|但|且|即|则|既)[，,]?\s*")
 _VOCATIVE = re.compile(r"^(?:同志们|各位代表|各位|朋友们|同学们)[，,！!：:]\s*")
-_ZH_BAD_START = ("和", "与", "及", "或", "的", "其", "这", "那", "该", "此", "之", "它", "他", "她")
+_ZH_BAD_START = ("和", "与", "及", "或", "的", "是", "其", "这", "那", "该", "此", "之", "它", "他", "她")
 _ZH_BAD_END = tuple("的和与及或并而在把对将从被向于是以为让使要就才也还都到且则即由给比跟同")
 _ZH_INTRO_START = re.compile(
     r"^(?:在|随着|为了|为|通过|对于|关于|根据|按照|只有|如果|虽然|尽管|当|自从|经过|面对|围绕|借此|由于|因为|既然|"
@@ -28,6 +28,8 @@ _SUBHEAD_START = re.compile(
     r"强化|优化|培育|做好|办好|抓好|做优|做强|做大|建设|构建|完善|健全|落实|巩固|拓展|激发|释放|增强|保障|守牢|严守|"
     r"筑牢|织牢|统筹|稳步|稳妥|有序|扎实|深入|全面|不断|坚决|坚定|更大力度|更高水平|更好|聚焦|突出|锚定|开展|"
     r"提振|迭代|放大|支持|鼓励|引导|防范|化解|维护|保持|推行|探索|创新|服务|融入|当好|争当|勇当|坚守|树牢|牢记)")
+_FROM_TO = re.compile(r"从[^，,；。从到]{1,24}?(?=(?:增长|提高|提升|增加|跃升|下降|降低|缩小|扩大)(?:到|至))")
+_YEAR_OF = re.compile(r"(?<=[到至])(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:的|底)?(?=\d)")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千]+(?:万|亿)")
 _PARALLEL = re.compile(r"(?:在|从)(?P<key>[^，,。；：]{1,8}?)(?:上|方面|来看|上看|看|来讲|讲)[，,]|"
                        r"(?P<key2>[^，,。；：]{2,6})方面[，,]")
@@ -40,10 +42,12 @@ _EN_SALUTATION = re.compile(
 _EN_LEADING = re.compile(
     r"^(?:and|but|so|yet|or|now|then|indeed|moreover|however|therefore|thus|also|still|furthermore|in addition|"
     r"of course|in fact|finally|first|second|third|first of all|happily|unhappily|understandably|today|tonight|"
-    r"for example|for instance|after all|in short|in closing|let me say this|as you know|i know)\b[,:]?\s*",
+    r"for example|for instance|after all|in short|in closing|let me say this|as you know|i know|added to this|"
+    r"only thus|of course|together|again|once again|as a result|in turn)\b[,:]?\s*",
     re.IGNORECASE)
 _EN_INTRO = re.compile(r"^(?:if|when|whenever|as|although|though|because|since|while|after|before|until|unless|"
-                       r"in|on|at|for|with|by|despite|during|through|throughout|to|from|like|unlike|once|whether|"
+                       r"in|on|at|for|with|by|despite|during|through|throughout|to|from|like|unlike|once|whether|over|"
+                       r"across|among|beyond|under|within|without|not|rather|almost|even|than|"
                        r"looking|beginning|including)\b", re.IGNORECASE)
 _EN_PRONOUN = re.compile(r"^(?:it|its|they|them|their|this|these|those|that|he|she|his|her|there|which|who|what|"
                          r"such|here|one)\b", re.IGNORECASE)
@@ -70,7 +74,9 @@ def zh_intro(clause: str) -> bool:
 
 def zh_tidy(text: str) -> str:
     """`text` without a vocative, leading connectives and subjects (`同时，`, `我们要`) and trailing punctuation."""
-    text = strip_end(_VOCATIVE.sub("", text.strip()))
+    text = strip_end(_VOCATIVE.sub("", text.strip()).lstrip("—－- "))
+    text = _FROM_TO.sub("", text)  # `从2020年的3.68万亿元增长到2025年的4.93万亿元` → `增长到4.93万亿元`
+    text = _YEAR_OF.sub("", text)
     for _ in range(3):
         stripped = _ZH_LEADING.sub("", text, count=1)
         if stripped == text or width(stripped) < 4:
@@ -164,6 +170,26 @@ def is_salutation(sentence: str) -> bool:
     return bool(_EN_SALUTATION.match(sentence.strip()))
 
 
+_EN_FILLER = {"already", "actually", "even", "very", "really", "just", "also", "still", "only", "simply", "indeed",
+              "certainly", "clearly", "persistently", "annually", "directly", "yet", "now", "tonight", "today", "so"}
+_EN_CUT_BEFORE = {"which", "who", "whom", "whose", "that", "because", "while", "when", "where", "whereas", "and", "but",
+                  "or", "as", "if", "than", "since", "unless", "until", "although", "though", "without", "including",
+                  "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "over", "under", "about", "through",
+                  "across", "against", "toward", "towards", "upon", "within", "between", "among", "during", "not"}
+
+
+def _en_cut(words: list[str]) -> list[str]:
+    """The longest head of `words`, at most EN_MAX_WORDS long and cut before a preposition or conjunction,
+    that still holds a verb and ends on a content word; [] when there is none."""
+    for i in range(min(len(words) - 1, EN_MAX_WORDS), EN_MIN_WORDS - 1, -1):
+        if words[i].lower().strip(",;:") not in _EN_CUT_BEFORE:
+            continue
+        head = words[:i]
+        if head[-1].lower().strip(",;:") not in _EN_BAD_END and en_has_verb(" ".join(head)):
+            return head
+    return []
+
+
 def en_phrase(clause: str) -> str | None:
     """An English clause as a slide phrase of EN_MIN_WORDS–EN_MAX_WORDS words: leading conjunctions dropped,
     cut at a relative pronoun or conjunction when too long; None for openers, pronoun-led clauses and
@@ -181,11 +207,9 @@ def en_phrase(clause: str) -> str | None:
         return None
     words = text.split()
     if len(words) > EN_MAX_WORDS:
-        pieces = _EN_BOUNDARY.split(text)
-        head = pieces[0]
-        if len(head.split()) > EN_MAX_WORDS or len(head.split()) < EN_MIN_WORDS:
-            return None
-        words = head.split()
+        words = [w for w in words if w.lower() not in _EN_FILLER] or words
+    if len(words) > EN_MAX_WORDS:
+        words = _en_cut(words)
     while words and words[-1].lower().strip(",;:") in _EN_BAD_END:
         words.pop()
     if len(words) < EN_MIN_WORDS:
@@ -196,7 +220,46 @@ def en_phrase(clause: str) -> str | None:
     return text[0].upper() + text[1:]
 
 
+_EN_REPORTING = re.compile(r"^(?:we|i|you)\s+(?:\w+\s+)?(?:know|realize|believe|think|recognize|see|say|said|hope|"
+                           r"feel|understand|admit|confess|remember)\s+that\s+", re.IGNORECASE)
+_EN_AUX = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "must",
+           "should", "may", "might", "do", "does", "did", "shall", "am", "cannot", "won't", "can't", "don't", "didn't"}
+_EN_NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "our", "their", "his", "her", "its", "my", "your", "all",
+                       "many", "some", "in", "on", "at", "by", "for", "with", "to", "from", "and", "or", "this", "that",
+                       "every", "each", "no", "few", "most", "more", "two", "three", "four", "five", "great", "new"}
+_EN_SUBJECT = {"we", "i", "you", "people", "americans", "governments", "nations", "government", "congress"}
+
+
+def en_has_verb(phrase: str) -> bool:
+    """Whether an English phrase seems to hold a finite verb (an auxiliary, a past form, a third-person
+    `-s` after a noun, or any word after `we`/`I`/`you`), so that it says something rather than names it."""
+    words = [w.lower().strip(",;:'\"") for w in phrase.split()]
+    if not words or words[0] in _EN_AUX:
+        return False  # `Shall we remain`, `Is the very structure…`: an inverted fragment
+    if words[0] in _EN_SUBJECT and len(words) > 1:
+        return True
+    for k in range(1, len(words)):
+        prev, word = words[k - 1], words[k]
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if word in _EN_AUX or word.endswith("n't"):
+            return True
+        inflected = word.endswith("ed") or word.endswith("s") and not word.endswith(("ss", "is", "us"))
+        if len(word) > 3 and inflected and prev not in _EN_NOT_BEFORE_VERB and after and after != "of":
+            return True
+    return False
+
+
 def en_clauses(sentence: str) -> list[str]:
-    """The clauses of an English sentence, split at `,` `;` `:` and dashes."""
-    parts = re.split(r"[;:]\s|,\s|\s?[—–]\s?|\s-\s|(?<=[a-z])-(?=[a-z]+\s)", sentence)
-    return [p.strip() for p in parts if p and p.strip()]
+    """The main clauses of an English sentence: for each part between `;`, `:` or dashes, its first clause
+    that is not an opener (`Because those costs are not priced,` is passed over); a reporting frame
+    (`We realize that …`) is dropped."""
+    out = []
+    for part in re.split(r"[;:]\s|\s?[—–]\s?|\s-\s", sentence):
+        pieces = [p.strip() for p in re.split(r",\s", part) if p.strip()]
+        for piece in pieces[:3]:
+            tidy = _EN_LEADING.sub("", piece).strip()
+            if tidy and not _EN_INTRO.match(tidy):
+                reported = _EN_REPORTING.sub("", tidy)
+                out.append(reported if reported != tidy and len(reported.split()) >= 3 else tidy)
+                break
+    return out
