@@ -69,23 +69,18 @@ def _zh_candidates(text: str, weights: dict[str, float]) -> list[Candidate]:
 
 
 def _en_candidates(text: str, weights: dict[str, float], strict: bool = True) -> list[Candidate]:
-    """One candidate a sentence: its most salient main clause as a phrase (`strict`: one that holds a verb)."""
+    """The main clauses of each sentence as phrases (`strict`: those that hold a verb), scored by salience."""
     out: list[Candidate] = []
     for i, (_, sentence) in enumerate(sentences(text)):
         sentence = sentence.strip().strip("\"“”")
         if sentence.endswith("?") or ph.is_salutation(sentence) or len(sentence.split()) < 3:
             continue
-        best: Candidate | None = None
         for k, clause in enumerate(ph.en_clauses(sentence)[:4]):
             phrase = ph.en_phrase(clause)
             if not phrase or strict and not ph.en_has_verb(phrase):
                 continue
             base = (_TOPIC if i == 0 else _CLAUSE) + (0.3 if ph.has_figure(phrase) else 0.0) - 0.1 * k
-            cand = Candidate(phrase, "clause", base + 1.5 * salience_score(phrase, weights) - 0.03 * i, (i, k))
-            if best is None or cand.score > best.score:
-                best = cand
-        if best:
-            out.append(best)
+            out.append(Candidate(phrase, "clause", base + 1.5 * salience_score(phrase, weights) - 0.03 * i, (i, k)))
     return out
 
 
@@ -150,6 +145,12 @@ def draft_bullets(text: str, keep: int = 4, *, title: str = "", salience: Salien
             continue
         chosen.append(cand)
     bullets = [c.text for c in sorted(chosen, key=lambda c: c.position)]
+    if not bullets:  # nothing ranked: the key clause of each sentence rather than an empty slide
+        for _, sentence in sentences(text):
+            clause = key_clause(sentence)
+            if clause and clause not in bullets and not _repeats(clause, title) and clause not in avoid_list:
+                bullets.append(clause)
+        bullets = bullets[:keep]
     if len(bullets) < 3 and cjk:
         items = [x for x in _enumeration(text) if x not in bullets and not _repeats(x, title)]
         if items:
@@ -161,10 +162,11 @@ def key_clause(sentence: str) -> str | None:
     """The sentence itself when short, else its first clause that makes a self-contained phrase (trying
     each clause in turn, an over-long one folded); None when none does."""
     if cjk_ratio(sentence) < 0.2:
-        for clause in ph.en_clauses(sentence):
-            phrase = ph.en_phrase(clause)
-            if phrase:
-                return phrase
+        for lenient in (False, True):
+            for clause in ph.en_clauses(sentence):
+                phrase = ph.en_phrase(clause, lenient)
+                if phrase:
+                    return phrase
         return None
     whole = ph.zh_tidy(sentence)
     if 4 <= width(whole) <= 20 and ph.balanced(whole) and not re.search(r"[。！？]", whole):

@@ -18,7 +18,7 @@ _VOCATIVE = re.compile(r"^(?:同志们|各位代表|各位|朋友们|同学们)[
 _ZH_BAD_START = ("和", "与", "及", "或", "的", "是", "其", "这", "那", "该", "此", "之", "它", "他", "她")
 _ZH_BAD_END = tuple("的和与及或并而在把对将从被向于是以为让使要就才也还都到且则即由给比跟同")
 _ZH_INTRO_START = re.compile(
-    r"^(?:在|随着|为了|为|通过|对于|关于|根据|按照|只有|如果|虽然|尽管|当|自从|经过|面对|围绕|借此|由于|因为|既然|"
+    r"^(?:在|随着|为了|通过|对于|关于|根据|按照|只有|如果|虽然|尽管|当|自从|经过|面对|围绕|借此|由于|因为|既然|"
     r"除了|除|不论|无论|不管|截至|截止|到20\d\d年|到二〇|今年|去年|明年|过去|未来)")
 _ZH_INTRO_END = re.compile(r"(?:上|中|下|后|前|以来|时|时期|之际|过程中|进程中|的到来|方面|来看|看|以后|之后|来说|而言|为例)$")
 _ZH_SPEECH = re.compile(r"(?:指出|强调|认为|表示|说|提出|要求|写道|表现为|包括|如下|是|为|证明|表明|看来|所述|在于|就是|主要是)$")
@@ -49,8 +49,9 @@ _EN_INTRO = re.compile(r"^(?:if|when|whenever|as|although|though|because|since|w
                        r"in|on|at|for|with|by|despite|during|through|throughout|to|from|like|unlike|once|whether|over|"
                        r"across|among|beyond|under|within|without|not|rather|almost|even|than|"
                        r"looking|beginning|including)\b", re.IGNORECASE)
-_EN_PRONOUN = re.compile(r"^(?:it|its|they|them|their|this|these|those|that|he|she|his|her|there|which|who|what|"
-                         r"such|here|one)\b", re.IGNORECASE)
+_EN_PRONOUN = re.compile(r"^(?:(?:it|its|they|them|their|he|she|his|her|which|who|what|such|here|one|that)\b|"
+                         r"(?:this|these|those|that)\s+(?:is|are|was|were|will|would|can|could|must|has|have|had|"
+                         r"may|might|should|seems?|means?)\b)", re.IGNORECASE)
 _EN_BOUNDARY = re.compile(r"\s(?=(?:which|who|whom|whose|that|because|while|when|where|whereas|and|but|or|so|as|if|"
                           r"than|since|unless|until|although|though|without|including|even)\b)", re.IGNORECASE)
 _EN_BAD_END = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by", "that", "which", "is", "are",
@@ -171,7 +172,7 @@ def is_salutation(sentence: str) -> bool:
 
 
 _EN_FILLER = {"already", "actually", "even", "very", "really", "just", "also", "still", "only", "simply", "indeed",
-              "certainly", "clearly", "persistently", "annually", "directly", "yet", "now", "tonight", "today", "so"}
+              "certainly", "clearly", "persistently", "annually", "directly"}
 _EN_CUT_BEFORE = {"which", "who", "whom", "whose", "that", "because", "while", "when", "where", "whereas", "and", "but",
                   "or", "as", "if", "than", "since", "unless", "until", "although", "though", "without", "including",
                   "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "over", "under", "about", "through",
@@ -190,10 +191,10 @@ def _en_cut(words: list[str]) -> list[str]:
     return []
 
 
-def en_phrase(clause: str) -> str | None:
+def en_phrase(clause: str, lenient: bool = False) -> str | None:
     """An English clause as a slide phrase of EN_MIN_WORDS–EN_MAX_WORDS words: leading conjunctions dropped,
-    cut at a relative pronoun or conjunction when too long; None for openers, pronoun-led clauses and
-    questions."""
+    a leading demonstrative made `The` (`These funds will…` → `The funds will…`), cut before a preposition or
+    conjunction when too long; None for openers, pronoun-led clauses (unless `lenient`) and questions."""
     text = clause.strip().strip("\"“”'‘’").strip()
     if text.endswith("?") or not text:
         return None
@@ -203,8 +204,9 @@ def en_phrase(clause: str) -> str | None:
         if stripped == text:
             break
         text = stripped
-    if not text or _EN_INTRO.match(text) or _EN_PRONOUN.match(text):
+    if not text or _EN_INTRO.match(text) or _EN_PRONOUN.match(text) and not lenient:
         return None
+    text = re.sub(r"^(?:This|These|That|Those)\s(?=[A-Za-z])", "The ", text[0].upper() + text[1:])
     words = text.split()
     if len(words) > EN_MAX_WORDS:
         words = [w for w in words if w.lower() not in _EN_FILLER] or words
@@ -225,7 +227,7 @@ _EN_REPORTING = re.compile(r"^(?:we|i|you)\s+(?:\w+\s+)?(?:know|realize|believe|
 _EN_AUX = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "must",
            "should", "may", "might", "do", "does", "did", "shall", "am", "cannot", "won't", "can't", "don't", "didn't"}
 _EN_NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "our", "their", "his", "her", "its", "my", "your", "all",
-                       "many", "some", "in", "on", "at", "by", "for", "with", "to", "from", "and", "or", "this", "that",
+                       "many", "some", "in", "on", "at", "by", "for", "with", "to", "from", "and", "or",
                        "every", "each", "no", "few", "most", "more", "two", "three", "four", "five", "great", "new"}
 _EN_SUBJECT = {"we", "i", "you", "people", "americans", "governments", "nations", "government", "congress"}
 
