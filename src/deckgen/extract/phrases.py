@@ -11,7 +11,7 @@ EN_MIN_WORDS, EN_MAX_WORDS = 3, 10
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(", ")"), ("（", "）"), ("【", "】"))
 _ZH_LEADING = re.compile(
     r"^(?:同时|因此|所以|但是|而且|并且|此外|另外|其中|当前|目前|当然|总之|可见|事实上|实践充分证明|实践反复证明|"
-    r"与此同时|从实质上讲|总的来看|总的来说|特别是|尤其是|也就是说|换句话说|首先|其次|再次|最后|然后|接着|"
+    r"与此同时|从实质上讲|从本质上讲|从根本上讲|本质上|归根到底|说到底|总的来看|总的来说|特别是|尤其是|也就是说|换句话说|首先|其次|再次|最后|然后|接着|"
     r"我们要|我们必须|我们将|我们还|我们也|我们|我省|我市|我区|全省上下|各级党组织和广大党员干部要|各地要|"
     r"就必须|必须|就要|要|才能|就是|才|也|还|并|又|而|但|且|即|则|既)[，,]?\s*")
 _VOCATIVE = re.compile(r"^(?:同志们|各位代表|各位|朋友们|同学们)[，,！!：:]\s*")
@@ -22,7 +22,8 @@ _ZH_INTRO_START = re.compile(
     r"除了|除|不论|无论|不管|截至|截止|到20\d\d年|到二〇|今年|去年|明年|过去|未来)")
 _ZH_INTRO_END = re.compile(r"(?:上|中|下|后|前|以来|时|时期|之际|过程中|进程中|的到来|方面|来看|看|以后|之后|来说|而言|为例)$")
 _ZH_SPEECH = re.compile(r"(?:指出|强调|认为|表示|说|提出|要求|写道|表现为|包括|如下|是|为|证明|表明|看来|所述|在于|就是|主要是)$")
-_ZH_TOPIC_NEXT = re.compile(r"^(?:就必须|必须|就要|不能|需要|才能|关键|首先要|要)")
+_ZH_TOPIC_NEXT = re.compile(r"^(?:就必须|必须|就要|不能|需要|才能|关键|首先要|要|从本质上讲|从根本上讲|归根到底|就是|即)")
+_ZH_CONCESSIVE = re.compile(r"虽然|虽说|尽管|不论|无论|不管|即使|即便|哪怕|如果|假如|只要|要想")
 _SUBHEAD_START = re.compile(
     r"^(?:加快|加强|加大|加力|提升|提高|推进|推动|促进|发挥|扩大|打造|深化|持续|积极|大力|切实|着力|全力|坚持|实施|"
     r"强化|优化|培育|做好|办好|抓好|做优|做强|做大|建设|构建|完善|健全|落实|巩固|拓展|激发|释放|增强|保障|守牢|严守|"
@@ -93,7 +94,9 @@ def fold(clause: str) -> str:
     if folded != clause:
         return folded
     items = clause.split("、")
-    if len(items) >= 3 and all(width(x) <= 8 for x in items[1:]) and width(items[0]) >= 4 and balanced(items[0]):
+    inner = max((width(x) for x in items[1:-1]), default=0)
+    if (len(items) >= 3 and all(width(x) <= 8 for x in items[1:]) and width(items[-1]) <= inner + 1
+            and width(items[0]) >= 4 and balanced(items[0])):  # only an enumeration that ends the clause
         return f"{items[0]}等"
     return clause
 
@@ -108,7 +111,7 @@ def zh_phrase(clause: str, limit: float = ZH_MAX) -> str | None:
     """`clause` as a self-contained Chinese phrase, folded if too long; None when it cannot be one
     (an opening adverbial, a reporting verb, a dangling fragment, or too long even folded)."""
     text = zh_tidy(clause)
-    if not text or zh_intro(text) or _ZH_SPEECH.search(text):
+    if not text or zh_intro(text) or _ZH_SPEECH.search(text) or _ZH_CONCESSIVE.search(text):
         return None
     if width(text) > limit:
         text = zh_tidy(fold(text))
