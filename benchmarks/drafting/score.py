@@ -37,7 +37,7 @@ _EN_TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
 _ZH_BAD_START = ("和", "与", "及", "并", "而", "但", "也", "还", "就", "才", "又", "或", "的", "其", "该",
                  "此", "之", "即", "则", "且", "因此", "所以", "同时", "而且", "并且", "但是", "从而", "进而", "以及", "否则")
-_ZH_BAD_END = tuple("的和与及或并而在把对将从被向于是以为让使要就才也还都到")
+_ZH_BAD_END = tuple("的和与及或并而在把对将从被于是以让使要就才也还都")  # not 向 到 为: 导向 做到 作为
 _EN_BAD_START = {"and", "or", "but", "so", "because", "which", "that", "who", "whom", "whose", "it", "its", "they",
                  "them", "their", "this", "these", "those", "he", "she", "his", "her", "also", "then", "thus",
                  "however", "therefore", "yet", "nor"}

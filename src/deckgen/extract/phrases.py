@@ -16,7 +16,7 @@ _ZH_LEADING = re.compile(
     r"就必须|必须|就要|要|才能|就是|才|也|还|并|又|而|但|且|即|则|既)[，,]?\s*")
 _VOCATIVE = re.compile(r"^(?:同志们|各位代表|各位|朋友们|同学们)[，,！!：:]\s*")
 _ZH_BAD_START = ("和", "与", "及", "或", "的", "是", "其", "这", "那", "该", "此", "之", "它", "他", "她")
-_ZH_BAD_END = tuple("的和与及或并而在把对将从被向于是以为让使要就才也还都到且则即由给比跟同")
+_ZH_BAD_END = tuple("的和与及或并而在把对将从被于是以让使要就才也还都且则即由给比跟同")
 _ZH_INTRO_START = re.compile(
     r"^(?:在|随着|为了|通过|对于|关于|根据|按照|只有|如果|虽然|尽管|当|自从|经过|面对|围绕|借此|由于|因为|既然|"
     r"除了|除|不论|无论|不管|截至|截止|到20\d\d年|到二〇|今年|去年|明年|过去|未来)")
@@ -25,7 +25,7 @@ _ZH_SPEECH = re.compile(r"(?:指出|强调|认为|表示|说|提出|要求|写�
 _ZH_TOPIC_NEXT = re.compile(r"^(?:就必须|必须|就要|不能|需要|才能|关键|首先要|要|从本质上讲|从根本上讲|归根到底|就是|即)")
 _ZH_CONCESSIVE = re.compile(r"虽然|虽说|尽管|不论|无论|不管|即使|即便|哪怕|如果|假如|只要|要想")
 _SUBHEAD_START = re.compile(
-    r"^(?:加快|加强|加大|加力|提升|提高|推进|推动|促进|发挥|扩大|打造|深化|持续|积极|大力|切实|着力|全力|坚持|实施|"
+    r"^(?:充分|精准|坚定不移|千方百计|多措并举|努力|用好|用足|狠抓|紧抓|抓实|加快|加强|加大|加力|提升|提高|推进|推动|促进|发挥|扩大|打造|深化|持续|积极|大力|切实|着力|全力|坚持|实施|"
     r"强化|优化|培育|做好|办好|抓好|做优|做强|做大|建设|构建|完善|健全|落实|巩固|拓展|激发|释放|增强|保障|守牢|严守|"
     r"筑牢|织牢|统筹|稳步|稳妥|有序|扎实|深入|全面|不断|坚决|坚定|更大力度|更高水平|更好|聚焦|突出|锚定|开展|"
     r"提振|迭代|放大|支持|鼓励|引导|防范|化解|维护|保持|推行|探索|创新|服务|融入|当好|争当|勇当|坚守|树牢|牢记)")
@@ -114,7 +114,9 @@ def zh_phrase(clause: str, limit: float = ZH_MAX) -> str | None:
     if not text or zh_intro(text) or _ZH_SPEECH.search(text) or _ZH_CONCESSIVE.search(text):
         return None
     if width(text) > limit:
-        text = zh_tidy(fold(text))
+        folded = zh_tidy(fold(text))
+        head = text.split("、")[0]
+        text = folded if width(folded) <= limit or text.count("、") != 1 or width(head) < 8 else head
     return text if zh_self_contained(text, limit) else None
 
 
