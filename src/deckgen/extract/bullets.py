@@ -44,8 +44,8 @@ def _zh_candidates(text: str, weights: dict[str, float]) -> list[Candidate]:
         sal = lambda p: salience_score(p, weights)  # noqa: E731
         head = ph.subhead(sentence)
         if head and i + 1 < len(found):
-            bonus = 0.3 if offset in para_starts else 0.0
-            out.append(Candidate(head, "subhead", _SUBHEAD + bonus + sal(head) - decay, (i, 0)))
+            bonus = 0.8 if offset in para_starts and i > 0 else 0.0  # a paragraph's own sub-head
+            out.append(Candidate(head, "subhead", _SUBHEAD + bonus + sal(head) - decay / 4, (i, 0)))
             continue
         keyed = ph.parallel(sentence)
         if keyed:
