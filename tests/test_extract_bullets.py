@@ -43,6 +43,7 @@ def test_english_bullets() -> None:
             "firms produce more emissions than is socially optimal. However, a tax can fix this.")
     bullets = draft_bullets(text)
     assert bullets and all(len(b) <= 60 for b in bullets)
-    assert "a tax can fix this" in bullets
+    assert "A tax can fix this" in bullets  # a bullet starts with a capital
+    # cut before a preposition at most ten words in, never in the middle of a phrase
     assert draft_bullets("Governments can cut other taxes or pay a dividend to households across the country.") == [
-        "Governments can cut other taxes"]
+        "Governments can cut other taxes or pay a dividend"]

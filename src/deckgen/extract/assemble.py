@@ -7,8 +7,9 @@ from typing import Any
 
 from deckgen.diagnostics import PathPart
 from deckgen.extract.bullets import MAX_BULLETS, draft_bullets
+from deckgen.extract.salience import Salience
 from deckgen.extract.structure import Node, Structure
-from deckgen.extract.text import shorten
+from deckgen.extract.text import sentences, shorten
 from deckgen.outline.model import Outline
 
 OutlinePath = tuple[PathPart, ...]
@@ -33,10 +34,23 @@ class _Assembler:
         self.spans = {id(node): (start, end) for kind, node, start, end in structure.spans() if node is not None}
         self.shortened: set[OutlinePath] = set()
         self.cjk = structure.language.split("-")[0] in ("zh", "ja", "ko")
+        self.salience = Salience.of([self.own(n) for n in structure.nodes()])
+        self.used: list[str] = []  # bullets drafted on earlier slides: never the same bullet twice
 
     def text(self, node: Node) -> str:
         start, end = self.spans[id(node)]
         return self.s.body[start:end]
+
+    def own(self, node: Node) -> str:
+        """The slide's own text: after its heading, or the whole paragraph of a paragraph slide (whose
+        title is drawn from it)."""
+        start, end = self.spans[id(node)]
+        return self.s.body[start if node.kind == "paragraph" else max(start, min(node.head_end, end)):end]
+
+    def draft(self, text: str, title: str) -> list[str]:
+        bullets = draft_bullets(text, title=title, salience=self.salience, avoid=self.used)
+        self.used += bullets
+        return bullets
 
     def slide(self, node: Node, path: OutlinePath, children: dict[str, Any] | None = None) -> dict[str, Any]:
         start, end = self.spans[id(node)]
@@ -45,12 +59,13 @@ class _Assembler:
             self.shortened.add(path + ("title",))
         if node.label is not None:
             data["label"] = node.label
-        if node.depth == 0 and node.kind != "closing":
-            bullets: list[str] = []
-        elif node.children:
+        own = self.own(node)
+        if len(sentences(own)) >= 2 or (not node.children and (node.depth > 0 or node.kind == "closing") and own.strip()):
+            bullets = self.draft(own, node.title)  # a slide with text of its own drafts from it
+        elif node.children and node.depth > 0:
             bullets = [shorten(c.title, 24 if self.cjk else 60)[0] for c in node.children][:MAX_BULLETS]
         else:
-            bullets = draft_bullets(self.s.body[max(start, min(node.head_end, end)):end])
+            bullets = []  # a divider with at most a sentence of its own
         if bullets:
             data["bullets"] = bullets
         data["notes"] = _notes(self.s.body[start:end])
@@ -72,7 +87,7 @@ class _Assembler:
             text = s.body[start:end]
             spoken = text[len(s.salutation):] if s.salutation and text.startswith(s.salutation) else text
             opening: dict[str, Any] = {"title": "引言" if self.cjk else "Introduction"}
-            bullets = draft_bullets(spoken)
+            bullets = self.draft(spoken, opening["title"])
             if bullets:
                 opening["bullets"] = bullets
             opening["notes"] = _notes(text)

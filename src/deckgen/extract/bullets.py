@@ -1,153 +1,177 @@
-"""Draft short bullets from a slide's text: parallel clauses, enumerations, the key clause of each sentence."""
+"""Draft a slide's bullets by ranking: sub-heads, parallels and topic sentences first, then salient clauses and figures."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Iterable
 
-from deckgen.extract.text import clauses, sentences, strip_end, width
+from deckgen.extract import phrases as ph
+from deckgen.extract.salience import Salience, score as salience_score, terms
+from deckgen.extract.text import cjk_ratio, clauses, sentences, strip_end, width
 
 LIMIT = 24          # widest bullet, in Chinese characters (about 60 Latin characters)
 MAX_BULLETS = 6
 
-_PARALLEL = re.compile(r"(?:在|从)(?P<key>[^，,。；：]{1,8}?)(?:上|方面|来看|上看|看|来讲|讲)[，,]|"
-                       r"(?P<key2>[^，,。；：]{2,6})方面[，,]")
-_LEADING = re.compile(r"^(?:同时|因此|所以|但是|而且|并且|此外|另外|其中|当前|目前|当然|总之|可见|事实上|实践充分证明|"
-                      r"实践反复证明|我们要|我们必须|我们|就必须|必须|要|才能|就要|就是|才|也|还|However|Therefore|Thus|Moreover|In addition|"
-                      r"Furthermore|Also|So|And|But|For example|For instance)[，,]?\s*")
-_SPEECH = re.compile(r"(指出|强调|认为|表示|说|提出|要求|写道|表现为|包括|如下|是|为|证明|表明|看来|所述|says?|said|notes?|argues?|are|is|include)$")
-_INTRO_START = re.compile(r"^(?:在|随着|为了|通过|对于|关于|根据|按照|只有|如果|虽然|尽管|当|自从|经过|面对|围绕|借此|与此同时|"
-                          r"由于|因为|既然|(?:In|On|At|For|With|When|If|Although|Because|Since|As|After|Before|During)\b)")
-_INTRO_END = re.compile(r"(?:上|中|下|后|前|以来|时|时期|之际|过程中|进程中|的到来|方面|来看|看|以后|之后)$")
-_VOCATIVE = re.compile(r"^(?:同志们|各位代表|各位|朋友们|同学们|Colleagues|Friends|Everyone)[，,！!]\s*")
-_TOPIC_NEXT = re.compile(r"(?:就必须|必须|就要|不能|需要|才能|关键)")
-_EN_CONJUNCTION = re.compile(r"\s(?:and|or|but|because|which|while|so|when|where|whereas|unless|until|with|by)\s")
-_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(", ")"), ("（", "）"))
+# Base scores of the kinds of candidate; salience (0–1) and position adjust them.
+_SUBHEAD, _PARALLEL, _ITEM, _TOPIC, _FIGURE, _CLAUSE = 3.0, 3.2, 2.8, 1.2, 1.0, 0.6
 
 
-def _balanced(text: str) -> bool:
-    return all(text.count(a) == text.count(b) for a, b in _QUOTE_PAIRS) and text.count('"') % 2 == 0
+@dataclass(frozen=True)
+class Candidate:
+    """A possible bullet: its text, how it was found, its score and where it came from in the text."""
+
+    text: str
+    kind: str
+    score: float
+    position: tuple[int, int]
 
 
-def _tidy(text: str) -> str:
-    text = strip_end(_VOCATIVE.sub("", text.strip()))
-    for _ in range(3):
-        stripped = _LEADING.sub("", text, count=1)
-        if width(stripped) >= 4:
-            text = stripped
-    return strip_end(text)
+def _paragraph_starts(text: str) -> set[int]:
+    starts, pos = {0}, 0
+    for line in text.split("\n"):
+        starts.add(pos + len(line) - len(line.lstrip()))
+        pos += len(line) + 1
+    return starts
 
 
-def _fits(text: str) -> bool:
-    return 4 <= width(text) <= LIMIT and _balanced(text)
+def _zh_candidates(text: str, weights: dict[str, float]) -> list[Candidate]:
+    found = sentences(text)
+    para_starts = _paragraph_starts(text)
+    out: list[Candidate] = []
+    figures_seen = 0
+    for i, (offset, sentence) in enumerate(found):
+        decay = 0.04 * i
+        sal = lambda p: salience_score(p, weights)  # noqa: E731
+        head = ph.subhead(sentence)
+        if head and i + 1 < len(found):
+            bonus = 0.8 if offset in para_starts and i > 0 else 0.0  # a paragraph's own sub-head
+            out.append(Candidate(head, "subhead", _SUBHEAD + bonus + sal(head) - decay / 4, (i, 0)))
+            continue
+        keyed = ph.parallel(sentence)
+        if keyed:
+            out.append(Candidate(keyed, "parallel", _PARALLEL - decay / 4, (i, 0)))
+            continue
+        items = ph.numbered_items(sentence)
+        for k, item in enumerate(items):
+            out.append(Candidate(item, "item", _ITEM - decay / 4, (i, k)))
+        if items:
+            continue
+        for k, phrase in ph.zh_clause_phrases(sentence):
+            base = _TOPIC if i == 0 or offset in para_starts else _CLAUSE
+            if ph.has_figure(phrase):
+                base = max(base, _FIGURE + (0.5 if figures_seen == 0 else 0.0))
+                figures_seen += 1
+            base -= (0.25 if len(clauses(sentence)) >= 4 else 0.15) * k  # first clauses carry the point
+            length = width(phrase)
+            fit = 0.2 if 6 <= length <= 16 else 0.0
+            out.append(Candidate(phrase, "clause", base + fit + sal(phrase) - decay, (i, k)))
+    return out
 
 
-def _compress(clause: str) -> str:
-    """A clause with its enumeration folded: `在A、B、C等方面取得成效` → `在A等方面取得成效`,
-    `提高A效率、B效率、C效率` → `提高A效率等` (only when the enumeration ends the clause)."""
-    folded = re.sub(r"(?:、[^、，,；。等]+)+(?=等)", "", clause)
-    if folded != clause:
-        return folded
-    items = clause.split("、")
-    if len(items) >= 3 and all(width(x) <= 8 for x in items[1:]) and width(items[0]) >= 4:
-        return f"{items[0]}等"
-    head = _EN_CONJUNCTION.split(clause, maxsplit=1)[0]
-    if head != clause and len(head.split()) >= 3:
-        return head  # `Governments can cut other taxes or pay a dividend` → `Governments can cut other taxes`
-    return clause
+def _en_candidates(text: str, weights: dict[str, float], strict: bool = True) -> list[Candidate]:
+    """The main clauses of each sentence as phrases (`strict`: those that hold a verb), scored by salience."""
+    out: list[Candidate] = []
+    for i, (_, sentence) in enumerate(sentences(text)):
+        sentence = sentence.strip().strip("\"“”")
+        if sentence.endswith("?") or ph.is_salutation(sentence) or len(sentence.split()) < 3:
+            continue
+        for k, clause in enumerate(ph.en_clauses(sentence)[:4]):
+            phrase = ph.en_phrase(clause)
+            if not phrase or strict and not ph.en_has_verb(phrase):
+                continue
+            base = (_TOPIC if i == 0 else _CLAUSE) + (0.3 if ph.has_figure(phrase) else 0.0) - 0.1 * k
+            out.append(Candidate(phrase, "clause", base + 1.5 * salience_score(phrase, weights) - 0.03 * i, (i, k)))
+    return out
 
 
-def _intro(clause: str) -> bool:
-    """An opening adverbial (`在…上`, `随着…`, `改革开放以来`) rather than what the sentence says."""
-    return bool(_INTRO_START.match(clause) or _INTRO_END.search(clause))
-
-
-def _parallel(sentence: str) -> str | None:
-    """`在供给上，要建立…体系` → `供给：建立…体系`; None when the sentence does not start that way."""
-    m = _PARALLEL.match(sentence)
-    if not m:
-        return None
-    key = m.group("key") or m.group("key2")
-    rest = [c for c in clauses(sentence[m.end():])[:3]]
-    while len(rest) > 1 and _intro(_tidy(rest[0])):
-        rest.pop(0)
-    if not rest:
-        return None
-    clause = _tidy(rest[0])
-    bullet = f"{key}：{clause}"
-    if not _fits(bullet):
-        bullet = f"{key}：{_tidy(_compress(clause))}"
-    return bullet if _fits(bullet) else None
-
-
-def _enumeration(sentence: str) -> list[str]:
+def _enumeration(text: str) -> list[str]:
     """Items of an enumeration after `：`, split on `、` or `；` (the last `A和B` split too)."""
-    if "：" not in sentence and ": " not in sentence:
+    for _, sentence in sentences(text):
+        if "：" not in sentence and ": " not in sentence:
+            continue
+        tail = strip_end(re.split(r"：|: ", sentence, maxsplit=1)[1])
+        items = [strip_end(x) for x in re.split(r"[、；;]", tail) if strip_end(x)]
+        if len(items) >= 2:
+            last = re.split(r"和|及|以及|与|, and | and ", items[-1])
+            if len(last) == 2 and all(width(x) >= 2 for x in last):
+                items[-1:] = [strip_end(x) for x in last]
+        if 3 <= len(items) <= MAX_BULLETS and all(2 <= width(x) <= LIMIT and ph.balanced(x) for x in items):
+            return items
+    return []
+
+
+def _overlap(a: str, b: str) -> float:
+    """How much of the shorter of `a` and `b` the other contains (by salience terms, else characters)."""
+    ta, tb = set(terms(a)) or set(a), set(terms(b)) or set(b)
+    return len(ta & tb) / max(1, min(len(ta), len(tb)))
+
+
+def _repeats(bullet: str, title: str) -> bool:
+    """True when `bullet` says no more than the slide title."""
+    if not title:
+        return False
+    tb, tt = set(terms(bullet)) or set(bullet), set(terms(title)) or set(title)
+    return len(tb & tt) / max(1, len(tb)) >= 0.8
+
+
+def draft_bullets(text: str, keep: int = 4, *, title: str = "", salience: Salience | None = None,
+                  avoid: Iterable[str] = ()) -> list[str]:
+    """Up to `keep` (≤ 6) short bullets for a slide whose own spoken text is `text`; never a whole paragraph.
+
+    Candidates are ranked: paragraph sub-heads (`扎实有效去产能。`), parallel clauses condensed to `key：phrase`
+    (`在供给上，…` → `供给：…`, `一是…二是…`), the topic sentence, then the clauses whose terms are most
+    salient on this slide against the lecture (`salience`, learned from every slide; this text alone when
+    None), a central figure kept exact. A bullet repeating `title`, nearly repeating another bullet, or
+    found in `avoid` (bullets already on earlier slides) is skipped. Five bullets when the text has five
+    or more sub-heads or parallels; the chosen ones keep the order of the text."""
+    keep = min(keep, MAX_BULLETS)
+    text = text.strip()
+    if not text:
         return []
-    tail = re.split(r"：|: ", sentence, maxsplit=1)[1]
-    tail = strip_end(tail)
-    items = [strip_end(x) for x in re.split(r"[、；;]", tail) if strip_end(x)]
-    if len(items) >= 2:
-        last = re.split(r"和|及|以及|与|, and | and ", items[-1])
-        if len(last) == 2 and all(width(x) >= 2 for x in last):
-            items[-1:] = [strip_end(x) for x in last]
-    if not 3 <= len(items) <= MAX_BULLETS or not all(_fits(x) or 2 <= width(x) <= LIMIT for x in items):
-        return []
-    return items
+    cjk = cjk_ratio(text) >= 0.2
+    weights = (salience or Salience.of([text])).weights(text)
+    found = _zh_candidates(text, weights) if cjk else _en_candidates(text, weights)
+    strong = [c for c in found if c.kind in ("subhead", "parallel", "item")]
+    if len(strong) >= 5 and keep == 4:
+        keep = 5
+    avoid_list = list(avoid)
+    chosen: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: (-c.score, c.position)):
+        if len(chosen) >= keep:
+            break
+        if _repeats(cand.text, title) or any(_overlap(cand.text, c.text) >= 0.6 for c in chosen):
+            continue
+        if any(cand.text == a or _overlap(cand.text, a) >= 0.9 for a in avoid_list):
+            continue
+        chosen.append(cand)
+    bullets = [c.text for c in sorted(chosen, key=lambda c: c.position)]
+    if not bullets:  # nothing ranked: the key clause of each sentence rather than an empty slide
+        for _, sentence in sentences(text):
+            clause = key_clause(sentence)
+            if clause and clause not in bullets and not _repeats(clause, title) and clause not in avoid_list:
+                bullets.append(clause)
+        bullets = bullets[:keep]
+    if len(bullets) < 3 and cjk:
+        items = [x for x in _enumeration(text) if x not in bullets and not _repeats(x, title)]
+        if items:
+            bullets = (bullets + items)[:keep] if len(bullets) + len(items) <= MAX_BULLETS else items[:keep]
+    return bullets
 
 
 def key_clause(sentence: str) -> str | None:
-    """The sentence itself when short, else its first clause that says something."""
-    whole = _tidy(sentence)
-    if _fits(whole) and width(whole) <= 20:
+    """The sentence itself when short, else its first clause that makes a self-contained phrase (trying
+    each clause in turn, an over-long one folded); None when none does."""
+    if cjk_ratio(sentence) < 0.2:
+        for lenient in (False, True):
+            for clause in ph.en_clauses(sentence):
+                phrase = ph.en_phrase(clause, lenient)
+                if phrase:
+                    return phrase
+        return None
+    whole = ph.zh_tidy(sentence)
+    if 4 <= width(whole) <= 20 and ph.balanced(whole) and not re.search(r"[。！？]", whole):
         return whole
-    parts = clauses(sentence)[:3]
-    for k, clause in enumerate(parts):
-        if _SPEECH.search(strip_end(clause)):
-            continue
-        clause = _tidy(clause)
-        if _SPEECH.search(clause) or width(clause) < 5 or (_intro(clause) and k + 1 < len(parts)):
-            continue
-        if k + 1 < len(parts) and width(clause) <= 10 and _TOPIC_NEXT.match(parts[k + 1]):
-            continue  # `推动高质量发展，就必须…`: the first clause is only the topic
-        if not _fits(clause):
-            clause = _tidy(_compress(clause))
-        return clause if _fits(clause) else None
-    return None
-
-
-def _spread(items: list[tuple[int, str]], keep: int) -> list[tuple[int, str]]:
-    if len(items) <= keep:
-        return items
-    step = (len(items) - 1) / (keep - 1) if keep > 1 else 0
-    picks = sorted({round(i * step) for i in range(keep)})
-    return [items[i] for i in picks]
-
-
-def draft_bullets(text: str, keep: int = 4) -> list[str]:
-    """Up to `keep` (≤ 6) short bullets for a slide whose spoken text is `text`; never a whole paragraph.
-
-    Parallel clauses (`在供给上，…在需求上，…`, `从国内看…从国际看…`) win when there are two or more;
-    otherwise the key clause of sentences spread over the text; an enumeration after `：` fills in."""
-    keep = min(keep, MAX_BULLETS)
-    found = [s for _, s in sentences(text)]
-    parallel = [(i, b) for i, s in enumerate(found) if (b := _parallel(s))]
-    heads = [(i, b) for i, s in enumerate(found) if not _PARALLEL.match(s) and (b := key_clause(s))]
-    if len(parallel) >= 2:
-        chosen = parallel[:MAX_BULLETS]  # parallel clauses belong together: keep them all (up to six)
-        room = keep - len(chosen)
-        chosen += _spread([h for h in heads if h[0] < parallel[0][0]], min(room, 1)) if room else []
-    else:
-        chosen = _spread(heads + parallel, keep)
-    bullets = [b for _, b in sorted(chosen)]
-    if len(bullets) < 3:
-        for s in found:
-            items = _enumeration(s)
-            if items:
-                bullets = (bullets + items)[:keep] if len(bullets) + len(items) <= MAX_BULLETS else items[:keep]
-                break
-    seen: set[str] = set()
-    out = []
-    for b in bullets:
-        if b not in seen and b.strip():
-            seen.add(b)
-            out.append(b)
-    return out[:keep]
+    for _, phrase in ph.zh_clause_phrases(sentence):
+        return phrase
+    parts = [ph.zh_tidy(p) for p in clauses(sentence)]
+    return next((p for p in parts if ph.zh_self_contained(p, LIMIT)), None)
