@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 import click
 
 from deckgen.cli.present import POSITIVE, RATE_HELP, after_build, warn, watch_build
-from deckgen.present.progress import status
+from deckgen.cli.progress import status
 
 if TYPE_CHECKING:
     from deckgen.build.request import BuildRequest

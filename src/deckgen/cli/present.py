@@ -36,7 +36,7 @@ def after_build(result: "Built", *, pdf: bool = False, duration: Optional[float]
         warn([over] if over else [])
     if pdf:
         from deckgen.present.office import write_pdf
-        from deckgen.present.progress import status
+        from deckgen.cli.progress import status
 
         target = result.output.with_suffix(".pdf")
         with status(f"Converting {result.output.name} to PDF with LibreOffice"):
@@ -51,7 +51,7 @@ def watch_build(once: Callable[[], None], outline: Path, theme: Optional[str], t
     def report(exc: click.ClickException) -> None:
         exc.show()
 
-    Watch(lambda: watched_files(outline, theme, template), once, report).run()
+    Watch(lambda: watched_files(outline, theme, template), once, report, click.echo).run()
     click.echo("Stopped watching.")
 
 
@@ -99,13 +99,14 @@ def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: 
     """Write the lecturer's script: a PDF with each slide's picture over its full speaker notes.
 
     SOURCE is a built deck or an outline (built first). Needs LibreOffice and poppler."""
+    from deckgen.cli.progress import TERMINAL
     from deckgen.present.handout import Style, make_handout
 
     output = output or source.with_name(f"{source.stem}-handout.pdf")
     if output.suffix.lower() != ".pdf" and not output.is_dir():
         raise click.BadParameter(f"{str(output)!r} does not end in .pdf", param_hint="'-o' / '--output'")
     with _deck(source, theme) as deck:
-        done = make_handout(deck, output, rate, Style(paper=paper.lower()))
+        done = make_handout(deck, output, rate, Style(paper=paper.lower()), TERMINAL)
     click.echo(f"Wrote {done.path} ({done.pages} pages for {done.slides} slides)")
 
 
@@ -120,11 +121,12 @@ def preview(source: Path, folder: Optional[Path], width: int, theme: Optional[st
     """Render SOURCE's slides as PNG images and a contact sheet of all slides, for a quick look.
 
     SOURCE is a built deck or an outline (built first). Needs LibreOffice and poppler."""
+    from deckgen.cli.progress import TERMINAL
     from deckgen.present.preview import make_preview
 
     folder = folder or source.with_name(f"{source.stem}-preview")
     with _deck(source, theme) as deck:
-        done = make_preview(deck, folder, width)
+        done = make_preview(deck, folder, width, progress=TERMINAL)
     first, last = done.slides[0].name, done.slides[-1].name
     click.echo(f"Wrote {len(done.slides)} slide images to {done.folder} ({first} … {last})")
     click.echo(f"Contact sheet: {done.sheet}")

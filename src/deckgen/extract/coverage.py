@@ -52,15 +52,9 @@ def normalise(text: str) -> str:
 
 def notes_in_order(outline: Outline) -> list[tuple[NotesPath, str]]:
     """The notes of every slide that carries lecture text, in slide order, with their outline paths."""
-    out: list[tuple[NotesPath, str]] = [(("deck", "notes"), outline.deck.notes)]
-    out += [(("opening", i, "notes"), node.notes) for i, node in enumerate(outline.opening)]
-    for i, sec in enumerate(outline.sections):
-        out.append((("sections", i, "notes"), sec.notes))
-        for j, sub in enumerate(sec.subsections):
-            out.append((("sections", i, "subsections", j, "notes"), sub.notes))
-            out += [(("sections", i, "subsections", j, "points", k, "notes"), p.notes) for k, p in enumerate(sub.points)]
-    out += [(("closing", i, "notes"), node.notes) for i, node in enumerate(outline.closing)]
-    return out
+    from deckgen.outline.walk import entries
+
+    return [(("deck", "notes"), outline.deck.notes)] + [(e.path + ("notes",), e.node.notes) for e in entries(outline)]
 
 
 def split(paragraphs: Iterable[tuple[int | None, str]]) -> list[Sentence]:

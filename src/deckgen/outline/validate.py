@@ -147,13 +147,9 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
 
 def _size_problems(outline: Outline, loaded: Loaded) -> list[Diagnostic]:
     """A problem at the entry where the outline passes `MAX_SLIDE_NODES` or `MAX_SLIDE_TEXT`, if it does."""
-    nodes: list[tuple[tuple[PathPart, ...], Any]] = [(("opening", i), n) for i, n in enumerate(outline.opening)]
-    for i, sec in enumerate(outline.sections):
-        nodes.append((("sections", i), sec))
-        for j, sub in enumerate(sec.subsections):
-            nodes.append((("sections", i, "subsections", j), sub))
-            nodes += [(("sections", i, "subsections", j, "points", k), p) for k, p in enumerate(sub.points)]
-    nodes += [(("closing", i), n) for i, n in enumerate(outline.closing)]
+    from deckgen.outline.walk import entries
+
+    nodes = [(e.path, e.node) for e in entries(outline)]
     if len(nodes) > MAX_SLIDE_NODES:
         return [loaded.problem(nodes[MAX_SLIDE_NODES][0], f"the outline has {len(nodes)} entries, more than the "
                                f"{MAX_SLIDE_NODES} slides deckgen builds in one deck; split the lecture into several decks")]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from deckgen.present.fonts import FontSet, font_set
+from deckgen.present.steps import QUIET, Progress
 from deckgen.text.fit import has_cjk
 from deckgen.package.deck import DeckText, SlideText, read_deck
 from deckgen.text.breaking import Line, wrap
@@ -313,14 +314,14 @@ def deck_times(deck: DeckText, per_minute: Optional[float] = None) -> Timing:
     return timing(((s.title, s.notes, s.section) for s in deck.slides), deck.sections, Rate.of(per_minute, cjk), cjk)
 
 
-def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = None, style: Style = Style()) -> Handout:
+def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = None, style: Style = Style(),
+                 progress: Progress = QUIET) -> Handout:
     """Write the handout of the deck at `deck_path` to `output` (atomically).
 
     Raises `ToolMissingError` without LibreOffice, poppler or (for a Chinese deck) a Chinese font,
     and `DeckgenError` when a conversion fails.
     """
     from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
-    from deckgen.present.progress import bar, status
     from deckgen.package.write import check_target, write_atomic
 
     check_target(output)
@@ -329,7 +330,7 @@ def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = No
     fonts = font_set(times.cjk)
     with tempfile.TemporaryDirectory(prefix="deckgen-handout-") as tmp:
         folder = Path(tmp)
-        with status(f"Converting {deck_path.name} to PDF with LibreOffice"):
+        with progress.status(f"Converting {deck_path.name} to PDF with LibreOffice"):
             slides_pdf = convert_to_pdf(deck_path, folder, slides=len(deck.slides)).pdf
         pages = page_count(slides_pdf)
         if pages != len(deck.slides):
@@ -337,9 +338,9 @@ def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = No
 
             raise DeckgenError(f"LibreOffice rendered {pages} pages for the {len(deck.slides)} shown slides of "
                                f"{str(deck_path)!r}")
-        with bar("Rendering slides", pages) as tick:
+        with progress.bar("Rendering slides", pages) as tick:
             images = pdf_to_pngs(slides_pdf, folder, "slide", width=style.image_width_px, pages=pages, tick=tick)
-        with bar("Laying out pages", pages) as tick:
+        with progress.bar("Laying out pages", pages) as tick:
             data, count = layout(deck, images, times, fonts, style, tick)
     write_atomic(output, lambda fh: fh.write(data))
     return Handout(output, count, len(deck.slides))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
+from deckgen.present.steps import QUIET, Progress
+
 SLIDE_PREFIX = "slide"
 CONTACT_SHEET = "contact-sheet.png"
 
@@ -75,22 +77,22 @@ def _label_font(size: int):  # type: ignore[no-untyped-def]
     return ImageFont.load_default()
 
 
-def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[int] = None) -> Preview:
+def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[int] = None,
+                 progress: Progress = QUIET) -> Preview:
     """Render every slide of `deck` to `folder/slide-NN.png` (`width` pixels wide) and the contact sheet.
 
     Slide images left in `folder` by an earlier, longer deck are removed, so the folder shows this deck
     only. Raises `ToolMissingError` without LibreOffice or poppler.
     """
     from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
-    from deckgen.present.progress import bar, status
 
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
         work = Path(tmp)
-        with status(f"Converting {deck.name} to PDF with LibreOffice"):
+        with progress.status(f"Converting {deck.name} to PDF with LibreOffice"):
             pdf = convert_to_pdf(deck, work).pdf
         pages = page_count(pdf)
-        with bar("Rendering slides", pages) as tick:
+        with progress.bar("Rendering slides", pages) as tick:
             rendered = pdf_to_pngs(pdf, work, "page", width=width, pages=pages, tick=tick)
         for old in folder.glob(f"{SLIDE_PREFIX}-*.png"):
             old.unlink()

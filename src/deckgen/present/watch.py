@@ -55,7 +55,7 @@ class Watch:
     files: Callable[[], Iterable[Path]]
     rebuild: Callable[[], None]
     report: Callable[[click.ClickException], None]
-    say: Callable[[str], None] = click.echo
+    say: Callable[[str], None]
     stop: Optional["threading.Event"] = None
     force_polling: Optional[bool] = None
     builds: int = 0

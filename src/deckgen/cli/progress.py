@@ -60,3 +60,16 @@ def bar(label: str, length: int, enabled: Optional[bool] = None) -> Iterator[Cal
                 pb.update(step)
 
         yield update
+
+
+class Terminal:
+    """The `deckgen.present.steps.Progress` of the command line: `status` and `bar` above, on stderr."""
+
+    def status(self, message: str):  # type: ignore[no-untyped-def]
+        return status(message)
+
+    def bar(self, label: str, length: int):  # type: ignore[no-untyped-def]
+        return bar(label, length)
+
+
+TERMINAL = Terminal()

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from deckgen.present.progress import bar, status
+from deckgen.cli.progress import bar, status
 
 
 def test_status_line_counts_seconds_and_clears_itself(capsys: pytest.CaptureFixture[str]) -> None:
