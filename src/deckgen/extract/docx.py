@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
-from deckgen.extract.readers import Para
+from deckgen.extract.lecture import Para
 from deckgen.extract.text import is_cjk
 from deckgen.text.numerals import roman
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.extract.assemble import assemble
-from deckgen.extract.readers import Lecture, read_lecture
+from deckgen.extract.lecture import Lecture
+from deckgen.extract.readers import read_lecture
 from deckgen.extract.structure import Structure, find_structure
 from deckgen.extract.yamlout import outline_yaml
 from deckgen.outline.model import Outline

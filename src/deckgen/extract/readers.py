@@ -4,11 +4,11 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
+from deckgen.extract.lecture import Lecture, Marker, Para
 from deckgen.extract.numbering import heading_labels
 from deckgen.extract.text import is_cjk
 
@@ -24,41 +24,6 @@ _NOT_TEXT = {
     ".rtf": "an RTF file; save it as .docx or .txt",
     ".odt": "an OpenDocument file; save it as .docx",
 }
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph: its text, its 1-based line (paragraph number in a .docx) and a heading level
-    from the document's styles (0 = the document title, 1… = Heading 1…), if it has one."""
-
-    text: str
-    line: int | None = None
-    level: int | None = None
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A document-site marker (`##paidbegin##`) removed from the text, and the line it was on."""
-
-    text: str
-    line: int | None
-
-
-@dataclass(frozen=True)
-class Lecture:
-    """A lecture as read: paragraphs in order, how it was read, and what was removed."""
-
-    paragraphs: tuple[Para, ...]
-    source: str
-    kind: str
-    encoding: str | None = None
-    markers: tuple[Marker, ...] = ()
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def body(self) -> str:
-        """The lecture text: the paragraphs joined by line breaks."""
-        return "\n".join(p.text for p in self.paragraphs)
 
 
 def _fail(display: str, message: str, line: int | None = None, col: int | None = None) -> ContentError:

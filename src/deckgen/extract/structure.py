@@ -10,7 +10,7 @@ from deckgen.extract.frame import (CLOSING_CUE, CONCLUSION, DATE, PRESENTER, THA
                                    looks_like_title)
 from deckgen.extract.numbering import Label, heading_labels
 from deckgen.extract.points import find_points
-from deckgen.extract.readers import Lecture
+from deckgen.extract.lecture import Lecture
 from deckgen.extract.text import cjk_ratio, first_sentence, shorten, strip_end, width
 
 HEADING_WIDTH = 36      # longest heading title kept whole (in Chinese characters)

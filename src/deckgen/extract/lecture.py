@@ -1,0 +1,39 @@
+"""A lecture as read from its file: paragraphs with their lines and heading levels, and what was removed."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: its text, its 1-based line (paragraph number in a .docx) and a heading level
+    from the document's styles (0 = the document title, 1… = Heading 1…), if it has one."""
+
+    text: str
+    line: int | None = None
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A document-site marker (`##paidbegin##`) removed from the text, and the line it was on."""
+
+    text: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Lecture:
+    """A lecture as read: paragraphs in order, how it was read, and what was removed."""
+
+    paragraphs: tuple[Para, ...]
+    source: str
+    kind: str
+    encoding: str | None = None
+    markers: tuple[Marker, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def body(self) -> str:
+        """The lecture text: the paragraphs joined by line breaks."""
+        return "\n".join(p.text for p in self.paragraphs)
