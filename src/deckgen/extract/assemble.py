@@ -10,6 +10,7 @@ from deckgen.extract.bullets import MAX_BULLETS, draft_bullets
 from deckgen.extract.structure import Node, Structure
 from deckgen.extract.text import shorten
 from deckgen.outline.model import Outline
+from deckgen.text.script import is_cjk_language
 
 OutlinePath = tuple[PathPart, ...]
 
@@ -32,7 +33,7 @@ class _Assembler:
         self.s = structure
         self.spans = {id(node): (start, end) for kind, node, start, end in structure.spans() if node is not None}
         self.shortened: set[OutlinePath] = set()
-        self.cjk = structure.language.split("-")[0] in ("zh", "ja", "ko")
+        self.cjk = is_cjk_language(structure.language)
 
     def text(self, node: Node) -> str:
         start, end = self.spans[id(node)]

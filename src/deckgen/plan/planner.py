@@ -9,6 +9,7 @@ from deckgen.diagnostics import Diagnostic
 from deckgen.text.fit import fit
 from deckgen.outline.model import Outline, Role, Section, SlideNode, Subsection
 from deckgen.text.numerals import chinese_number, roman
+from deckgen.text.script import is_wide
 from deckgen.theme.model import SizeRange, Theme
 
 MAX_BULLETS = 6  # bullets on one slide at most (DESIGN: 3–6 key phrases)
@@ -37,9 +38,7 @@ def with_label(label: Optional[str], title: str) -> str:
     """Join a label and a title: no space after a CJK label (一、 （一） 一要), one space otherwise."""
     if not label:
         return title
-    last = label[-1]
-    joined = ord(last) > 0x2E80 or last in "）)】]"
-    return f"{label}{title}" if joined and ord(last) > 0x2E80 else f"{label} {title}"
+    return f"{label}{title}" if is_wide(label[-1]) else f"{label} {title}"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from deckgen.render import oxml
 from deckgen.diagnostics import Diagnostic
 from deckgen.plan.grid import BUILTIN_FRAMES, Frames
 from deckgen.render.layouts import ROLE_LAYOUTS, Slots, find_layout, slots
+from deckgen.text.script import is_cjk_language
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -66,7 +67,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     with reading(path):
         info = inspect(prs)
         check_required(info, path)
-        cjk = lang.split("-")[0].lower() in ("zh", "ja", "ko")
+        cjk = is_cjk_language(lang)
         warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
         remove_slides(prs)
         drop_template_extras(prs)
