@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from deckgen.extract.text import clauses, sentences, strip_end, width
+from deckgen.extract.text import strip_end, width
+from deckgen.text.sentences import clauses, sentences
 
 LIMIT = 24          # widest bullet, in Chinese characters (about 60 Latin characters)
 MAX_BULLETS = 6
