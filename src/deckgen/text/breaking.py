@@ -14,7 +14,10 @@ Calibration (LibreOffice 7.4.7, the CI renderer; probes as described in `deckgen
 * Spaces. A line may break after a space, never before one, and spaces at a line's end do not count
   toward its width. The ideographic space U+3000 is such a space (UAX #14 class BA, "break after"),
   although it is a wide, East Asian, 1 em character to the metrics: `同志们　我们` never starts a line
-  with U+3000, and a U+3000 hanging at a line's end may reach past the edge.
+  with U+3000, and a U+3000 hanging at a line's end may reach past the edge. LibreOffice 7.4 does
+  otherwise: it sets U+3000 like an ideograph, starting a line with it and counting it at a line's
+  end (probes at 28 pt: 一二三四五　六七八九十 in 5 em is 一二三四五 /　六七八九 / 十, three lines where
+  this breaker makes two), so text with U+3000 may take a line more there than fitted.
 
 The caller supplies the widths (`Metrics`): `deckgen.text.fit` passes em widths with LibreOffice's
 autospace, the handout a font's own advances (`per_character`).
