@@ -1,4 +1,4 @@
-"""Probe decks for calibrating `deckgen.text.fit`: one text box per slide, rendered by LibreOffice, lines read back.
+"""Probe decks for calibrating `deckgen.text.metrics` and `deckgen.text.breaking`: one text box per slide, rendered by LibreOffice, lines read back.
 
 Each `Probe` becomes one slide with one text box set as deckgen sets text (theme fonts Arial /
 微软雅黑 on every run, `lang` and `altLang`, `eaLnBrk="1" latinLnBrk="0" hangingPunct="1"`, no
@@ -6,8 +6,8 @@ autofit, top anchor, the default insets 7.2/3.6 pt). `measure_lines` renders the
 returns, per probe, its lines: the text, the left and right edge of the set text (glyph advances, from
 `pdftotext -bbox`) and the baseline (glyph origins, from `pdftocairo -svg`).
 
-Run as a script to print the calibration report that the numbers in `deckgen.text.fit` and
-`tests/test_measure.py` come from: `python -m tests.measure_probe`.
+Run as a script to print the calibration report that the numbers in `deckgen.text.metrics` and
+`tests/test_text_fit.py` come from: `python -m tests.measure_probe`.
 """
 from __future__ import annotations
 
@@ -171,8 +171,8 @@ def measure_lines(probes: Sequence[Probe], workdir: Path) -> list[list[Line]]:
 
 
 def _report() -> None:  # pragma: no cover - a calibration script, run by hand
-    """Print the calibration figures quoted in `deckgen.text.fit` and `tests/test_measure.py`."""
-    from deckgen.text.fit import LINE_HEIGHT_EM, text_em
+    """Print the calibration figures quoted in `deckgen.text.metrics` and `tests/test_text_fit.py`."""
+    from deckgen.text.metrics import LINE_HEIGHT_EM, text_em
 
     strings = ["中华人民共和国成立七十五周年", "The quick brown fox jumps over the lazy dog", "2035年GDP增长5.2%",
                "，。、；：？！“引号”‘单’（括号）《书名》", "0123456789", "“一带一路”倡议提出10周年", "中A中A中A中A中A",

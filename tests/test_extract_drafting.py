@@ -7,7 +7,8 @@ from deckgen.extract.bullets import draft_bullets, key_clause
 from deckgen.extract.phrases import en_phrase, zh_phrase
 from deckgen.extract.pipeline import extract
 from deckgen.extract.salience import Salience, score
-from deckgen.extract.text import sentences, width
+from deckgen.extract.text import width
+from deckgen.text.sentences import sentences
 
 REPORT = ("扎实有效去产能。今年再压减钢铁产能3000万吨左右，退出煤炭产能1.5亿吨以上。同时，要淘汰、停建、缓建煤电产能5000万千瓦以上，"
           "以防范化解煤电产能过剩风险，提高煤电行业效率，为清洁能源发展腾空间。\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.extract.numbering import heading_labels, roman_number
+from deckgen.extract.numbering import heading_labels
 
 
 def reading(text: str) -> list[tuple[str, int, str, str]]:
@@ -51,6 +51,3 @@ def test_ambiguous_letters_give_every_reading() -> None:
 def test_non_labels(text: str) -> None:
     assert reading(text) == []
 
-
-def test_roman_numbers() -> None:
-    assert [roman_number(x) for x in ("I", "IV", "IX", "XIV", "XL", "IIII", "VX")] == [1, 4, 9, 14, 40, None, None]

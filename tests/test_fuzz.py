@@ -1,7 +1,7 @@
 """Fuzzing: valid outlines of every shape and script build into valid packages that keep every title, bullet and note.
 
 Text mixes Chinese, English, emoji, right-to-left scripts, XML and YAML specials, long and empty strings and the
-characters deckgen sanitises (`deckgen.outline.validate.sanitise`: line ends normalised, control characters removed, NFC).
+characters deckgen sanitises (`deckgen.text.clean.sanitise`: line ends normalised, control characters removed, NFC).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
 from deckgen.outline.model import Role
 from deckgen.package.check import check_package
-from deckgen.outline.validate import sanitise
+from deckgen.text.clean import sanitise
 from tests.conftest import require_tools
 
 # ------------------------------------------------------------------------------------------------ text

@@ -6,7 +6,7 @@ import pytest
 from deckgen.errors import ContentError
 from deckgen.outline.load import parse_yaml
 from deckgen.outline.model import Role
-from deckgen.outline.validate import sanitise, validate
+from deckgen.outline.validate import validate
 
 GOOD = """\
 deck:
@@ -90,14 +90,6 @@ sections:
         assert outline.sections[0].subsections[0].points[0].title == "要点"
         assert [str(w) for w in warnings] == [
             "outline.yaml:8:20: sections[0].subsections[0].points[0].title: removed 2 control or invalid character(s)"]
-
-
-class DescribeSanitise:
-    def it_normalises_line_ends_and_keeps_tabs_and_newlines(self) -> None:
-        assert sanitise("a\r\nb\rc\td\u2028e") == ("a\nb\nc\td\ne", 0)
-
-    def it_drops_c0_and_c1_controls(self) -> None:
-        assert sanitise("a\x00b\x1fc\x85d") == ("abcd", 3)
 
 
 def test_a_deck_of_three_thousand_slides_is_within_the_limits() -> None:

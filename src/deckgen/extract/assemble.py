@@ -9,8 +9,10 @@ from deckgen.diagnostics import PathPart
 from deckgen.extract.bullets import MAX_BULLETS, draft_bullets
 from deckgen.extract.salience import Salience
 from deckgen.extract.structure import Node, Structure
-from deckgen.extract.text import sentences, shorten
+from deckgen.extract.text import shorten
+from deckgen.text.sentences import sentences
 from deckgen.outline.model import Outline
+from deckgen.text.script import is_cjk_language
 
 OutlinePath = tuple[PathPart, ...]
 
@@ -33,7 +35,7 @@ class _Assembler:
         self.s = structure
         self.spans = {id(node): (start, end) for kind, node, start, end in structure.spans() if node is not None}
         self.shortened: set[OutlinePath] = set()
-        self.cjk = structure.language.split("-")[0] in ("zh", "ja", "ko")
+        self.cjk = is_cjk_language(structure.language)
         self.salience = Salience.of([self.own(n) for n in structure.nodes()])
         self.used: list[str] = []  # bullets drafted on earlier slides: never the same bullet twice
 

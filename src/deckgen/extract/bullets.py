@@ -7,7 +7,9 @@ from typing import Iterable
 
 from deckgen.extract import phrases as ph
 from deckgen.extract.salience import Salience, score as salience_score, terms
-from deckgen.extract.text import cjk_ratio, clauses, sentences, strip_end, width
+from deckgen.extract.text import strip_end, width
+from deckgen.text.script import cjk_ratio
+from deckgen.text.sentences import clauses, sentences
 
 LIMIT = 24          # widest bullet, in Chinese characters (about 60 Latin characters)
 MAX_BULLETS = 6

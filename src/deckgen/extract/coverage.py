@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from deckgen.diagnostics import PathPart
-from deckgen.extract.text import sentences
 from deckgen.outline.model import Outline
+from deckgen.text.sentences import sentences
 
 NotesPath = tuple[PathPart, ...]
 _SPACE = re.compile(r"\s+")

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Iterator
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
 from deckgen.extract.lecture import Para
-from deckgen.extract.text import is_cjk
-from deckgen.text.numerals import roman
+from deckgen.text.numerals import chinese_number, roman
+from deckgen.text.script import is_wide
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -18,19 +18,13 @@ if TYPE_CHECKING:
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 _HEADING = re.compile(r"(?:heading|标题)\s*([1-9])$", re.I)
-_CN = "零一二三四五六七八九"
-_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 
 
-def _chinese(n: int, digits: str = _CN, ten: str = "十") -> str:
-    if n < 10:
-        return digits[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 and digits is _CN else digits[tens]) + ten + (digits[ones] if ones else "")
-    return str(n)
+def _chinese(n: int, formal: bool = False) -> str:
+    """A Chinese counter as Word numbers lists: 一 … 九十九 (壹 … 玖拾玖 when `formal`), Arabic digits from 100."""
+    return chinese_number(n, formal) if n < 100 else str(n)
 
 
 def _letters(n: int) -> str:
@@ -58,7 +52,7 @@ def format_number(n: int, fmt: str) -> str | None:
                "ideographDigital", "taiwaneseCountingThousand", "koreanCounting"):
         return _chinese(n)
     if fmt == "chineseLegalSimplified":
-        return _chinese(n, _LEGAL, "拾")
+        return _chinese(n, formal=True)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"):
         return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"({n})"
     if fmt == "decimalEnclosedParen":
@@ -153,7 +147,7 @@ class Numbering:
         text = re.sub(r"%([1-9])", expand, level.text)
         if not text.strip():
             return None
-        if level.suffix != "nothing" and not is_cjk(text[-1]):
+        if level.suffix != "nothing" and not is_wide(text[-1]):
             text += " "
         return text
 

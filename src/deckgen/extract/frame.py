@@ -5,7 +5,8 @@ import re
 
 from deckgen.extract.bullets import key_clause
 from deckgen.extract.numbering import heading_labels
-from deckgen.extract.text import TERMINALS, first_sentence, shorten, strip_end, width
+from deckgen.extract.text import shorten, strip_end, width
+from deckgen.text.sentences import TERMINALS, first_sentence
 
 VOCATIVE = re.compile(r"(同志们|各位代表|各位委员|各位领导|各位来宾|各位嘉宾|各位同事|各位同仁|各位老师|各位同学|"
                        r"各位朋友|各位|同事们|朋友们|同学们|老师们|女士们|先生们|Dear|Ladies and gentlemen|Colleagues|"

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deckgen.extract.text import CN_NUMERAL, ascii_digits, cn_number
-from deckgen.text.numerals import roman
+from deckgen.extract.text import ascii_digits
+from deckgen.text.numerals import CN_NUMERAL, ROMAN_FORMS, from_chinese, from_roman
 
 # Conventional order of Chinese official-document levels (GB/T 9704): a scheme of a lower rank
 # never sits under one of a higher rank.
@@ -14,7 +14,6 @@ CN_RANK = {"cn-part": -1, "cn-chapter": -1, "cn-dun": 0, "cn-paren": 1, "arabic-
 _SEP = r"[\s\u3000]*"
 _CN = rf"{CN_NUMERAL}{{1,3}}"
 _DIGITS = r"(?:[0-9]{1,2}|[０-９]{1,2})"
-_ROMAN_CHARS = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 _EN_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -26,7 +25,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic-rparen", re.compile(r"(?P<n>[0-9]{1,2})\)(?P<sep>[\s\u3000]+)")),
     ("arabic-paren", re.compile(rf"[（(]{_SEP}(?P<n>{_DIGITS}){_SEP}[）)](?P<sep>[\s\u3000、．.]*)")),
     ("enclosed", re.compile(r"(?P<n>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u2776-\u277f])(?P<sep>[\s\u3000、．.]*)")),
-    ("roman", re.compile(rf"(?P<n>[IVXLC]{{1,6}}|[{_ROMAN_CHARS}])[.．、)](?P<sep>[\s\u3000]*)")),
+    ("roman", re.compile(rf"(?P<n>[IVXLC]{{1,6}}|[{ROMAN_FORMS}])[.．、)](?P<sep>[\s\u3000]*)")),
     ("upper", re.compile(r"(?P<n>[A-Z])[.．、)](?P<sep>[\s\u3000]*)")),
     ("lower", re.compile(r"(?P<n>[a-z])[.)](?P<sep>[\s\u3000]+)")),
     ("lower-roman", re.compile(r"(?P<n>[ivx]{1,5})[.)](?P<sep>[\s\u3000]+)")),
@@ -54,21 +53,6 @@ class Label:
         return CN_RANK.get(self.scheme)
 
 
-def roman_number(text: str) -> int | None:
-    """Parse I…MMM (or Ⅰ…Ⅻ); None if `text` is not a well-formed roman numeral."""
-    if len(text) == 1 and text in _ROMAN_CHARS:
-        return _ROMAN_CHARS.index(text) + 1
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    text = text.upper()
-    if not text or any(ch not in values for ch in text):
-        return None
-    total = 0
-    for i, ch in enumerate(text):
-        v = values[ch]
-        total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
-    return total if roman(total) == text else None
-
-
 def _enclosed(ch: str) -> tuple[str, int]:
     code = ord(ch)
     if 0x2460 <= code <= 0x2473:
@@ -82,13 +66,13 @@ def _enclosed(ch: str) -> tuple[str, int]:
 
 def _number(scheme: str, raw: str) -> int | None:
     if scheme in ("cn-dun", "cn-paren"):
-        return cn_number(raw)
+        return from_chinese(raw)
     if scheme in ("cn-chapter",):
-        return cn_number(raw) or (int(ascii_digits(raw)) if ascii_digits(raw).isdigit() else None)
+        return from_chinese(raw) or (int(ascii_digits(raw)) if ascii_digits(raw).isdigit() else None)
     if scheme in ("arabic-dot", "arabic-paren", "arabic-rparen"):
         return int(ascii_digits(raw))
     if scheme in ("roman", "lower-roman"):
-        return roman_number(raw)
+        return from_roman(raw)
     if scheme == "upper":
         return ord(raw) - ord("A") + 1
     if scheme == "lower":
@@ -98,7 +82,7 @@ def _number(scheme: str, raw: str) -> int | None:
             return int(raw)
         if raw.lower() in _EN_WORDS:
             return _EN_WORDS.index(raw.lower()) + 1
-        return roman_number(raw)
+        return from_roman(raw)
     return None
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from deckgen.extract.text import clauses, strip_end, width
+from deckgen.extract.text import strip_end, width
+from deckgen.text.sentences import clauses
 
 ZH_MIN, ZH_MAX, ZH_KEYED_MAX = 5, 18, 21   # widths of a Chinese bullet (a `key：phrase` may run a little longer)
 EN_MIN_WORDS, EN_MAX_WORDS = 3, 10

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deckgen.extract.text import CLOSERS, CN_NUMERAL, TERMINALS, cn_number
+from deckgen.text.numerals import CN_NUMERAL, from_chinese
+from deckgen.text.sentences import CLOSERS, TERMINALS
 
 _CN = rf"{CN_NUMERAL}{{1,3}}"
 _SEQ = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
@@ -60,7 +61,7 @@ def _number(family: str, word: str) -> int | None:
         return _EN[word.lower()]
     if family == "——":
         return 1
-    return cn_number(word)
+    return from_chinese(word)
 
 
 def markers(text: str, lo: int, hi: int, family: str, pattern: re.Pattern[str]) -> list[Marker]:

@@ -3,18 +3,17 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import Path
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
 from deckgen.extract.lecture import Lecture, Marker, Para
 from deckgen.extract.numbering import heading_labels
-from deckgen.extract.text import is_cjk
+from deckgen.text.clean import sanitise
+from deckgen.text.script import columns, is_wide
 
 MAX_BYTES = 20 * 1024 * 1024
 MARKER = re.compile(r"##\w+##")
-_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ud800-\udfff\ufffe\uffff]")
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200a\u202f"
 _NOT_TEXT = {
     ".doc": "an old Word document (.doc); open it in Word or WPS and save it as .docx",
@@ -93,12 +92,6 @@ def remove_markers(text: str) -> tuple[str, list[Marker]]:
     return MARKER.sub("", text), found
 
 
-def clean(text: str) -> str:
-    """Normalise line ends (CRLF, CR, U+2028/9) and drop control and zero-width characters; NFC."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return unicodedata.normalize("NFC", _BAD.sub("", text))
-
-
 def strip_line(line: str) -> str:
     """A line without surrounding spaces, tabs, full-width and no-break spaces."""
     return line.strip(_SPACE + "\n")
@@ -108,13 +101,9 @@ def join_lines(left: str, right: str) -> str:
     """Join two wrapped lines: no space between CJK characters, one space otherwise."""
     if not left or not right:
         return left + right
-    if is_cjk(left[-1]) and is_cjk(right[0]):
+    if is_wide(left[-1]) and is_wide(right[0]):
         return left + right
     return f"{left} {right}"
-
-
-def _columns(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def _hard_wrapped(lines: list[str]) -> int | None:
@@ -123,11 +112,11 @@ def _hard_wrapped(lines: list[str]) -> int | None:
     blocks = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
     if not any(not line.strip() for line in lines) or len(blocks) < 4:
         return None
-    widths = sorted(_columns(strip_line(line)) for line in lines if line.strip())
+    widths = sorted(columns(strip_line(line)) for line in lines if line.strip())
     wrap = widths[int(0.9 * (len(widths) - 1))]
     if wrap > 130 or wrap < 30:
         return None
-    full = sum(1 for i in blocks if _columns(strip_line(lines[i])) >= 0.7 * wrap)
+    full = sum(1 for i in blocks if columns(strip_line(lines[i])) >= 0.7 * wrap)
     return wrap if full >= 0.5 * len(blocks) else None
 
 
@@ -146,7 +135,7 @@ def text_paragraphs(text: str) -> list[Para]:
                 paras.append(Para(current, current_line))
             current = None
             continue
-        joins = (wrap is not None and current is not None and _columns(previous) >= 0.6 * wrap
+        joins = (wrap is not None and current is not None and columns(previous) >= 0.6 * wrap
                  and not heading_labels(line) and not re.match(r"[-*•·]\s", line))
         if joins:
             current = join_lines(current or "", line)
@@ -269,7 +258,7 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
         markers: list[Marker] = []
         paragraphs = []
         for para in read_docx(path, display):
-            text, found = remove_markers(clean(para.text))
+            text, found = remove_markers(sanitise(para.text, invisible=True)[0])
             markers += [Marker(m.text, para.line) for m in found]
             text = strip_line(text)
             if text:
@@ -283,7 +272,7 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
         if len(raw) > MAX_BYTES:
             raise _fail(display, f"the file is larger than {MAX_BYTES >> 20} MB, too large for a lecture; is it the right file?")
         decoded, encoding = decode(raw, display)
-        text, markers = remove_markers(clean(decoded))
+        text, markers = remove_markers(sanitise(decoded, invisible=True)[0])
         if suffix in (".md", ".markdown"):
             kind = "md"
             paragraphs, notes = markdown_paragraphs(text)

@@ -11,7 +11,9 @@ from deckgen.extract.frame import (CLOSING_CUE, CONCLUSION, DATE, PRESENTER, THA
 from deckgen.extract.numbering import Label, heading_labels
 from deckgen.extract.points import find_points
 from deckgen.extract.lecture import Lecture
-from deckgen.extract.text import cjk_ratio, first_sentence, shorten, strip_end, width
+from deckgen.extract.text import shorten, strip_end, width
+from deckgen.text.script import cjk_ratio
+from deckgen.text.sentences import first_sentence
 
 HEADING_WIDTH = 36      # longest heading title kept whole (in Chinese characters)
 POINT_WIDTH = 30        # longest point title kept whole

@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
+from deckgen.text.clean import UNREADABLE
 
 MAX_NODES = 200_000
 MAX_DEPTH = 40
@@ -154,31 +155,30 @@ _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; flatten it"
 # The tags plain YAML resolves by itself; anything else (!!python/object, !foo) was written on purpose.
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
                         ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value"))
-# What the YAML reader refuses (C0 and C1 controls but tab, line ends and NEL; non-characters), as pasted
-# from Word or web pages: removed with a warning rather than failing.
-_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Characters YAML refuses (`UNREADABLE`), as pasted from Word or web pages, are removed with a warning
+# rather than failing; lines warned about one by one, at most:
 MAX_WARNED_LINES = 10
 
 
 def _strip_unreadable(text: str, display: str) -> tuple[str, list[Diagnostic]]:
     """`text` without the characters YAML cannot read, and a warning per line that had some (columns
     later on such a line shift by the characters removed before them)."""
-    if not _UNREADABLE.search(text):
+    if not UNREADABLE.search(text):
         return text, []
     lines = text.split("\n")
     warnings = []
     touched = 0
     for number, line in enumerate(lines, 1):
-        found = _UNREADABLE.findall(line)
+        found = UNREADABLE.findall(line)
         if not found:
             continue
         touched += 1
         if touched <= MAX_WARNED_LINES:
-            col = _UNREADABLE.search(line).start() + 1  # type: ignore[union-attr]
+            col = UNREADABLE.search(line).start() + 1  # type: ignore[union-attr]
             names = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
             warnings.append(Diagnostic(f"removed {len(found)} control or invalid character(s) ({names})",
                                        display, number, col))
-        lines[number - 1] = _UNREADABLE.sub("", line)
+        lines[number - 1] = UNREADABLE.sub("", line)
     if touched > MAX_WARNED_LINES:
         warnings.append(Diagnostic(f"… and such characters on {touched - MAX_WARNED_LINES} more lines", display))
     return "\n".join(lines), warnings

@@ -6,6 +6,8 @@ from typing import Annotated, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from deckgen.text.script import is_cjk_language
+
 # Far beyond what a slide can show at the smallest size (about 200 characters of title, 600 of bullet),
 # so only a mistake meets them; they keep text fitting fast. Notes have no limit but the file's.
 MAX_TITLE = 500
@@ -82,7 +84,7 @@ class Deck(_Strict):
 
     @property
     def is_cjk(self) -> bool:
-        return self.language.split("-")[0].lower() in {"zh", "ja", "ko"}
+        return is_cjk_language(self.language)
 
 
 class Outline(_Strict):

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -12,21 +10,12 @@ from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded
 from deckgen.outline.model import Outline, Role
+from deckgen.text.clean import sanitise
 
-# C0/C1 controls except tab and newline, and lone surrogates: PowerPoint cannot store them.
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _REQUIRED_TEXT = {"title"}
 # Bounds that keep planning fast, far beyond any real lecture (the seed: 27 slides, 2,000 characters on them).
 MAX_SLIDE_NODES = 10_000    # opening, section, subsection, point and closing entries
 MAX_SLIDE_TEXT = 2_000_000  # characters of titles, labels and bullets (notes are not fitted: no limit)
-
-
-def sanitise(text: str) -> tuple[str, int]:
-    """Normalise line ends and drop characters a slide cannot hold; return the text and how many were dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    cleaned, n = _BAD_CHARS.subn("", text)
-    return unicodedata.normalize("NFC", cleaned), n
 
 
 def _kind(value: Any) -> str:

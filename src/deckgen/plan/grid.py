@@ -4,47 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from deckgen.text.frame import EMU_PER_PT as EMU_PER_PT  # re-exported: the grid speaks points and EMU
+from deckgen.text.frame import Box, Paragraphs
+
 SLIDE_W_PT = 960.0
 SLIDE_H_PT = 540.0
-EMU_PER_PT = 12700
 SLIDE_W_EMU = 12192000
 SLIDE_H_EMU = 6858000
 MARGIN = 48.0
-
-
-@dataclass(frozen=True)
-class Box:
-    """A text frame: position and size in points, plus its text insets."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-    inset_l: float = 7.2
-    inset_r: float = 7.2
-    inset_t: float = 3.6
-    inset_b: float = 3.6
-
-    @property
-    def text_w(self) -> float:
-        return self.w - self.inset_l - self.inset_r
-
-    @property
-    def text_h(self) -> float:
-        return self.h - self.inset_t - self.inset_b
-
-    def emu(self) -> tuple[int, int, int, int]:
-        return tuple(round(v * EMU_PER_PT) for v in (self.x, self.y, self.w, self.h))  # type: ignore[return-value]
-
-
-@dataclass(frozen=True)
-class Paragraphs:
-    """How a text frame sets its paragraphs: line spacing (fraction), space before, bullet indent (pt)."""
-
-    line_spacing: float = 1.0
-    space_before: float = 0.0
-    indent: float = 0.0
-    bold: bool = False
 
 
 CONTENT_W = SLIDE_W_PT - 2 * MARGIN

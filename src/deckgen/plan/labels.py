@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from deckgen.text.numerals import chinese_number, roman
+from deckgen.text.script import is_wide
 
 
 def default_label(level: int, n: int, cjk: bool) -> str:
@@ -18,6 +19,4 @@ def with_label(label: Optional[str], title: str) -> str:
     """Join a label and a title: no space after a CJK label (一、 （一） 一要), one space otherwise."""
     if not label:
         return title
-    last = label[-1]
-    joined = ord(last) > 0x2E80 or last in "）)】]"
-    return f"{label}{title}" if joined and ord(last) > 0x2E80 else f"{label} {title}"
+    return f"{label}{title}" if is_wide(label[-1]) else f"{label} {title}"

@@ -13,9 +13,9 @@ from typing import Callable, Optional, Sequence
 
 from deckgen.present.fonts import FontSet, font_set
 from deckgen.present.steps import QUIET, Progress
-from deckgen.text.fit import has_cjk
+from deckgen.text.script import has_cjk, is_cjk_language
 from deckgen.package.deck import DeckText, SlideText, read_deck
-from deckgen.text.breaking import Line, wrap
+from deckgen.text.breaking import Line, Metrics, per_character, wrap
 from deckgen.present.timing import Rate, Timing, clock, is_cue, spoken, timing
 
 PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -146,8 +146,8 @@ class _Writer:
             x += self.pdf.get_string_width(run)
         self._in("text")
 
-    def _width(self) -> Callable[[str], float]:
-        """A cached per-character width in the current face and size (for `textflow.wrap`)."""
+    def _width(self) -> Metrics:
+        """Cached per-character widths in the current face and size (for `deckgen.text.breaking.wrap`)."""
         cache: dict[str, float] = {}
 
         def char_width(ch: str) -> float:
@@ -155,7 +155,7 @@ class _Writer:
                 cache[ch] = self._w(ch)
             return cache[ch]
 
-        return char_width
+        return per_character(char_width)
 
     def _clip(self, text: str, width: float) -> str:
         if self._w(text) <= width:
@@ -260,7 +260,7 @@ class _Writer:
             return
         pitch = st.notes_size * st.leading * PT
         indent = 2 * self._w("中") if self.cjk else 0.0
-        char_width = self._width()
+        widths = self._width()
         bottom = self.page_h - st.bottom
         base = self.y + st.notes_size * PT * 1.05
         for k, paragraph in enumerate(paragraphs):
@@ -270,7 +270,7 @@ class _Writer:
                 base += pitch * st.paragraph_gap
             elif k:
                 base += pitch * st.paragraph_gap * 0.5
-            for i, line in enumerate(wrap(paragraph, self.text_w, char_width, lead)):
+            for i, line in enumerate(wrap(paragraph, self.text_w, widths, lead)):
                 if base > bottom:
                     self._new_page(slide)
                     self._heading(slide, continued=True)
@@ -309,8 +309,8 @@ def layout(deck: DeckText, images: Sequence[Path], times: Timing, fonts: FontSet
 
 def deck_times(deck: DeckText, per_minute: Optional[float] = None) -> Timing:
     """Reading time of a deck read back from its .pptx; Chinese when its language or notes say so."""
-    lang = deck.language.split("-")[0].lower()
-    cjk = lang in ("zh", "ja", "ko") if lang else has_cjk("".join(s.notes for s in deck.slides))
+    lang = deck.language.split("-")[0]
+    cjk = is_cjk_language(lang) if lang else has_cjk("".join(s.notes for s in deck.slides))
     return timing(((s.title, s.notes, s.section) for s in deck.slides), deck.sections, Rate.of(per_minute, cjk), cjk)
 
 

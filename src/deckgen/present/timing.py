@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.text.script import columns, is_cjk_language, is_wide
 
 if TYPE_CHECKING:
     from deckgen.plan.model import DeckPlan
@@ -43,7 +44,7 @@ class Rate:
 
 def _is_cjk_letter(ch: str) -> bool:
     """An ideograph, kana or hangul syllable: a spoken unit; CJK punctuation is not."""
-    return unicodedata.east_asian_width(ch) in ("W", "F") and unicodedata.category(ch) == "Lo"
+    return is_wide(ch) and unicodedata.category(ch) == "Lo"
 
 
 def count(text: str) -> tuple[int, int]:
@@ -117,12 +118,8 @@ def timing(slides: Iterable[tuple[str, str, Optional[int]]], sections: Sequence[
 
 def deck_timing(deck: "DeckPlan", per_minute: Optional[float] = None) -> Timing:
     """The reading time of a planned deck; `per_minute` as in `Rate.of` (default 220 characters / 130 words)."""
-    cjk = _is_cjk_language(deck.language)
+    cjk = is_cjk_language(deck.language)
     return timing(((s.title.text, s.notes, s.section) for s in deck.slides), deck.sections, Rate.of(per_minute, cjk), cjk)
-
-
-def _is_cjk_language(language: str) -> bool:
-    return language.split("-")[0].lower() in {"zh", "ja", "ko"}
 
 
 # ------------------------------------------------------------------------------------------- text
@@ -140,20 +137,16 @@ def minutes(secs: float) -> str:
     return f"{max(1, round(secs / 60)) if secs > 0 else 0} min"
 
 
-def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 def _clip(text: str, width: int) -> str:
     """`text` cut to `width` terminal columns with `…`, then padded to exactly `width`."""
-    if _columns(text) > width:
+    if columns(text) > width:
         out = ""
         for ch in text:
-            if _columns(out + ch) > width - 1:
+            if columns(out + ch) > width - 1:
                 break
             out += ch
         text = out + "…"
-    return text + " " * (width - _columns(text))
+    return text + " " * (width - columns(text))
 
 
 def _slides(n: int) -> str:

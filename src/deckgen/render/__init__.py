@@ -12,6 +12,7 @@ from deckgen.plan.grid import Frames
 from deckgen.plan.kinds import BUILTIN_FRAMES, KINDS
 from deckgen.render.layouts import Slots, find_layout, slots
 from deckgen.render.pptx_api import element
+from deckgen.text.script import is_cjk_language
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -72,7 +73,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     with reading(path):
         info = inspect(prs)
         check_required(info, path)
-        cjk = lang.split("-")[0].lower() in ("zh", "ja", "ko")
+        cjk = is_cjk_language(lang)
         warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
         remove_slides(prs)
         drop_template_extras(prs)

@@ -6,6 +6,7 @@ from xml.sax.saxutils import quoteattr
 
 from deckgen.plan import grid
 from deckgen.plan.grid import Box
+from deckgen.text.script import is_cjk_language
 from deckgen.theme.model import SCHEME_KEYS, TextColor, Theme, text_colors
 
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -208,7 +209,7 @@ _PROMPTS = {
 
 
 def prompts(lang: str) -> dict[str, str]:
-    return _PROMPTS["zh" if lang.split("-")[0] in ("zh", "ja", "ko") else "en"]
+    return _PROMPTS["zh" if is_cjk_language(lang) else "en"]
 
 
 def _ppr_attrs() -> str:

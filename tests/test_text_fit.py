@@ -1,4 +1,4 @@
-"""Tests for `deckgen.text.fit`: widths pinned to LibreOffice renderings, line breaking, line height, fitting."""
+"""Tests for `deckgen.text.fit` and its `deckgen.text.metrics`: widths pinned to LibreOffice renderings, line breaking, line height, fitting."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,11 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deckgen.plan.grid import BODY, BODY_PARAS, TITLE, TITLE_PARAS, Box, Paragraphs
-from deckgen.text.fit import (
-    AUTOSPACE_EM, LINE_HEIGHT_EM, NO_LINE_END, NO_LINE_START, WIDTH_SLACK, char_em, fit, has_cjk, line_count,
-    text_em, text_height, wrap,
-)
+from deckgen.plan.grid import BODY, BODY_PARAS, TITLE, TITLE_PARAS
+from deckgen.text.breaking import NO_LINE_END, NO_LINE_START
+from deckgen.text.fit import fit, line_count, text_height, wrap
+from deckgen.text.frame import Box, Paragraphs
+from deckgen.text.metrics import AUTOSPACE_EM, LINE_HEIGHT_EM, WIDTH_SLACK, char_em, text_em
+from deckgen.text.script import has_cjk
 
 # Rendered widths in points: one line per string in a 880 pt text box (insets 7.2 pt, no autofit,
 # runs lang="zh-CN" altLang="en-US", latin Arial, ea 微软雅黑), converted by LibreOffice 7.4.7.2, which

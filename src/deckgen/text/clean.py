@@ -1,0 +1,59 @@
+"""Characters text cannot carry, from one table: what the YAML reader refuses, what a slide cannot hold, what a lecture drops."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# (first, last, what): the code points no slide can hold. Tab and line feed are text; carriage
+# return, U+2028 and U+2029 are line ends, normalised to line feed before anything is dropped.
+_UNHOLDABLE = (
+    ("\x00", "\x08", "C0 controls"),
+    ("\x0b", "\x0c", "vertical tab, form feed"),
+    ("\x0e", "\x1f", "C0 controls"),
+    ("\x7f", "\x9f", "delete and the C1 controls, next line (NEL) among them"),
+    ("\ud800", "\udfff", "lone surrogates"),
+    ("\ufffe", "\uffff", "non-characters"),
+)
+# Next line: a C1 control a slide cannot hold, but a line break to YAML, which reads it.
+_NEL = "\x85"
+# Invisible characters pasted in from Word and web pages: zero-width space, direction marks, BOM.
+_INVISIBLE = "\u200b\u200e\u200f\ufeff"
+
+
+def _char_class(chars: set[str]) -> re.Pattern[str]:
+    """A pattern matching one of `chars`, as a class of ranges."""
+    codes = sorted(ord(ch) for ch in chars)
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                                    for a, b in ranges) + "]")
+
+
+_SLIDE_CHARS = {chr(code) for first, last, _ in _UNHOLDABLE for code in range(ord(first), ord(last) + 1)}
+
+UNREADABLE = _char_class(_SLIDE_CHARS - {_NEL})
+"""What the YAML reader refuses: the slide-unholdable characters but NEL (carriage return passes too)."""
+UNHOLDABLE = _char_class(_SLIDE_CHARS)
+"""What a slide cannot hold, once line ends are normalised."""
+UNWANTED = _char_class(_SLIDE_CHARS | set(_INVISIBLE))
+"""What a lecture read for extraction drops: the unholdable characters and the invisible ones."""
+
+
+def normalise_line_ends(text: str) -> str:
+    """CRLF, CR, U+2028 (line separator) and U+2029 (paragraph separator) as LF."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+def sanitise(text: str, invisible: bool = False) -> tuple[str, int]:
+    """Normalise line ends, drop the characters a slide cannot hold and NFC-normalise.
+
+    With `invisible`, zero-width spaces, direction marks and BOMs go too (lectures pasted from Word
+    or the web). Returns the text and how many characters were dropped.
+    """
+    cleaned, dropped = (UNWANTED if invisible else UNHOLDABLE).subn("", normalise_line_ends(text))
+    return unicodedata.normalize("NFC", cleaned), dropped

@@ -1,0 +1,39 @@
+"""Which text is East Asian: CJK languages, wide characters, and how much of a text is CJK."""
+from __future__ import annotations
+
+import unicodedata
+
+CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
+
+
+def is_cjk_language(tag: str) -> bool:
+    """Whether the language tag (`zh-CN`, `ja`, `ko-KR`; any case) names Chinese, Japanese or Korean."""
+    return tag.split("-")[0].lower() in CJK_LANGUAGES
+
+
+def is_wide(ch: str) -> bool:
+    """Whether `ch` is East Asian wide or full-width (Unicode East_Asian_Width W or F).
+
+    True for ideographs, kana, hangul, CJK and full-width punctuation (，。！ and the ideographic
+    space U+3000, but not the ambiguous “ ” — …) and emoji. Such characters take 1 em in any font
+    and two columns in a terminal; they are what "CJK character" means throughout deckgen.
+    """
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds an East Asian wide character (an ideograph, kana, hangul, full-width form)."""
+    return any(is_wide(ch) for ch in text)
+
+
+def cjk_ratio(text: str) -> float:
+    """The share of wide characters among the letters of `text` (0.0 when it has no letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if is_wide(ch)) / len(letters)
+
+
+def columns(text: str) -> int:
+    """The width of `text` in terminal (monospace) columns: two for a wide character, one otherwise."""
+    return sum(2 if is_wide(ch) else 1 for ch in text)

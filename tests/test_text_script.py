@@ -1,0 +1,38 @@
+"""CJK predicates: which languages and characters are East Asian, and how much of a text is."""
+from __future__ import annotations
+
+import pytest
+
+from deckgen.text.script import cjk_ratio, columns, has_cjk, is_cjk_language, is_wide
+
+
+class DescribeIsCjkLanguage:
+    @pytest.mark.parametrize("tag", ["zh", "zh-CN", "ZH-tw", "ja", "ja-JP", "ko-KR", "zh-Hans-CN"])
+    def it_is_true_for_chinese_japanese_and_korean(self, tag: str) -> None:
+        assert is_cjk_language(tag)
+
+    @pytest.mark.parametrize("tag", ["en-US", "en", "de-DE", "", "zho", "kok"])
+    def it_is_false_for_other_languages(self, tag: str) -> None:
+        assert not is_cjk_language(tag)
+
+
+class DescribeIsWide:
+    def it_is_true_for_ideographs_kana_hangul_and_full_width_forms(self) -> None:
+        assert all(is_wide(ch) for ch in "中国かなカナ한국，。！（）％\u3000😀")
+
+    def it_is_false_for_latin_and_ambiguous_punctuation(self) -> None:
+        assert not any(is_wide(ch) for ch in "Aé1 .,“”‘’—…·°①\u00a0ｶ")
+
+
+class DescribeHasCjkAndRatio:
+    def it_finds_any_wide_character(self) -> None:
+        assert has_cjk("增长5.2%") and not has_cjk("He said “yes”")
+
+    def it_measures_the_share_of_cjk_letters(self) -> None:
+        assert cjk_ratio("中文ab") == 0.5
+        assert cjk_ratio("中文，。123") == 1.0  # punctuation and digits are not letters
+        assert cjk_ratio("123 …") == 0.0
+
+    def it_counts_two_terminal_columns_for_a_wide_character(self) -> None:
+        assert columns("中文ab") == 6
+        assert columns("") == 0
