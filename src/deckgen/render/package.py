@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
+from deckgen.package.ns import EP, VT
 from deckgen.render import oxml
 
 if TYPE_CHECKING:
@@ -16,8 +17,7 @@ if TYPE_CHECKING:
     from deckgen.plan.planner import DeckPlan
 
 APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           f'<Properties xmlns="{EP}" xmlns:vt="{VT}">'
            '<Application>deckgen</Application><PresentationFormat>{fmt}</PresentationFormat>'
            '<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides></Properties>')
 
