@@ -241,3 +241,11 @@ def test_namespaces_are_spelled_only_in_package_ns(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for uri in ("schemas.openxmlformats.org", "schemas.microsoft.com/office", "purl.org/dc", "www.w3.org/"):
         assert uri not in text, f"{uri} is spelled here; import it from deckgen.package.ns"
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "package").glob("*.py")), ids=lambda p: p.name)
+def test_package_imports_neither_python_pptx_nor_the_renderer(path: Path) -> None:
+    nodes = list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+    imported = [n.module for n in nodes if isinstance(n, ast.ImportFrom) and n.module]
+    imported += [a.name for n in nodes if isinstance(n, ast.Import) for a in n.names]
+    assert not [m for m in imported if m.split(".")[0] in ("pptx", "docx") or m.startswith("deckgen.render")]
