@@ -190,6 +190,18 @@ class DescribeBrokenPackages:
         [problem] = check_package(broken).problems
         assert problem.startswith(f"{SLIDE}: not well-formed XML:")
 
+    def it_reports_a_doctype_and_does_not_expand_its_entities(self, deck: Path, tmp_path: Path) -> None:
+        doctype = b'<!DOCTYPE p:sld [<!ENTITY l "lol">]>'
+        broken = rewrite(deck, tmp_path / "d.pptx", {SLIDE: lambda data: data.replace(b"?>", b"?>" + doctype, 1)})
+        assert check_package(broken).problems == [f"{SLIDE}: has a DOCTYPE, which OOXML does not allow"]
+
+    def it_reports_a_part_too_large_to_parse_without_reading_it(self, deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        import deckgen.package.check as check
+
+        monkeypatch.setattr(check, "MAX_PART_BYTES", 100)
+        problems = check.check_package(deck, structure_only=True).problems
+        assert "[Content_Types].xml: larger than 0 MB uncompressed; not checked" in problems
+
     def it_reports_an_invalid_element_in_a_slide(self, deck: Path, tmp_path: Path, schemas: Path) -> None:
         broken = rewrite(deck, tmp_path / "d.pptx", {SLIDE: replace("<p:grpSpPr/>", "<p:grpSpPr/><p:bogus/>")})
         [problem] = check_package(broken).problems

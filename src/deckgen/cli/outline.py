@@ -118,7 +118,7 @@ def _check_deck(deck: Path, source: Optional[Path]) -> None:
     if not problems:
         schema = f", {report.parts_checked} parts schema-valid" if report.schema_checked else ""
         click.echo(f"{deck}: package valid{schema}")
-    if source is not None:
+    if source is not None and report.opened:  # a refused package (a zip bomb?) is not read for its notes either
         problems += _coverage(source, _pptx_notes(deck), str(deck))
     if problems:
         raise ContentError(problems)

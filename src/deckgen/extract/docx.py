@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Iterator
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
 from deckgen.extract.lecture import Para
+from deckgen.package.ns import W
 from deckgen.text.numerals import chinese_number, roman
 from deckgen.text.script import is_wide
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 _HEADING = re.compile(r"(?:heading|标题)\s*([1-9])$", re.I)
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -236,27 +236,24 @@ def read_docx(path: Path, display: str) -> list[Para]:
     A heading level comes from a Title/Heading N style (also 标题 N, or an outline level on the
     paragraph or its style); Word-generated list numbers (`w:numPr`) are put in front of the text.
     Raises `ContentError` when the file is not a Word document."""
-    import zipfile
-
     import docx
 
-    from deckgen.package.zipread import zip_problem
+    from deckgen.package.zipread import FileUnreadable, NotAZip, Package, ZipRefused
 
     def fail(message: str) -> ContentError:
         return ContentError([Diagnostic(message, display)])
 
-    if not zipfile.is_zipfile(path):
-        raise fail("not a Word .docx file (a .docx is a zip package; this is not one); "
-                   "save the lecture from Word or WPS as .docx, or as .txt")
     try:
-        with zipfile.ZipFile(path) as zf:
-            why = zip_problem(zf)
-            if why is None and "word/document.xml" not in zf.namelist():
-                why = "a zip file, but not a Word document (no word/document.xml); save the lecture as .docx or .txt"
-    except (zipfile.BadZipFile, OSError) as exc:
-        why = f"not a readable Word .docx file ({exc})"
-    if why:
-        raise fail(why)
+        with Package.open(path) as package:
+            if not package.has("word/document.xml"):
+                raise fail("a zip file, but not a Word document (no word/document.xml); save the lecture as .docx or .txt")
+    except NotAZip:
+        raise fail("not a Word .docx file (a .docx is a zip package; this is not one); "
+                   "save the lecture from Word or WPS as .docx, or as .txt") from None
+    except FileUnreadable as exc:
+        raise fail(f"not a readable Word .docx file ({exc})") from None
+    except ZipRefused as exc:  # too large, or beyond the limits (a zip bomb?)
+        raise fail(str(exc)) from None
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for broken packages

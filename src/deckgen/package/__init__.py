@@ -1,2 +1,2 @@
-"""Packages on disk: one guarded zip reader, package checks, fingerprints, deck reading, atomic writes."""
+"""Packages on disk: one guarded zip reader, the namespaces, package checks, fingerprints, deck reading, atomic writes."""
 from __future__ import annotations

@@ -1,55 +1,47 @@
-"""Check a .pptx package with zipfile and lxml only: zip, content types, relationships, notes master, OOXML schemas."""
+"""Check a .pptx package without python-pptx: zip limits, content types, relationships, notes master, OOXML schemas."""
 from __future__ import annotations
 
 import functools
 import os
 import posixpath
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Optional, Union
-from urllib.parse import unquote
 
 from lxml import etree
 
+from deckgen.package.ns import A, CP, CT, DC, DCTERMS, EP, MC, P, R, REL, RT_OFFICE_DOCUMENT, VT, XML, XS
+from deckgen.package.zipread import (MAX_DECK_PARTS, MAX_XML, FileTooLarge, FileUnreadable, LimitExceeded, MemberTooLarge,
+                                     NotAZip, Package, ZipRefused, relationships, source_of)
+
 ENV_VAR = "DECKGEN_OOXML_XSD"
-MAX_PART_BYTES = 64 * 1024 * 1024  # larger XML parts are reported, not read (zip bombs)
+MAX_PART_BYTES = MAX_XML  # larger XML parts are reported, not read (zip bombs)
 MAX_ERRORS_PER_PART = 20
 
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 NOTES_MASTER_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"
 PRESENTATION_TYPES = frozenset(
     [f"application/vnd.openxmlformats-officedocument.presentationml.{k}.main+xml" for k in ("presentation", "slideshow", "template")]
     + [f"application/vnd.ms-powerpoint.{k}.macroEnabled.main+xml" for k in ("presentation", "slideshow", "template")])
 # Namespace → prefix, to shorten libxml2's `{uri}name` in messages.
-PREFIXES = ((P, "p"), ("http://schemas.openxmlformats.org/drawingml/2006/main", "a"),
-            ("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "r"), (REL, "rel"), (CT, "ct"),
-            ("http://schemas.openxmlformats.org/package/2006/metadata/core-properties", "cp"),
-            ("http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", "ep"),
-            ("http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes", "vt"),
-            ("http://purl.org/dc/elements/1.1/", "dc"), ("http://purl.org/dc/terms/", "dcterms"))
+PREFIXES = ((P, "p"), (A, "a"), (R, "r"), (REL, "rel"), (CT, "ct"), (CP, "cp"), (EP, "ep"), (VT, "vt"),
+            (DC, "dc"), (DCTERMS, "dcterms"))
 
 # Stand-ins for schemas the OOXML ones import without a usable location: the XML namespace (no
 # schemaLocation at all) and Dublin Core (an http URL; we never go to the network).
-_XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"'
-_XML_STUB = f"""<xs:schema {_XS} targetNamespace="http://www.w3.org/XML/1998/namespace">
+_XS = f'xmlns:xs="{XS}"'
+_XML_STUB = f"""<xs:schema {_XS} targetNamespace="{XML}">
  <xs:attribute name="lang" type="xs:language"/><xs:attribute name="base" type="xs:anyURI"/>
  <xs:attribute name="id" type="xs:ID"/><xs:attribute name="space"><xs:simpleType><xs:restriction base="xs:NCName">
  <xs:enumeration value="default"/><xs:enumeration value="preserve"/></xs:restriction></xs:simpleType></xs:attribute>
 </xs:schema>"""
 _DC_NAMES = "title creator subject description publisher contributor date type format identifier source language relation coverage rights"
-_DC_STUB = f"""<xs:schema {_XS} xmlns:dc="http://purl.org/dc/elements/1.1/" targetNamespace="http://purl.org/dc/elements/1.1/"
- elementFormDefault="qualified"><xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="deckgen:xml.xsd"/>
+_DC_STUB = f"""<xs:schema {_XS} xmlns:dc="{DC}" targetNamespace="{DC}"
+ elementFormDefault="qualified"><xs:import namespace="{XML}" schemaLocation="deckgen:xml.xsd"/>
  <xs:complexType name="SimpleLiteral"><xs:simpleContent><xs:extension base="xs:string"><xs:attribute ref="xml:lang"/>
  </xs:extension></xs:simpleContent></xs:complexType>
  {"".join(f'<xs:element name="{n}" type="dc:SimpleLiteral"/>' for n in _DC_NAMES.split())}</xs:schema>"""
-_DCTERMS_STUB = f"""<xs:schema {_XS} xmlns:dc="http://purl.org/dc/elements/1.1/" targetNamespace="http://purl.org/dc/terms/"
- elementFormDefault="qualified"><xs:import namespace="http://purl.org/dc/elements/1.1/" schemaLocation="deckgen:dc.xsd"/>
+_DCTERMS_STUB = f"""<xs:schema {_XS} xmlns:dc="{DC}" targetNamespace="{DCTERMS}"
+ elementFormDefault="qualified"><xs:import namespace="{DC}" schemaLocation="deckgen:dc.xsd"/>
  <xs:element name="created" type="dc:SimpleLiteral"/><xs:element name="modified" type="dc:SimpleLiteral"/>
  <xs:complexType name="W3CDTF"><xs:simpleContent><xs:restriction base="dc:SimpleLiteral">
  <xs:pattern value="\\d{{4}}(-\\d{{2}}(-\\d{{2}}(T\\d{{2}}:\\d{{2}}(:\\d{{2}}(\\.\\d+)?)?(Z|[+\\-]\\d{{2}}:\\d{{2}}))?)?)?"/>
@@ -69,6 +61,7 @@ class PackageReport:
 
     `schema_checked` is False when no schemas were found (`note` says why); `parts_checked` counts the XML
     parts validated against a schema, `skipped` names the XML parts that were not, each with the reason.
+    `opened` is False when the zip was refused unread (too many parts, a zip bomb).
     """
 
     problems: list[str] = field(default_factory=list)
@@ -76,6 +69,7 @@ class PackageReport:
     parts_checked: int = 0
     skipped: list[str] = field(default_factory=list)
     note: str = ""
+    opened: bool = True
 
     @property
     def ok(self) -> bool:
@@ -127,7 +121,7 @@ def _schema(xsd: str) -> etree.XMLSchema:
     parser = etree.XMLParser(no_network=True)
     parser.resolvers.add(_SchemaResolver())
     namespace = etree.parse(xsd).getroot().get("targetNamespace")
-    wrapper = (f'<xs:schema {_XS}><xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="deckgen:xml.xsd"/>'
+    wrapper = (f'<xs:schema {_XS}><xs:import namespace="{XML}" schemaLocation="deckgen:xml.xsd"/>'
                f'<xs:import namespace="{namespace}" schemaLocation="{Path(xsd).as_uri()}"/></xs:schema>')
     return etree.XMLSchema(etree.fromstring(wrapper, parser, base_url=Path(xsd).parent.as_uri() + "/deckgen-wrapper.xsd"))
 
@@ -172,49 +166,28 @@ def _apply_markup_compatibility(root: etree._Element, understood: set[str]) -> O
     return None
 
 
-def _target_part(rels_name: str, target: str) -> Optional[str]:
-    """The part name a relationship in `rels_name` points at, or None when it leaves the package."""
-    folder, _, file = rels_name.rpartition("_rels/")
-    source = folder + file[: -len(".rels")]
-    target = unquote(target.split("#", 1)[0])
-    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
-    norm = posixpath.normpath(joined) if joined else "."
-    return None if norm in (".", "..") or norm.startswith("../") else norm
-
-
 class _Package:
-    """The entries of an open zip, read and parsed once."""
+    """The entries of an open package, each XML part read and parsed once."""
 
-    def __init__(self, zf: zipfile.ZipFile, report: PackageReport) -> None:
-        self.zf, self.report = zf, report
-        self.names = {i.filename.casefold(): i.filename for i in zf.infolist() if not i.is_dir()}
+    def __init__(self, package: Package, report: PackageReport) -> None:
+        self.package, self.report = package, report
+        self.names = {i.filename.casefold(): i.filename for i in package.infos if not i.is_dir()}
         self.docs: dict[str, Optional[etree._Element]] = {}
 
     def has(self, name: str) -> bool:
         return name.casefold() in self.names
 
     def xml(self, name: str) -> Optional[etree._Element]:
-        """The parsed part, or None with a problem recorded (unreadable, too large, not well-formed XML)."""
+        """The parsed part, or None with a problem recorded (unreadable, too large, not well-formed XML, a DOCTYPE)."""
         name = self.names.get(name.casefold(), name)
         if name not in self.docs:
             self.docs[name] = None
             try:
-                with self.zf.open(name) as fh:
-                    data = fh.read(MAX_PART_BYTES + 1)
-            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, KeyError) as exc:
-                self.report.problems.append(f"{name}: cannot be read from the zip ({exc})")
-                return None
-            if len(data) > MAX_PART_BYTES:
-                self.report.problems.append(f"{name}: larger than {MAX_PART_BYTES >> 20} MB uncompressed; not checked")
-                return None
-            try:
-                root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-            except etree.XMLSyntaxError as exc:
-                self.report.problems.append(f"{name}: not well-formed XML: {exc}")
-                return None
-            if root.getroottree().docinfo.doctype:
-                self.report.problems.append(f"{name}: has a DOCTYPE, which OOXML does not allow")
-            self.docs[name] = root
+                self.docs[name] = self.package.xml(name, MAX_PART_BYTES)
+            except MemberTooLarge as exc:
+                self.report.problems.append(f"{exc}; not checked")
+            except ZipRefused as exc:
+                self.report.problems.append(str(exc))
         return self.docs[name]
 
 
@@ -226,32 +199,30 @@ def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = N
     `schemas` is the OOXML schema folder (see `find_schemas`); without one the schema check is not done
     and `report.schema_checked` is False. With `structure_only`, only the zip, content types,
     relationships and `notesMasterIdLst` are checked (what every build checks before writing).
+    A package beyond the limits of `deckgen.package.zipread` is not opened (`report.opened` is False).
     """
     report = PackageReport()
     try:
-        zf = zipfile.ZipFile(path)
-    except OSError as exc:
-        report.problems.append(f"cannot read {str(path)!r}: {exc.strerror or exc}")
+        package = Package.open(path, MAX_DECK_PARTS)
+    except (FileUnreadable, FileTooLarge) as exc:
+        report.problems.append(f"cannot read {str(path)!r}: {exc}")
         return report
-    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+    except NotAZip as exc:
         report.problems.append(f"not a zip archive, so not a .pptx ({exc})")
         return report
-    with zf:
-        from deckgen.package.zipread import MAX_DECK_PARTS, zip_problem
-
-        refused = zip_problem(zf, MAX_DECK_PARTS)
-        if refused:
-            report.problems.append(refused)
-            report.note = "the package was not opened"
-            return report
-        _check(_Package(zf, report), schemas, structure_only)
+    except LimitExceeded as exc:
+        report.problems.append(str(exc))
+        report.note, report.opened = "the package was not opened", False
+        return report
+    with package:
+        _check(_Package(package, report), schemas, structure_only)
     return report
 
 
 def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False) -> None:
     problems = pkg.report.problems
     counts: dict[str, list[str]] = {}
-    for info in pkg.zf.infolist():
+    for info in pkg.package.infos:
         counts.setdefault(info.filename.casefold(), []).append(info.filename)
     problems += [f"duplicate zip entry {n[0]!r} ({len(n)} entries)" if len(set(n)) == 1 else
                  f"duplicate zip entries differing only in case: {', '.join(map(repr, n))}" for n in counts.values() if len(n) > 1]
@@ -263,14 +234,13 @@ def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False)
     main = None
     for rels in sorted(rels_parts):
         root = pkg.xml(rels)
-        for rel in root.iter("{%s}Relationship" % REL) if root is not None else ():
-            if rel.get("TargetMode") == "External":
+        for rel in relationships(root, source_of(rels)) if root is not None else ():
+            if rel.external:
                 continue
-            target = _target_part(rels, rel.get("Target", ""))
-            if target is None or not pkg.has(target):
-                problems.append(f"{rels}: relationship {rel.get('Id')} targets {rel.get('Target')!r}, which is not a part of the package")
-            elif rels == "_rels/.rels" and rel.get("Type") == OFFICE_DOCUMENT:
-                main = pkg.names[target.casefold()]
+            if rel.part is None or not pkg.has(rel.part):
+                problems.append(f"{rels}: relationship {rel.id} targets {rel.target!r}, which is not a part of the package")
+            elif rels == "_rels/.rels" and rel.type == RT_OFFICE_DOCUMENT:
+                main = pkg.names[rel.part.casefold()]
     if not pkg.has("_rels/.rels"):
         problems.append("_rels/.rels is missing, so the package has no main part")
     elif main is None:

@@ -1,8 +1,6 @@
-"""Read a .pptx's slide titles, speaker notes and section names with zipfile and lxml (no python-pptx)."""
+"""Read a .pptx's slide titles, speaker notes and section names through the guarded zip reader (no python-pptx)."""
 from __future__ import annotations
 
-import posixpath
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -11,10 +9,11 @@ from lxml import etree
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
-from deckgen.render.oxml import A, P, P14, R
+from deckgen.package.ns import A, DC, P, P14, R, RT_NOTES_SLIDE
+from deckgen.package.zipread import (MAX_DECK_PARTS, FileTooLarge, FileUnreadable, LimitExceeded, MemberMissing, NotAZip,
+                                     Package, Rel, ZipRefused)
 
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_NOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide"
+_NOT_A_DECK = "not a PowerPoint (.pptx) file"
 
 
 @dataclass(frozen=True)
@@ -37,19 +36,15 @@ class DeckText:
     language: str
 
 
-def _rels(z: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """Relationship id → (type, target part name) of `part`."""
-    folder, name = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", name + ".rels")
-    if rels not in z.namelist():
-        return {}
-    out = {}
-    for rel in etree.fromstring(z.read(rels)).iter(f"{{{_PKG_REL}}}Relationship"):
-        if rel.get("TargetMode") == "External":
-            continue
-        target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-        out[rel.get("Id", "")] = (rel.get("Type", ""), target.lstrip("/"))
-    return out
+class _NotADeck(Exception):
+    """The zip is readable but is not a presentation (no main part, a slide that is not there)."""
+
+
+def _part(rel: Optional[Rel]) -> str:
+    """The part `rel` names inside the package; raises `_NotADeck` when there is none."""
+    if rel is None or rel.part is None:
+        raise _NotADeck
+    return rel.part
 
 
 def _paragraphs(tx_body: etree._Element) -> list[str]:
@@ -83,20 +78,30 @@ def _language(root: etree._Element) -> str:
 
 def read_deck(path: Path) -> DeckText:
     """The titles, notes and sections of the shown slides of the deck at `path` (hidden slides skipped,
-    as LibreOffice's PDF export skips them). Raises `ContentError` for a file that is not a .pptx."""
+    as LibreOffice's PDF export skips them).
+
+    Raises `ContentError` for a file that is not a .pptx, and, before reading any part, for a package
+    beyond the limits of `deckgen.package.zipread` (a zip bomb gets the message `deckgen check` gives)."""
+    def fail(why: str) -> ContentError:
+        return ContentError([Diagnostic(why, str(path))])
+
     try:
-        with zipfile.ZipFile(path) as z:
-            return _read(z)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
-        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a PowerPoint (.pptx) file"
-        raise ContentError([Diagnostic(f"cannot read the deck: {why}", str(path))]) from None
+        with Package.open(path, MAX_DECK_PARTS) as package:
+            return _read(package)
+    except LimitExceeded as exc:
+        raise fail(str(exc)) from None
+    except (FileUnreadable, FileTooLarge) as exc:
+        raise fail(f"cannot read the deck: {exc}") from None
+    except (NotAZip, MemberMissing, _NotADeck):
+        raise fail(f"cannot read the deck: {_NOT_A_DECK}") from None
+    except ZipRefused as exc:  # a part that is damaged, too large or not XML
+        raise fail(f"cannot read the deck: {_NOT_A_DECK} ({exc})") from None
 
 
-def _read(z: zipfile.ZipFile) -> DeckText:
-    root_rels = _rels(z, "")
-    main = next(t for kind, t in root_rels.values() if kind.endswith("/officeDocument"))
-    pres = etree.fromstring(z.read(main))
-    pres_rels = _rels(z, main)
+def _read(z: Package) -> DeckText:
+    main = _part(next((r for r in z.rels("") if r.type.endswith("/officeDocument") and not r.external), None))
+    pres = z.xml(main)
+    pres_rels = {r.id: r for r in z.rels(main) if not r.external}
     section_of: dict[str, int] = {}
     names: list[str] = []
     for sec in pres.iter(f"{{{P14}}}section"):
@@ -106,20 +111,20 @@ def _read(z: zipfile.ZipFile) -> DeckText:
     slides = []
     language = ""
     for sld in pres.iterfind(f"{{{P}}}sldIdLst/{{{P}}}sldId"):
-        part = pres_rels[sld.get(f"{{{R}}}id", "")][1]
-        root = etree.fromstring(z.read(part))
+        part = _part(pres_rels.get(sld.get(f"{{{R}}}id", "")))
+        root = z.xml(part)
         if root.get("show") == "0":
             continue
         language = language or _language(root)
         title = _placeholder_text(root, ("title", "ctrTitle")) or ""
         notes = ""
-        for kind, target in _rels(z, part).values():
-            if kind == _NOTES_REL:
-                notes = _placeholder_text(etree.fromstring(z.read(target)), ("body",)) or ""
+        for rel in z.rels(part):
+            if rel.type == RT_NOTES_SLIDE and not rel.external:
+                notes = _placeholder_text(z.xml(_part(rel)), ("body",)) or ""
         slides.append(SlideText(len(slides) + 1, " ".join(title.split("\n")), notes, section_of.get(sld.get("id", ""))))
     core = "docProps/core.xml"
     title = ""
-    if core in z.namelist():
-        el = etree.fromstring(z.read(core)).find("{http://purl.org/dc/elements/1.1/}title")
+    if z.has(core):
+        el = z.xml(core).find(f"{{{DC}}}title")
         title = (el.text or "") if el is not None else ""
     return DeckText(title or (slides[0].title if slides else ""), tuple(names), tuple(slides), language)

@@ -1,16 +1,69 @@
-"""Limits for zip packages a user hands deckgen (templates, .docx lectures): file size, part count, unpacked size."""
+"""The one guarded reader of zip packages (templates, .docx lectures, decks): limits checked before reading,
+members read with a hard cap, XML parsed safely, relationship targets resolved."""
 from __future__ import annotations
 
+import io
+import os
+import posixpath
 import zipfile
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from types import TracebackType
+from typing import IO, Iterator, Optional, Union
+from urllib.parse import unquote
+
+from lxml import etree
+
+from deckgen.package.ns import REL
 
 MAX_FILE = 200 * 1024 * 1024          # the zip file itself
 MAX_PARTS = 5000                      # entries in a template or .docx
 MAX_DECK_PARTS = 60_000               # entries in a deck (10,000 slides with notes and their relationships)
 MAX_UNCOMPRESSED = 300 * 1024 * 1024  # all entries unpacked, as the zip declares them
 MAX_RATIO = 200                       # unpacked / packed, checked once the unpacked size passes 10 MB
+MAX_XML = 64 * 1024 * 1024            # one XML member, unpacked: larger ones are not parsed
 _RATIO_FROM = 10 * 1024 * 1024
+_CHUNK = 1 << 20
+
+Source = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
+Member = Union[str, zipfile.ZipInfo]
+
+
+class ZipRefused(Exception):
+    """A zip package, or one of its members, that deckgen does not read; `str()` says why."""
+
+
+class FileUnreadable(ZipRefused):
+    """The file cannot be opened (missing, a folder, no permission): `str()` is the system's reason."""
+
+
+class FileTooLarge(ZipRefused):
+    """The file is larger than `MAX_FILE`."""
+
+
+class NotAZip(ZipRefused):
+    """The file is not a zip archive: `str()` is zipfile's reason."""
+
+
+class LimitExceeded(ZipRefused):
+    """Too many entries, or the declared unpacked size is too large (a zip bomb): `str()` is `zip_problem`'s."""
+
+
+class MemberUnreadable(ZipRefused):
+    """A member is missing, damaged, encrypted or packed with an unsupported method."""
+
+
+class MemberMissing(MemberUnreadable):
+    """No member has the name asked for."""
+
+
+class MemberTooLarge(MemberUnreadable):
+    """A member unpacks to more than the cap it was read with."""
+
+
+class BadXml(MemberUnreadable):
+    """A member is not well-formed XML, or has a DOCTYPE (which OOXML does not allow)."""
 
 
 def file_problem(path: Path) -> Optional[str]:
@@ -26,11 +79,7 @@ def file_problem(path: Path) -> Optional[str]:
 
 def zip_problem(zf: zipfile.ZipFile, max_parts: int = MAX_PARTS) -> Optional[str]:
     """Why the open zip `zf` is refused (more than `max_parts` parts, unpacks to too much: a zip bomb),
-    else None.
-
-    The sizes are the ones the zip declares; Python's zipfile never unpacks an entry beyond its declared
-    size (it fails the CRC check instead), so these bounds hold for whatever reads the zip afterwards.
-    """
+    else None. Only the central directory is looked at: the sizes are the ones the zip declares."""
     infos = zf.infolist()
     if len(infos) > max_parts:
         return f"the package has {len(infos)} parts; the limit is {max_parts}"
@@ -40,3 +89,169 @@ def zip_problem(zf: zipfile.ZipFile, max_parts: int = MAX_PARTS) -> Optional[str
         return (f"the package would unpack to {total >> 20} MB, {total // packed} times its packed size "
                 "(a zip bomb?); refusing to open it")
     return None
+
+
+def parse_xml(data: bytes, name: str) -> etree._Element:
+    """`data` (the member `name`) parsed without entities, DTDs or network access.
+
+    Raises `BadXml` when it is not well-formed or has a DOCTYPE."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise BadXml(f"{name}: not well-formed XML: {exc}") from None
+    if root.getroottree().docinfo.doctype:
+        raise BadXml(f"{name}: has a DOCTYPE, which OOXML does not allow")
+    return root
+
+
+@dataclass(frozen=True)
+class Rel:
+    """One relationship: its `id`, `type` and `target` as written, whether it is `external`, and the
+    `part` it names inside the package (None when external or when the target leaves the package)."""
+
+    id: str
+    type: str
+    target: str
+    external: bool
+    part: Optional[str]
+
+
+def rels_name(part: str) -> str:
+    """The relationships part of `part` ("" for the package itself): `ppt/_rels/presentation.xml.rels`."""
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def source_of(rels: str) -> str:
+    """The part whose relationships `rels` holds ("" for `_rels/.rels`): the inverse of `rels_name`."""
+    folder, _, file = rels.rpartition("_rels/")
+    return folder + file[: -len(".rels")]
+
+
+def resolve(source: str, target: str) -> Optional[str]:
+    """The part name that `target`, in a relationship of the part `source` ("" for the package), points at.
+
+    A relative target is taken from the folder of `source`, an absolute one (`/ppt/…`) from the package
+    root; `%xx` escapes are decoded and a `#fragment` dropped. None when the target leaves the package."""
+    target = unquote(target.split("#", 1)[0])
+    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    norm = posixpath.normpath(joined) if joined else "."
+    return None if norm in (".", "..") or norm.startswith("../") else norm
+
+
+def relationships(root: etree._Element, source: str) -> list[Rel]:
+    """The relationships in the parsed relationships part `root` of the part `source`, in document order."""
+    out = []
+    for rel in root.iter(f"{{{REL}}}Relationship"):
+        target, external = rel.get("Target", ""), rel.get("TargetMode") == "External"
+        out.append(Rel(rel.get("Id", ""), rel.get("Type", ""), target, external, None if external else resolve(source, target)))
+    return out
+
+
+class Package:
+    """An open zip package that passed the limits; read its members with `read`, `chunks`, `xml`, `rels`.
+
+    Open it with `Package.open`; use it as a context manager (closing a stream it was given is left to
+    the caller)."""
+
+    def __init__(self, zf: zipfile.ZipFile, owned: Optional[IO[bytes]]) -> None:
+        self._zf, self._owned = zf, owned
+        self.infos: list[zipfile.ZipInfo] = zf.infolist()
+        self.names: dict[str, zipfile.ZipInfo] = {i.filename: i for i in self.infos}
+
+    @classmethod
+    def open(cls, source: Source, max_parts: int = MAX_PARTS) -> Package:
+        """Open the zip at a path, in `bytes` or in a binary stream, refusing it before reading any member.
+
+        Raises `FileUnreadable` (cannot be opened), `FileTooLarge` (more than `MAX_FILE`), `NotAZip`, or
+        `LimitExceeded` (more than `max_parts` entries; a declared unpacked size beyond `MAX_UNCOMPRESSED`,
+        or a packing ratio beyond `MAX_RATIO`: a zip bomb)."""
+        owned: Optional[IO[bytes]] = None
+        try:
+            if isinstance(source, (bytes, bytearray, memoryview)):
+                fh = owned = io.BytesIO(source)
+            elif isinstance(source, (str, os.PathLike)):
+                fh = owned = open(source, "rb")
+            else:
+                fh = source
+            size = fh.seek(0, io.SEEK_END)
+            fh.seek(0)
+            if size > MAX_FILE:
+                raise FileTooLarge(f"the file is larger than {MAX_FILE >> 20} MB")
+            zf = zipfile.ZipFile(fh)
+        except OSError as exc:
+            cls._close(owned)
+            raise FileUnreadable(exc.strerror or str(exc)) from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
+            cls._close(owned)
+            raise NotAZip(str(exc) or type(exc).__name__) from None
+        except ZipRefused:
+            cls._close(owned)
+            raise
+        problem = zip_problem(zf, max_parts)
+        if problem:
+            zf.close()
+            cls._close(owned)
+            raise LimitExceeded(problem)
+        return cls(zf, owned)
+
+    @staticmethod
+    def _close(fh: Optional[IO[bytes]]) -> None:
+        if fh is not None:
+            fh.close()
+
+    def close(self) -> None:
+        self._zf.close()
+        self._close(self._owned)
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, kind: Optional[type], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
+        self.close()
+
+    def has(self, name: str) -> bool:
+        """Whether the package has a member named exactly `name`."""
+        return name in self.names
+
+    def _info(self, member: Member) -> zipfile.ZipInfo:
+        if isinstance(member, zipfile.ZipInfo):
+            return member
+        info = self.names.get(member)
+        if info is None:
+            raise MemberMissing(f"{member}: not in the package")
+        return info
+
+    def chunks(self, member: Member, cap: int = MAX_UNCOMPRESSED) -> Iterator[bytes]:
+        """The unpacked content of `member` (a name or one of `infos`) in pieces, never more than `cap` bytes.
+
+        Raises `MemberTooLarge` when it declares, or turns out to unpack to, more than `cap` bytes (at most
+        `cap + 1` bytes are read), `MemberMissing`, or `MemberUnreadable` when it cannot be unpacked."""
+        info = self._info(member)
+        if info.file_size > cap:
+            raise MemberTooLarge(f"{info.filename}: larger than {cap >> 20} MB uncompressed")
+        try:
+            with self._zf.open(info) as fh:
+                left = cap + 1
+                while chunk := fh.read(min(_CHUNK, left)):
+                    left -= len(chunk)
+                    if left <= 0:
+                        raise MemberTooLarge(f"{info.filename}: larger than {cap >> 20} MB uncompressed")
+                    yield chunk
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, ValueError, OSError) as exc:
+            raise MemberUnreadable(f"{info.filename}: cannot be read from the zip ({exc})") from None
+
+    def read(self, member: Member, cap: int = MAX_UNCOMPRESSED) -> bytes:
+        """The unpacked content of `member`, at most `cap` bytes (see `chunks` for what it raises)."""
+        return b"".join(self.chunks(member, cap))
+
+    def xml(self, member: Member, cap: int = MAX_XML) -> etree._Element:
+        """`member` read (at most `cap` bytes) and parsed by `parse_xml`; raises as `chunks` and `parse_xml` do."""
+        info = self._info(member)
+        return parse_xml(self.read(info, cap), info.filename)
+
+    def rels(self, part: str) -> list[Rel]:
+        """The relationships of `part` ("" for the package's own), none when it has no relationships part."""
+        name = rels_name(part)
+        return relationships(self.xml(name), part) if self.has(name) else []

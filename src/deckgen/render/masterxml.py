@@ -4,14 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
+from deckgen.package.ns import A, P, R
 from deckgen.plan import grid
 from deckgen.plan.grid import Box
 from deckgen.text.script import is_cjk_language
 from deckgen.theme.model import SCHEME_KEYS, TextColor, Theme, text_colors
 
-NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-      'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+NS = f'xmlns:a="{A}" xmlns:r="{R}" xmlns:p="{P}"'
 _LIGHT_MAP = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
 _DARK_MAP = {"dk1": "bg1", "lt1": "tx1", "dk2": "bg2", "lt2": "tx2"}
 W, H = grid.SLIDE_W_PT, grid.SLIDE_H_PT
@@ -60,7 +59,7 @@ def theme_xml(theme: Theme, name: str | None = None) -> str:
     label = quoteattr(name or f"deckgen {theme.name}")
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name={label}>'
+        f'<a:theme xmlns:a="{A}" name={label}>'
         f'<a:themeElements><a:clrScheme name={label}>{colors}</a:clrScheme>'
         f'<a:fontScheme name={label}>{font("major")}{font("minor")}</a:fontScheme>'
         f'<a:fmtScheme name={label}><a:fillStyleLst>{solid * 3}</a:fillStyleLst><a:lnStyleLst>{lines}</a:lnStyleLst>'

@@ -6,10 +6,7 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+from deckgen.package.ns import A, P, P14, R
 SECTION_EXT_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 SLIDENUM_FIELD_ID = "{7A1C8E0B-4D2F-4E4B-9C52-3C1B5E0D9A01}"
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
+from deckgen.package.ns import EP, VT
 from deckgen.render import oxml
 from deckgen.render.pptx_api import element, package_relationships, set_blob, set_element, write_members
 
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
     from deckgen.plan.model import DeckPlan
 
 APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           f'<Properties xmlns="{EP}" xmlns:vt="{VT}">'
            '<Application>deckgen</Application><PresentationFormat>{fmt}</PresentationFormat>'
            '<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides></Properties>')
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from deckgen.package.ns import RT_SLIDE_MASTER
+
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.opc.package import Part, _Relationships
@@ -67,7 +69,7 @@ def new_layout_part(partname: str, content_type: str, master_part: "Part", xml: 
     from pptx.parts.slide import SlideLayoutPart
 
     part = SlideLayoutPart(PackURI(partname), content_type, master_part.package, parse_xml(xml.encode("utf-8")))
-    add_relationship(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster", master_part)
+    add_relationship(part, RT_SLIDE_MASTER, master_part)
     return part
 
 

@@ -24,6 +24,8 @@ from deckgen.render.pptx_api import element
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
+    from deckgen.package.zipread import Package
+
 TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
@@ -42,7 +44,7 @@ def read_package(path: Path) -> bytes:
     Raises `ContentError` for a missing file, a file that is not a zip, a zip that is not a
     presentation, a macro-enabled file, or one whose size or part count is beyond the limits.
     """
-    from deckgen.package.zipread import file_problem, zip_problem
+    from deckgen.package.zipread import MAX_XML, NotAZip, Package, ZipRefused, file_problem
 
     why = file_problem(path)
     if why:
@@ -51,30 +53,30 @@ def read_package(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as exc:
         raise _fail(path, f"template {str(path)!r} cannot be read ({exc.strerror})") from None
-    if not zipfile.is_zipfile(io.BytesIO(data)):
+    try:
+        with Package.open(data) as z:
+            if not z.has("[Content_Types].xml") or not z.has("ppt/presentation.xml"):
+                raise _fail(path, "a zip file, but not a PowerPoint presentation (no ppt/presentation.xml); "
+                                  "give a .pptx or .potx saved by PowerPoint")
+            if z.has("ppt/vbaProject.bin"):
+                raise _fail(path, "a macro-enabled file; save the template as .pptx or .potx without macros")
+            types = z.read("[Content_Types].xml", MAX_XML)
+            if TEMPLATE_MAIN in types:
+                data = _replace_member(z, "[Content_Types].xml", types.replace(TEMPLATE_MAIN, PRESENTATION_MAIN))
+    except NotAZip:
         raise _fail(path, "not a PowerPoint file (.pptx/.potx are zip packages; this is not one); "
-                          "save the template from PowerPoint as .pptx or .potx")
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        why = zip_problem(z)
-        if why:
-            raise _fail(path, why)
-        names = {i.filename for i in z.infolist()}
-        if "[Content_Types].xml" not in names or "ppt/presentation.xml" not in names:
-            raise _fail(path, "a zip file, but not a PowerPoint presentation (no ppt/presentation.xml); "
-                              "give a .pptx or .potx saved by PowerPoint")
-        if "ppt/vbaProject.bin" in names:
-            raise _fail(path, "a macro-enabled file; save the template as .pptx or .potx without macros")
-        types = z.read("[Content_Types].xml")
-    if TEMPLATE_MAIN in types:
-        data = _replace_member(data, "[Content_Types].xml", types.replace(TEMPLATE_MAIN, PRESENTATION_MAIN))
+                          "save the template from PowerPoint as .pptx or .potx") from None
+    except ZipRefused as exc:  # beyond the limits (a zip bomb?), or a member that cannot be unpacked
+        raise _fail(path, str(exc)) from None
     return data
 
 
-def _replace_member(data: bytes, name: str, content: bytes) -> bytes:
+def _replace_member(z: "Package", name: str, content: bytes) -> bytes:
+    """The package `z` written anew with the member `name` holding `content`."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            zout.writestr(item, content if item.filename == name else zin.read(item.filename))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in z.infos:
+            zout.writestr(item, content if item.filename == name else z.read(item))
     return out.getvalue()
 
 
