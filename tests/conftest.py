@@ -51,13 +51,40 @@ def schemas() -> Path:
 
 
 def assert_valid_package(deck: Path) -> None:
-    """The deck passes the package check, schemas included."""
+    """The deck passes the package check: structure, PowerPoint's rules (openxml-audit) and the ISO schemas."""
     from deckgen.package.check import check_package
 
     report = check_package(deck)
     assert report.schema_checked, report.note
+    assert report.powerpoint_checked
     assert report.problems == []
     assert report.parts_checked > 10
+
+
+def deckgen_part(name: str) -> bool:
+    """A part deckgen writes itself in a deck built on a template (the template's masters, layouts and
+    themes are the template's own, checked by PowerPoint's rules only)."""
+    return not name.startswith(("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/notesMasters/",
+                                "ppt/handoutMasters/", "ppt/media/", "ppt/embeddings/", "ppt/tags/"))
+
+
+def findings_added(template: Path, deck: Path) -> list[str]:
+    """PowerPoint-rule findings of `deck` that its `template` does not have itself (by part, place and text)."""
+    from deckgen.package.powerpoint import powerpoint_findings
+
+    own = set(powerpoint_findings(template))
+    return [f for f in powerpoint_findings(deck) if f not in own]
+
+
+def assert_valid_template_deck(template: Path, deck: Path) -> None:
+    """A deck built on `template` passes the structure check and the ISO schemas for the parts deckgen
+    writes, and adds no PowerPoint-rule finding to the template's own."""
+    from deckgen.package.check import check_package
+
+    report = check_package(deck, powerpoint=False, schema_parts=deckgen_part)
+    assert report.schema_checked, report.note
+    assert report.problems == []
+    assert findings_added(template, deck) == []
 
 
 @pytest.fixture(scope="session")

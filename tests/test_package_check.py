@@ -217,7 +217,7 @@ class DescribeBrokenPackages:
 def test_bullet_sizes_are_checked_against_the_schema_as_shipped(deck: Path, tmp_path: Path, schemas: Path, size: str, valid: bool) -> None:
     """The transitional schema takes `a:buSzPct` only as "NN%" (25–400 %); deckgen sizes bullets in points instead."""
     edit = replace("<a:p><a:r>", f'<a:p><a:pPr><a:buSzPct val="{size}"/></a:pPr><a:r>')
-    problems = check_package(rewrite(deck, tmp_path / "d.pptx", {SLIDE: edit})).problems
+    problems = check_package(rewrite(deck, tmp_path / "d.pptx", {SLIDE: edit}), powerpoint=False).problems
     assert problems == [] if valid else len(problems) == 1 and "a:buSzPct" in problems[0] and f"'{size}'" in problems[0]
 
 
@@ -253,7 +253,7 @@ class DescribeMarkupCompatibility:
 class DescribeSchemaLocation:
     def it_says_so_when_the_named_folder_has_no_schemas(self, deck: Path, tmp_path: Path) -> None:
         report = check_package(deck, schemas=tmp_path)
-        assert report == PackageReport(problems=[], schema_checked=False, parts_checked=0,
+        assert report == PackageReport(problems=[], schema_checked=False, parts_checked=0, powerpoint_checked=True,
                                        note=f"schema validation not done: the schemas argument {str(tmp_path)!r} has no transitional/pml.xsd")
 
     def it_reads_the_folder_from_the_environment(self, deck: Path, tmp_path: Path, schemas: Path,
@@ -298,3 +298,13 @@ def test_a_deck_may_have_many_more_parts_than_a_template(deck: Path, tmp_path: P
     extra = {f"ppt/media/pad{i}.xml": b"<x/>" for i in range(6000)}
     report = check_package(rewrite(deck, tmp_path / "big.pptx", extra=extra), structure_only=True)
     assert not any("limit is" in p for p in report.problems)
+
+
+def test_powerpoint_rules_find_what_powerpoint_would_repair(deck: Path, tmp_path: Path) -> None:
+    """`a:buSzPct val="60%"` is valid to the ISO schema, but PowerPoint repairs it (openxml-audit says so)."""
+    edit = replace("<a:p><a:r>", '<a:p><a:pPr><a:buSzPct val="60%"/></a:pPr><a:r>')
+    report = check_package(rewrite(deck, tmp_path / "d.pptx", {SLIDE: edit}))
+    assert report.powerpoint_checked
+    assert len(report.problems) == 1 and "(PowerPoint rule)" in report.problems[0] and "buSzPct" in report.problems[0]
+    clean = check_package(deck)
+    assert clean.powerpoint_checked and clean.problems == []

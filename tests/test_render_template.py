@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pptx import Presentation
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
 from deckgen.errors import ContentError
-from tests.conftest import OUTLINE, assert_valid_package, require_tools
+from tests.conftest import OUTLINE, assert_valid_package, assert_valid_template_deck, require_tools
 from tests.office import overflowing_words, page_count, save_title_layout_only, to_pdf
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -73,7 +74,7 @@ def test_seed_builds_valid_and_renders_with_each_template(templates: dict[str, P
     out = tmp_path / "deck.pptx"
     result = build(BuildRequest(OUTLINE, out, template=templates[name], east_asian_font="微软雅黑"))
     assert result.slides == 27
-    assert_valid_package(out)
+    assert_valid_template_deck(templates[name], out)
     prs = Presentation(str(out))
     assert len(prs.slides) == 27
     assert prs.slides[4].shapes.title.text_frame.text == "（一）中国式现代化的本质要求"
@@ -153,3 +154,32 @@ def test_template_inspect_lists_layouts_and_roles(templates: dict[str, Path]) ->
     assert "  content    → 标题和内容  (name)" in result.output
     assert "East Asian theme fonts: major (none), minor (none)" in result.output
     assert "2 slides (removed when building)" in result.output
+
+
+def test_a_template_without_view_properties_gets_them_and_keeps_its_bullet_sizes(tmp_path: Path) -> None:
+    """LibreOffice writes templates without ppt/viewProps.xml (PowerPoint repairs such a file) and with
+    `a:buSzPct val="45000"`, which PowerPoint writes too: the deck gets view properties, the sizes stay."""
+    source = tmp_path / "plain.pptx"
+    Presentation().save(str(source))
+    template = tmp_path / "noview.pptx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "ppt/viewProps.xml":
+                continue
+            if info.filename == "ppt/_rels/presentation.xml.rels":
+                data = re.sub(rb'<Relationship [^>]*viewProps"/>', b"", data)
+            if info.filename == "[Content_Types].xml":
+                data = re.sub(rb'<Override PartName="/ppt/viewProps.xml"[^>]*/>', b"", data)
+            if info.filename == "ppt/slideMasters/slideMaster1.xml":
+                data = data.replace(b'<a:buFont typeface="Arial"/><a:buChar', b'<a:buSzPct val="45000"/><a:buFont typeface="Arial"/><a:buChar', 1)
+            zout.writestr(info, data)
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    with zipfile.ZipFile(out) as z:
+        assert "ppt/viewProps.xml" in z.namelist()
+        assert b'<a:buSzPct val="45000"/>' in z.read("ppt/slideMasters/slideMaster1.xml")
+    from deckgen.package.powerpoint import powerpoint_findings
+
+    assert any("viewProps" in f for f in powerpoint_findings(template))
+    assert powerpoint_findings(out) == []

@@ -6,7 +6,7 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Optional, Union
+from typing import Callable, IO, Optional, Union
 
 from lxml import etree
 
@@ -61,7 +61,8 @@ class PackageReport:
 
     `schema_checked` is False when no schemas were found (`note` says why); `parts_checked` counts the XML
     parts validated against a schema, `skipped` names the XML parts that were not, each with the reason.
-    `opened` is False when the zip was refused unread (too many parts, a zip bomb).
+    `opened` is False when the zip was refused unread (too many parts, a zip bomb); `powerpoint_checked`
+    is True when PowerPoint's own rules (openxml-audit) were checked too.
     """
 
     problems: list[str] = field(default_factory=list)
@@ -70,6 +71,7 @@ class PackageReport:
     skipped: list[str] = field(default_factory=list)
     note: str = ""
     opened: bool = True
+    powerpoint_checked: bool = False
 
     @property
     def ok(self) -> bool:
@@ -192,13 +194,17 @@ class _Package:
 
 
 def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = None, *,
-                  structure_only: bool = False) -> PackageReport:
+                  structure_only: bool = False, powerpoint: bool = True,
+                  schema_parts: Optional[Callable[[str], bool]] = None) -> PackageReport:
     """Check the .pptx at `path` (or in a binary stream); never raises for a bad file, every finding is
     in `report.problems`.
 
     `schemas` is the OOXML schema folder (see `find_schemas`); without one the schema check is not done
     and `report.schema_checked` is False. With `structure_only`, only the zip, content types,
-    relationships and `notesMasterIdLst` are checked (what every build checks before writing).
+    relationships and `notesMasterIdLst` are checked (what every build checks before writing); otherwise a
+    package that passes those is also checked against PowerPoint's own rules (`powerpoint_findings`)
+    unless `powerpoint` is False. `schema_parts` limits the ISO-schema check to the parts it accepts (the
+    parts deckgen wrote itself, when a template's own parts are PowerPoint's business).
     A package beyond the limits of `deckgen.package.zipread` is not opened (`report.opened` is False).
     """
     report = PackageReport()
@@ -215,11 +221,17 @@ def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = N
         report.note, report.opened = "the package was not opened", False
         return report
     with package:
-        _check(_Package(package, report), schemas, structure_only)
+        _check(_Package(package, report), schemas, structure_only, schema_parts)
+    if powerpoint and not structure_only and not report.problems:
+        from deckgen.package.powerpoint import powerpoint_findings
+
+        report.problems += powerpoint_findings(path)
+        report.powerpoint_checked = True
     return report
 
 
-def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False) -> None:
+def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False,
+           schema_parts: Optional[Callable[[str], bool]] = None) -> None:
     problems = pkg.report.problems
     counts: dict[str, list[str]] = {}
     for info in pkg.package.infos:
@@ -256,6 +268,8 @@ def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False)
         pkg.report.note = "structure checked; XML parts not parsed, schema validation not done"
         return
     xml_parts = [n for n in sorted(pkg.names.values()) if n.endswith((".xml", ".rels")) or ((types or {}).get(n) or "").endswith("xml")]
+    if schema_parts is not None:
+        xml_parts = [n for n in xml_parts if schema_parts(n)]
     _validate(pkg, [(n, root) for n in xml_parts if (root := pkg.xml(n)) is not None], schemas)
 
 

@@ -65,8 +65,8 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
 
     Raises `ContentError` when the file is unusable or lacks a title or content layout.
     """
-    from deckgen.render.package import drop_template_extras
-    from deckgen.render.template import (check_required, inspect, normalise_bullet_sizes, open_template, reading,
+    from deckgen.render.package import drop_template_extras, ensure_view_props
+    from deckgen.render.template import (check_required, inspect, open_template, reading,
                                          remove_slides, role_warnings)
 
     prs = open_template(path)
@@ -77,7 +77,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
         remove_slides(prs)
         drop_template_extras(prs)
-        normalise_bullet_sizes(prs)
+        ensure_view_props(prs)
         target = _target(prs)
     target.warnings = warnings
     target.east_asian_font = east_asian_font

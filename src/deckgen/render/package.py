@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
+from deckgen.package import ns
 from deckgen.package.ns import EP, VT
 from deckgen.render import oxml
-from deckgen.render.pptx_api import element, package_relationships, set_blob, set_element, write_members
+from deckgen.render.pptx_api import add_relationship, element, package_relationships, set_blob, set_element, write_members
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -40,6 +41,30 @@ def drop_template_extras(prs: "PresentationT") -> None:
     for rid, rel in list(prs.part.rels.items()):
         if rel.reltype == RT.PRINTER_SETTINGS:
             prs.part.rels.pop(rid)
+
+
+VIEW_PROPS_XML = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:viewPr xmlns:a="{ns.A}" '
+                  f'xmlns:r="{ns.R}" xmlns:p="{ns.P}"><p:normalViewPr><p:restoredLeft sz="15620"/>'
+                  '<p:restoredTop sz="94660"/></p:normalViewPr><p:gridSpacing cx="72008" cy="72008"/></p:viewPr>')
+
+
+def ensure_view_props(prs: "PresentationT") -> bool:
+    """Give the presentation view properties (`ppt/viewProps.xml`) when it has none, as some templates
+    (LibreOffice's, for one) do: PowerPoint offers to repair a file without them. True when added."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    if any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
+        return False
+    used = {str(part.partname) for part in prs.part.package.iter_parts()}
+    name, n = "/ppt/viewProps.xml", 1
+    while name in used:
+        n += 1
+        name = f"/ppt/viewProps{n}.xml"
+    part = Part(PackURI(name), CT.PML_VIEW_PROPS, prs.part.package, VIEW_PROPS_XML.encode("utf-8"))
+    add_relationship(prs.part, RT.VIEW_PROPS, part)
+    return True
 
 
 def theme_parts(prs: "PresentationT") -> list[object]:

@@ -127,22 +127,6 @@ def remove_slides(prs: "PresentationT") -> int:
     return len(removed)
 
 
-def normalise_bullet_sizes(prs: "PresentationT") -> int:
-    """Rewrite `a:buSzPct` values written as thousandths (`45000`, as LibreOffice and older tools write)
-    into the `45%` form the ISO transitional schema requires; return how many were changed."""
-    changed = 0
-    for part in prs.part.package.iter_parts():
-        element = getattr(part, "_element", None)
-        if element is None:
-            continue
-        for node in element.iter(qn("a:buSzPct")):
-            val = node.get("val", "")
-            if val.isdigit():
-                node.set("val", f"{min(400, max(25, round(int(val) / 1000)))}%")
-                changed += 1
-    return changed
-
-
 def east_asian_fonts(prs: "PresentationT") -> list[str]:
     """The East Asian typefaces (major, minor) of the first slide master's theme; '' where none is set."""
     part = prs.slide_master.part.part_related_by(RT.THEME)
