@@ -105,7 +105,9 @@ def test_roles_map_to_chinese_layout_names(templates: dict[str, Path], tmp_path:
 def test_fallbacks_and_missing_east_asian_font_are_warned(templates: dict[str, Path], tmp_path: Path) -> None:
     result = build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=templates["python-pptx-zh"]))
     messages = [w.message for w in result.warnings]
-    assert "no layout for the 'agenda' role; using '标题和内容' (content layout) instead" in messages
+    borrowed = [m for m in messages if m.startswith("the template has no layout of its own")]
+    assert len(borrowed) == 1, messages  # one summary line, not one per role
+    assert "agenda → '标题和内容'" in borrowed[0] and "deckgen template inspect" in borrowed[0]
     assert any("no East Asian font" in m for m in messages)
 
 
@@ -137,9 +139,24 @@ def test_unusable_templates_are_errors(tmp_path: Path, content: object, message:
     assert not (tmp_path / "deck.pptx").exists()
 
 
-def test_a_template_without_a_content_layout_is_an_error(tmp_path: Path) -> None:
+def test_a_template_without_a_content_layout_still_shows_every_bullet(tmp_path: Path) -> None:
+    """A template whose only layout is a title slide: content slides use it, their bullets in a text box
+    (with one warning), nothing dropped."""
+    from deckgen.outline.read import read_outline
+
     bad = save_title_layout_only(tmp_path / "one-layout.pptx")
-    with pytest.raises(ContentError, match="no layout for content slides"):
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=bad))
+    assert any("text boxes" in w.message for w in result.warnings)
+    shown = "".join(sh.text_frame.text for s in Presentation(str(out)).slides for sh in s.shapes if sh.has_text_frame)
+    outline = read_outline(OUTLINE).outline
+    bullets = [b for sec in outline.sections for sub in sec.subsections for b in sub.bullets]
+    assert bullets and all(b in shown for b in bullets)
+
+
+def test_a_template_without_layouts_is_an_error(tmp_path: Path) -> None:
+    bad = save_title_layout_only(tmp_path / "no-layouts.pptx", keep=0)
+    with pytest.raises(ContentError, match="no slide layouts at all"):
         build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=bad))
 
 
@@ -150,8 +167,8 @@ def test_template_inspect_lists_layouts_and_roles(templates: dict[str, Path]) ->
 
     result = CliRunner().invoke(main, ["template", "inspect", str(templates["python-pptx-zh"])])
     assert result.exit_code == 0, result.output
-    assert "  标题和内容 [cust]" in result.output
-    assert "  content    → 标题和内容  (name)" in result.output
+    assert ". 标题和内容 [cust]" in result.output
+    assert "  content    → 标题和内容  (name: name '标题和内容'" in result.output
     assert "East Asian theme fonts: major (none), minor (none)" in result.output
     assert "2 slides (removed when building)" in result.output
 

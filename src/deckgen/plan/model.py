@@ -36,6 +36,7 @@ class SlidePlan:
     source: str = ""
     footer: bool = True
     where: Optional[tuple[int, int]] = None
+    ordinal: Optional[int] = None     # the number of the lecture section it belongs to (1 for sections[0])
 
     def text(self, slot: str) -> Optional[Text]:
         """The text of the slot named `slot` (`body`, `subtitle`, `byline`, `label`), or None."""

@@ -10,7 +10,7 @@ from deckgen.diagnostics import Diagnostic
 from deckgen.outline.model import Role
 from deckgen.plan.grid import Frames
 from deckgen.plan.kinds import BUILTIN_FRAMES, KINDS
-from deckgen.render.layouts import Slots, find_layout, slots
+from deckgen.render.layouts import Slots, slots
 from deckgen.render.pptx_api import element
 from deckgen.text.script import is_cjk_language
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import SlideLayout
 
+    from deckgen.plan.kinds import Kind
     from deckgen.plan.model import DeckPlan
     from deckgen.theme.model import Theme
 
@@ -35,53 +36,131 @@ class Target:
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
 
 
-def _target(prs: "PresentationT", frames: Optional[Frames] = None) -> Target:
-    layouts = list(prs.slide_layouts)
-    chosen = {}
-    for k in KINDS.values():
-        choice = find_layout(layouts, k.role.value)
-        if choice.layout is None:
-            raise ValueError(f"the master has no layout for {k.role.value!r}")
-        chosen[k.role.value] = choice.layout
+def _target(prs: "PresentationT", chosen: dict[str, "SlideLayout"], frames: Frames) -> Target:
     role_slots = {role: slots(layout, KINDS[Role(role)]) for role, layout in chosen.items()}
-    if frames is None:
-        from deckgen.render.frames import template_frames
-
-        frames = template_frames(role_slots)
     return Target(prs, chosen, role_slots, frames)
 
 
 def builtin_target(theme: "Theme", lang: str) -> Target:
-    """A target built from a built-in theme (master and layouts generated from it)."""
+    """A target built from a built-in theme (master and layouts generated from it, one per kind)."""
     from deckgen.render.builtin import builtin_presentation
 
-    target = _target(builtin_presentation(theme, lang), BUILTIN_FRAMES)
+    prs = builtin_presentation(theme, lang)
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    target = _target(prs, {k.role.value: by_name[k.builtin] for k in KINDS.values()}, BUILTIN_FRAMES)
     target.builtin = True
     return target
 
 
-def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None) -> Target:
-    """A target from the organisation's template at `path`; its slides are removed.
+def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None,
+                    roles: Optional[dict[str, str]] = None) -> Target:
+    """A target from the organisation's template at `path`: a layout for every kind from any of its
+    masters (`roles` maps a role to a layout name or number where the user chose), text boxes where a
+    layout lacks a title or body placeholder; its slides are removed.
 
-    Raises `ContentError` when the file is unusable or lacks a title or content layout.
+    Raises `ContentError` when the file is unusable or has no layouts.
     """
+    from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
-    from deckgen.render.template import (check_required, inspect, open_template, reading,
-                                         remove_slides, role_warnings)
+    from deckgen.render.template import check_required, inspect, open_template, reading, remove_slides, role_warnings
 
     prs = open_template(path)
     with reading(path):
-        info = inspect(prs)
+        info = inspect(prs, roles)
         check_required(info, path)
         cjk = is_cjk_language(lang)
         warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
+        chosen = {c.role: c.layout for c in info.roles}
+        slide = (prs.slide_width / 12700, prs.slide_height / 12700)
+        role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
+                      for role, layout in chosen.items()}
+        role_slots.update(_sample_slots(prs, slide, wanted=roles or {}))
+        if any(s.sample is not None for s in role_slots.values()):
+            used = sorted(r for r, s in role_slots.items() if s.sample is not None)
+            warnings.append(Diagnostic("the template's design is on its sample slides: " + ", ".join(used) +
+                                       " slides are copies of them, with the lecture's text in their text boxes", str(path)))
         remove_slides(prs)
         drop_template_extras(prs)
         ensure_view_props(prs)
-        target = _target(prs)
+        standing_in = sorted({role for role, s in role_slots.items() if s.boxes})
+        if standing_in:
+            warnings.append(Diagnostic("the layouts for " + ", ".join(standing_in) + " slides have no placeholder for "
+                                       "some of their text: deckgen adds text boxes there, clear of the layout's "
+                                       "pictures", str(path)))
+        target = Target(prs, chosen, role_slots, template_frames(role_slots, slide))
     target.warnings = warnings
     target.east_asian_font = east_asian_font
     return target
+
+
+SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSING)
+
+
+def _sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str]) -> dict[str, Slots]:
+    """Slots on the template's sample slides for the roles whose design is there (a 模板's cover, section,
+    content and ending pages): which sample to copy and which of its text boxes takes which text."""
+    from deckgen.render.samples import (assign, classify, design_on_slides, item_region, pick, read_samples, shell,
+                                        spread_title, text_like)
+
+    samples = read_samples(prs)
+    classify(samples)
+    out: dict[str, Slots] = {}
+    if not design_on_slides(samples):
+        return out
+    for role in SAMPLE_ROLES:
+        if role.value in wanted:  # the user named a layout for it
+            continue
+        sample = pick(samples, role, slide)
+        if role is Role.AGENDA and sample is not None:
+            heading = assign(sample, role, slide).get("title")
+            region = item_region(sample, heading, slide)
+            if heading is None or region is None:
+                continue
+            s = Slots(sample=sample.slide, shape_ids={"title": heading.id}, boxes={"title": heading.box, "body": region},
+                      strip=(region,), text_like=text_like(sample, {heading.id}))
+        elif sample is not None:
+            shapes = assign(sample, role, slide)
+            boxes, cleared = (spread_title(shapes, slide, sample) if role in (Role.CONTENT, Role.SECTION)
+                              else ({n: t.box for n, t in shapes.items()}, ()))
+            s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared)
+        elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
+            page, title, box, region, cleared = found
+            s = Slots(sample=page.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
+                      strip=(region, *cleared), text_like=text_like(page, {title.id}))
+        else:
+            continue
+        s.scale, s.slide = slide[1] / 540, slide
+        out[role.value] = s
+    return out
+
+
+def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float]) -> Slots:
+    """`s` with text boxes for a title or body the layout has no placeholder for, and its placeholders moved
+    clear of the pictures (logos) of the layout and master."""
+    from deckgen.render.room import clear_of, free_frames, obstacles
+    from deckgen.render.roles import EMU_PER_PT
+
+    def box(ph: object) -> Optional[tuple[float, float, float, float]]:
+        if ph is None or ph.width is None or ph.height is None:  # type: ignore[attr-defined]
+            return None
+        return (ph.left / EMU_PER_PT, ph.top / EMU_PER_PT, ph.width / EMU_PER_PT, ph.height / EMU_PER_PT)  # type: ignore[attr-defined]
+
+    s.scale, s.slide = slide[1] / 540, slide
+    chrome = [box(p) for p in (s.footer, s.number) if p is not None]
+    footer_top = min((b[1] for b in chrome if b is not None), default=None)
+    title, body = free_frames(layout, slide, box(s.title), footer_top)
+    if s.title is None:
+        s.boxes["title"] = title
+    if kind.role in (Role.CONTENT, Role.AGENDA) and s.get("body") is None:
+        s.boxes["body"] = body
+    pictures = obstacles(layout, slide, pictures_only=True)
+    for name, ph in s.by_name.items():
+        at = box(ph)
+        if at is not None and pictures:
+            cleared = clear_of(at, pictures)
+            if cleared != at:
+                s.moved[name] = cleared
+    return s
 
 
 def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) -> tuple["PresentationT", list[Diagnostic]]:
@@ -99,7 +178,8 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) ->
     n_notes = 0
     for number, s in enumerate(deck.slides, 1):
         role = s.role.value
-        slide = factory.add_slide(target.layouts[role])
+        sample = target.slots[role].sample
+        slide = factory.add_clone(sample) if sample is not None else factory.add_slide(target.layouts[role])
         fill_slide(slide, target.slots[role], s, number, deck, factory)
         n_notes += bool(s.notes.strip())
         if s.section is not None:

@@ -1,32 +1,41 @@
-"""Describe a template for `deckgen template inspect`: layouts, placeholders, roles, fonts."""
+"""Describe a template for `deckgen template inspect`: masters, layouts, placeholders, the layout of each role and why."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 
-def describe_template(path: Path) -> str:
+def describe_template(path: Path, wanted: Optional[dict[str, str]] = None) -> str:
     """A readable report of what the template at `path` offers and what deckgen will use."""
     from deckgen.render.template import inspect, is_16_9, open_template, reading
 
     prs = open_template(path)
     with reading(path):
-        info = inspect(prs)
+        info = inspect(prs, wanted)
     width, height = info.size
     lines = [f"{path}: {width}×{height} EMU ({'16:9' if is_16_9(width, height) else 'not 16:9'}), "
-             f"{len(info.layouts)} layouts, {info.slides} slides (removed when building)"]
+             f"{info.masters} master{'s' if info.masters != 1 else ''}, {len(info.layouts)} layouts, "
+             f"{info.slides} slides (removed when building)"]
     major, minor = info.east_asian
     lines.append(f"East Asian theme fonts: major {major or '(none)'}, minor {minor or '(none)'}")
     lines.append("")
-    lines.append("Layouts:")
-    for name, kind, placeholders in info.layouts:
-        lines.append(f"  {name} [{kind}]")
-        for ph in placeholders:
-            lines.append(f"      {ph}")
+    lines.append("Layouts (number, name [type]):")
+    master = -1
+    for n, lo in enumerate(info.layouts, 1):
+        if lo.master != master:
+            master = lo.master
+            lines.append(f"  master {master + 1}:")
+        used = f", {lo.used_by} sample slide{'s' if lo.used_by != 1 else ''}" if lo.used_by else ""
+        decor = f", {lo.decorations} decoration{'s' if lo.decorations != 1 else ''}" if lo.decorations else ""
+        lines.append(f"  {n:>3}. {lo.name} [{lo.type}]{decor}{used}")
+        for ph in lo.placeholders:
+            lines.append(f"         {ph.type}#{ph.idx} {ph.name!r}")
     lines.append("")
     lines.append("Roles:")
     for choice in info.roles:
         used = choice.layout.name if choice.layout is not None else "MISSING"
-        lines.append(f"  {choice.role:<10} → {used}  ({choice.via})")
+        why = f": {choice.why}" if choice.why else ""
+        lines.append(f"  {choice.role:<10} → {used}  ({choice.via}{why})")
     if info.missing:
         lines.append("")
         lines.append(f"Missing: {', '.join(info.missing)}")

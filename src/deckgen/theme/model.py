@@ -77,6 +77,15 @@ class Sizes(_Frozen):
     notes: float = Field(default=14, gt=6, le=40)
     footer: float = Field(default=11, gt=6, le=30)
 
+    def scaled(self, k: float) -> "Sizes":
+        """These sizes for a slide `k` times as tall as the 7.5-inch 16:9 slide they are given for (notes stay)."""
+        if k == 1:
+            return self
+        ranges = {name: SizeRange(max=round(r.max * k, 1), min=round(r.min * k, 1),
+                                  preferred=None if r.preferred is None else round(r.preferred * k, 1))
+                  for name, r in self if isinstance(r, SizeRange)}
+        return self.model_copy(update={**ranges, "footer": round(max(6.5, self.footer * k), 1)})
+
 
 class RoleColors(_Frozen):
     """Scheme colour names (dk1, accent1, …) used by one slide role.
