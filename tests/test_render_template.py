@@ -140,14 +140,13 @@ def test_unusable_templates_are_errors(tmp_path: Path, content: object, message:
 
 
 def test_a_template_without_a_content_layout_still_shows_every_bullet(tmp_path: Path) -> None:
-    """A template whose only layout is a title slide: content slides use it, their bullets in a text box
-    (with one warning), nothing dropped."""
+    """A template whose only layout is a title slide: content slides use it, their bullets in its subtitle
+    placeholder; nothing dropped."""
     from deckgen.outline.read import read_outline
 
     bad = save_title_layout_only(tmp_path / "one-layout.pptx")
     out = tmp_path / "deck.pptx"
-    result = build(BuildRequest(OUTLINE, out, template=bad))
-    assert any("text boxes" in w.message for w in result.warnings)
+    build(BuildRequest(OUTLINE, out, template=bad))
     shown = "".join(sh.text_frame.text for s in Presentation(str(out)).slides for sh in s.shapes if sh.has_text_frame)
     outline = read_outline(OUTLINE).outline
     bullets = [b for sec in outline.sections for sub in sec.subsections for b in sub.bullets]
@@ -200,3 +199,30 @@ def test_a_template_without_view_properties_gets_them_and_keeps_its_bullet_sizes
 
     assert any("viewProps" in f for f in powerpoint_findings(template))
     assert powerpoint_findings(out) == []
+
+
+def test_a_layout_without_title_or_body_placeholders_gets_text_boxes_clear_of_its_pictures(tmp_path: Path) -> None:
+    """A WPS-style template: the content layout has no placeholders, and a logo in its top right corner."""
+    from pptx.util import Pt
+
+    prs = Presentation()
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    layout.name = "内容页"
+    scratch = prs.slides.add_slide(layout)  # python-pptx draws shapes on slides only: draw there, move to the layout
+    logo = scratch.shapes.add_shape(1, Pt(560), Pt(20), Pt(140), Pt(50))
+    logo.name = "Logo"
+    layout.shapes._spTree.append(logo._element)
+    path = tmp_path / "wps.pptx"
+    prs.save(str(path))
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=path, roles=(("content", "内容页"),)))
+    assert any("text boxes" in w.message for w in result.warnings)
+    deck = Presentation(str(out))
+    content = [s for s in deck.slides if s.slide_layout.name == "内容页"]
+    assert content
+    for slide in content:
+        boxes = [sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text]
+        assert any(sh.name == "Title" for sh in boxes) and any(sh.name == "Text body" for sh in boxes)
+        for sh in boxes:  # clear of the logo (x 560–700, y 20–70 pt)
+            x, y, w, h = (v / 12700 for v in (sh.left, sh.top, sh.width, sh.height))
+            assert x + w <= 560 or x >= 700 or y >= 70 or y + h <= 20

@@ -81,7 +81,8 @@ def build(request: BuildRequest) -> Built:
     language = file.outline.deck.language
     target: Optional[Target] = None
     if request.template is not None:
-        target = template_target(request.template, language, request.east_asian_font)
+        roles = {**(file.outline.deck.template_roles or {}), **dict(request.roles)}
+        target = template_target(request.template, language, request.east_asian_font, roles or None)
     theme = resolve_theme(file, request.theme)
     target = target or builtin_target(theme, language)
     deck, warnings = plan(file.outline, theme, target.frames, file.loaded)

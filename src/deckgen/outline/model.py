@@ -71,7 +71,22 @@ class Deck(_Strict):
     date: Optional[str] = Field(default=None, max_length=MAX_TITLE)
     language: str = "zh-CN"
     theme: Optional[str] = Field(default=None, max_length=4096)
+    template_roles: Optional[dict[str, str]] = None
     notes: str = ""
+
+    @field_validator("template_roles")
+    @classmethod
+    def _roles(cls, value: Optional[dict[str, str]]) -> Optional[dict[str, str]]:
+        if value is None:
+            return value
+        import difflib
+
+        for key in value:
+            if key not in Role._value2member_map_:
+                close = difflib.get_close_matches(key, list(Role._value2member_map_), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ValueError(f"{key!r} is not a slide role; use {', '.join(r.value for r in Role)}{hint}")
+        return value
 
     @field_validator("language")
     @classmethod

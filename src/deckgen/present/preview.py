@@ -32,7 +32,7 @@ def slide_name(number: int, total: int) -> str:
 
 
 def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = None, thumb_width: int = 320,
-                  gap: int = 14) -> Path:
+                  gap: int = 14, captions: Optional[Sequence[str]] = None) -> Path:
     """All `images` on one PNG, in rows of `columns` (default: about as many rows as columns, at most 6
     wide), each numbered below; written to `out` as a compact 256-colour PNG."""
     from PIL import Image, ImageDraw
@@ -45,7 +45,7 @@ def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = No
         ratio = first.height / first.width
     thumb_h = round(thumb_width * ratio)
     label_h = 18
-    font = _label_font(13)
+    font = _label_font(13, cjk=any(ord(ch) > 0x2E80 for c in (captions or ()) for ch in c))
     sheet = Image.new("RGB", (gap + cols * (thumb_width + gap), gap + rows * (thumb_h + label_h + gap)), BACKGROUND)
     draw = ImageDraw.Draw(sheet)
     for i, path in enumerate(images):
@@ -55,20 +55,23 @@ def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = No
             thumb = im.convert("RGB").resize((thumb_width, thumb_h), Image.Resampling.LANCZOS)
         sheet.paste(thumb, (x, y))
         draw.rectangle((x - 1, y - 1, x + thumb_width, y + thumb_h), outline=FRAME)
-        label = str(i + 1)
+        label = captions[i] if captions and i < len(captions) else str(i + 1)
+        while len(label) > 4 and draw.textlength(label, font=font) > thumb_width:
+            label = label[:-2] + "…"
         width = draw.textlength(label, font=font)
         draw.text((x + (thumb_width - width) / 2, y + thumb_h + 2), label, fill=LABEL, font=font)
     sheet.quantize(256).save(out, optimize=True)
     return out
 
 
-def _label_font(size: int):  # type: ignore[no-untyped-def]
-    """A TrueType face for the numbers (Liberation Sans / Arial), else Pillow's built-in one."""
+def _label_font(size: int, cjk: bool = False):  # type: ignore[no-untyped-def]
+    """A TrueType face for the labels (Liberation Sans / Arial; a Chinese face for Chinese captions), else
+    Pillow's built-in one."""
     from PIL import ImageFont
 
-    from deckgen.present.fonts import latin_font
+    from deckgen.present.fonts import cjk_font, latin_font
 
-    face = latin_font()
+    face = (cjk_font() if cjk else None) or latin_font()
     if face is not None:
         try:
             return ImageFont.truetype(str(face.path), size, index=face.index)
@@ -78,7 +81,7 @@ def _label_font(size: int):  # type: ignore[no-untyped-def]
 
 
 def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[int] = None,
-                 progress: Progress = QUIET) -> Preview:
+                 progress: Progress = QUIET, captions: Optional[Sequence[str]] = None) -> Preview:
     """Render every slide of `deck` to `folder/slide-NN.png` (`width` pixels wide) and the contact sheet.
 
     Slide images left in `folder` by an earlier, longer deck are removed, so the folder shows this deck
@@ -101,5 +104,5 @@ def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[
             target = folder / slide_name(n, pages)
             src.replace(target)
             slides.append(target)
-    sheet = contact_sheet(slides, folder / CONTACT_SHEET, columns)
+    sheet = contact_sheet(slides, folder / CONTACT_SHEET, columns, captions=captions)
     return Preview(folder, tuple(slides), sheet)

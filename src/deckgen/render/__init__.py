@@ -60,6 +60,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
 
     Raises `ContentError` when the file is unusable or has no layouts.
     """
+    from deckgen.render.cloning import sample_slots
     from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
     from deckgen.render.template import check_required, inspect, open_template, reading, remove_slides, role_warnings
@@ -74,7 +75,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         slide = (prs.slide_width / 12700, prs.slide_height / 12700)
         role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
                       for role, layout in chosen.items()}
-        role_slots.update(_sample_slots(prs, slide, wanted=roles or {}))
+        role_slots.update(sample_slots(prs, slide, wanted=roles or {}))
         if any(s.sample is not None for s in role_slots.values()):
             used = sorted(r for r, s in role_slots.items() if s.sample is not None)
             warnings.append(Diagnostic("the template's design is on its sample slides: " + ", ".join(used) +
@@ -91,47 +92,6 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     target.warnings = warnings
     target.east_asian_font = east_asian_font
     return target
-
-
-SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSING)
-
-
-def _sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str]) -> dict[str, Slots]:
-    """Slots on the template's sample slides for the roles whose design is there (a 模板's cover, section,
-    content and ending pages): which sample to copy and which of its text boxes takes which text."""
-    from deckgen.render.samples import (assign, classify, design_on_slides, item_region, pick, read_samples, shell,
-                                        spread_title, text_like)
-
-    samples = read_samples(prs)
-    classify(samples)
-    out: dict[str, Slots] = {}
-    if not design_on_slides(samples):
-        return out
-    for role in SAMPLE_ROLES:
-        if role.value in wanted:  # the user named a layout for it
-            continue
-        sample = pick(samples, role, slide)
-        if role is Role.AGENDA and sample is not None:
-            heading = assign(sample, role, slide).get("title")
-            region = item_region(sample, heading, slide)
-            if heading is None or region is None:
-                continue
-            s = Slots(sample=sample.slide, shape_ids={"title": heading.id}, boxes={"title": heading.box, "body": region},
-                      strip=(region,), text_like=text_like(sample, {heading.id}))
-        elif sample is not None:
-            shapes = assign(sample, role, slide)
-            boxes, cleared = (spread_title(shapes, slide, sample) if role in (Role.CONTENT, Role.SECTION)
-                              else ({n: t.box for n, t in shapes.items()}, ()))
-            s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared)
-        elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
-            page, title, box, region, cleared = found
-            s = Slots(sample=page.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
-                      strip=(region, *cleared), text_like=text_like(page, {title.id}))
-        else:
-            continue
-        s.scale, s.slide = slide[1] / 540, slide
-        out[role.value] = s
-    return out
 
 
 def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float]) -> Slots:

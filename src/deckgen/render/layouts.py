@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Optional
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
-from deckgen.outline.model import Role
 from deckgen.plan.kinds import KINDS, LABEL_PH, Kind
 from deckgen.render.pptx_api import element
 
@@ -42,8 +41,10 @@ class Slots:
     slide: tuple[float, float] = (960.0, 540.0)  # the slide's size in points
     sample: object = None  # a sample slide of the template to clone (python-pptx Slide), instead of the layout
     shape_ids: dict[str, int] = field(default_factory=dict)  # slot name → the sample's text shape (`cNvPr/@id`)
-    strip: tuple[tuple[float, float, float, float], ...] = ()  # regions of the sample cleared (text box, wider title)
+    strip: tuple[tuple[float, float, float, float, float], ...] = ()  # regions cleared on the copy: x, y, w, h, and the
+    # largest share of the slide a shape there may cover to be cleared (a text box's room; ornaments of a wider title)
     text_like: Optional[int] = None  # the sample's text shape whose look added text boxes take
+    sample_number: int = 0  # which sample slide (1-based), for messages
 
     def get(self, name: str) -> Optional["LayoutPlaceholder"]:
         return self.by_name.get(name)

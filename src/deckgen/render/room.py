@@ -65,9 +65,9 @@ def _overlap(a: Rect, b: Rect) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
-def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0) -> Rect:
+def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0, keep: float = MIN_KEEP) -> Rect:
     """`frame` cut back so that it overlaps none of `blocks`: for each block in the way, the largest of the
-    parts left, right, above or below it, if that keeps `MIN_KEEP` of the frame; else the frame as it is."""
+    parts left, right, above or below it, if that keeps `keep` of the frame; else the frame as it is."""
     x, y, w, h = frame
     area = w * h
     for b in sorted(blocks, key=lambda b: -_overlap(frame, b)):
@@ -82,7 +82,7 @@ def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0) -> Rect:
             (x, by + bh + gap, w, y + h - (by + bh + gap)),  # below it
         ]
         best = max((p for p in parts if p[2] > 0 and p[3] > 0), key=lambda p: p[2] * p[3], default=None)
-        if best is not None and best[2] * best[3] >= MIN_KEEP * area:
+        if best is not None and best[2] * best[3] >= keep * area:
             x, y, w, h = best
     return x, y, w, h
 

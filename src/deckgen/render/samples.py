@@ -23,7 +23,7 @@ AGENDA = re.compile(r"^[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|outl
 # A page about the template itself (usage terms, a site's advertisement), never copied.
 NOTICE = re.compile(r"PPT\s*模板|模板下载|模板使用|www\.|https?://|版权|授权|不可以|可以在下列|以下情况|素材来源|字体下载|"
                     r"font download|copyright|licen[cs]e", re.I)
-CLOSING = re.compile(r"谢\s*谢|感谢|致谢|thank|批评指正|敬请指导|再\s*见|the end", re.I)
+CLOSING = re.compile(r"谢\s*谢|感谢|感激|感恩|致谢|thank|批评指正|敬请指导|再\s*见|the end", re.I)
 SECTION = re.compile(r"part\s*0?\d|第\s*[一二三四五六七八九十\d]+\s*(?:部分|章|节|篇|单元)|^(?:one|two|three|four|five|six)$", re.I | re.M)
 BYLINE = re.compile(r"汇报人|主讲人|答辩人|报告人|演讲人|指导(?:老师|教师)|时间|日期|20[0-9x]{2}|presenter|speaker|date", re.I)
 PERSON = re.compile(r"汇报人|主讲人|答辩人|报告人|演讲人|姓名|presenter|speaker|name", re.I)
@@ -166,10 +166,16 @@ def classify(samples: list[Sample]) -> None:
             s.role = Role.AGENDA
         elif s.index == 0:
             s.role = Role.TITLE
-        elif any(SECTION.search(t.text) for t in s.texts) and short:
+        elif short and (any(SECTION.search(t.text) for t in s.texts) or _big_number(s)):
             s.role = Role.SECTION
         else:
             s.role = Role.CONTENT
+
+
+def _big_number(s: Sample) -> bool:
+    """The page's largest text is a part number (`1`, `02`): a section page."""
+    big = max(s.texts, key=lambda t: t.size, default=None)
+    return big is not None and re.fullmatch(r"\s*0?\d{1,2}\s*", big.text) is not None and big.size >= 28
 
 
 def design_on_slides(samples: list[Sample]) -> bool:
@@ -260,71 +266,6 @@ def shape_by_id(tree: "_Element", shape_id: int) -> Optional["_Element"]:
     return None
 
 
-def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample] = None,
-                 ) -> tuple[dict[str, Rect], tuple[Rect, ...]]:
-    """Boxes for the assigned shapes, and the regions to clear for them: a title box of a content or section
-    page is widened to the right as far as the page is free of text and large drawings (template titles are
-    often one-line boxes that grow with their text; small ornaments that followed the sample's short title
-    are cleared), and made tall enough for two lines where there is room below it."""
-    out = {name: t.box for name, t in slots.items()}
-    title = slots.get("title")
-    if title is None:
-        return out, ()
-    x, y, w, h = title.box
-    area = slide[0] * slide[1]
-    blocks = [t.box for t in (sample.texts if sample else slots.values()) if t is not title]
-    blocks += [b for b in (sample.drawn if sample else []) if 0.02 * area <= b[2] * b[3] < 0.5 * area]
-    right = [b[0] for b in blocks if b[0] >= x + w - 1 and b[1] < y + h and b[1] + b[3] > y]
-    width = max(w, min(right, default=0.94 * slide[0]) - 6 - x)
-    below = [t.box[1] for n, t in slots.items() if n != "title" and t.box[1] > y]
-    below += [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + width and b[0] + b[2] > x]
-    limit = min(below, default=slide[1] * 0.9) - 4
-    out["title"] = (x, y, width, max(h, min(2.2 * h, limit - y)))
-    ornaments = (x + 0.3 * w, y, width - 0.3 * w, h)
-    return out, (ornaments,)
-
-
-def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[Sample, TextShape, Rect, Rect, tuple[Rect, ...]]]:
-    """For a template whose content pages are all infographics (cards, timelines, charts drawn in shapes):
-    the simplest content page with a title near the top, its title shape, the title's box (widened, see
-    `spread_title`), the region below the title to clear and hold the bullets (the page keeps its
-    background, title bar and edge decorations), and the other regions to clear."""
-    w, h = slide
-    best = None
-    for s in samples:
-        if s.role is not Role.CONTENT or s.frames:
-            continue
-        title = assign(s, Role.CONTENT, slide).get("title")
-        if title is None or title.box[1] > 0.3 * h or title.box[2] < 0.15 * w:
-            continue
-        boxes, cleared = spread_title({"title": title}, slide, s)
-        top = min(boxes["title"][1] + boxes["title"][3], title.box[1] + 1.6 * title.box[3]) + 0.03 * h
-        region = (0.06 * w, top, 0.88 * w, 0.9 * h - top)
-        box = (boxes["title"][0], boxes["title"][1], boxes["title"][2], top - 0.03 * h - boxes["title"][1])
-        shapes = len(element(s.slide).find(f"{P}cSld/{P}spTree"))
-        if region[3] > 0.4 * h and (best is None or shapes < best[0]):
-            best = (shapes, s, title, box, region, cleared)
-    return None if best is None else best[1:]
-
-
-def strip(tree: "_Element", region: Rect, slide: tuple[float, float], keep: frozenset[int] = frozenset()) -> None:
-    """Remove from a shape tree what lies in `region` (the centre of its box inside), but backgrounds
-    (shapes over 60 % of the slide) and the shapes whose ids are in `keep`."""
-    w, h = slide
-    for child in list(tree):
-        if child.tag not in (f"{P}sp", f"{P}pic", f"{P}grpSp", f"{P}graphicFrame", f"{P}cxnSp"):
-            continue
-        cnv = child.find(f".//{P}cNvPr")
-        if cnv is not None and (cnv.get("id") or "").isdigit() and int(cnv.get("id")) in keep:
-            continue
-        box = _box(child, (1.0, 1.0, 0.0, 0.0)) if child.tag != f"{P}grpSp" else _group_box(child)
-        if box is None or box[2] * box[3] >= 0.6 * w * h:
-            continue
-        cx, cy = box[0] + box[2] / 2, box[1] + box[3] / 2
-        if region[0] <= cx <= region[0] + region[2] and region[1] <= cy <= region[1] + region[3]:
-            tree.remove(child)
-
-
 def _group_box(grp: "_Element") -> Optional[Rect]:
     x = grp.find(f"{P}grpSpPr/{A}xfrm")
     if x is None or x.find(f"{A}off") is None or x.find(f"{A}ext") is None:
@@ -335,50 +276,3 @@ def _group_box(grp: "_Element") -> Optional[Rect]:
                 int(ext.get("cx")) / EMU_PER_PT, int(ext.get("cy")) / EMU_PER_PT)
     except (TypeError, ValueError):
         return None
-
-
-def text_like(sample: Sample, used: set[int]) -> Optional[int]:
-    """The id of the sample's text shape whose look suits added body text: its largest text box not
-    already used (the sample's own body copy), so bullets added to the page read like its text."""
-    rest = [t for t in sample.texts if t.id not in used and not DECOR.match(t.text)]
-    return max(rest, key=lambda t: t.area).id if rest else None
-
-
-_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-
-
-def renumber(text: str, n: int) -> Optional[str]:
-    """`text` (a part or item number of a sample page: `01`, `ONE`, `PART 01`, `第一部分`, `II`) made the
-    `n`-th in the same form, or None when it is no such number."""
-    from deckgen.text.numerals import chinese_number
-
-    s = text.strip()
-    m = re.fullmatch(r"(part\s*)?(\d{1,2})", s, re.I)
-    if m:
-        digits = m.group(2)
-        return (m.group(1) or "") + str(n).zfill(len(digits))
-    if s.lower() in _WORDS and n < len(_WORDS):
-        word = _WORDS[n]
-        return word.upper() if s.isupper() else (word.title() if s[:1].isupper() else word)
-    if s.upper() in _ROMAN[1:] and n < len(_ROMAN) and s.isupper():
-        return _ROMAN[n]
-    m = re.fullmatch(r"第\s*[一二三四五六七八九十]+\s*(部分|章|节|篇|单元)", s)
-    if m:
-        return f"第{chinese_number(n)}{m.group(1)}"
-    return None
-
-
-def item_region(sample: Sample, title: Optional[TextShape], slide: tuple[float, float]) -> Optional[Rect]:
-    """The region a contents page's items take (their text boxes' bounding box), to clear and hold the
-    section list; None when the items are too few or small for that."""
-    w, h = slide
-    items = [t for t in sample.texts if t is not title and not DECOR.match(t.text) and t.box[1] > 0.05 * h]
-    if len(items) < 2:
-        return None
-    x0 = min(t.box[0] for t in items)
-    y0 = min(t.box[1] for t in items)
-    x1 = max(t.box[0] + t.box[2] for t in items)
-    y1 = max(t.box[1] + t.box[3] for t in items)
-    region = (x0, y0, x1 - x0, y1 - y0)
-    return region if region[2] * region[3] >= 0.12 * w * h and region[2] >= 0.25 * w else None

@@ -108,7 +108,8 @@ def _clear_sample_text(slide: "NewSlide", kept: set[int]) -> None:
 def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
     """Make the part number a page shows as design (`ONE`, `PART 01`, `第一部分`) this section's; with `n`
     None, remove such numbers."""
-    from deckgen.render.samples import renumber, text_shapes
+    from deckgen.render.cloning import renumber
+    from deckgen.render.samples import text_shapes
 
     for sp, shape in list(text_shapes(slide.tree)):
         new = renumber(shape.text, n or 1) if shape.id not in kept else None
@@ -152,7 +153,7 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
     lang = deck.language
     filled: set[PhKey] = set()
     if slots.sample is not None and slots.strip:
-        from deckgen.render.samples import strip
+        from deckgen.render.cloning import strip
 
         for region in slots.strip:
             strip(slide.tree, region, slots.slide, frozenset(slots.shape_ids.values()))

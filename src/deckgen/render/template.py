@@ -15,11 +15,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError, DeckgenError
 from deckgen.render.oxml import A, qn
-from deckgen.outline.model import Role
 from deckgen.plan.kinds import KINDS
 from deckgen.render.layouts import REQUIRED
 from deckgen.render.roles import Choice, LayoutInfo, choose, decorations, describe
-from deckgen.render.package import drop_template_extras, theme_parts
+from deckgen.render.package import theme_parts
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
