@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping, Optional
 
 from deckgen.diagnostics import Diagnostic
 
@@ -23,19 +23,22 @@ def verify_package(data: "io.BytesIO") -> None:
         raise PackageError(problems)
 
 
-def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[Diagnostic]:
+def save_deck(prs: "PresentationT", output: Path, force: bool = False,
+              record: Optional[Mapping[str, str]] = None) -> list[Diagnostic]:
     """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
 
     Unless `force`, a deck already at `output` whose fingerprint does not match its content (edited in
     PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), is first kept as
-    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup).
+    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup). `record`
+    (custom properties: the outline the deck is built from, for `deckgen pull`) is written beside the
+    fingerprint.
     """
     from deckgen.package.fingerprint import stamp_members, state, write_members
     from deckgen.package.write import keep_aside, write_atomic
     from deckgen.render.package import package_members
 
     order, members = package_members(prs)
-    order, _ = stamp_members(members, order)
+    order, _ = stamp_members(members, order, record)
     stamped = io.BytesIO()
     write_members(stamped, order, members)
     verify_package(stamped)
