@@ -11,7 +11,7 @@ from deckgen.package.slideid import AGENDA, COVER
 from deckgen.package.slidetext import SlideContent
 from deckgen.plan.labels import default_label, with_label
 from deckgen.pull.keys import entry_hash
-from deckgen.pull.read import Path_, Read, read_cover, read_entry, read_new
+from deckgen.pull.read import Path_, Read, label_level, read_cover, read_entry, read_new
 
 SECTION_LAYOUTS = ("secHead",)
 SECTION_NAMES = ("Section Header", "节标题")
@@ -280,8 +280,8 @@ def _sequence(out: Matched, old: dict[Path_, _Old], slides: Sequence[SlideConten
         missing = sum(1 for it in out.items if it.slide is None)
         if missing:
             out.warnings.append(f"{missing} outline entr{'ies have' if missing != 1 else 'y has'} no slide in the deck "
-                                "and stay: the outline changed since the build, so pull cannot tell a slide deleted "
-                                "in the deck from an entry added to the outline")
+                                f"and {'stay' if missing != 1 else 'stays'}: the outline changed since the build, so "
+                                "pull cannot tell a slide deleted in the deck from an entry added to the outline")
 
 
 def _last_kept(paths: Sequence[Path_], out: Matched) -> Optional[Path_]:
@@ -290,10 +290,14 @@ def _last_kept(paths: Sequence[Path_], out: Matched) -> Optional[Path_]:
 
 
 def _level(s: SlideContent, prev: Optional[str], sections: bool) -> str:
-    """The level of a slide inserted in the deck: a section on a section-header layout; else that of the slide
-    before it, a subsection after a section's own slides, an opening entry before the first section."""
+    """The level of a slide inserted in the deck: a section on a section-header layout; the level whose
+    numbering its title starts with (一、 （一） 1.); else that of the slide before it, a subsection after a
+    section's own slides, an opening entry before the first section."""
     if s.layout_type in SECTION_LAYOUTS or s.layout_name in SECTION_NAMES:
         return "section"
+    numbered = label_level(s.title_text)
+    if numbered is not None and (sections or numbered == "section"):
+        return numbered
     if prev is None or prev == "front":
         return "subsection" if sections else "opening"
     if prev == "section":

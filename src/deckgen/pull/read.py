@@ -16,13 +16,20 @@ CONTINUED = ("（续）", "(cont.)")
 BULLET_ROLES = ("content", "statement", "closing", "title")  # the body of these slides holds the entry's bullets
 KNOWN_ROLES = BULLET_ROLES + ("section", "agenda")  # slide kinds whose text `pull` knows how to read back
 _CJK_NUMBER = "[一二三四五六七八九十百千零〇两]+"
-# Labels as deckgen numbers each level (and as lecturers type them): found at the start of a title typed on a
-# slide, they become the entry's label, not part of its title.
+# Labels as deckgen numbers each level (and as lecturers type them), by the level they number: found at the
+# start of a title typed on a slide, they become the entry's label, not part of its title.
 LABELS = {
-    "section": re.compile(rf"(?:{_CJK_NUMBER}、|[IVXLCDM]+\.(?=\s)|\d+[.．、](?=\s|\S))\s*"),
-    "subsection": re.compile(rf"(?:[（(]{_CJK_NUMBER}[）)]|[A-Z]\.(?=\s))\s*"),
-    "point": re.compile(r"(?:\d+[.．](?=\s|\S)|[（(]\d+[）)]|[①-⑳])\s*"),
+    "section": rf"{_CJK_NUMBER}、|[IVXLCDM]+\.(?=\s)",
+    "subsection": rf"[（(]{_CJK_NUMBER}[）)]|[A-Z]\.(?=\s)",
+    "point": r"\d+[.．、]|[（(]\d+[）)]|[①-⑳]",
 }
+LABEL = re.compile("(?:" + "|".join(f"(?P<{level}>{p})" for level, p in LABELS.items()) + r")\s*")
+
+
+def label_level(title: str) -> Optional[str]:
+    """The level whose numbering `title` starts with (`一、` a section, `（一）` a subsection, `1.` a point)."""
+    m = LABEL.match(title.strip())
+    return m.lastgroup if m and m.end() < len(title.strip()) else None
 
 
 @dataclass
@@ -65,8 +72,7 @@ def split_label(title: str, shown: Optional[str], level: str) -> tuple[Optional[
     if shown and title.startswith(shown):
         rest = title[len(shown):]
         return shown, rest.strip() if not is_wide(shown[-1]) or rest[:1].isspace() else rest
-    pattern = LABELS.get(level)
-    m = pattern.match(title) if pattern else None
+    m = LABEL.match(title) if level in LABELS else None
     if m and m.end() < len(title):
         return m.group(0).strip(), title[m.end():]
     return None, title

@@ -65,16 +65,16 @@ def plan_pull(deck: Path, outline: Optional[Path] = None, force: bool = False) -
     file = read_outline(outline)
     raw = outline.read_bytes()
     same = slides.properties.get(OUTLINE_HASH_PROPERTY) == file_hash(raw)
-    same_file = recorded is not None and recorded.exists() and recorded.resolve() == outline.resolve()
     exact = same or force
-    if not exact and not same_file:
-        raise _refuse(deck, f"the deck was built from another outline ({slides.properties.get(OUTLINE_PROPERTY) or 'unknown'}), "
-                            f"not {str(outline)!r}; --force pulls it into this one anyway")
     matched = match(file.outline, slides.slides, exact)
     if not exact and matched.identified and matched.located * 2 < matched.identified:
-        raise _refuse(deck, f"{str(outline)!r} has changed so much since the deck was built from it that its slides "
-                            f"find only {matched.located} of their {matched.identified} entries; --force pulls by "
-                            "position in the outline as it was built")
+        same_file = recorded is not None and recorded.exists() and recorded.resolve() == outline.resolve()
+        built = slides.properties.get(OUTLINE_PROPERTY) or "another outline"
+        why = (f"{str(outline)!r} has changed so much since the deck was built from it:" if same_file else
+               f"the deck was built from another outline ({built}), not {str(outline)!r}:")
+        raise _refuse(deck, f"{why} its slides find only {matched.located} of their {matched.identified} entries "
+                            "in it; --force pulls it anyway, matching slides to entries by their place in the "
+                            "outline the deck was built from")
     report = Pulled(deck, outline, exact=exact)
     text = _edit(matched, raw, report, file.outline.deck.is_cjk)
     return report, text

@@ -123,9 +123,26 @@ def insert_at(seq: CommentedSeq, i: int, value: Any) -> None:
     put_after(seq, i, token)
 
 
+def _keep_gap(holder: Any, key: Any, old: Any, new: Any) -> None:
+    """Move the comment on the line of `holder[key]` by as many characters as its value grew or shrank."""
+    entry = holder.ca.items.get(key)
+    _shift(entry[_slot(holder)] if entry else None, old, new)
+
+
+def _shift(token: Any, old: Any, new: Any) -> None:
+    import copy
+
+    if token is None or not token.value.startswith("#") or getattr(token, "start_mark", None) is None \
+            or not isinstance(old, str) or not isinstance(new, str) or "\n" in old + new:
+        return
+    token.start_mark = copy.copy(token.start_mark)
+    token.start_mark.column = max(0, token.start_mark.column + len(new) - len(old))
+
+
 def set_key(holder: CommentedMap, key: str, value: Any, order: Sequence[str] = KEY_ORDER) -> None:
     """Set `holder[key]`, a new key placed by `order` among the keys there."""
     if key in holder:
+        _keep_gap(holder, key, holder[key], value)
         holder[key] = value
         return
     rank = order.index(key) if key in order else len(order)
@@ -153,8 +170,11 @@ def set_fields(holder: CommentedMap, fields: dict[str, Any], order: Sequence[str
     value removed; the comment lines after the entry stay after it."""
     if not fields:
         return
+    last = _leaf(holder, list(holder)[-1]) if len(holder) else None
     token = _top_comment_after(holder)
     for name, value in fields.items():
+        if last is not None and last[0] is holder and last[1] == name:
+            _shift(token, holder.get(name), value)
         if name == "bullets":
             _set_bullets(holder, [text for text, _ in value])
         elif value == "" and name in ("notes", "subtitle", "presenter", "date"):
@@ -181,14 +201,15 @@ def _set_bullets(holder: CommentedMap, texts: list[str]) -> None:
     for tag, i1, i2, j1, j2 in reversed(ops):
         if tag == "equal":
             continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for k in range(i2 - i1):
-                seq[i1 + k] = styled(seq[i1 + k], texts[j1 + k])
-            continue
-        for i in range(i2 - 1, i1 - 1, -1):
+        common = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(common):  # a bullet reworded keeps its place, quoting and comment
+            _keep_gap(seq, i1 + k, seq[i1 + k], texts[j1 + k])
+            seq[i1 + k] = styled(seq[i1 + k], texts[j1 + k])
+        for i in range(i2 - 1, i1 + common - 1, -1):
             delete_at(seq, i)
-        for k, text in enumerate(texts[j1:j2]):
-            insert_at(seq, i1 + k, styled(seq[i1 - 1] if i1 else None, text))
+        for k, text in enumerate(texts[j1 + common:j2]):
+            at_ = i1 + common + k
+            insert_at(seq, at_, styled(seq[at_ - 1] if at_ else None, text))
 
 
 def new_entry(fields: dict[str, Any]) -> CommentedMap:

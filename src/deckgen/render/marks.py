@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from deckgen.package.ns import RT_NOTES_SLIDE
 from deckgen.package.slideid import SlideKey
 from deckgen.package.slidetext import read_slide
 from deckgen.render import oxml
@@ -12,9 +13,6 @@ from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
     from deckgen.render.factory import NewSlide
-
-RT_NOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide"
-
 
 def _marker(shape_id: int, name: str) -> etree._Element:
     """A hidden, empty shape of no size named `name`: it shows nowhere, and PowerPoint, WPS and LibreOffice
@@ -43,7 +41,7 @@ def mark_slide(slide: "NewSlide", key: SlideKey) -> SlideKey:
     slide. The identifier goes into a hidden shape's name and into the slide's name (`p:cSld/@name`)."""
     notes = None
     for rel in slide.part.rels.values():
-        if rel.reltype == RT_NOTES and not rel.is_external:
+        if rel.reltype == RT_NOTES_SLIDE and not rel.is_external:
             notes = element(rel.target_part)
     root = element(slide.part)
     done = SlideKey(key.path, key.part, key.role, key.entry, read_slide(root, notes).digest)
