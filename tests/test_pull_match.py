@@ -132,7 +132,7 @@ def test_a_deck_deckgen_did_not_build_is_refused_unless_forced(built: tuple[Path
         pull(foreign, outline)
     assert outline.read_text(encoding="utf-8") == OUTLINE
     done = pull(foreign, outline, force=True, dry_run=True)
-    assert ("inserted", "new section") in {(c.what, c.where) for c in done.changes}
+    assert ("inserted", "sections[0] (new)") in {(c.what, c.where) for c in done.changes}
 
 
 def test_a_deck_built_from_another_outline_is_refused(built: tuple[Path, Path], tmp_path: Path) -> None:
@@ -194,3 +194,23 @@ def test_a_default_numbered_outline_keeps_numbering_by_position(tmp_path: Path) 
     pull(edited(deck, lambda e: e.insert(4, "（二）子二", ["b"], like=4)), outline)
     text = outline.read_text(encoding="utf-8")
     assert "- title: 子二\n" in text and "label" not in text
+
+
+def test_sub_bullets_keep_their_levels(built: tuple[Path, Path]) -> None:
+    outline, deck = built
+
+    def change(e: Editor) -> None:
+        e.add_after(e.body(5)[0], "子要点一", level=1)
+        e.add_after(e.body(5)[1], "孙要点", level=2)
+
+    edit = edited(deck, change)
+    pull(edit, outline)
+    sub = outline_of(outline).sections[0].subsections[0]
+    assert list(zip(sub.bullets, sub.bullet_levels)) == [("解放和发展生产力", 0), ("子要点一", 1), ("孙要点", 2),
+                                                        ("创造更高的劳动生产率", 0)]
+    assert "- [子要点一, [孙要点]]" in outline.read_text(encoding="utf-8")
+    rebuilt = build(BuildRequest(outline, outline.parent / "rebuilt.pptx")).output
+    from deckgen.package.slidetext import read_slides
+
+    assert read_slides(rebuilt).slides[4].bodies == read_slides(edit).slides[4].bodies
+    assert not pull(edit, outline).changed

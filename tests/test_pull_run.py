@@ -164,7 +164,7 @@ def test_powerpoint_edits_come_back_into_the_outline(built: tuple[Path, Path]) -
     lines = {(c.slide, c.where, c.what) for c in done.changes}
     assert lines == {(5, "sections[0].subsections[0]", "title"), (5, "sections[0].subsections[0]", "bullets"),
                      (5, "sections[0].subsections[0]", "notes"), (6, "sections[0].subsections[1]", "bullets"),
-                     (8, "new subsection", "inserted"), (None, "sections[0].subsections[2]", "deleted")}
+                     (8, "sections[0].subsections[2] (new)", "inserted"), (None, "sections[0].subsections[2]", "deleted")}
     assert any("必然要求的讲稿，删掉这一页就会删掉这段话。" in w for w in done.warnings)
     check_pulled(outline, edited)
 

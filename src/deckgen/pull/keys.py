@@ -22,6 +22,9 @@ def parse_path(source: str) -> tuple[PathPart, ...]:
 def own_fields(node: Any) -> dict[str, Any]:
     """The fields of an outline node that are its own slide's (its children left out), as plain data."""
     data = node.model_dump(mode="json", exclude_none=True) if hasattr(node, "model_dump") else dict(node)
+    levels = getattr(node, "bullet_levels", ())
+    if any(levels):
+        data["bullet_levels"] = list(levels)
     return {k: v for k, v in data.items() if k not in CHILDREN}
 
 

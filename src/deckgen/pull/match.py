@@ -39,6 +39,7 @@ class Change:
     where: str
     what: str
     detail: str = ""
+    item: Optional[Item] = None  # the new entry a slide inserted in the deck becomes
 
 
 @dataclass
@@ -254,8 +255,9 @@ def _sequence(out: Matched, old: dict[Path_, _Old], slides: Sequence[SlideConten
         if problem:
             out.warnings.append(problem)
             continue
-        out.items.append(Item(None, level, s.number, fields, fields["title"]))
-        out.changes.append(Change(s.number, "new " + level, "inserted", _short(fields["title"], 40)))
+        item = Item(None, level, s.number, fields, fields["title"])
+        out.items.append(item)
+        out.changes.append(Change(s.number, "new " + level, "inserted", _short(fields["title"], 40), item))
         prev = level
         sections = sections or level == "section"
     for s in slides:

@@ -85,16 +85,30 @@ def strip_continued(title: str) -> str:
     return title
 
 
+def tidy_levels(pairs: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Bullets with levels as an outline can hold them: the first at the first level, none more than one
+    level below the bullet before it."""
+    out: list[tuple[str, int]] = []
+    for text, level in pairs:
+        out.append((text, max(0, min(level, out[-1][1] + 1 if out else 0))))
+    return out
+
+
 def bullets_of(slides: Sequence[SlideContent]) -> list[tuple[str, int]]:
     """The bullets an entry's slides show, in deck order: each non-empty paragraph of the body of a slide
-    whose role holds bullets (a section divider's body is its label)."""
+    whose role holds bullets (a section divider's body is its label), with its level."""
     out = []
     for s in slides:
         if s.key is None or (s.key.part == 0 and s.key.role not in BULLET_ROLES):
             continue
         for body in s.bodies:
             out.extend((text, level) for text, level in body if text.strip())
-    return out
+    return tidy_levels(out)
+
+
+def node_bullets(node: Any) -> list[tuple[str, int]]:
+    """An outline node's bullets with their levels, empty ones left out (a slide shows none)."""
+    return [(b, lv) for b, lv in zip(node.bullets, node.bullet_levels) if b.strip()]
 
 
 def read_entry(node: Any, level: str, shown: Optional[str], slides: Sequence[SlideContent],
@@ -135,7 +149,7 @@ def read_entry(node: Any, level: str, shown: Optional[str], slides: Sequence[Sli
         if [b for b, _ in bullets] != generated:
             out.skipped.append(f"slide {head.number}: its bullets list the titles of the points that follow; "
                                "they are not pulled: edit the points' slides")
-    elif [(b, 0) for b in node.bullets if b.strip()] != bullets:
+    elif node_bullets(node) != bullets:
         out.fields["bullets"] = bullets
     notes = notes_text(first) if first is not None else []
     for s in slides:
@@ -169,7 +183,7 @@ def read_new(slide: SlideContent, level: str) -> tuple[dict[str, Any], Optional[
     fields: dict[str, Any] = {"title": title}
     if label is not None or level in LABELS:
         fields["label"] = label or ""  # as the slide shows it: a level's numbering only when typed (see `settle_labels`)
-    bullets = [(t, lv) for body in slide.bodies for t, lv in body if t.strip()]
+    bullets = tidy_levels([(t, lv) for body in slide.bodies for t, lv in body if t.strip()])
     if bullets:
         fields["bullets"] = bullets
     notes = notes_text(slide)

@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from deckgen.diagnostics import Diagnostic
+from deckgen.diagnostics import Diagnostic, format_path
 from deckgen.errors import ContentError
 from deckgen.package.slideid import OUTLINE_HASH_PROPERTY, OUTLINE_PROPERTY, file_hash
 from deckgen.package.slidetext import DeckSlides, read_slides
 from deckgen.pull.match import Change, Matched, match
-from deckgen.pull.tree import assemble, moves, settle_labels
+from deckgen.pull.tree import assemble, moves, new_paths, settle_labels
 
 
 @dataclass
@@ -85,6 +85,10 @@ def _edit(matched: Matched, raw: bytes, report: Pulled, cjk: bool) -> Optional[s
 
     tree = assemble(matched.items)
     settle_labels(tree, cjk)
+    paths = new_paths(tree)
+    for change in matched.changes:
+        if change.item is not None and id(change.item) in paths:
+            change.where = f"{format_path(paths[id(change.item)])} (new)"
     report.changes = sorted(matched.changes + moves(tree), key=lambda c: (c.slide is None, c.slide or 0))
     report.warnings = list(matched.warnings)
     if not tree.sections:

@@ -154,3 +154,19 @@ def settle_labels(tree: Tree, cjk: bool) -> None:
             if item.path is None and node.level in levels and siblings_numbered and \
                     item.fields.get("label") == default_label(levels[node.level], i + 1, cjk):
                 del item.fields["label"]
+
+
+def new_paths(tree: Tree) -> dict[int, Path_]:
+    """Each entry's path in the new outline, by the id of its item."""
+    out: dict[int, Path_] = {}
+
+    def walk(nodes: list[Node], base: Path_, key: str) -> None:
+        for i, node in enumerate(nodes):
+            path = base + (key, i)
+            out[id(node.item)] = path
+            if node.level in CHILD_KEY:
+                walk(node.children, path, CHILD_KEY[node.level])
+
+    for key in ("opening", "sections", "closing"):
+        walk(getattr(tree, key), (), key)
+    return out

@@ -176,7 +176,7 @@ def set_fields(holder: CommentedMap, fields: dict[str, Any], order: Sequence[str
         if last is not None and last[0] is holder and last[1] == name:
             _shift(token, holder.get(name), value)
         if name == "bullets":
-            _set_bullets(holder, [text for text, _ in value])
+            _set_bullets(holder, value)
         elif value == "" and name in ("notes", "subtitle", "presenter", "date"):
             holder.pop(name, None)
         else:
@@ -185,16 +185,36 @@ def set_fields(holder: CommentedMap, fields: dict[str, Any], order: Sequence[str
         put_after(holder, list(holder)[-1], token)
 
 
-def _set_bullets(holder: CommentedMap, texts: list[str]) -> None:
+def nested(pairs: Sequence[tuple[str, int]], into: Optional[CommentedSeq] = None) -> CommentedSeq:
+    """Bullets with levels as YAML lists: the sub-bullets of a bullet in a list right after it, written
+    `[a, b]`."""
+    root = into if into is not None else CommentedSeq()
+    stack: list[CommentedSeq] = [root]
+    for text, level in pairs:
+        level = min(level, len(stack))
+        del stack[level + 1:]
+        while len(stack) <= level:
+            sub = CommentedSeq()
+            sub.fa.set_flow_style()  # `- [sub-bullet, sub-bullet]`
+            stack[-1].append(sub)
+            stack.append(sub)
+        stack[-1].append(styled(None, text))
+    return root
+
+
+def _set_bullets(holder: CommentedMap, pairs: list[tuple[str, int]]) -> None:
     seq = holder.get("bullets")
+    texts = [text for text, _ in pairs]
     if not texts:
         holder.pop("bullets", None)
         return
     if not isinstance(seq, CommentedSeq):
-        seq = CommentedSeq()
-        set_key(holder, "bullets", seq)
-        for i, text in enumerate(texts):
-            seq.append(styled(None, text))
+        set_key(holder, "bullets", nested(pairs))
+        return
+    if any(level for _, level in pairs) or any(isinstance(x, list) for x in seq):
+        del seq[:]  # sub-bullets: the list is written anew
+        seq.ca.items.clear()
+        nested(pairs, seq)
         return
     old = [str(x) for x in seq]
     ops = difflib.SequenceMatcher(None, old, texts, autojunk=False).get_opcodes()
