@@ -214,3 +214,45 @@ def test_sub_bullets_keep_their_levels(built: tuple[Path, Path]) -> None:
 
     assert read_slides(rebuilt).slides[4].bodies == read_slides(edit).slides[4].bodies
     assert not pull(edit, outline).changed
+
+
+def test_an_english_outline_numbered_by_position(tmp_path: Path) -> None:
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("deck:\n  title: Quality growth\n  language: en-US\nsections:\n  - title: Why it matters\n"
+                       "    subsections:\n      - title: The task\n        bullets: [one, two, three, four, five, six, "
+                       "seven, eight]\n      - title: The choice\n        bullets: [a, b]\n  - title: What it means\n"
+                       "    subsections:\n      - title: Ideas\n        bullets: [x]\n", encoding="utf-8")
+    deck = build(BuildRequest(outline, tmp_path / "talk.pptx")).output  # 5 is "A. The task (cont.)"
+
+    def change(e: Editor) -> None:
+        e.set_text(e.body(5)[0], "five!")
+        e.title(5, "A. The task, continued")
+        e.title(6, "B. The real choice")
+        e.insert(6, "C. A new one", ["c1"], "More.", like=6)
+        e.insert(3, "I. A new first section", like=3)
+
+    edit = edited(deck, change)
+    done = pull(edit, outline)
+    assert "slide 6: the title of a continuation slide is not pulled ('A. The task, continued')" in "\n".join(done.warnings)
+    o = outline_of(outline)
+    assert [s.title for s in o.sections] == ["Why it matters", "A new first section", "What it means"]
+    assert [(s.title, s.label) for s in o.sections[1].subsections] == [("The task", None), ("The real choice", None),
+                                                                        ("A new one", None)]
+    assert o.sections[1].subsections[0].bullets[4] == "five!"
+    assert not pull(edit, outline).changed
+    build(BuildRequest(outline, deck))
+    e = Editor(deck)
+    e.title(5, "A. The whole task")
+    e.save(deck)
+    warnings = [str(w) for w in build(BuildRequest(outline, deck)).warnings]
+    assert any("holds 1 edit that is not in" in w for w in warnings), warnings
+
+
+def test_build_counts_edits_pull_cannot_take_as_not_in_the_outline(built: tuple[Path, Path]) -> None:
+    outline, deck = built
+    e = Editor(deck)
+    e.title(5, "（一）改在幻灯片上")
+    e.save(deck)
+    outline.write_text(OUTLINE.replace("      - title: 本质要求\n", "      - title: 改在大纲里\n"), encoding="utf-8")
+    warnings = [str(w) for w in build(BuildRequest(outline, deck)).warnings]
+    assert any("holds 1 edit that is not in" in w for w in warnings), warnings

@@ -1,6 +1,7 @@
 """Match a deck's slides to its outline's entries by their identifiers, and list the entries in deck order."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
@@ -52,8 +53,9 @@ class Matched:
     changes: list[Change] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     deleted: list[Path_] = field(default_factory=list)
-    located: int = 0     # slides whose identifier found their entry
-    identified: int = 0  # slides with an identifier naming an outline entry
+    located: int = 0     # entries whose slides found them by identifier
+    identified: int = 0  # entries named by the identifiers of the deck's slides
+    stale: int = 0       # entries edited in the deck whose outline entry changed too: not pulled
 
 
 @dataclass
@@ -63,7 +65,11 @@ class _Old:
     node: SlideNode
     shown: Optional[str]
     generated: Optional[list[str]]
+    numbering: frozenset[str] = frozenset()
     slides: list[SlideContent] = field(default_factory=list)
+
+    def read(self, slides: Sequence[SlideContent]) -> Read:
+        return read_entry(self.node, self.level, self.shown, slides, self.generated, self.numbering)
 
 
 def _old_entries(outline: Outline) -> dict[Path_, _Old]:
@@ -77,6 +83,7 @@ def _old_entries(outline: Outline) -> dict[Path_, _Old]:
             return node.label or None
         return default_label(LEVELS[level], index + 1, cjk)
 
+    numbering = {level: frozenset(default_label(n, i, cjk) for i in range(1, 201)) for level, n in LEVELS.items()}
     out = {}
     for e in entries(outline):
         shown = label(e.level, e.node, int(e.path[-1]))
@@ -84,7 +91,7 @@ def _old_entries(outline: Outline) -> dict[Path_, _Old]:
         points = getattr(e.node, "points", None)
         if points and not e.node.bullets:
             generated = [with_label(label("point", p, k), p.title) for k, p in enumerate(points)]
-        out[e.path] = _Old(e.path, e.level, e.node, shown, generated)
+        out[e.path] = _Old(e.path, e.level, e.node, shown, generated, numbering.get(e.level, frozenset()))
     return out
 
 
@@ -130,6 +137,7 @@ def match(outline: Outline, slides: Sequence[SlideContent], exact: bool) -> Matc
         target = (path if path in old else None) if exact else finder.locate(path, group)
         if target is None or old[target].slides:
             if not exact and any(s.digest != s.key.text for s in group if s.key):
+                out.stale += 1
                 out.warnings.append(f"slide {group[0].number} ({_short(group[0].title_text)}) was edited, but its "
                                     "entry changed in the outline since the build: not pulled; copy the edit by hand")
             for s in group:
@@ -146,7 +154,7 @@ def match(outline: Outline, slides: Sequence[SlideContent], exact: bool) -> Matc
                 if found is not None:
                     old[found[0]].slides.append(found[1])
                     owner[s.number] = found[0]
-    reads = {path: read_entry(o.node, o.level, o.shown, o.slides, o.generated) for path, o in old.items() if o.slides}
+    reads = {path: o.read(o.slides) for path, o in old.items() if o.slides}
     _sequence(out, old, slides, owner, reads, exact)
     return out
 
@@ -190,8 +198,7 @@ class _Finder:
         for path in candidates:
             o = self.old[path]
             if not o.slides:
-                read = read_entry(o.node, o.level, o.shown, group, o.generated)
-                if not read.fields and not read.skipped:
+                if not o.read(group).fields:
                     return path
         return None
 
@@ -261,6 +268,9 @@ def _sequence(out: Matched, old: dict[Path_, _Old], slides: Sequence[SlideConten
         prev = level
         sections = sections or level == "section"
     for s in slides:
+        if s.hidden:
+            out.warnings.append(f"slide {s.number} is hidden in the deck; an outline has no hidden slides, so it "
+                                "is pulled as if shown")
         if s.others:
             out.warnings.append(f"slide {s.number}: not pulled (deckgen pulls titles, bullets and notes): "
                                 + "; ".join(s.others))
@@ -298,6 +308,8 @@ def _level(s: SlideContent, prev: Optional[str], sections: bool) -> str:
     if s.layout_type in SECTION_LAYOUTS or s.layout_name in SECTION_NAMES:
         return "section"
     numbered = label_level(s.title_text)
+    if numbered == "section" and prev in ("subsection", "point") and re.match(r"[A-Z]\.", s.title_text.strip()):
+        numbered = "subsection"  # `C.`, `D.`: letters after subsections, not Roman numbers
     if numbered is not None and (sections or numbered == "section"):
         return numbered
     if prev is None or prev == "front":

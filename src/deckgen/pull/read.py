@@ -112,11 +112,13 @@ def node_bullets(node: Any) -> list[tuple[str, int]]:
 
 
 def read_entry(node: Any, level: str, shown: Optional[str], slides: Sequence[SlideContent],
-               generated: Optional[list[str]] = None) -> Read:
+               generated: Optional[list[str]] = None, numbering: frozenset[str] = frozenset()) -> Read:
     """Read an existing entry back from its slides (in deck order, at least one): what differs from `node`.
 
     `shown` is the label its slides were built with; `generated` the bullets deckgen made for it (a
-    subsection listing its points' titles), which are not the entry's own and are not pulled."""
+    subsection listing its points' titles), which are not the entry's own and are not pulled; `numbering`
+    the labels deckgen numbers its level with: an entry numbered by position keeps being so when its
+    slide shows one of them (the outline may have moved it since the build)."""
     out = Read()
     first = next((s for s in slides if s.key is not None and s.key.part == 0), None)
     head = first or slides[0]
@@ -133,7 +135,7 @@ def read_entry(node: Any, level: str, shown: Optional[str], slides: Sequence[Sli
         out.skipped.append(f"slide {head.number} has no title: the outline's title {node.title!r} is kept")
     elif title != node.title.strip():
         out.fields["title"] = title
-    if label is not None and label != (shown or ""):
+    if label is not None and label != (shown or "") and not (node.label is None and label in numbering):
         out.fields["label"] = label
     for s in slides:
         if s.key is not None and s.key.part > 0 and first is not None:

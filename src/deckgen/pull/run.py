@@ -25,6 +25,7 @@ class Pulled:
     backup: Optional[Path] = None
     written: bool = False
     exact: bool = True
+    stale: int = 0  # entries edited in the deck that are not pulled, their outline entry having changed too
 
     @property
     def changed(self) -> bool:
@@ -41,10 +42,11 @@ def recorded_outline(deck: Path, slides: DeckSlides) -> Optional[Path]:
     return deck.parent / where if where else None
 
 
-def plan_pull(deck: Path, outline: Optional[Path] = None, force: bool = False) -> tuple[Pulled, Optional[str]]:
+def plan_pull(deck: Path, outline: Optional[Path] = None, force: bool = False,
+              edit: bool = True) -> tuple[Pulled, Optional[str]]:
     """Read `deck` against `outline` (default: the one it records); return the report and the new outline
-    text (None when nothing changes). Raises `ContentError` for a deck deckgen did not build, or built from
-    another outline (unless `force`), and for an outline that does not load."""
+    text (None when nothing changes, or without `edit`). Raises `ContentError` for a deck deckgen did not
+    build, or built from another outline (unless `force`), and for an outline that does not load."""
     from deckgen.outline.read import read_outline
     from deckgen.pull import yamledit
 
@@ -62,6 +64,10 @@ def plan_pull(deck: Path, outline: Optional[Path] = None, force: bool = False) -
             raise _refuse(deck, f"the deck was built from {str(recorded)!r}, which is not there; name the outline: "
                                 "deckgen pull DECK.pptx OUTLINE.yaml")
         outline = recorded
+    if _shipped(outline):
+        raise _refuse(deck, f"the deck was built from deckgen's shipped example outline ({outline.resolve()}), which "
+                            f"pull does not change; copy it beside the deck as outline.yaml, then: deckgen pull {deck} "
+                            f"{deck.with_name('outline.yaml')}")
     file = read_outline(outline)
     raw = outline.read_bytes()
     same = slides.properties.get(OUTLINE_HASH_PROPERTY) == file_hash(raw)
@@ -75,12 +81,22 @@ def plan_pull(deck: Path, outline: Optional[Path] = None, force: bool = False) -
         raise _refuse(deck, f"{why} its slides find only {matched.located} of their {matched.identified} entries "
                             "in it; --force pulls it anyway, matching slides to entries by their place in the "
                             "outline the deck was built from")
-    report = Pulled(deck, outline, exact=exact)
-    text = _edit(matched, raw, report, file.outline.deck.is_cjk)
+    report = Pulled(deck, outline, exact=exact, stale=matched.stale)
+    text = _edit(matched, raw, report, file.outline.deck.is_cjk, edit)
     return report, text
 
 
-def _edit(matched: Matched, raw: bytes, report: Pulled, cjk: bool) -> Optional[str]:
+def _shipped(outline: Path) -> bool:
+    """Whether `outline` is the example shipped inside deckgen (never edited in place)."""
+    from importlib import resources
+
+    try:
+        return outline.resolve().parent == Path(str(resources.files("deckgen.examples"))).resolve()
+    except OSError:
+        return False
+
+
+def _edit(matched: Matched, raw: bytes, report: Pulled, cjk: bool, edit: bool = True) -> Optional[str]:
     from deckgen.pull import yamledit
 
     tree = assemble(matched.items)
@@ -94,7 +110,7 @@ def _edit(matched: Matched, raw: bytes, report: Pulled, cjk: bool) -> Optional[s
     if not tree.sections:
         raise ContentError([Diagnostic("no section is left in the deck (an outline needs at least one); "
                                        "nothing written", str(report.deck))])
-    if not report.changes:
+    if not report.changes or not edit:
         return None
     doc = yamledit.load(raw)
     yamledit.apply(doc, tree, matched.deck)
@@ -138,10 +154,11 @@ def pull(deck: Path, outline: Optional[Path] = None, *, force: bool = False, dry
 
 
 def unpulled(deck: Path, outline: Path) -> Optional[int]:
-    """How many changes `deckgen pull deck outline` would make (0: the deck's edits are in the outline), or
-    None when it cannot tell (a deck deckgen did not build, another outline, an unreadable file)."""
+    """How many edits of `deck` are not in `outline`: the changes `deckgen pull deck outline` would make and
+    the edited entries it cannot take (0: the deck's edits are in the outline), or None when it cannot tell
+    (a deck deckgen did not build, another outline, an unreadable file)."""
     try:
-        report, _ = plan_pull(deck, outline)
+        report, _ = plan_pull(deck, outline, edit=False)
     except (ContentError, OSError):
         return None
-    return len(report.changes)
+    return len(report.changes) + report.stale
