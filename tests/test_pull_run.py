@@ -7,7 +7,6 @@ import pytest
 
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
-from deckgen.errors import ContentError
 from deckgen.outline.read import read_outline
 from deckgen.pull.run import pull
 from tests.conftest import require_tools

@@ -274,31 +274,28 @@ def _sequence(out: Matched, old: dict[Path_, _Old], slides: Sequence[SlideConten
         if s.others:
             out.warnings.append(f"slide {s.number}: not pulled (deckgen pulls titles, bullets and notes): "
                                 + "; ".join(s.others))
-    order = list(old)
-    for i, path in enumerate(order):
-        o = old[path]
-        if o.slides:
-            continue
-        if exact:
+    position = {it.path: j for j, it in enumerate(out.items) if it.path is not None}
+    kept: list[tuple[int, Item]] = []  # entries without a slide that stay, after the item they followed
+    last = -1
+    for path, o in old.items():
+        if path in position:
+            last = position[path]
+        elif exact:
             out.deleted.append(path)
             out.changes.append(Change(None, format_path(path), "deleted", _short(with_label(o.shown, o.node.title), 40)))
             if o.node.notes.strip():
                 out.warnings.append(f"{format_path(path)} ({_short(o.node.title)}) is deleted with its slide, and its "
                                     f"notes with it: {_short(o.node.notes, 60)} ({len(o.node.notes.strip())} characters)")
-            continue
-        before = next((j for j, it in enumerate(out.items) if it.path in order[:i] and it.path == _last_kept(order[:i], out)), -1)
-        out.items.insert(before + 1, Item(path, o.level, None, {}, o.node.title, o.node.label))
+        else:
+            kept.append((last, Item(path, o.level, None, {}, o.node.title, o.node.label)))
+    for after, item in reversed(kept):
+        out.items.insert(after + 1, item)
     if not exact:
         missing = sum(1 for it in out.items if it.slide is None)
         if missing:
             out.warnings.append(f"{missing} outline entr{'ies have' if missing != 1 else 'y has'} no slide in the deck "
                                 f"and {'stay' if missing != 1 else 'stays'}: the outline changed since the build, so "
                                 "pull cannot tell a slide deleted in the deck from an entry added to the outline")
-
-
-def _last_kept(paths: Sequence[Path_], out: Matched) -> Optional[Path_]:
-    placed = {it.path for it in out.items}
-    return next((p for p in reversed(paths) if p in placed), None)
 
 
 def _level(s: SlideContent, prev: Optional[str], sections: bool) -> str:

@@ -39,7 +39,9 @@ def _refuse(deck: Path, message: str) -> ContentError:
 def recorded_outline(deck: Path, slides: DeckSlides) -> Optional[Path]:
     """The outline the deck records it was built from (relative to the deck's folder), if it records one."""
     where = slides.properties.get(OUTLINE_PROPERTY)
-    return deck.parent / where if where else None
+    if not where or not where.lower().endswith((".yaml", ".yml")):
+        return None
+    return deck.parent / where
 
 
 def plan_pull(deck: Path, outline: Optional[Path] = None, force: bool = False,
@@ -48,7 +50,6 @@ def plan_pull(deck: Path, outline: Optional[Path] = None, force: bool = False,
     text (None when nothing changes, or without `edit`). Raises `ContentError` for a deck deckgen did not
     build, or built from another outline (unless `force`), and for an outline that does not load."""
     from deckgen.outline.read import read_outline
-    from deckgen.pull import yamledit
 
     slides = read_slides(deck)
     keyed = any(s.key is not None for s in slides.slides)
