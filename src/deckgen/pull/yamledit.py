@@ -53,12 +53,12 @@ def load(raw: bytes) -> Document:
     text = text.removeprefix("\ufeff")
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
+    data = _yaml(*INDENTS[0]).load(text)
     best: Optional[tuple[int, Document]] = None
-    for indent in INDENTS:
-        y = _yaml(*indent)
-        doc = Document(y, y.load(text), newline, bom)
+    for indent in dict.fromkeys(_guess(text) + list(INDENTS)):  # the guess first: each try writes the whole file
+        doc = Document(_yaml(*indent), data, newline, bom)
         out = io.StringIO()
-        y.dump(doc.data, out)
+        doc.yaml.dump(data, out)
         if out.getvalue() == text:
             return doc
         differ = sum(1 for a, b in zip(out.getvalue().split("\n"), text.split("\n")) if a != b)
@@ -67,6 +67,26 @@ def load(raw: bytes) -> Document:
     assert best is not None
     best[1].exact = False
     return best[1]
+
+
+def _guess(text: str) -> list[tuple[int, int, int]]:
+    """The indentation (mapping, sequence, offset) the file seems to use, from its first `key:` lines
+    followed by a deeper key, and by a list item."""
+    mapping = sequence = offset = None
+    lines = [line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    for above, line in zip(lines, lines[1:]):
+        if not above.rstrip().endswith(":") or above.lstrip().startswith("- "):
+            continue
+        key = len(above) - len(above.lstrip(" "))
+        body = line.lstrip(" ")
+        col = len(line) - len(body)
+        if body.startswith("- ") and sequence is None:
+            offset, sequence = col - key, col - key + 2 + len(body[2:]) - len(body[2:].lstrip(" "))
+        elif not body.startswith("-") and col > key and mapping is None:
+            mapping = col - key
+        if mapping is not None and sequence is not None:
+            return [(mapping, sequence, offset)] if offset is not None else []
+    return []
 
 
 # ------------------------------------------------------------------- comments that follow an entry
