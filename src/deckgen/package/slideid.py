@@ -64,10 +64,13 @@ def short_hash(value: object) -> str:
     return hashlib.sha256(data).hexdigest()[:8]
 
 
-def text_hash(title: Sequence[str], bodies: Sequence[Sequence[tuple[str, int]]], notes: Sequence[str]) -> str:
+def text_hash(title: Sequence[str], bodies: Sequence[Sequence[tuple[str, int]]], notes: Sequence[str],
+              others: Sequence[str] = ()) -> str:
     """The short hash of a slide's text: its title paragraphs, each body placeholder's paragraphs with their
-    levels, and its notes paragraphs (see `deckgen.package.slidetext`)."""
-    return short_hash([list(title), [[list(p) for p in body] for body in bodies], list(notes)])
+    levels, its notes paragraphs, and what else it shows (drawn text, tables, pictures; see
+    `deckgen.package.slidetext`)."""
+    text = [list(title), [[list(p) for p in body] for body in bodies], list(notes)]
+    return short_hash(text + [list(others)] if others else text)
 
 
 def file_hash(data: bytes) -> str:

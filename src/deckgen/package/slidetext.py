@@ -40,11 +40,16 @@ class SlideContent:
     @property
     def digest(self) -> str:
         """The short hash of the slide's text, as `SlideKey.text` records it for the slide deckgen wrote."""
-        return text_hash(self.title, self.bodies, self.notes)
+        return text_hash(self.title, self.bodies, self.notes, self.others)
 
     @property
     def title_text(self) -> str:
         return join_lines(self.title)
+
+    @property
+    def edited(self) -> bool:
+        """Whether the slide's text is not as deckgen wrote it (True for a slide deckgen did not write)."""
+        return self.key is None or self.digest != self.key.text
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def match(outline: Outline, slides: Sequence[SlideContent], exact: bool) -> Matc
         if key is None:
             continue
         if key.path == (AGENDA,):
-            if s.digest != key.text:
+            if s.edited:
                 out.warnings.append(f"slide {s.number}: the agenda is made from the section titles; its edits are "
                                     "not pulled")
             owner[s.number] = key.path
@@ -136,7 +136,7 @@ def match(outline: Outline, slides: Sequence[SlideContent], exact: bool) -> Matc
         out.identified += 1
         target = (path if path in old else None) if exact else finder.locate(path, group)
         if target is None or old[target].slides:
-            if not exact and any(s.digest != s.key.text for s in group if s.key):
+            if not exact and any(s.edited for s in group):
                 out.stale += 1
                 out.warnings.append(f"slide {group[0].number} ({_short(group[0].title_text)}) was edited, but its "
                                     "entry changed in the outline since the build: not pulled; copy the edit by hand")
@@ -271,7 +271,7 @@ def _sequence(out: Matched, old: dict[Path_, _Old], slides: Sequence[SlideConten
         if s.hidden:
             out.warnings.append(f"slide {s.number} is hidden in the deck; an outline has no hidden slides, so it "
                                 "is pulled as if shown")
-        if s.others:
+        if s.others and s.edited:  # deckgen's own drawn text (cards, charts…) stands as it was written
             out.warnings.append(f"slide {s.number}: not pulled (deckgen pulls titles, bullets and notes): "
                                 + "; ".join(s.others))
     position = {it.path: j for j, it in enumerate(out.items) if it.path is not None}

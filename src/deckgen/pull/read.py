@@ -12,7 +12,7 @@ from deckgen.present.timing import is_cue
 from deckgen.text.script import is_wide
 
 Path_ = tuple[PathPart, ...]
-CONTINUED = ("（续）", "(cont.)")
+_CONTINUED = re.compile(r"(?:（续\d*）|\(cont\.(?: ?\d+)?\))$")
 BULLET_ROLES = ("content", "statement", "closing", "title")  # the body of these slides holds the entry's bullets
 KNOWN_ROLES = BULLET_ROLES + ("section", "agenda")  # slide kinds whose text `pull` knows how to read back
 _CJK_NUMBER = "[一二三四五六七八九十百千零〇两]+"
@@ -79,10 +79,9 @@ def split_label(title: str, shown: Optional[str], level: str) -> tuple[Optional[
 
 
 def strip_continued(title: str) -> str:
-    for mark in CONTINUED:
-        if title.endswith(mark):
-            return title[: -len(mark)].rstrip()
-    return title
+    """A continuation slide's title without its mark: `（续）`, `（续2）`, `(cont.)`, `(cont. 2)`."""
+    m = _CONTINUED.search(title)
+    return title[: m.start()].rstrip() if m else title
 
 
 def tidy_levels(pairs: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -145,7 +144,7 @@ def read_entry(node: Any, level: str, shown: Optional[str], slides: Sequence[Sli
                                    f"({s.title_text!r}); edit the entry's first slide")
     bullets = bullets_of(slides)
     if first is not None and first.key is not None and first.key.role not in KNOWN_ROLES:
-        if any(s.key is not None and s.digest != s.key.text for s in slides):
+        if any(s.edited for s in slides):
             out.skipped.append(f"slide {first.number}: a {first.key.role} slide: only its title and notes are pulled")
     elif generated is not None and bullets:
         if [b for b, _ in bullets] != generated:
