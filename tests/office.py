@@ -90,3 +90,15 @@ def save_title_layout_only(target: Path, keep: int = 1) -> Path:
         master.part.rels.pop(rid)
     prs.save(str(target))
     return target
+
+
+def to_pptx(deck: Path, outdir: Path) -> Path:
+    """Open `deck` in LibreOffice and save it as .pptx into `outdir` (a round trip); return the new deck."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pptx",
+                        "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
+    out = outdir / (deck.stem + ".pptx")
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice wrote no .pptx for {deck}")
+    return out

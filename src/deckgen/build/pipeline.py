@@ -90,6 +90,8 @@ def build(request: BuildRequest) -> Built:
         from deckgen.present.timing import with_time_cues
 
         deck = with_time_cues(deck, request.rate)
-    prs, render_warnings = render(deck, theme, target)
-    saved = save_deck(prs, request.output, request.force)
+    from deckgen.pull.keys import outline_record, slide_keys
+
+    prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck))
+    saved = save_deck(prs, request.output, request.force, outline_record(request.outline, request.output), request.outline)
     return Built(request.output, len(deck.slides), [*file.warnings, *warnings, *render_warnings, *saved], deck)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping, Optional
 
 from deckgen.diagnostics import Diagnostic
 
@@ -23,23 +23,28 @@ def verify_package(data: "io.BytesIO") -> None:
         raise PackageError(problems)
 
 
-def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[Diagnostic]:
+def save_deck(prs: "PresentationT", output: Path, force: bool = False,
+              record: Optional[Mapping[str, str]] = None, outline: Optional[Path] = None) -> list[Diagnostic]:
     """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
 
     Unless `force`, a deck already at `output` whose fingerprint does not match its content (edited in
     PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), is first kept as
-    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup).
+    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup). `record`
+    (custom properties: the outline the deck is built from, for `deckgen pull`) is written beside the
+    fingerprint. For an edited deck, the warning says whether its edits are in `outline` (the outline
+    being built) or how to pull them.
     """
     from deckgen.package.fingerprint import stamp_members, state, write_members
     from deckgen.package.write import keep_aside, write_atomic
     from deckgen.render.package import package_members
 
     order, members = package_members(prs)
-    order, _ = stamp_members(members, order)
+    order, _ = stamp_members(members, order, record)
     stamped = io.BytesIO()
     write_members(stamped, order, members)
     verify_package(stamped)
     found = state(output)
+    unpulled = _unpulled(output, outline) if found.kind == "edited" and not force else None
     backup = keep_aside(output) if found.kind in ("edited", "foreign") and not force else None
     try:
         write_atomic(output, lambda fh: fh.write(stamped.getvalue()))
@@ -52,6 +57,24 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[D
         raise
     if backup is None:
         return []
-    why = ("was changed after deckgen wrote it (edited in PowerPoint?)" if found.kind == "edited"
-           else "was not written by deckgen (or by a version without fingerprints)")
+    if found.kind != "edited":
+        return [Diagnostic(f"{output} was not written by deckgen (or by a version without fingerprints): kept it as "
+                           f"{backup}; --force overwrites without a backup")]
+    why = "was changed after deckgen wrote it (edited in PowerPoint?)"
+    if unpulled == 0:
+        return [Diagnostic(f"{output} {why}; its titles, bullets and notes are in {outline} (pulled): kept it as "
+                           f"{backup} for anything else (pictures, formatting); --force overwrites without a backup")]
+    if unpulled:
+        return [Diagnostic(f"{output} {why} and holds {unpulled} edit{'s' if unpulled != 1 else ''} that "
+                           f"{'are' if unpulled != 1 else 'is'} not in {outline}: kept it as {backup}; "
+                           f"`deckgen pull {backup} {outline}` brings them into the outline")]
     return [Diagnostic(f"{output} {why}: kept it as {backup}; --force overwrites without a backup")]
+
+
+def _unpulled(deck: Path, outline: Optional[Path]) -> Optional[int]:
+    """How many edits `deckgen pull` would bring from `deck` into `outline` (None: it cannot tell)."""
+    if outline is None:
+        return None
+    from deckgen.pull.run import unpulled
+
+    return unpulled(deck, outline)

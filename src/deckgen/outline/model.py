@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from deckgen.text.script import is_cjk_language
 
@@ -31,14 +31,56 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+MAX_LEVEL = 8  # PowerPoint's nine bullet levels: 0…8
+
+
+def flatten_bullets(items: Any) -> Optional[tuple[list[Any], tuple[int, ...]]]:
+    """Bullets with sub-bullets (a list right after a bullet holds its sub-bullets, one level down) → the
+    bullets in order and each one's level; None when `items` is not of that shape (validation refuses it)."""
+    texts: list[Any] = []
+    levels: list[int] = []
+
+    def walk(seq: list[Any], depth: int) -> bool:
+        for item in seq:
+            if isinstance(item, list):
+                if not item or not levels or levels[-1] != depth or depth >= MAX_LEVEL or not walk(item, depth + 1):
+                    return False
+            else:
+                texts.append(item)
+                levels.append(depth)
+        return True
+
+    return (texts, tuple(levels)) if isinstance(items, list) and walk(items, 0) else None
+
+
 class SlideNode(_Strict):
-    """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text."""
+    """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text.
+
+    `bullets` may nest: a list right after a bullet holds its sub-bullets. The model keeps the bullets in
+    order, each one's level in `bullet_levels`."""
 
     title: str = Field(min_length=1, max_length=MAX_TITLE)
     label: Optional[str] = Field(default=None, max_length=MAX_LABEL)
     bullets: list[Bullet] = Field(default_factory=list)
     notes: str = ""
     layout: Optional[Role] = None
+    _levels: tuple[int, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _sub_bullets(cls, data: Any, handler: Any) -> Any:
+        flat = flatten_bullets(data.get("bullets")) if isinstance(data, dict) else None
+        if flat is None or not any(flat[1]):
+            return handler(data)
+        node = handler({**data, "bullets": flat[0]})
+        node.__pydantic_private__["_levels"] = flat[1]
+        return node
+
+    @property
+    def bullet_levels(self) -> tuple[int, ...]:
+        """The level of each bullet (0 first level, 1 a sub-bullet…)."""
+        levels = self._levels
+        return levels if len(levels) == len(self.bullets) else (0,) * len(self.bullets)
 
     @field_validator("layout", mode="before")
     @classmethod

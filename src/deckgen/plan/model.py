@@ -9,10 +9,12 @@ from deckgen.outline.model import Role
 
 @dataclass(frozen=True)
 class Text:
-    """Text for one placeholder: its paragraphs and the fitted size in points."""
+    """Text for one placeholder: its paragraphs, the fitted size in points, and each paragraph's bullet
+    level when some are sub-bullets (empty: all at the first level)."""
 
     paragraphs: tuple[str, ...]
     size: float
+    levels: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

@@ -139,9 +139,10 @@ class Planner:
         """The number of the lecture section the entry at `path` belongs to (1 for `sections[0]…`)."""
         return path[1] + 1 if len(path) >= 2 and path[0] == "sections" and isinstance(path[1], int) else None
 
-    def content(self, role: Role, title: str, notes: str, bullets: Iterable[str], path: OutlinePath, section: int) -> None:
+    def content(self, role: Role, title: str, notes: str, bullets: Iterable[str], path: OutlinePath, section: int,
+                levels: tuple[int, ...] = ()) -> None:
         """One content (or agenda) slide, or several when the bullets do not fit one: the later ones are
-        titled with `（续）`/`(cont.)`, and the notes stay whole on the first."""
+        titled with `（续）`/`(cont.)`, and the notes stay whole on the first. `levels`: each bullet's level."""
         bullets = tuple(bullets)
         slot = self.frames["agenda" if role is Role.AGENDA else "content", "body"]
         if not bullets:
@@ -153,9 +154,12 @@ class Planner:
             self.warn(path, f"{len(bullets)} bullets do not fit one slide: split into {len(groups)} slides")
         sizes = self.sizes.body
         self.shrunk(size, sizes, min(sizes.max, slot.max_size) if slot.max_size else sizes.max, path, "the bullets")
+        start = 0
         for i, group in enumerate(groups):
             shown = title if i == 0 else title + self.words("（续）", " (cont.)")
-            self.add(SlidePlan(role, self.title_text(shown, path), notes if i == 0 else "", (("body", Text(group, size)),),
+            lv = levels[start:start + len(group)] if any(levels) else ()
+            start += len(group)
+            self.add(SlidePlan(role, self.title_text(shown, path), notes if i == 0 else "", (("body", Text(group, size, lv)),),
                                section=section, source=format_path(path), where=self.where(path), ordinal=self.ordinal(path)))
 
     # --- slides --------------------------------------------------------------------------
@@ -262,7 +266,7 @@ class Planner:
 
 def plan_content(p: Planner, role: Role, e: Entry) -> None:
     """Content and agenda: the title over the bullets, split over continuation slides when they do not fit."""
-    p.content(role, e.title, e.node.notes, e.node.bullets, e.path, e.section)
+    p.content(role, e.title, e.node.notes, e.node.bullets, e.path, e.section, e.node.bullet_levels)
 
 
 def plan_section(p: Planner, role: Role, e: Entry) -> None:
@@ -274,7 +278,7 @@ def plan_section(p: Planner, role: Role, e: Entry) -> None:
     label = p.fitted([e.label], f["section", "label"], s.section_label, e.path, "the section label", 2) if own_label else None  # type: ignore[list-item]
     p.slide(Role.SECTION, title, e, [("label", label)], footer=False, ordinal=p.ordinal(e.path))
     if node.bullets:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 def plan_title(p: Planner, role: Role, e: Entry) -> None:
@@ -285,7 +289,7 @@ def plan_title(p: Planner, role: Role, e: Entry) -> None:
     subtitle = p.fitted(node.bullets, f["title", "subtitle"], s.cover_subtitle, e.path, "the subtitle") if shown else None
     p.slide(Role.TITLE, title, e, [("subtitle", subtitle)], footer=False)
     if node.bullets and not shown:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 def plan_closing(p: Planner, role: Role, e: Entry) -> None:
@@ -297,7 +301,7 @@ def plan_closing(p: Planner, role: Role, e: Entry) -> None:
     title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
     p.slide(Role.CLOSING, title, e, [("body", body)], footer=False)
     if node.bullets and body is None:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 def plan_statement(p: Planner, role: Role, e: Entry) -> None:
@@ -309,7 +313,7 @@ def plan_statement(p: Planner, role: Role, e: Entry) -> None:
     title = p.fitted([e.title], f["statement", "title"], s.statement, e.path, "the statement")
     p.slide(role, title, e, [("body", body)])
     if node.bullets and body is None:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 PLANNERS: Mapping[Role, Callable[[Planner, Role, Entry], None]] = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.render import oxml
 from deckgen.diagnostics import Diagnostic
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from pptx.slide import SlideLayout
 
     from deckgen.plan.kinds import Kind
+    from deckgen.package.slideid import SlideKey
     from deckgen.plan.model import DeckPlan
     from deckgen.theme.model import Theme
 
@@ -123,9 +124,13 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
     return s
 
 
-def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) -> tuple["PresentationT", list[Diagnostic]]:
-    """Add the slides of `deck` to `target` (default: the built-in master of `theme`); return it with warnings."""
+def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
+           keys: Optional[Sequence["SlideKey"]] = None) -> tuple["PresentationT", list[Diagnostic]]:
+    """Add the slides of `deck` to `target` (default: the built-in master of `theme`); return it with warnings.
+
+    `keys` (one per slide) are the identifiers written into the slides for `deckgen pull`."""
     from deckgen.render.factory import SlideFactory
+    from deckgen.render.marks import mark_slide
     from deckgen.render.package import assert_unique_partnames, ensure_notes_master, set_properties
     from deckgen.render.slides import fill_slide
 
@@ -141,6 +146,8 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) ->
         sample = target.slots[role].sample
         slide = factory.add_clone(sample) if sample is not None else factory.add_slide(target.layouts[role])
         fill_slide(slide, target.slots[role], s, number, deck, factory)
+        if keys is not None:
+            mark_slide(slide, keys[number - 1])
         n_notes += bool(s.notes.strip())
         if s.section is not None:
             section_ids[s.section].append(slide.slide_id)

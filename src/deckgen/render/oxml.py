@@ -36,12 +36,12 @@ def _run(p: etree._Element, text: str, lang: str, size: float | None) -> None:
 
 
 def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str, size: float | None = None,
-                   autofit: bool = True) -> None:
+                   autofit: bool = True, levels: Sequence[int] = ()) -> None:
     """Replace the text of `tx_body` (`p:txBody`) with one `a:p` per paragraph; a newline inside one is `a:br`.
 
     Every run carries `lang` (so PowerPoint applies the language's line-breaking rules) and, when given,
     the fitted `size` in points. With `autofit`, the body keeps `a:normAutofit` so PowerPoint shrinks
-    text that a user adds later.
+    text that a user adds later. `levels` gives paragraphs a bullet level (`a:pPr/@lvl`; 0 is the first).
     """
     body_pr = tx_body.find(qn("a:bodyPr"))
     if autofit and body_pr is not None:
@@ -51,8 +51,10 @@ def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str
         body_pr.insert(0, etree.Element(qn("a:normAutofit")))
     for p in tx_body.findall(qn("a:p")):
         tx_body.remove(p)
-    for para in paragraphs or [""]:
+    for n, para in enumerate(paragraphs or [""]):
         p = _sub(tx_body, "a:p")
+        if n < len(levels) and levels[n]:
+            _sub(p, "a:pPr", lvl=str(levels[n]))
         lines = para.split("\n")
         for i, line in enumerate(lines):
             if i:

@@ -35,7 +35,7 @@ def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], t
     sp = slide.placeholders.get(key)
     if sp is None:
         raise KeyError(f"no placeholder {key} on the slide cloned from its layout")
-    oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
+    oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size, levels=text.levels)
     filled.add(key)
 
 
