@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Callable, Mapping, Optional
 from deckgen.outline.model import Role
 from deckgen.plan.model import DeckPlan, SlidePlan, Text
 from deckgen.render import oxml
+from deckgen.render.draw import title_first
+from deckgen.render.drawers import DRAWERS
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 
@@ -46,9 +48,10 @@ def fill_texts(slide: "NewSlide", slots: Slots, s: SlidePlan, lang: str, filled:
         fill_placeholder(slide, slots.get(name), text, lang, filled)
 
 
-# One render function per kind: what it draws on the slide beyond the footer and notes.
+# One render function per kind: what it draws on the slide beyond the footer and notes. Every kind's texts
+# go into their placeholders; the kinds that draw more (a chart, cards…) have their function in `DRAWERS`.
 Filler = Callable[["NewSlide", Slots, SlidePlan, str, "set[PhKey]"], None]
-FILLERS: Mapping[Role, Filler] = {role: fill_texts for role in Role}
+FILLERS: Mapping[Role, Filler] = {role: DRAWERS.get(role, fill_texts) for role in Role}
 
 
 def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int, lang: str) -> None:
@@ -72,10 +75,13 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
     """
     lang = deck.language
     filled: set[PhKey] = set()
-    FILLERS[s.role](slide, slots, s, lang, filled)
+    fill_texts(slide, slots, s, lang, filled)  # every kind's texts into their placeholders
+    if FILLERS[s.role] is not fill_texts:
+        FILLERS[s.role](slide, slots, s, lang, filled)
     for key, sp in slide.placeholders.items():
         if key not in filled:
             sp.getparent().remove(sp)
+    title_first(slide)
     if s.footer:
         _footer(slide, slots, deck.footer, number, lang)
     if s.notes.strip():

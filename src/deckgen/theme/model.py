@@ -76,12 +76,19 @@ class Sizes(_Frozen):
     statement: SizeRange
     notes: float = Field(default=14, gt=6, le=40)
     footer: float = Field(default=11, gt=6, le=30)
+    # the slide kinds beyond bullets (DESIGN.md); a theme may leave them out
+    card_key: SizeRange = SizeRange(max=30, min=20, preferred=26)
+    quote: SizeRange = SizeRange(max=40, min=24, preferred=32)
+    number: SizeRange = SizeRange(max=72, min=40, preferred=54)
+    table: SizeRange = SizeRange(max=22, min=16, preferred=18)
+    chart: SizeRange = SizeRange(max=18, min=14)
 
 
 class RoleColors(_Frozen):
     """Scheme colour names (dk1, accent1, …) used by one slide role.
 
-    `panel` is the fill behind the section label when `decor.divider` is `panel` (default: `ornament`).
+    `panel` is the fill behind the section label when `decor.divider` is `panel` (default: `ornament`);
+    `card` fills cards and every other table row (default: lt1 on an lt2 background, lt2 on lt1, dk2 on dk1).
     """
 
     background: str
@@ -91,6 +98,16 @@ class RoleColors(_Frozen):
     bullet: Optional[str] = None
     muted: Optional[str] = None
     panel: Optional[str] = None
+    card: Optional[str] = None
+
+    @property
+    def card_fill(self) -> str:
+        return self.card or {"lt1": "lt2", "lt2": "lt1", "dk1": "dk2", "dk2": "dk1"}.get(self.background, self.background)
+
+    @property
+    def accent(self) -> str:
+        """The colour that marks: bullets, card keys, big numbers, the series a chart is about."""
+        return self.bullet or self.title
 
     @field_validator("*")
     @classmethod
@@ -226,8 +243,27 @@ def text_colors(theme: Theme) -> dict[tuple[str, str], TextColor]:
         ("agenda", "body", c.text, c.background, False),
         ("statement", "title", c.title, c.background, True),
         ("statement", "source", c.muted or c.text, c.background, False),
+        ("cards", "key", c.accent, c.card_fill, True),
+        ("cards", "text", c.text, c.card_fill, False),
+        ("quote", "quote", c.title, c.background, True),
+        ("quote", "source", c.muted or c.text, c.background, False),
+        ("numbers", "value", c.accent, c.background, True),
+        ("numbers", "label", c.text, c.background, False),
+        ("compare", "heading", c.accent, c.background, True),
+        ("compare", "body", c.text, c.background, False),
+        ("table", "header", *table_header(theme), True),
+        ("table", "body", c.text, c.background, False),
+        ("table", "band", c.text, c.card_fill, False),
+        ("chart", "text", c.text, c.background, False),
+        ("picture", "body", c.text, c.background, False),
     ]
     return {(role, el): TextColor(role, el, fg, bg, large) for role, el, fg, bg, large in rows}
+
+
+def table_header(theme: Theme) -> tuple[str, str]:
+    """The header row's text and fill: light on the title colour, or (dark themes) the title colour on the card's."""
+    c = theme.roles.content
+    return (c.title, c.card_fill) if theme.dark else (c.background, c.title)
 
 
 def contrast_problems(theme: Theme) -> list[str]:
