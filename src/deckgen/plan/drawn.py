@@ -139,15 +139,20 @@ def plan_numbers(p: "Planner", role: Role, e: "Entry") -> None:
     s, c = p.theme.sizes, p.theme.roles.content
     inner = (w - 2 * 4.0) * WIDTH_SLACK * 0.98
     figure_size = s.number.min
-    # widths are Arial's; another Latin face may render as a wider fallback (DejaVu Sans: digits 26 % wider)
-    wider = 1.0 if p.theme.fonts.major.latin in ("Arial", "Liberation Sans", "Helvetica") else 1.26
-    for size in _sizes(s.number.max, s.number.min):
+    # widths are Arial's; another Latin face (or a template's, unknown here) may render as a wider fallback
+    # (DejaVu Sans: digits 26 % wider)
+    arial = p.frames.builtin and p.theme.fonts.major.latin in ("Arial", "Liberation Sans", "Helvetica")
+    wider = 1.0 if arial else 1.26
+    figure_size = s.body.max
+    for size in _sizes(s.number.max, min(s.number.min, s.body.max)):
         unit = max(s.body.min, round(size * 0.4))
-        if all(_figure_width(f, u, size, unit, p.cjk) * wider <= inner for f, u, _ in items):
+        if all(_figure_width(f, u, size, unit, p.cjk, wider) <= inner for f, u, _ in items):
             figure_size = size
             break
     else:
-        p.warn(e.path, f"a figure does not fit its column at the smallest size ({s.number.min:g} pt); shorten it")
+        p.warn(e.path, f"a figure does not fit its column at {s.body.max:g} pt; shorten it")
+    if figure_size < s.number.min:
+        p.warn(e.path, f"the figures set at {figure_size:g} pt, below the smallest big-number size ({s.number.min:g} pt)")
     unit_size = max(s.body.min, round(figure_size * 0.4))
     figure_h = figure_size * 1.25
     label_box = Box(0, 0, w, area.h / 2 - 8, 4.0, 4.0, 0, 0)
@@ -157,7 +162,8 @@ def plan_numbers(p: "Planner", role: Role, e: "Entry") -> None:
         labels = [fit([label], label_box, top, s.body.min, grid.PLAIN_PARAS, max_lines=3, cjk=p.cjk) for _, _, label in items]
     if not all(f.fits for f in labels):
         p.warn(e.path, f"a label does not fit under its figure at the smallest size ({s.body.min:g} pt); shorten it")
-    label_size = min(f.size for f in labels)
+    label_size = _no_orphans([label for _, _, label in items], label_box, min(f.size for f in labels), s.body.min,
+                             grid.PLAIN_PARAS, p.cjk)
     blocks = []
     for i, (figure, unit, label) in enumerate(items):
         box = Box(area.x + i * (w + grid.GAP), area.y, w, area.h, 4.0, 4.0, 0, 0)
@@ -168,10 +174,10 @@ def plan_numbers(p: "Planner", role: Role, e: "Entry") -> None:
     p.rest(e)
 
 
-def _figure_width(figure: str, unit: str, size: float, unit_size: float, cjk: bool) -> float:
-    """The width in points of a figure and its smaller unit on one line, with the space LibreOffice puts
-    between digits and Chinese."""
-    width = text_em(figure, True, cjk) * size
+def _figure_width(figure: str, unit: str, size: float, unit_size: float, cjk: bool, wider: float = 1.0) -> float:
+    """The width in points of a figure (its Latin measure times `wider`) and its smaller unit on one line,
+    with the space LibreOffice puts between digits and Chinese."""
+    width = text_em(figure, True, cjk) * size * wider
     if unit:
         width += text_em(unit, True, cjk) * unit_size + AUTOSPACE_EM * unit_size
     return width

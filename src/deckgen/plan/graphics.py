@@ -97,17 +97,25 @@ def _numeric(cell: str) -> bool:
     return bool(re.fullmatch(r"[+\-−]?[\d,]*\.?\d+\s*[%‰]?", cell.strip()))
 
 
-def column_widths(header: list[str], rows: list[list[str]], width: float) -> tuple[float, ...]:
-    """Column widths sharing `width` by the longest text of each column (at most 16 em counted), every
-    column at least half the average."""
-    natural = []
+def column_widths(header: list[str], rows: list[list[str]], right: tuple[bool, ...], width: float,
+                  size: float) -> tuple[tuple[float, ...], bool]:
+    """Column widths sharing `width` at `size`, and whether nothing that must stay on one line wraps: headers
+    and the cells of number columns get at least their own width, text columns share the rest by their
+    longest text (16 em at most counted)."""
+    pad = 2 * CELL_INSETS[0] + 2
+    slack = 1.15  # Latin digits in a fallback face (a template's Calibri as DejaVu Sans) are wider than Arial's
+    need, natural = [], []
     for j, head in enumerate(header):
-        longest = max([text_em(head, True)] + [text_em(r[j]) for r in rows])
-        natural.append(min(max(longest, 2.0), 16.0))
-    total = sum(natural)
-    shares = [max(n / total, 0.5 / len(natural)) for n in natural]
-    norm = sum(shares)
-    return tuple(width * sh / norm for sh in shares)
+        cells = [r[j] for r in rows]
+        own = max([text_em(head, True)] + ([text_em(c) for c in cells] if right[j] else []))
+        need.append(own * size * slack + pad)
+        natural.append(max(need[-1], min(max([text_em(c) for c in cells] + [2.0]), 16.0) * size * slack + pad))
+    if sum(natural) <= width:
+        return tuple(n * width / sum(natural) for n in natural), True
+    if sum(need) <= width:
+        spare, flexible = width - sum(need), sum(n - m for n, m in zip(natural, need))
+        return tuple(m + spare * (n - m) / flexible for n, m in zip(natural, need)), True
+    return tuple(m * width / sum(need) for m in need), False
 
 
 def _row_height(cells: list[str], widths: tuple[float, ...], size: float, cjk: bool, bold: bool = False) -> float:
@@ -141,22 +149,22 @@ def plan_table(p: "Planner", role: Role, e: "Entry") -> None:
     assert t is not None
     box = p.frames["table", "table"].box
     header, rows = list(t.header), [list(r) for r in t.rows]
-    widths = column_widths(header, rows, box.w)
+    right = tuple(all(_numeric(r[j]) for r in rows if r[j].strip()) and any(r[j].strip() for r in rows)
+                  for j in range(len(header)))
     sizes = p.theme.sizes.table
     fewest = -(-len(rows) // MAX_ROWS)
-    size, groups = sizes.min, _table_groups(header, rows, widths, box, sizes.min, p.cjk)
+    candidates = []
     for s in range(int(sizes.max), int(sizes.min) - 1, -1):
-        found = _table_groups(header, rows, widths, box, s, p.cjk)
-        if len(found) <= fewest:
-            size, groups = s, found
-            break
+        widths, clean = column_widths(header, rows, right, box.w, s)
+        groups = _table_groups(header, rows, widths, box, s, p.cjk)
+        candidates.append((len(groups) > fewest, not clean, -s, widths, groups))
+    _, _, neg, widths, groups = min(candidates, key=lambda c: c[:3])  # fewest slides, nothing wrapped, largest
+    size = -neg
     head_h = _row_height(header, widths, size, p.cjk, True)
     if any(head_h + _row_height(r, widths, size, p.cjk) > box.h for r in rows):
         p.warn(e.path, f"a table row does not fit a slide at the smallest size ({sizes.min:g} pt); shorten it")
     if len(groups) > 1:
         p.warn(e.path, f"{len(rows)} table rows do not fit one slide: split into {len(groups)} slides, header repeated")
-    right = tuple(all(_numeric(r[j]) for r in rows if r[j].strip()) and any(r[j].strip() for r in rows)
-                  for j in range(len(header)))
     alt = e.node.alt or p.words(f"表格，{len(rows)} 行 {len(header)} 列：" + "、".join(header),
                                 f"Table of {len(rows)} rows and {len(header)} columns: " + ", ".join(header))
     if not e.node.alt:

@@ -42,7 +42,8 @@ class SlotSpec:
 
     For the built-in layout that `deckgen.render.masterxml` generates from the slots: what the slot holds
     (`content`: `TEXT`, `AREA`, `PICTURE`, `CHART`, `TABLE`), its alignment and anchor, whether its
-    paragraphs have bullets, and the text colour (`color`: an element of `theme.text_colors` for this
+    paragraphs have bullets (`bullet`: True, False: never, also in a template's placeholder; None: as the
+    placeholder has it), and the text colour (`color`: an element of `theme.text_colors` for this
     kind; default the slot's name)."""
 
     name: str
@@ -54,7 +55,7 @@ class SlotSpec:
     content: str = TEXT
     align: str = "l"
     anchor: str = "t"
-    bullet: bool = False
+    bullet: Optional[bool] = None
     color: str = ""
 
 
@@ -127,8 +128,9 @@ KINDS: Mapping[Role, Kind] = _kinds(
          (), ("Cards", "卡片", "要点卡片"), "Cards", "cust", "content", fallback=Role.CONTENT),
     Kind(Role.QUOTE,
          (SlotSpec("title", Slot(grid.OFF_SLIDE_TITLE, grid.TITLE_PARAS), "title", TITLE_PH, CONTENT_TITLE, True),
-          SlotSpec("quote", Slot(grid.QUOTE, grid.QUOTE_PARAS), "quote", BODY_PH, BUILTIN, align="ctr", anchor="ctr"),
-          SlotSpec("source", Slot(grid.QUOTE_SOURCE, grid.PLAIN_PARAS), "cover_subtitle", BODY_PH, align="r")),
+          SlotSpec("quote", Slot(grid.QUOTE, grid.QUOTE_PARAS), "quote", BODY_PH, BUILTIN, align="ctr", anchor="ctr",
+                   bullet=False),
+          SlotSpec("source", Slot(grid.QUOTE_SOURCE, grid.PLAIN_PARAS), "cover_subtitle", BODY_PH, align="r", bullet=False)),
          (), ("Quote", "引用", "引语", "Quote with Caption"), "Quote", "cust", "content", fallback=Role.STATEMENT),
     Kind(Role.NUMBERS,
          (_TITLE, SlotSpec("numbers", Slot(grid.BODY, grid.PLAIN_PARAS), "number", BODY_PH, CONTENT_BODY, content=AREA)),
@@ -146,9 +148,11 @@ KINDS: Mapping[Role, Kind] = _kinds(
          fallback=Role.CONTENT),
     Kind(Role.COMPARE,
          (_TITLE,
-          SlotSpec("left_title", Slot(grid.LEFT_HEAD, grid.HEAD_PARAS), "body", BODY_PH, color="heading", anchor="b"),
+          SlotSpec("left_title", Slot(grid.LEFT_HEAD, grid.HEAD_PARAS), "body", BODY_PH, color="heading", anchor="b",
+                   bullet=False),
           SlotSpec("left_body", Slot(grid.LEFT_BODY, grid.BODY_PARAS), "body", BODY_PH, color="body", bullet=True),
-          SlotSpec("right_title", Slot(grid.RIGHT_HEAD, grid.HEAD_PARAS), "body", BODY_PH, color="heading", anchor="b"),
+          SlotSpec("right_title", Slot(grid.RIGHT_HEAD, grid.HEAD_PARAS), "body", BODY_PH, color="heading", anchor="b",
+                   bullet=False),
           SlotSpec("right_body", Slot(grid.RIGHT_BODY, grid.BODY_PARAS), "body", BODY_PH, color="body", bullet=True),
           SlotSpec("columns", Slot(grid.BODY, grid.BODY_PARAS), "body", BODY_PH, CONTENT_BODY, content=AREA)),
          ("twoTxTwoObj",), ("Comparison", "比较", "对比"), "Comparison", "twoTxTwoObj", "content", fallback=Role.CONTENT),

@@ -31,6 +31,7 @@ class Target:
     slots: dict[str, Slots]
     frames: Frames = BUILTIN_FRAMES
     warnings: list[Diagnostic] = field(default_factory=list)
+    fallbacks: dict[str, Diagnostic] = field(default_factory=dict)  # by role: given when the deck uses the role
     east_asian_font: Optional[str] = None  # set in the template's themes (`--east-asian-font`)
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
 
@@ -66,7 +67,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     Raises `ContentError` when the file is unusable or lacks a title or content layout.
     """
     from deckgen.render.package import drop_template_extras, ensure_view_props
-    from deckgen.render.template import (check_required, inspect, open_template, reading,
+    from deckgen.render.template import (check_required, fallback_warning, inspect, open_template, reading,
                                          remove_slides, role_warnings)
 
     prs = open_template(path)
@@ -74,12 +75,15 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         info = inspect(prs)
         check_required(info, path)
         cjk = is_cjk_language(lang)
-        warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
+        warnings = [w for w in role_warnings(info, path, cjk, fallbacks=False)
+                    if not (east_asian_font and "East Asian" in w.message)]
+        fallbacks = {c.role: w for c in info.roles if (w := fallback_warning(c, path)) is not None}
         remove_slides(prs)
         drop_template_extras(prs)
         ensure_view_props(prs)
         target = _target(prs)
     target.warnings = warnings
+    target.fallbacks = fallbacks
     target.east_asian_font = east_asian_font
     return target
 
@@ -107,7 +111,8 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) ->
     oxml.set_sections(element(prs.part), zip(deck.sections, section_ids), deck.title)
     set_properties(prs, deck, n_notes)
     assert_unique_partnames(prs)
-    return prs, list(target.warnings)
+    used = {s.role.value for s in deck.slides}
+    return prs, [w for role, w in target.fallbacks.items() if role in used] + list(target.warnings)
 
 
 def _theme_fonts(target: Target, theme: "Theme") -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
 from deckgen.outline.model import Role
+from deckgen.plan.kinds import KINDS
 from deckgen.plan.model import DeckPlan, SlidePlan, Text
 from deckgen.render import oxml
 from deckgen.render.draw import title_first
@@ -29,8 +30,9 @@ def slot_key(target: Optional["LayoutPlaceholder"]) -> Optional[PhKey]:
 
 
 def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
-                     filled: set[PhKey]) -> None:
-    """Put `text` into the slide's placeholder cloned from the layout placeholder `target` (if both exist)."""
+                     filled: set[PhKey], plain: bool = False) -> None:
+    """Put `text` into the slide's placeholder cloned from the layout placeholder `target` (if both exist);
+    `plain`: without bullet marks, whatever the placeholder's style."""
     key = slot_key(target)
     if key is None or text is None or not any(text.paragraphs):
         return
@@ -38,14 +40,18 @@ def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], t
     if sp is None:
         raise KeyError(f"no placeholder {key} on the slide cloned from its layout")
     oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
+    if plain:
+        oxml.without_bullets(sp.find(oxml.qn("p:txBody")))
     filled.add(key)
 
 
 def fill_texts(slide: "NewSlide", slots: Slots, s: SlidePlan, lang: str, filled: set[PhKey]) -> None:
     """The render function of the text kinds: the title and each slot's text into its placeholder."""
     fill_placeholder(slide, slots.title, s.title, lang, filled)
+    kind = KINDS[s.role]
     for name, text in s.texts:
-        fill_placeholder(slide, slots.get(name), text, lang, filled)
+        spec = kind.slot(name)
+        fill_placeholder(slide, slots.get(name), text, lang, filled, plain=spec is not None and spec.bullet is False)
 
 
 # One render function per kind: what it draws on the slide beyond the footer and notes. Every kind's texts

@@ -185,13 +185,18 @@ def inspect(prs: "PresentationT") -> TemplateInfo:
     return info
 
 
-def role_warnings(info: TemplateInfo, path: Path, cjk: bool) -> list[Diagnostic]:
-    """Warnings for roles that fell back to another layout, and a missing East Asian font."""
-    out = []
-    for choice in info.roles:
-        if choice.via.startswith("fallback:"):
-            out.append(Diagnostic(f"no layout for the {choice.role!r} role; using {choice.layout.name!r} "
-                                  f"({choice.via.split(':')[1]} layout) instead", str(path)))
+def fallback_warning(choice: Choice, path: Path) -> Optional[Diagnostic]:
+    """The warning for a role that fell back to another role's layout, else None."""
+    if not choice.via.startswith("fallback:") or choice.layout is None:
+        return None
+    return Diagnostic(f"no layout for the {choice.role!r} role; using {choice.layout.name!r} "
+                      f"({choice.via.split(':')[1]} layout) instead", str(path))
+
+
+def role_warnings(info: TemplateInfo, path: Path, cjk: bool, *, fallbacks: bool = True) -> list[Diagnostic]:
+    """Warnings for roles that fell back to another layout (unless not `fallbacks`: the build warns only
+    about the roles its deck uses), and a missing East Asian font."""
+    out = [w for c in info.roles if fallbacks and (w := fallback_warning(c, path)) is not None]
     if cjk and not all(info.east_asian):
         out.append(Diagnostic("the template's theme has no East Asian font, so Chinese text falls back to the "
                               "application's default; pass --east-asian-font 微软雅黑 to set one", str(path)))
