@@ -17,10 +17,10 @@ def main() -> None:
 def _register() -> None:
     # light modules: their heavy imports happen inside the commands
     from deckgen.cli.build import build, template, themes
-    from deckgen.cli.outline import check, outline
+    from deckgen.cli.outline import check, outline, schema
     from deckgen.cli.present import handout, preview
 
-    for command in (build, themes, template, outline, check, handout, preview):
+    for command in (build, themes, template, outline, check, schema, handout, preview):
         main.add_command(command)
 
 

@@ -136,3 +136,25 @@ def _check_deck(deck: Path, source: Optional[Path], accessibility: bool = False)
                        "table headers, WCAG AA contrast)")
     if problems:
         raise ContentError(problems)
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the schema to this file (default: print it).")
+def schema(output: Optional[Path]) -> None:
+    """Print the outline format as JSON Schema, for editors that complete and check outline files.
+
+    VS Code (YAML extension): save it as outline.schema.json and start the outline with the line
+    `# yaml-language-server: $schema=outline.schema.json`."""
+    import json
+
+    from deckgen.outline.schema import outline_schema
+
+    text = json.dumps(outline_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from deckgen.package.write import check_target, write_text_atomic
+
+    check_target(output)
+    write_text_atomic(output, text)
+    click.echo(f"Wrote {output}")

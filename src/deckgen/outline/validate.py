@@ -223,17 +223,22 @@ def _node_problems(node: SlideNode, path: tuple[PathPart, ...], loaded: Loaded) 
                                                           "use a column or bar chart to compare series"))
         for i, series in enumerate(chart.series):
             if len(series.values) != len(chart.categories):
-                out.append(loaded.problem(at + ("series", i, "values"), f"{len(series.values)} values for "
-                                          f"{len(chart.categories)} categories; give one value per category"))
+                out.append(loaded.problem(at + ("series", i, "values"), f"{_count(len(series.values), 'value')} for "
+                                          f"{_count(len(chart.categories), 'category', 'categories')}; give one value per category"))
             if chart.type == "pie" and any(v < 0 for v in series.values):
                 out.append(loaded.problem(at + ("series", i, "values"), "a pie chart cannot show negative values"))
     if node.table is not None:
         width = len(node.table.header)
         for i, row in enumerate(node.table.rows):
             if len(row) != width:
-                out.append(loaded.problem(path + ("table", "rows", i), f"{len(row)} cells in a table of {width} columns; "
+                out.append(loaded.problem(path + ("table", "rows", i), f"{_count(len(row), 'cell')} in a table of "
+                                          f"{_count(width, 'column')}; "
                                           "give every row one cell per header column (\"\" for an empty cell)"))
     return out
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024

@@ -17,14 +17,18 @@ if TYPE_CHECKING:
 CARDS = range(3, 7)  # parallel `key：phrase` bullets are set as cards when there are this many
 CARD_PAD = 14.0      # inside a card, around its text
 _KEY_PHRASE = re.compile(r"\s*(?P<key>[^：:，。；、,.;!?！？“”\"]{1,12}?)\s*(?:：|:\s)\s*(?P<phrase>\S.*)", re.S)
+_SAYING = ("指出", "强调", "说", "表示", "认为", "要求", "提出", "写道", "said", "says", "wrote")
 _FIGURE = re.compile(r"(?P<figure>[+\-−±~约近超逾]?\s*[\d.,]+(?:\s*[~\-–—至]\s*[\d.,]+)?)(?P<unit>.*)", re.S)
 
 
 def key_phrase(bullet: str) -> Optional[tuple[str, str]]:
     """(`供给`, `建立高质量产业体系`) for `供给：建立高质量产业体系` (or `Supply: …`); None for a bullet of
-    another form. The key is short (at most 12 characters) and holds no sentence punctuation."""
+    another form. The key is short (at most 12 characters), holds no sentence punctuation and is no speaker
+    (`A总书记指出：`)."""
     m = _KEY_PHRASE.fullmatch(bullet)
-    return (m.group("key").strip(), m.group("phrase").strip()) if m else None
+    if not m or m.group("key").rstrip().endswith(_SAYING):  # `A总书记指出：…` introduces words, it is no key
+        return None
+    return m.group("key").strip(), m.group("phrase").strip()
 
 
 def cards_shaped(bullets: Iterable[str]) -> bool:

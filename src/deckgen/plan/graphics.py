@@ -127,7 +127,20 @@ def _row_height(cells: list[str], widths: tuple[float, ...], size: float, cjk: b
 
 def _table_groups(header: list[str], rows: list[list[str]], widths: tuple[float, ...], box: Box, size: float,
                   cjk: bool) -> list[list[list[str]]]:
-    """Rows in runs that fit `box` under the header at `size`, at most `MAX_ROWS` each (greedy)."""
+    """Rows in as few runs as fit `box` under the header at `size`, at most `MAX_ROWS` each, as even as they
+    can be (14 rows: 5, 5, 4)."""
+    from deckgen.plan.drawn import even_groups
+
+    greedy = _greedy_groups(header, rows, widths, box, size, cjk)
+    head = _row_height(header, widths, size, cjk, True)
+    even = even_groups(rows, len(greedy))
+    if all(head + sum(_row_height(r, widths, size, cjk) for r in g) <= box.h for g in even):
+        return even
+    return greedy
+
+
+def _greedy_groups(header: list[str], rows: list[list[str]], widths: tuple[float, ...], box: Box, size: float,
+                   cjk: bool) -> list[list[list[str]]]:
     head = _row_height(header, widths, size, cjk, True)
     groups: list[list[list[str]]] = []
     used = box.h

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from deckgen.package.ns import C
 from deckgen.plan.model import ChartPlan, SlidePlan, TablePlan
 from deckgen.render.draw import adopt, describe, emu, run, solid
 from deckgen.render.oxml import qn
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
     from deckgen.render.layouts import Slots
 
 PhKey = tuple[str, int]
-C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _THEME = {"dk1": "DARK_1", "lt1": "LIGHT_1", "dk2": "DARK_2", "lt2": "LIGHT_2", "hlink": "HYPERLINK",
           "folHlink": "FOLLOWED_HYPERLINK", **{f"accent{i}": f"ACCENT_{i}" for i in range(1, 7)}}
 

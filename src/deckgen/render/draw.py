@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 PhKey = tuple[str, int]
 EMU_PER_PT = 12700
 HAIRLINE_EMU = 9525
+ROUND_ADJ = 6000  # corner radius of cards: 6 % of the shorter side
 # Placeholder types that take each kind of graphic (obj: a content placeholder, which takes any).
 TAKES = {"pic": ("pic", "obj"), "chart": ("chart", "obj"), "tbl": ("tbl", "obj")}
 
@@ -68,8 +69,10 @@ def block_sp(shape_id: int, b: Block, lang: str) -> etree._Element:
     _sub(xfrm, "a:off", x=str(x), y=str(y))
     _sub(xfrm, "a:ext", cx=str(w), cy=str(h))
     geom = _sub(_sub(sppr, "a:prstGeom", prst=b.shape), "a:avLst")
+    inset = 0.0  # the geometry's own text inset: a rounded rectangle sets text inside its corners
     if b.shape == "roundRect":
-        _sub(geom, "a:gd", name="adj", fmla="val 6000")
+        _sub(geom, "a:gd", name="adj", fmla=f"val {ROUND_ADJ}")
+        inset = min(b.box.w, b.box.h) * ROUND_ADJ / 100000 * 0.29289
     if b.fill:
         solid(sppr, b.fill)
     else:
@@ -78,8 +81,9 @@ def block_sp(shape_id: int, b: Block, lang: str) -> etree._Element:
     solid(ln, b.line) if b.line else _sub(ln, "a:noFill")
     tx = _sub(sp, "p:txBody")
     box = b.box
-    _sub(_sub(tx, "a:bodyPr", wrap="square", lIns=str(emu(box.inset_l)), tIns=str(emu(box.inset_t)),
-              rIns=str(emu(box.inset_r)), bIns=str(emu(box.inset_b)), rtlCol="0", anchor=b.anchor), "a:normAutofit")
+    _sub(_sub(tx, "a:bodyPr", wrap="square", lIns=str(emu(max(0.0, box.inset_l - inset))),
+              tIns=str(emu(max(0.0, box.inset_t - inset))), rIns=str(emu(max(0.0, box.inset_r - inset))),
+              bIns=str(emu(max(0.0, box.inset_b - inset))), rtlCol="0", anchor=b.anchor), "a:normAutofit")
     _sub(tx, "a:lstStyle")
     for i, runs in enumerate(b.paragraphs):
         p = _sub(tx, "a:p")
