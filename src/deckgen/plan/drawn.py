@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 CARDS = range(3, 7)  # parallel `key：phrase` bullets are set as cards when there are this many
 CARD_PAD = 14.0      # inside a card, around its text
 _KEY_PHRASE = re.compile(r"\s*(?P<key>[^：:，。；、,.;!?！？“”\"]{1,12}?)\s*(?:：|:\s)\s*(?P<phrase>\S.*)", re.S)
-_SAYING = ("指出", "强调", "说", "表示", "认为", "要求", "提出", "写道", "said", "says", "wrote")
+_SAYING = ("指出", "强调", "说", "表示", "认为", "提出", "写道", "said", "says", "wrote")
 _FIGURE = re.compile(r"(?P<figure>[+\-−±~约近超逾]?\s*[\d.,]+(?:\s*[~\-–—至]\s*[\d.,]+)?)(?P<unit>.*)", re.S)
 
 
