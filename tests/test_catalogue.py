@@ -160,6 +160,7 @@ def _all_bullets(n: int) -> Callable[[Path], None]:
 
 # ------------------------------------------------------------------------------------------- the table
 
+CHART = "    chart:\n      type: column\n      categories: [甲, 乙]\n      series:\n        - {name: 值, values: [1, 2]}\n"
 BIG_NOTE = ("这是一段很长的讲稿。" * 10 + "\n") * 10_400  # about 1 MB of UTF-8 in the notes of one slide
 OUT = ["-o", "deck.pptx"]
 
@@ -226,6 +227,34 @@ CASES: dict[str, Case] = {
         r"outline\.yaml:2:1: YAML syntax error: .*"),
     "missing-outline": Case(["build", "nothere.yaml"], {},
         r"nothere\.yaml: file 'nothere\.yaml' does not exist"),
+    # --- slide kinds -------------------------------------------------------------------------------
+    "kind-unknown": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    kind: bulets\n"},
+        r"outline\.yaml:6:11: sections\[0\]\.kind: unknown slide kind 'bulets'; expected one of .*; did you mean 'bullets'\?"),
+    "chart-type-unknown": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + CHART.replace("column", "donut")},
+        r"outline\.yaml:7:13: sections\[0\]\.chart\.type: unknown type 'donut'; expected one of column, bar, line, pie"),
+    "chart-value-not-a-number": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + CHART.replace("[1, 2]", "[1, 2万]")},
+        r"outline\.yaml:10:33: sections\[0\]\.chart\.series\[0\]\.values\[1\]: expected a number, got '2万'; write the unit .*"),
+    "chart-without-series": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "    chart: {type: bar, categories: [甲], series: []}\n"},
+        r"outline\.yaml:6:49: sections\[0\]\.chart\.series: needs at least one entry, got 0"),
+    "chart-series-length": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + CHART.replace("[1, 2]", "[1, 2, 3]")},
+        r"outline\.yaml:10:29: sections\[0\]\.chart\.series\[0\]\.values: 3 values for 2 categories; give one value per category"),
+    "table-row-width": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "    table:\n      header: [项目, 数值]\n      rows: [[甲, '1'], [乙]]\n"},
+        r"outline\.yaml:8:24: sections\[0\]\.table\.rows\[1\]: 1 cell in a table of 2 columns; give every row .*"),
+    "numbers-too-many": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    numbers: [" + ", ".join(
+        f"{{value: '{i}', label: 第{i}项}}" for i in range(5)) + "]\n"},
+        r"outline\.yaml:6:14: sections\[0\]\.numbers: takes at most 4 entries, got 5; give the others a slide of their own"),
+    "compare-without-right": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    compare: {left: {title: 过去}}\n"},
+        r"outline\.yaml:6:14: sections\[0\]\.compare\.right: required key 'right' is missing"),
+    "quote-without-text": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    quote: {source: 某人}\n"},
+        r"outline\.yaml:6:12: sections\[0\]\.quote\.text: required key 'text' is missing"),
+    "image-missing": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    image: 图/照片.png\n    alt: 照片\n"},
+        r"outline\.yaml:6:12: sections\[0\]\.image: image '图/照片\.png' does not exist \(looked at '.*'\); paths are "
+        r"relative to the outline's folder"),
+    "image-not-a-picture": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "    image: photo.png\n    alt: 照片\n", "photo.png": "<html>not a picture</html>"},
+        r"outline\.yaml:6:12: sections\[0\]\.image: image 'photo\.png' cannot be read as a picture; give a PNG or JPEG file"),
     # --- themes ------------------------------------------------------------------------------------
     "theme-file-missing": Case(["build", "outline.yaml"], {"outline.yaml": SMALL.replace("  title: 讲座\n", "  title: 讲座\n  theme: ours.yaml\n")},
         r"outline\.yaml:3:10: deck\.theme: theme file 'ours\.yaml' does not exist \(looked at '.*ours\.yaml'\); fix the path.*"),

@@ -24,7 +24,7 @@ def test_build_writes_a_deck_beside_the_outline(runner: CliRunner, tmp_path: Pat
     result = runner.invoke(main, ["build", str(outline)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "lecture.pptx").is_file()
-    assert f"Wrote {tmp_path / 'lecture.pptx'} (27 slides)" in result.output
+    assert f"Wrote {tmp_path / 'lecture.pptx'} (28 slides)" in result.output
 
 
 def test_build_without_arguments_builds_the_shipped_outline(runner: CliRunner, tmp_path: Path,
@@ -33,7 +33,7 @@ def test_build_without_arguments_builds_the_shipped_outline(runner: CliRunner, t
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "outline.pptx").is_file()
-    assert "27 slides" in result.output
+    assert "28 slides" in result.output
 
 
 def test_bad_outline_lists_every_problem_exits_1_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.soffice
 
 def test_libreoffice_renders_every_slide(shipped_deck: Path, shipped_pdf: Path) -> None:
     require_tools("pdfinfo")
-    assert page_count(shipped_pdf) == len(Presentation(str(shipped_deck)).slides) == 27
+    assert page_count(shipped_pdf) == len(Presentation(str(shipped_deck)).slides) == 28
 
 
 def test_no_word_outside_its_shape_with_autofit_off(shipped_deck: Path, tmp_path: Path) -> None:
@@ -52,5 +52,5 @@ def test_seed_deck_renders_without_overflow_in_every_theme(theme: str, tmp_path:
 
     out = tmp_path / f"{theme}.pptx"
     build(BuildRequest(OUTLINE, out, theme=theme))
-    assert page_count(to_pdf(out, tmp_path)) == 27
+    assert page_count(to_pdf(out, tmp_path)) == 28
     assert overflowing_words(out, tmp_path) == {}

@@ -81,7 +81,8 @@ sections:
         text = "deck:\n  title: A\n  title: B\nsections:\n  - title: S\n    colour: red\n"
         assert problems(text) == [
             "outline.yaml:3:3: deck.title: duplicate key 'title' (first at line 2); YAML would keep only the last one: keep one",
-            "outline.yaml:6:5: sections[0].colour: unknown key 'colour'; allowed: title, label, bullets, notes, layout, subsections",
+            "outline.yaml:6:5: sections[0].colour: unknown key 'colour'; allowed: title, label, bullets, notes, layout, kind, chart, table, image, alt, quote, numbers, compare, "
+            "subsections",
         ]
 
     def it_sanitises_control_characters_with_a_warning(self) -> None:

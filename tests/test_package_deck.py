@@ -130,3 +130,16 @@ def test_check_source_and_handout_refuse_a_zip_bomb_in_bounded_memory(bomb: Path
     assert "not a PowerPoint" not in measured["output"]
     assert measured["traced"] < 200 << 20 and measured["rss"] < 200 << 20, measured
     print(f"{command[0]}: peak traced {measured['traced'] / 2**20:.1f} MB, peak RSS {measured['rss'] / 2**20:.1f} MB")
+
+
+def test_reads_a_slides_table_rows_and_chart_values_for_the_handout(tmp_path: Path) -> None:
+    from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
+
+    out = tmp_path / "kinds.pptx"
+    build(BuildRequest(Path(__file__).parent / "golden" / "kinds" / "outline.yaml", out))
+    data = {s.title: s.data for s in read_deck(out).slides if s.data}
+    assert data["（二）国内生产总值逐年增长"] == (
+        "单位：万亿元", "国内生产总值: 2019年 98.65, 2020年 101.36, 2021年 114.92, 2022年 121.02, 2023年 126.06")
+    assert data["（三）主要指标对比"][:2] == ("指标 | 2022年 | 2023年 | 增长", "国内生产总值（万亿元） | 121.02 | 126.06 | 5.2%")
+    assert len(data) == 4  # three charts and a table

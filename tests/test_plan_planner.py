@@ -26,7 +26,7 @@ def plan_text(text: str):
 
 
 @pytest.mark.parametrize("case, source", [("shipped", OUTLINE)] + [
-    (case, GOLDEN / case / "outline.yaml") for case in ("english", "stress", "stress-en")])
+    (case, GOLDEN / case / "outline.yaml") for case in ("english", "stress", "stress-en", "kinds")])
 def test_plan_matches_golden_dump(case: str, source: Path) -> None:
     actual = dump(plan_file(source).deck)
     expected_file = GOLDEN / case / "plan.txt"
@@ -134,7 +134,7 @@ class DescribeContinuation:
     def it_splits_fifteen_bullets_evenly_with_continued_titles_and_notes_on_the_first(self) -> None:
         deck, warnings = plan_text(self.outline([f"第{i}条要点" for i in range(15)]))
         content = [s for s in deck.slides if s.role is Role.CONTENT]
-        assert [s.title.text for s in content] == ["（一）小节", "（一）小节（续）", "（一）小节（续）"]
+        assert [s.title.text for s in content] == ["（一）小节", "（一）小节（续1）", "（一）小节（续2）"]  # unique titles
         assert [len(s.body.paragraphs) for s in content] == [5, 5, 5]
         assert sum((s.body.paragraphs for s in content), ()) == tuple(f"第{i}条要点" for i in range(15))
         assert [s.notes for s in content] == ["全部讲稿", "", ""]

@@ -54,7 +54,7 @@ class DescribeShippedHandout:
         pages = _text(handout_pdf).split("\f")
         for slide in read_deck(shipped_deck).slides:
             page = _squash(pages[slide.number - 1])
-            assert f"{slide.number}/{27}" in page
+            assert f"{slide.number}/{28}" in page
             assert _squash(slide.notes)[:40] in page
 
     def it_never_starts_a_line_with_closing_punctuation(self, handout_pdf: Path) -> None:

@@ -85,7 +85,7 @@ class DescribeTable:
         assert len(lines) == 1 + len(shipped_plan.sections) + 1
         assert lines[1].split()[0] == "开篇"
         assert lines[-1].split()[:2] == ["total", clock(t.total)]
-        assert lines[-1].endswith("27 slides  of 60 min")
+        assert lines[-1].endswith("28 slides  of 60 min")
 
     def it_clips_long_section_names_to_keep_columns(self, shipped_plan: DeckPlan) -> None:
         lines = table(deck_timing(shipped_plan))

@@ -46,11 +46,14 @@ def test_deck_is_16_9_with_layouts_laid_out_for_it(prs) -> None:
 
 def test_one_slide_per_heading_plus_title_opening_agenda_closing(prs) -> None:
     layouts = [s.slide_layout.name for s in prs.slides]
-    assert len(prs.slides) == 1 + 1 + 1 + 3 + 10 + 10 + 1
+    # the opening's quotation and then its bullets, the agenda, sections, subsections, points, the closing
+    assert len(prs.slides) == 1 + 2 + 1 + 3 + 10 + 10 + 1
     assert layouts.count("Section Header") == 3
-    assert layouts.count("Title and Content") == 1 + 10 + 10
-    assert layouts[:3] == ["Title Slide", "Title and Content", "Agenda"]
+    assert layouts.count("Title and Content") + layouts.count("Cards") == 1 + 10 + 10
+    assert layouts.count("Cards") == 5  # chosen for the slides of parallel key：phrase points
+    assert layouts[:4] == ["Title Slide", "Quote", "Title and Content", "Agenda"]
     assert layouts[-1] == "Closing"
+    assert len(set(layouts)) == 7
 
 
 def test_titles_show_the_outline_labels(prs) -> None:
@@ -124,9 +127,9 @@ def test_content_slides_have_footer_and_a_real_slide_number_field(prs) -> None:
 
 
 def test_content_is_in_placeholders_and_decorations_on_master(prs) -> None:
-    for slide in prs.slides:  # but the hidden, empty shape that names the slide for `deckgen pull`
-        assert all(shape.is_placeholder for shape in slide.shapes if not shape.name.startswith("deckgen:"))
-        assert [s.name.startswith("deckgen:") for s in slide.shapes if not s.is_placeholder] == [True]
+    for slide in prs.slides:  # but the hidden, empty shape that names the slide for `deckgen pull`; cards are shapes with text
+        assert all(shape.is_placeholder or shape.name.startswith(("Card ", "deckgen:")) for shape in slide.shapes)
+        assert [s.name.startswith("deckgen:") for s in slide.shapes if not s.is_placeholder and not s.name.startswith("Card ")] == [True]
     assert any(not s.is_placeholder for s in prs.slide_master.shapes)
 
 
@@ -161,7 +164,9 @@ def test_no_template_leftovers(shipped_deck: Path) -> None:
         names = z.namelist()
     assert len(names) == len(set(names))
     assert not any("thumbnail" in n or "printerSettings" in n for n in names)
-    assert len([n for n in names if re.match(r"ppt/slideLayouts/\w+\.xml$", n)]) == 8
+    from deckgen.render.masterxml import LAYOUTS
+
+    assert len([n for n in names if re.match(r"ppt/slideLayouts/\w+\.xml$", n)]) == len(LAYOUTS) == 15
 
 
 def test_english_deck_uses_english_language_and_words(tmp_path: Path) -> None:

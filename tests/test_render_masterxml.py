@@ -10,7 +10,8 @@ from lxml import etree
 
 from deckgen.plan import grid
 from deckgen.render.masterxml import LAYOUTS, layout_xml, master_xml, theme_xml
-from deckgen.theme.model import AA_LARGE, AA_TEXT, SCHEME_KEYS, Theme, builtin_themes, contrast_ratio, load_theme
+from deckgen.theme.model import AA_LARGE, AA_TEXT, SCHEME_KEYS, Theme, builtin_themes, load_theme
+from deckgen.theme.contrast import contrast_ratio
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -125,8 +126,9 @@ class DescribeLayoutContract:
     def it_names_and_types_the_layouts_as_the_renderer_expects(self, deck: Deck) -> None:
         got = [(root.find("p:cSld", NS).get("name"), root.get("type")) for root in deck.layouts.values()]
         assert got == [("Title Slide", "title"), ("Section Header", "secHead"), ("Title and Content", "obj"),
-                       ("Agenda", "obj"), ("Statement", "obj"), ("Closing", "title"), ("Title Only", "titleOnly"),
-                       ("Blank", "blank")]
+                       ("Agenda", "obj"), ("Statement", "obj"), ("Closing", "title"), ("Cards", "cust"), ("Quote", "cust"),
+                       ("Big Numbers", "cust"), ("Chart", "chart"), ("Table", "tbl"), ("Picture", "picTx"),
+                       ("Comparison", "twoTxTwoObj"), ("Title Only", "titleOnly"), ("Blank", "blank")]
 
     def it_keeps_placeholder_types_indexes_and_grid_boxes(self, deck: Deck) -> None:
         def box(b: grid.Box) -> tuple:
@@ -144,6 +146,19 @@ class DescribeLayoutContract:
                           ("ftr", "11"): grid.FOOTER, ("sldNum", "12"): grid.SLIDE_NUMBER},
             "Closing": {("ctrTitle", None): grid.CLOSING_TITLE, ("body", "1"): grid.CLOSING_BODY},
             "Title Only": {("title", None): None, ("ftr", "11"): grid.FOOTER, ("sldNum", "12"): grid.SLIDE_NUMBER},
+            # generated from the kinds' slots (`plan/kinds.py`)
+            "Cards": {("title", None): None, ("ftr", "11"): grid.FOOTER, ("sldNum", "12"): grid.SLIDE_NUMBER},
+            "Quote": {("title", None): grid.OFF_SLIDE_TITLE, ("body", "1"): grid.QUOTE, ("body", "2"): grid.QUOTE_SOURCE,
+                      ("ftr", "11"): grid.FOOTER, ("sldNum", "12"): grid.SLIDE_NUMBER},
+            "Chart": {("title", None): None, ("chart", "1"): grid.CHART, ("ftr", "11"): grid.FOOTER,
+                      ("sldNum", "12"): grid.SLIDE_NUMBER},
+            "Table": {("title", None): None, ("tbl", "1"): grid.BODY, ("ftr", "11"): grid.FOOTER,
+                      ("sldNum", "12"): grid.SLIDE_NUMBER},
+            "Picture": {("title", None): None, ("pic", "1"): grid.PICTURE, ("body", "2"): grid.PICTURE_BODY,
+                        ("ftr", "11"): grid.FOOTER, ("sldNum", "12"): grid.SLIDE_NUMBER},
+            "Comparison": {("title", None): None, ("body", "1"): grid.LEFT_HEAD, ("body", "2"): grid.LEFT_BODY,
+                           ("body", "3"): grid.RIGHT_HEAD, ("body", "4"): grid.RIGHT_BODY, ("ftr", "11"): grid.FOOTER,
+                           ("sldNum", "12"): grid.SLIDE_NUMBER},
             "Blank": {},
         }
         for name, wanted in expect.items():
@@ -176,7 +191,9 @@ class DescribeContrastAsDrawn:
                 ratio = contrast_ratio(fg, bg)
                 assert ratio >= need, f"{deck.theme.name} {name} {shape}: {fg} on {bg} is {ratio:.2f}:1 < {need}:1"
                 checked += 1
-        assert checked == 3 + 2 + 4 + 4 + 4 + 2 + 3
+        # title, section, content, agenda, statement, closing, title only; cards, quote, numbers, chart, table,
+        # picture, comparison
+        assert checked == 3 + 2 + 4 + 4 + 4 + 2 + 3 + 3 + 5 + 3 + 4 + 4 + 5 + 7
 
     def it_resolves_the_dark_themes_colours_through_the_dark_colour_map(self) -> None:
         d = Deck.of(load_theme("dark"))

@@ -93,7 +93,8 @@ def test_every_slide_wears_the_sample_design_and_holds_the_lecture(tmp_path: Pat
     assert not PROMPT.search(text), PROMPT.findall(text)
     outline = read_outline(OUTLINE).outline
     shown = re.sub(r"\s+", "", text)
-    wanted = [sec.title for sec in outline.sections] + [b for sec in outline.sections for sub in sec.subsections for b in sub.bullets]
+    wanted = [sec.title for sec in outline.sections] + [part for sec in outline.sections for sub in sec.subsections
+                                                        for b in sub.bullets for part in b.split("：")]
     assert [w for w in wanted if re.sub(r"\s+", "", w) not in shown] == []
     sections = [s for s in slides if any(sh.has_text_frame and sh.text_frame.text.startswith("PART") for sh in s.shapes)]
     assert [next(sh.text_frame.text for sh in s.shapes if sh.has_text_frame and sh.text_frame.text.startswith("PART"))

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import ContentError
-from deckgen.theme.model import (AA_LARGE, AA_TEXT, DEFAULT_THEME, Decor, builtin_themes, contrast_problems, contrast_ratio,
-                           load_theme, relative_luminance, text_colors)
+from deckgen.theme.model import AA_LARGE, AA_TEXT, DEFAULT_THEME, Decor, builtin_themes, load_theme
+from deckgen.theme.contrast import contrast_problems, contrast_ratio, relative_luminance, text_colors
 
 BUILTIN = list(builtin_themes())
 # typefaces installed on Chinese Windows and with WPS (Chinese and English names of the same fonts)
@@ -95,7 +95,9 @@ class DescribeWcagContrast:
         assert {("title", "title"), ("title", "subtitle"), ("title", "byline"), ("section", "label"),
                 ("section", "title"), ("closing", "title"), ("closing", "body"), ("content", "title"),
                 ("content", "body"), ("content", "footer"), ("agenda", "body"), ("statement", "title"),
-                ("statement", "source")} == keys
+                ("statement", "source"), ("cards", "key"), ("cards", "text"), ("quote", "quote"), ("quote", "source"),
+                ("numbers", "value"), ("numbers", "label"), ("compare", "heading"), ("compare", "body"),
+                ("table", "header"), ("table", "body"), ("table", "band"), ("chart", "text"), ("picture", "body")} == keys
 
     def it_checks_the_section_label_against_its_panel(self, tmp_path: Path) -> None:
         write(tmp_path, "t.yaml", "extends: gov\nroles:\n  section: {panel: lt2}\n")
@@ -107,7 +109,8 @@ class DescribeWcagContrast:
         write(tmp_path, "t.yaml", 'extends: party\ncolors: {accent6: "8A8A8A"}\n')
         problems = contrast_problems(load_theme(str(tmp_path / "t.yaml")))
         assert problems == ["content footer: accent6 on lt2 is 3.26:1, needs 4.5:1",
-                            "statement source: accent6 on lt2 is 3.26:1, needs 4.5:1"]
+                            "statement source: accent6 on lt2 is 3.26:1, needs 4.5:1",
+                            "quote source: accent6 on lt2 is 3.26:1, needs 4.5:1"]
 
 
 class DescribeExtends:

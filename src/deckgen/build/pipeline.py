@@ -60,7 +60,7 @@ def plan_file(path: Path, theme: Optional[str] = None, display: Optional[str] = 
     `frames` are a template's text slots (default: the built-in grid)."""
     file = read_outline(path, display)
     th = resolve_theme(file, theme)
-    deck, warnings = plan(file.outline, th, frames or BUILTIN_FRAMES, file.loaded)
+    deck, warnings = plan(file.outline, th, frames or BUILTIN_FRAMES, file.loaded, file.folder)
     return Planned(file.outline, th, deck, [*file.warnings, *warnings], file.loaded)
 
 
@@ -85,7 +85,7 @@ def build(request: BuildRequest) -> Built:
         target = template_target(request.template, language, request.east_asian_font, roles or None)
     theme = resolve_theme(file, request.theme)
     target = target or builtin_target(theme, language)
-    deck, warnings = plan(file.outline, theme, target.frames, file.loaded)
+    deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
     if request.time_cues:
         from deckgen.present.timing import with_time_cues
 

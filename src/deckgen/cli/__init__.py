@@ -17,11 +17,11 @@ def main() -> None:
 def _register() -> None:
     # light modules: their heavy imports happen inside the commands
     from deckgen.cli.build import build, template, themes
-    from deckgen.cli.outline import check, outline
+    from deckgen.cli.outline import check, outline, schema
     from deckgen.cli.present import handout, preview
     from deckgen.cli.pull import pull
 
-    for command in (build, themes, template, outline, check, handout, preview, pull):
+    for command in (build, themes, template, outline, check, schema, handout, preview, pull):
         main.add_command(command)
 
 

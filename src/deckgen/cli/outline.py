@@ -77,13 +77,19 @@ def _coverage(source: Path, notes: list, shown: str, where=None) -> list[Diagnos
 @click.option("--source", type=click.Path(path_type=Path), metavar="LECTURE",
               help="The lecture (.txt, .docx, .md): report its sentences missing from the notes or present "
                    "twice, and notes that are not in it.")
-def check(outline: Path, source: Optional[Path]) -> None:
+@click.option("--accessibility", is_flag=True,
+              help="For a deck: also apply PowerPoint's Accessibility Checker rules (titles, unique titles, alt text, "
+                   "reading order, table headers, WCAG AA contrast).")
+def check(outline: Path, source: Optional[Path], accessibility: bool) -> None:
     """Check OUTLINE (a .yaml outline, or a built .pptx deck).
 
-    Exits 1 on any problem; with --source, on any sentence not carried exactly once, in order."""
+    Exits 1 on any problem; with --source, on any sentence not carried exactly once, in order; with
+    --accessibility, on any slide that breaks an accessibility rule."""
     if outline.suffix.lower() == ".pptx":
-        _check_deck(outline, source)
+        _check_deck(outline, source, accessibility)
         return
+    if accessibility:
+        raise click.UsageError("--accessibility checks a built deck: give the .pptx (deckgen build writes it)")
     from deckgen.build.pipeline import plan_file
     from deckgen.extract.coverage import notes_in_order
 
@@ -101,8 +107,9 @@ def check(outline: Path, source: Optional[Path]) -> None:
         raise ContentError(problems)
 
 
-def _check_deck(deck: Path, source: Optional[Path]) -> None:
-    """Check a built deck's package, and with `source` its notes against the lecture."""
+def _check_deck(deck: Path, source: Optional[Path], accessibility: bool = False) -> None:
+    """Check a built deck's package, with `source` its notes against the lecture, with `accessibility`
+    its slides against PowerPoint's accessibility rules."""
     if not deck.is_file():
         raise ContentError([Diagnostic(f"file {str(deck)!r} does not exist", str(deck))])
     from deckgen.package.check import check_package, find_schemas
@@ -119,5 +126,35 @@ def _check_deck(deck: Path, source: Optional[Path]) -> None:
         click.echo(f"{deck}: {', '.join(checked)}")
     if source is not None and report.opened:  # a refused package (a zip bomb?) is not read for its notes either
         problems += _coverage(source, _pptx_notes(deck), str(deck))
+    if accessibility and report.opened:
+        from deckgen.package.accessibility import check_accessibility
+
+        found = check_accessibility(deck)
+        problems += [Diagnostic(str(v), str(deck)) for v in found]
+        if not found:
+            click.echo(f"{deck}: accessible (every slide titled, titles unique and first in reading order, alt text, "
+                       "table headers, WCAG AA contrast)")
     if problems:
         raise ContentError(problems)
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the schema to this file (default: print it).")
+def schema(output: Optional[Path]) -> None:
+    """Print the outline format as JSON Schema, for editors that complete and check outline files.
+
+    VS Code (YAML extension): save it as outline.schema.json and start the outline with the line
+    `# yaml-language-server: $schema=outline.schema.json`."""
+    import json
+
+    from deckgen.outline.schema import outline_schema
+
+    text = json.dumps(outline_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from deckgen.package.write import check_target, write_text_atomic
+
+    check_target(output)
+    write_text_atomic(output, text)
+    click.echo(f"Wrote {output}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from deckgen.diagnostics import PathPart
 from deckgen.extract.bullets import MAX_BULLETS, draft_bullets
+from deckgen.extract.kinds import key_figures, leads_with_quotation
 from deckgen.extract.salience import Salience
 from deckgen.extract.structure import Node, Structure
 from deckgen.extract.text import shorten
@@ -19,10 +20,14 @@ OutlinePath = tuple[PathPart, ...]
 
 @dataclass
 class Assembled:
-    """The drafted outline and the paths of titles that had to be shortened (not the source's words in full)."""
+    """The drafted outline, the paths of titles that had to be shortened (not the source's words in full),
+    and the slide kinds the text suggests: quote slides drafted (`quotes`, set in the outline) and big
+    numbers proposed (`figures`: value and label by path, for the lecturer to confirm)."""
 
     outline: Outline
     shortened: set[OutlinePath] = field(default_factory=set)
+    quotes: set[OutlinePath] = field(default_factory=set)
+    figures: dict[OutlinePath, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _notes(text: str) -> str:
@@ -38,6 +43,16 @@ class _Assembler:
         self.cjk = is_cjk_language(structure.language)
         self.salience = Salience.of([self.own(n) for n in structure.nodes()])
         self.used: list[str] = []  # bullets drafted on earlier slides: never the same bullet twice
+        self.quotes: set[OutlinePath] = set()
+        self.figures: dict[OutlinePath, list[tuple[str, str]]] = {}
+
+    def kinds(self, data: dict[str, Any], own: str, path: OutlinePath) -> None:
+        """Draft a quote slide for text that opens with a quotation; propose big numbers for key figures."""
+        if leads_with_quotation(own):
+            data["kind"] = "quote"
+            self.quotes.add(path)
+        elif figures := key_figures(own):
+            self.figures[path] = figures
 
     def text(self, node: Node) -> str:
         start, end = self.spans[id(node)]
@@ -70,6 +85,8 @@ class _Assembler:
             bullets = []  # a divider with at most a sentence of its own
         if bullets:
             data["bullets"] = bullets
+        if node.depth > 0 or node.kind == "closing":  # not on a divider: its slide shows only label and title
+            self.kinds(data, own, path)
         data["notes"] = _notes(self.s.body[start:end])
         if children:
             data.update(children)
@@ -92,6 +109,7 @@ class _Assembler:
             bullets = self.draft(spoken, opening["title"])
             if bullets:
                 opening["bullets"] = bullets
+            self.kinds(opening, spoken, ("opening", 0))
             opening["notes"] = _notes(text)
             data["opening"] = [opening]
         sections = []
@@ -114,4 +132,4 @@ def assemble(structure: Structure, source: str) -> Assembled:
     The result is validated by the outline model, so it builds as it is."""
     assembler = _Assembler(structure)
     data = assembler.outline(Path(source).stem or source)
-    return Assembled(Outline.model_validate(data), assembler.shortened)
+    return Assembled(Outline.model_validate(data), assembler.shortened, assembler.quotes, assembler.figures)

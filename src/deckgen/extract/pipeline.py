@@ -77,8 +77,11 @@ def extract(path: Path, display: str | None = None) -> Extraction:
     structure = find_structure(lecture)
     assembled = assemble(structure, lecture.source)
     outline = assembled.outline
-    text = outline_yaml(outline, _header(lecture, outline.deck.is_cjk), assembled.shortened)
+    text = outline_yaml(outline, _header(lecture, outline.deck.is_cjk), assembled.shortened, assembled.figures)
     warnings = list(structure.warnings)
+    if assembled.quotes or assembled.figures:
+        warnings.append(Diagnostic(f"drafted {len(assembled.quotes)} quote slide(s) and proposed {len(assembled.figures)} "
+                                   "big-number slide(s); marked in the outline for you to check", lecture.source))
     if assembled.shortened:
         n = len(assembled.shortened)
         warnings.append(Diagnostic(f"{n} title{'s were' if n > 1 else ' was'} cut from a long first sentence; "

@@ -36,10 +36,12 @@ def block(text: str, indent: int) -> list[str]:
 
 
 class _Writer:
-    def __init__(self, zh: bool, shortened: set[tuple[PathPart, ...]]) -> None:
+    def __init__(self, zh: bool, shortened: set[tuple[PathPart, ...]],
+                 figures: dict[tuple[PathPart, ...], list[tuple[str, str]]]) -> None:
         self.lines: list[str] = []
         self.zh = zh
         self.shortened = shortened
+        self.figures = figures
 
     def key(self, indent: int, name: str, value: str, comment: str = "") -> None:
         tail = f"  # {comment}" if comment else ""
@@ -61,6 +63,16 @@ class _Writer:
             self.key(indent, "label", node.label)
         if node.layout is not None:
             self.key(indent, "layout", node.layout.value)
+        if node.kind is not None:
+            self.key(indent, "kind", node.kind.value, "草拟：讲稿以引语开头，请确认" if self.zh else
+                     "drafted: the text opens with a quotation; check it")
+        if path in self.figures:
+            self.lines.append(f"{' ' * indent}# " + ("草拟的大数字页（核对后去掉 # 即可使用）：" if self.zh else
+                                                     "drafted big numbers (check them, then remove the #):"))
+            self.lines.append(f"{' ' * indent}# kind: numbers")
+            self.lines.append(f"{' ' * indent}# numbers:")
+            for value, label in self.figures[path]:
+                self.lines.append(f"{' ' * indent}#   - {{value: {scalar(value)}, label: {scalar(label)}}}")
         if node.bullets:
             draft = "草拟的要点，请修改" if self.zh else "drafted key phrases: edit them"
             self.lines.append(f"{' ' * indent}bullets:  # {draft}")
@@ -81,10 +93,12 @@ class _Writer:
                 self.lines.append("")
 
 
-def outline_yaml(outline: Outline, header: Sequence[str] = (), shortened: set[tuple[PathPart, ...]] | None = None) -> str:
+def outline_yaml(outline: Outline, header: Sequence[str] = (), shortened: set[tuple[PathPart, ...]] | None = None,
+                 figures: dict[tuple[PathPart, ...], list[tuple[str, str]]] | None = None) -> str:
     """The YAML text of `outline`: header comment lines first, keys in the order of the format, notes as
-    literal blocks, drafted bullets and shortened titles marked in comments."""
-    w = _Writer(outline.deck.is_cjk, shortened or set())
+    literal blocks, drafted bullets, drafted kinds and shortened titles marked in comments, proposed big
+    numbers as commented keys."""
+    w = _Writer(outline.deck.is_cjk, shortened or set(), figures or {})
     w.lines.extend(f"# {line}" if line else "#" for line in header)
     w.lines.append("deck:")
     deck: dict[str, Any] = outline.deck.model_dump()

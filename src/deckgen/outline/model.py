@@ -1,10 +1,12 @@
 """The outline model (v1): what a lecture deck is made of, validated by pydantic."""
 from __future__ import annotations
 
+import math
+import re
 from enum import Enum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from deckgen.text.script import is_cjk_language
 
@@ -14,10 +16,12 @@ MAX_TITLE = 500
 MAX_LABEL = 100
 MAX_BULLET = 2000
 Bullet = Annotated[str, Field(max_length=MAX_BULLET)]
+Label = Annotated[str, Field(min_length=1, max_length=MAX_LABEL)]
+Cell = Annotated[str, Field(max_length=MAX_BULLET)]
 
 
 class Role(str, Enum):
-    """What a slide is for; the renderer maps each role to a layout of the master."""
+    """What a slide is for (its kind); the renderer maps each role to a layout of the master."""
 
     TITLE = "title"
     AGENDA = "agenda"
@@ -25,6 +29,43 @@ class Role(str, Enum):
     CONTENT = "content"
     STATEMENT = "statement"
     CLOSING = "closing"
+    CARDS = "cards"
+    QUOTE = "quote"
+    NUMBERS = "numbers"
+    CHART = "chart"
+    TABLE = "table"
+    PICTURE = "picture"
+    COMPARE = "compare"
+
+
+# `kind:` takes a role's name, or one of these words for it.
+KIND_ALIASES = {"bullets": Role.CONTENT, "image": Role.PICTURE}
+
+
+def _number(value: object) -> object:
+    """A chart value: a number, or text that reads as one (`74.4`, `-3`, `1,234.5`); anything else (`5%`, `1,2`,
+    `nan`) is refused."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {value!r}")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?", text):  # thousands separators
+            text = text.replace(",", "")
+        if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
+            hint = ("; write decimals with a point (1.5)" if re.fullmatch(r"[+-]?\d+,\d+", text)
+                    else "; write the unit once in the chart's `unit:`" if re.match(r"[+-]?\.?\d", text) else "")
+            raise ValueError(f"expected a number, got {value!r}{hint}")
+        number = float(text)
+    else:
+        return value  # pydantic names the wrong type
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return number
+
+
+Number = Annotated[float, BeforeValidator(_number)]
 
 
 class _Strict(BaseModel):
@@ -53,8 +94,67 @@ def flatten_bullets(items: Any) -> Optional[tuple[list[Any], tuple[int, ...]]]:
     return (texts, tuple(levels)) if isinstance(items, list) and walk(items, 0) else None
 
 
+class Series(_Strict):
+    """One data series of a chart: its name and one value per category."""
+
+    name: Label
+    values: list[Number] = Field(min_length=1)
+
+
+class Chart(_Strict):
+    """A native chart: its type, the categories, one or more series, and the unit of the values."""
+
+    type: Literal["column", "bar", "line", "pie"]
+    categories: list[Label] = Field(min_length=1)
+    series: list[Series] = Field(min_length=1)
+    unit: Optional[Label] = None
+
+
+class Table(_Strict):
+    """A native table: the header row and the body rows, each as wide as the header."""
+
+    header: list[Cell] = Field(min_length=1)
+    rows: list[list[Cell]] = Field(min_length=1)
+
+
+class Quote(_Strict):
+    """A quotation set large, with its source below."""
+
+    text: str = Field(min_length=1, max_length=MAX_BULLET)
+    source: Optional[str] = Field(default=None, max_length=MAX_TITLE)
+
+
+class BigNumber(_Strict):
+    """A key figure, exactly as in the text (`74.4万亿元`, `5.2%`), and what it counts."""
+
+    value: Label
+    label: str = Field(min_length=1, max_length=MAX_BULLET)
+
+
+class Column(_Strict):
+    """One side of a comparison: its heading and its bullets."""
+
+    title: str = Field(min_length=1, max_length=MAX_TITLE)
+    bullets: list[Bullet] = Field(default_factory=list)
+
+
+class Compare(_Strict):
+    """Two columns side by side."""
+
+    left: Column
+    right: Column
+
+
+# The keys that give a slide its content of another kind than bullets, and the kind each one makes.
+PAYLOADS = {"chart": Role.CHART, "table": Role.TABLE, "image": Role.PICTURE, "quote": Role.QUOTE,
+            "numbers": Role.NUMBERS, "compare": Role.COMPARE}
+
+
 class SlideNode(_Strict):
-    """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text.
+    """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text, and at
+    most one content of another kind (`PAYLOADS`: a chart, a table, an image, a quote, numbers, a
+    comparison); `kind` chooses the slide kind (or refuses the one deckgen would choose), `alt` describes
+    the picture, chart or table for screen readers.
 
     `bullets` may nest: a list right after a bullet holds its sub-bullets. The model keeps the bullets in
     order, each one's level in `bullet_levels`."""
@@ -64,6 +164,15 @@ class SlideNode(_Strict):
     bullets: list[Bullet] = Field(default_factory=list)
     notes: str = ""
     layout: Optional[Role] = None
+    kind: Optional[Role] = None
+    chart: Optional[Chart] = None
+    table: Optional[Table] = None
+    image: Optional[str] = Field(default=None, min_length=1, max_length=4096)
+    alt: Optional[str] = Field(default=None, min_length=1, max_length=MAX_BULLET)
+    quote: Optional[Quote] = None
+    numbers: Optional[list[BigNumber]] = Field(default=None, min_length=2, max_length=4)
+    compare: Optional[Compare] = None
+
     _levels: tuple[int, ...] = PrivateAttr(default=())
 
     @model_validator(mode="wrap")
@@ -82,10 +191,23 @@ class SlideNode(_Strict):
         levels = self._levels
         return levels if len(levels) == len(self.bullets) else (0,) * len(self.bullets)
 
-    @field_validator("layout", mode="before")
+    @field_validator("layout", "kind", mode="before")
     @classmethod
     def _role(cls, value: object) -> object:
+        if isinstance(value, str) and value in KIND_ALIASES:
+            return KIND_ALIASES[value]
         return Role(value) if isinstance(value, str) and value in Role._value2member_map_ else value
+
+    @property
+    def payload(self) -> Optional[str]:
+        """The key of this entry's content of another kind (`chart`, `table`, …), if it has one."""
+        return next((key for key in PAYLOADS if getattr(self, key) is not None), None)
+
+    @property
+    def chosen(self) -> Optional[Role]:
+        """The kind the outline asks for: `kind`, else `layout`, else the kind of its payload."""
+        payload = self.payload
+        return self.kind or self.layout or (PAYLOADS[payload] if payload else None)
 
 
 class Point(SlideNode):

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Optional
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded, load_yaml
 from deckgen.outline.model import Outline
-from deckgen.outline.validate import validate
+from deckgen.outline.validate import image_problems, validate
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,18 @@ class OutlineFile:
     warnings: tuple[Diagnostic, ...]
     loaded: Loaded
 
+    @property
+    def folder(self) -> Path:
+        """The outline's folder: `image:` paths are relative to it."""
+        return self.path.parent
+
 
 def read_outline(path: Path, display: Optional[str] = None) -> OutlineFile:
-    """Load and validate the outline at `path` (`display` names it in messages); `ContentError` lists
-    every problem."""
+    """Load and validate the outline at `path` (`display` names it in messages), and check that every
+    `image:` is a picture (relative paths from the outline's folder); `ContentError` lists every problem."""
     loaded = load_yaml(path, display or str(path))
     outline, warnings = validate(loaded)
+    problems = image_problems(outline, loaded, path.parent)
+    if problems:
+        raise ContentError(problems)
     return OutlineFile(path, outline, tuple(warnings), loaded)

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from pathlib import Path
+from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded
-from deckgen.outline.model import Outline, Role
+from deckgen.outline.model import KIND_ALIASES, PAYLOADS, Outline, Role, SlideNode
 from deckgen.text.clean import sanitise
 
 _REQUIRED_TEXT = {"title"}
@@ -30,6 +31,17 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def _inner_model(ann: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation (`Chart`, `Optional[Chart]`, `list[Series]`, `Optional[list[…]]`)."""
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def _model_at(path: tuple[PathPart, ...]) -> type[BaseModel] | None:
     """The model class that validates the mapping at `path` (list indexes skipped)."""
     model: Any = Outline
@@ -39,12 +51,8 @@ def _model_at(path: tuple[PathPart, ...]) -> type[BaseModel] | None:
         field = model.model_fields.get(part)
         if field is None:
             return None
-        ann = field.annotation
-        args = getattr(ann, "__args__", ())
-        inner = args[0] if args else ann
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            model = inner
-        else:
+        model = _inner_model(field.annotation)
+        if model is None:
             return None
     return model
 
@@ -94,12 +102,28 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
         return loaded.problem(loc, f"{len(value) if isinstance(value, str) else '?'} characters, more than the {limit} "
                                    "a slide can show; shorten it (the full text belongs in the notes)")
     if kind == "too_short":
-        return loaded.problem(loc, f"needs at least one entry, got {len(value) if isinstance(value, list) else 0}")
+        least = (err.get("ctx") or {}).get("min_length", 1)
+        got = len(value) if isinstance(value, list) else 0
+        return loaded.problem(loc, f"needs at least {'one entry' if least == 1 else f'{least} entries'}, got {got}")
+    if kind == "too_long":
+        most = (err.get("ctx") or {}).get("max_length")
+        return loaded.problem(loc, f"takes at most {most} entries, got {len(value) if isinstance(value, list) else '?'}; "
+                                   "give the others a slide of their own")
+    if kind == "literal_error":
+        expected = (err.get("ctx") or {}).get("expected", "").replace("'", "").replace(" or ", ", ")
+        return loaded.problem(loc, f"unknown {loc[-1]} {value!r}; expected one of {expected}")
+    if loc and loc[-1] == "kind":
+        names = [r.value for r in Role] + list(KIND_ALIASES)
+        close = difflib.get_close_matches(str(value), names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return loaded.problem(loc, f"unknown slide kind {value!r}; expected one of {', '.join(names)}{hint}")
     if kind.startswith("enum") or (loc and loc[-1] == "layout"):
         roles = ", ".join(r.value for r in Role)
         close = difflib.get_close_matches(str(value), [r.value for r in Role], n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return loaded.problem(loc, f"unknown layout role {value!r}; expected one of {roles}{hint}")
+    if kind in ("float_type", "float_parsing"):
+        return loaded.problem(loc, f"expected a number, got {_kind(value)}")
     msg = err.get("msg", "invalid value")
     return loaded.problem(loc, msg.removeprefix("Value error, "))
 
@@ -128,6 +152,7 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
         outline = None
     if outline is not None:
         problems += _size_problems(outline, loaded)
+        problems += kind_problems(outline, loaded)
     if problems or outline is None:
         problems.sort(key=lambda d: (d.line or 0, d.col or 0))
         raise ContentError(problems)
@@ -149,3 +174,119 @@ def _size_problems(outline: Outline, loaded: Loaded) -> list[Diagnostic]:
             return [loaded.problem(path, f"the slides' titles and bullets pass {MAX_SLIDE_TEXT} characters here; "
                                          "move the spoken text into notes, or split the lecture into several decks")]
     return []
+
+
+# ------------------------------------------------------------------------------------- slide kinds
+
+_NEEDS = {Role.CHART: "chart", Role.TABLE: "table", Role.PICTURE: "image", Role.NUMBERS: "numbers", Role.COMPARE: "compare"}
+
+
+def kind_problems(outline: Outline, loaded: Loaded) -> list[Diagnostic]:
+    """What the model cannot say about the slide kinds: one content of another kind per slide, a `kind:`
+    that matches it, a chart's series as long as its categories, table rows as wide as the header, `alt:`
+    only where there is something to describe."""
+    from deckgen.outline.walk import entries
+
+    out: list[Diagnostic] = []
+    for e in entries(outline):
+        out += _node_problems(e.node, e.path, loaded)
+    return out
+
+
+def _node_problems(node: SlideNode, path: tuple[PathPart, ...], loaded: Loaded) -> list[Diagnostic]:
+    from deckgen.text.quotes import find_quotation
+
+    out = []
+    payloads = [key for key in PAYLOADS if getattr(node, key) is not None]
+    if len(payloads) > 1:
+        out.append(loaded.problem(path + (payloads[1],), f"a slide shows one chart, table, image, quote, numbers or compare; "
+                                  f"this one has {payloads[0]!r} and {payloads[1]!r}: give one an entry of its own", key=True))
+    if node.kind and node.layout and node.kind is not node.layout:
+        out.append(loaded.problem(path + ("kind",), f"kind {node.kind.value!r} and layout {node.layout.value!r} disagree; "
+                                  "keep one", key=True))
+    chosen = node.kind or node.layout
+    where = path + ("kind" if node.kind else "layout",)
+    if chosen is not None and payloads and PAYLOADS[payloads[0]] is not chosen:
+        out.append(loaded.problem(where, f"a {chosen.value!r} slide cannot show the {payloads[0]!r}; remove one of them"))
+    need = _NEEDS.get(chosen) if chosen is not None else None
+    if need and getattr(node, need) is None:
+        out.append(loaded.problem(where, f"a {chosen.value!r} slide needs its {need!r}"))  # type: ignore[union-attr]
+    if chosen is Role.QUOTE and node.quote is None and find_quotation([*node.bullets, node.notes]) is None:
+        out.append(loaded.problem(where, "a 'quote' slide needs `quote: {text, source}`, or bullets or notes that lead "
+                                         "with a quotation (…指出，“…”)"))
+    if node.alt is not None and not any(getattr(node, k) is not None for k in ("image", "chart", "table")):
+        out.append(loaded.problem(path + ("alt",), "alt describes a picture, chart or table, and this entry has none", key=True))
+    if node.chart is not None:
+        chart, at = node.chart, path + ("chart",)
+        if chart.type == "pie" and len(chart.series) > 1:
+            out.append(loaded.problem(at + ("series", 1), f"a pie chart shows one series, got {len(chart.series)}; "
+                                                          "use a column or bar chart to compare series"))
+        for i, series in enumerate(chart.series):
+            if len(series.values) != len(chart.categories):
+                out.append(loaded.problem(at + ("series", i, "values"), f"{_count(len(series.values), 'value')} for "
+                                          f"{_count(len(chart.categories), 'category', 'categories')}; give one value per category"))
+            if chart.type == "pie" and any(v < 0 for v in series.values):
+                out.append(loaded.problem(at + ("series", i, "values"), "a pie chart cannot show negative values"))
+    if node.table is not None:
+        width = len(node.table.header)
+        for i, row in enumerate(node.table.rows):
+            if len(row) != width:
+                out.append(loaded.problem(path + ("table", "rows", i), f"{_count(len(row), 'cell')} in a table of "
+                                          f"{_count(width, 'column')}; "
+                                          "give every row one cell per header column (\"\" for an empty cell)"))
+    return out
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
+IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
+
+
+def image_path(image: str, folder: Path) -> Path:
+    """Where an outline's `image:` points: relative paths are taken from the outline's `folder`."""
+    path = Path(image).expanduser()
+    return path if path.is_absolute() else folder / path
+
+
+def image_problems(outline: Outline, loaded: Loaded, folder: Path) -> list[Diagnostic]:
+    """Every `image:` that is missing, not a file, too large or not a picture PowerPoint shows (PNG, JPEG,
+    GIF, BMP, TIFF), located at its value."""
+    from deckgen.outline.walk import entries
+
+    out = []
+    for e in entries(outline):
+        if e.node.image is None:
+            continue
+        why = _image_problem(image_path(e.node.image, folder))
+        if why:
+            out.append(loaded.problem(e.path + ("image",), f"image {e.node.image!r} {why}"))
+    return out
+
+
+def _image_problem(path: Path) -> Optional[str]:
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    if not path.exists():
+        return f"does not exist (looked at {str(path)!r}); paths are relative to the outline's folder"
+    if not path.is_file():
+        return "is not a file"
+    try:
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            return f"is larger than {MAX_IMAGE_BYTES >> 20} MB; save a smaller copy"
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                kind = im.format
+                im.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "cannot be read as a picture; give a PNG or JPEG file"
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"cannot be read ({getattr(exc, 'strerror', None) or exc}); give a PNG or JPEG file"
+    if kind not in IMAGE_FORMATS:
+        return f"is a {kind} picture, which slides do not show; save it as PNG or JPEG"
+    return None

@@ -9,7 +9,7 @@ from lxml import etree
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
-from deckgen.package.ns import A, DC, P, P14, R, RT_NOTES_SLIDE
+from deckgen.package.ns import A, C, DC, P, P14, R, RT_NOTES_SLIDE
 from deckgen.package.zipread import (MAX_DECK_PARTS, FileTooLarge, FileUnreadable, LimitExceeded, MemberMissing, NotAZip,
                                      Package, Rel, ZipRefused)
 
@@ -24,6 +24,7 @@ class SlideText:
     title: str
     notes: str
     section: Optional[int]
+    data: tuple[str, ...] = ()  # the rows of its tables and the values of its charts, as text
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,30 @@ def read_deck(path: Path) -> DeckText:
         raise fail(f"cannot read the deck: {_NOT_A_DECK} ({exc})") from None
 
 
+def _data(z: Package, part: str, root: etree._Element) -> tuple[str, ...]:
+    """A slide's tables (one line a row, cells joined by ` | `) and charts (one line a series: its name, then
+    each category with its value, from the chart part's caches), so that a handout can print them."""
+    out: list[str] = []
+    charts = {r.id: r.part for r in z.rels(part) if r.type == R + "/chart" and r.part}
+    for frame in root.iter(f"{{{P}}}graphicFrame"):
+        for row in frame.iter(f"{{{A}}}tr"):
+            out.append(" | ".join(" ".join(_paragraphs(tc)) for tc in row.iter(f"{{{A}}}tc")))
+        for ref in frame.iter(f"{{{C}}}chart"):
+            target = charts.get(ref.get(f"{{{R}}}id", ""))
+            if target is None:
+                continue
+            chart = z.xml(target)
+            title = "".join(t.text or "" for t in chart.iterfind(f"{{{C}}}chart/{{{C}}}title//{{{A}}}t"))
+            if title:
+                out.append(title)
+            for ser in chart.iter(f"{{{C}}}ser"):
+                name = "".join(v.text or "" for v in ser.iterfind(f"{{{C}}}tx//{{{C}}}v"))
+                cats = [v.text or "" for v in ser.iterfind(f"{{{C}}}cat//{{{C}}}pt/{{{C}}}v")]
+                vals = [v.text or "" for v in ser.iterfind(f"{{{C}}}val//{{{C}}}pt/{{{C}}}v")]
+                out.append(f"{name}: " + ", ".join(f"{c} {v}" for c, v in zip(cats, vals)))
+    return tuple(out)
+
+
 def _read(z: Package) -> DeckText:
     main = _part(next((r for r in z.rels("") if r.type.endswith("/officeDocument") and not r.external), None))
     pres = z.xml(main)
@@ -121,7 +146,8 @@ def _read(z: Package) -> DeckText:
         for rel in z.rels(part):
             if rel.type == RT_NOTES_SLIDE and not rel.external:
                 notes = _placeholder_text(z.xml(_part(rel)), ("body",)) or ""
-        slides.append(SlideText(len(slides) + 1, " ".join(title.split("\n")), notes, section_of.get(sld.get("id", ""))))
+        slides.append(SlideText(len(slides) + 1, " ".join(title.split("\n")), notes, section_of.get(sld.get("id", "")),
+                                _data(z, part, root)))
     core = "docProps/core.xml"
     title = ""
     if z.has(core):

@@ -13,6 +13,7 @@ P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 # Document properties: extended (docProps/app.xml), custom (docProps/custom.xml), their value types, Dublin Core.
 EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"

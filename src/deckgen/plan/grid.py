@@ -38,11 +38,30 @@ CLOSING_BODY = Box(80, 312, 800, 170)
 STATEMENT = Box(96, 120, 768, 260)
 STATEMENT_SOURCE = Box(96, 392, 768, 60)
 
+# the slide kinds beyond bullets: cards, numbers, charts and tables use the body's area
+QUOTE = Box(120, 112, 720, 272)
+QUOTE_RULE_Y = 96.0
+QUOTE_SOURCE = Box(120, 396, 720, 64)
+OFF_SLIDE_TITLE = Box(MARGIN, -TITLE.h - 24, CONTENT_W, TITLE.h, inset_t=2, inset_b=2)  # a title kept off the slide
+PICTURE = Box(MARGIN, 132, 528, 344)
+PICTURE_BODY = Box(MARGIN + 528 + 24, 132, CONTENT_W - 528 - 24, 344)
+COLUMN_GAP = 48.0
+COLUMN_W = (CONTENT_W - COLUMN_GAP) / 2
+LEFT_HEAD = Box(MARGIN, 132, COLUMN_W, 52)
+LEFT_BODY = Box(MARGIN, 192, COLUMN_W, 284)
+RIGHT_HEAD = Box(MARGIN + COLUMN_W + COLUMN_GAP, 132, COLUMN_W, 52)
+RIGHT_BODY = Box(MARGIN + COLUMN_W + COLUMN_GAP, 192, COLUMN_W, 284)
+CHART = Box(MARGIN + 8, 136, CONTENT_W - 16, 328)  # inside the body, so its labels stay within the text area
+GAP = 24.0  # between cards, numbers and table cells' neighbours
+
 TITLE_PARAS = Paragraphs(line_spacing=0.95, bold=True)
 BODY_PARAS = Paragraphs(line_spacing=1.05, space_before=10.0, indent=24.0)
 AGENDA_PARAS = Paragraphs(line_spacing=1.05, space_before=24.0)
 PLAIN_PARAS = Paragraphs(line_spacing=1.0, space_before=6.0)
 COVER_TITLE_PARAS = Paragraphs(line_spacing=0.95, bold=True)
+QUOTE_PARAS = Paragraphs(line_spacing=1.1, space_before=6.0)
+HEAD_PARAS = Paragraphs(line_spacing=1.0, bold=True)
+CARD_PARAS = Paragraphs(line_spacing=1.05, space_before=4.0)
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,7 @@ class Frames:
     slots: Mapping[tuple[str, str], Slot]
     footer: Slot | None = None
     scale: float = 1.0  # type sizes relative to the 7.5-inch-tall slide the theme's sizes are for
+    builtin: bool = False  # the built-in grid (its picture frame may widen over the bullets beside it)
 
     def get(self, kind: str, slot: str) -> Slot | None:
         return self.slots.get((kind, slot))

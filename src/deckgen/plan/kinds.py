@@ -17,17 +17,35 @@ BODY_PH = ("body",)
 SUBTITLE_PH = ("subTitle", "body")
 CONTENT_PH = ("body", "subTitle")  # Google Slides exports hold the body of `TITLE_AND_BODY` in a subtitle
 LABEL_PH = ("label",)
+# …and for what is not text: a picture, chart or table placeholder, else a content (object) placeholder.
+PIC_PH = ("pic", "body")
+CHART_PH = ("chart", "body")
+TABLE_PH = ("tbl", "body")
 
 # Where a template that lacks a slot's placeholder gets the frame to fit that text to.
 BUILTIN = "builtin"          # the built-in grid's frame of the same slot
 CONTENT_TITLE = "content.title"  # the template's content title (a title of the same type size and width)
+CONTENT_BODY = "content.body"    # the template's content body (the area of a chart, cards, a table…)
+
+# What a slot holds (`SlotSpec.content`); the built-in layout gives each but an area its placeholder.
+TEXT = "text"    # text, in a title or body placeholder
+AREA = "area"    # where the kind's render function draws shapes (cards, numbers); no placeholder
+PICTURE = "pic"  # a picture, in a picture placeholder
+CHART = "chart"  # a chart, in a chart placeholder
+TABLE = "tbl"    # a table, in a table placeholder
 
 
 @dataclass(frozen=True)
 class SlotSpec:
-    """One kind of text on a slide kind: its name, its frame on the built-in grid, the theme size range it
-    is fitted in, the placeholders that may hold it on a template, and where a template without such a
-    placeholder fits it (`fallback`; None: the text is folded elsewhere or left out, see the planner)."""
+    """One kind of text (or area) on a slide kind: its name, its frame on the built-in grid, the theme size
+    range it is fitted in, the placeholders that may hold it on a template, and where a template without
+    such a placeholder fits it (`fallback`; None: the text is folded elsewhere or left out, see the planner).
+
+    For the built-in layout that `deckgen.render.masterxml` generates from the slots: what the slot holds
+    (`content`: `TEXT`, `AREA`, `PICTURE`, `CHART`, `TABLE`), its alignment and anchor, whether its
+    paragraphs have bullets (`bullet`: True, False: never, also in a template's placeholder; None: as the
+    placeholder has it), and the text colour (`color`: an element of `theme.text_colors` for this
+    kind; default the slot's name)."""
 
     name: str
     frame: Slot
@@ -35,6 +53,11 @@ class SlotSpec:
     ph: tuple[str, ...]
     fallback: Optional[str] = None
     title: bool = False
+    content: str = TEXT
+    align: str = "l"
+    anchor: str = "t"
+    bullet: Optional[bool] = None
+    color: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,10 @@ def _kinds(*kinds: Kind) -> Mapping[Role, Kind]:
     return MappingProxyType({k.role: k for k in kinds})
 
 
+# The title of a content-like kind: where the content slide's title is, so titles never jump.
+_TITLE = SlotSpec("title", Slot(grid.TITLE, grid.TITLE_PARAS), "title", TITLE_PH, BUILTIN, True)
+
+
 KINDS: Mapping[Role, Kind] = _kinds(
     Kind(Role.TITLE,
          (SlotSpec("title", Slot(grid.COVER_TITLE, grid.COVER_TITLE_PARAS), "cover_title", TITLE_PH, BUILTIN, True),
@@ -96,6 +123,40 @@ KINDS: Mapping[Role, Kind] = _kinds(
          (SlotSpec("title", Slot(grid.CLOSING_TITLE, grid.COVER_TITLE_PARAS), "closing_title", TITLE_PH, BUILTIN, True),
           SlotSpec("body", Slot(grid.CLOSING_BODY, grid.PLAIN_PARAS), "cover_subtitle", SUBTITLE_PH)),
          (), ("Closing", "结束", "结束语", "Thank You", "End"), "Closing", "title", "closing", fallback=Role.TITLE),
+    # --- beyond bullets: each kind's built-in layout is generated from its slots ---------------------
+    Kind(Role.CARDS,
+         (_TITLE, SlotSpec("cards", Slot(grid.BODY, grid.CARD_PARAS), "card_key", BODY_PH, CONTENT_BODY, content=AREA)),
+         (), ("Cards", "卡片", "要点卡片"), "Cards", "cust", "content", fallback=Role.CONTENT),
+    Kind(Role.QUOTE,
+         (SlotSpec("title", Slot(grid.OFF_SLIDE_TITLE, grid.TITLE_PARAS), "title", TITLE_PH, CONTENT_TITLE, True),
+          SlotSpec("quote", Slot(grid.QUOTE, grid.QUOTE_PARAS), "quote", BODY_PH, BUILTIN, align="ctr", anchor="ctr",
+                   bullet=False),
+          SlotSpec("source", Slot(grid.QUOTE_SOURCE, grid.PLAIN_PARAS), "cover_subtitle", BODY_PH, align="r", bullet=False)),
+         (), ("Quote", "引用", "引语", "Quote with Caption"), "Quote", "cust", "content", fallback=Role.STATEMENT),
+    Kind(Role.NUMBERS,
+         (_TITLE, SlotSpec("numbers", Slot(grid.BODY, grid.PLAIN_PARAS), "number", BODY_PH, CONTENT_BODY, content=AREA)),
+         (), ("Big Numbers", "Numbers", "数据", "关键数据"), "Big Numbers", "cust", "content", fallback=Role.CONTENT),
+    Kind(Role.CHART,
+         (_TITLE, SlotSpec("chart", Slot(grid.CHART, grid.PLAIN_PARAS), "chart", CHART_PH, CONTENT_BODY, content=CHART)),
+         ("chart",), ("Chart", "图表", "Title and Chart"), "Chart", "chart", "content", fallback=Role.CONTENT),
+    Kind(Role.TABLE,
+         (_TITLE, SlotSpec("table", Slot(grid.BODY, grid.PLAIN_PARAS), "table", TABLE_PH, CONTENT_BODY, content=TABLE)),
+         ("tbl",), ("Table", "表格", "Title and Table"), "Table", "tbl", "content", fallback=Role.CONTENT),
+    Kind(Role.PICTURE,
+         (_TITLE, SlotSpec("picture", Slot(grid.PICTURE, grid.PLAIN_PARAS), "body", PIC_PH, CONTENT_BODY, content=PICTURE),
+          SlotSpec("body", Slot(grid.PICTURE_BODY, grid.BODY_PARAS), "body", BODY_PH, bullet=True)),
+         ("picTx",), ("Picture with Caption", "图片与标题", "Picture", "图片"), "Picture", "picTx", "content",
+         fallback=Role.CONTENT),
+    Kind(Role.COMPARE,
+         (_TITLE,
+          SlotSpec("left_title", Slot(grid.LEFT_HEAD, grid.HEAD_PARAS), "body", BODY_PH, color="heading", anchor="b",
+                   bullet=False),
+          SlotSpec("left_body", Slot(grid.LEFT_BODY, grid.BODY_PARAS), "body", BODY_PH, color="body", bullet=True),
+          SlotSpec("right_title", Slot(grid.RIGHT_HEAD, grid.HEAD_PARAS), "body", BODY_PH, color="heading", anchor="b",
+                   bullet=False),
+          SlotSpec("right_body", Slot(grid.RIGHT_BODY, grid.BODY_PARAS), "body", BODY_PH, color="body", bullet=True),
+          SlotSpec("columns", Slot(grid.BODY, grid.BODY_PARAS), "body", BODY_PH, CONTENT_BODY, content=AREA)),
+         ("twoTxTwoObj",), ("Comparison", "比较", "对比"), "Comparison", "twoTxTwoObj", "content", fallback=Role.CONTENT),
 )
 
 # Layouts of the built-in master that no kind uses but a lecturer may want when adding slides in
@@ -111,7 +172,12 @@ def kind(role: Role) -> Kind:
 def builtin_frames() -> grid.Frames:
     """The frames of the built-in grid: every slot of every kind where the kind's built-in layout puts it."""
     slots = {(k.role.value, s.name): s.frame for k in KINDS.values() for s in k.slots}
-    return grid.Frames(MappingProxyType(slots), Slot(grid.FOOTER, grid.Paragraphs()))
+    return grid.Frames(MappingProxyType(slots), Slot(grid.FOOTER, grid.Paragraphs()), builtin=True)
+
+
+def text_slots(k: Kind) -> tuple[SlotSpec, ...]:
+    """The slots of `k` that hold text (the title first), not areas, pictures, charts or tables."""
+    return tuple(s for s in k.slots if s.content == TEXT)
 
 
 BUILTIN_FRAMES = builtin_frames()

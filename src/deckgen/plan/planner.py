@@ -1,16 +1,19 @@
 """Turn an `Outline` and a `Theme` into a `DeckPlan`: one entry per slide, text sizes fitted. Pure."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional
 
 from deckgen.diagnostics import Diagnostic, PathPart, format_path
-from deckgen.outline.model import Outline, Role, Section, SlideNode, Subsection
+from deckgen.outline.model import PAYLOADS, Outline, Role, Section, SlideNode, Subsection
 from deckgen.plan.grid import Frames, Slot
+from deckgen.plan.drawn import cards_shaped
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.labels import default_label, with_label
-from deckgen.plan.model import DeckPlan, SlidePlan, Text
+from deckgen.plan.model import DeckPlan, Payload, SlidePlan, Text
 from deckgen.text.fit import fit
 from deckgen.theme.model import SizeRange, Sizes, Theme
 
@@ -52,6 +55,7 @@ class Planner:
     theme: Theme
     frames: Frames = BUILTIN_FRAMES
     source: Optional["Loaded"] = None
+    folder: Optional[Path] = None
     warnings: list[Diagnostic] = field(default_factory=list)
     slides: list[SlidePlan] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
@@ -131,8 +135,10 @@ class Planner:
                                 f"the smallest size ({low:g} pt); shorten it")
         return greedy, min((size for size in found if size is not None), default=low)
 
-    def title_text(self, title: str, path: OutlinePath) -> Text:
-        return self.fitted([title], self.frames["content", "title"], self.sizes.title, path, "the title", 2)
+    def title_text(self, title: str, path: OutlinePath, role: Role = Role.CONTENT) -> Text:
+        """A slide title fitted in two lines to the title of `role`'s layout (the content title by default)."""
+        slot = self.frames.get(role.value, "title") or self.frames["content", "title"]
+        return self.fitted([title], slot, self.sizes.title, path, "the title", 2)
 
     @staticmethod
     def ordinal(path: OutlinePath) -> Optional[int]:
@@ -156,11 +162,20 @@ class Planner:
         self.shrunk(size, sizes, min(sizes.max, slot.max_size) if slot.max_size else sizes.max, path, "the bullets")
         start = 0
         for i, group in enumerate(groups):
-            shown = title if i == 0 else title + self.words("（续）", " (cont.)")
+            shown = title if i == 0 else self.continued(title)
             lv = levels[start:start + len(group)] if any(levels) else ()
             start += len(group)
             self.add(SlidePlan(role, self.title_text(shown, path), notes if i == 0 else "", (("body", Text(group, size, lv)),),
                                section=section, source=format_path(path), where=self.where(path), ordinal=self.ordinal(path)))
+
+    def continued(self, title: str) -> str:
+        """The title of a slide that continues the one titled `title` (numbered later when there are several)."""
+        return title + self.words("（续）", " (cont.)")
+
+    def rest(self, e: "Entry", title: Optional[str] = None) -> None:
+        """The bullets of `e` that its kind does not show, on a content slide of their own after it."""
+        if e.node.bullets:
+            self.content(Role.CONTENT, self.continued(title or e.title), "", e.node.bullets, e.path, e.section)
 
     # --- slides --------------------------------------------------------------------------
     def add(self, slide: SlidePlan) -> None:
@@ -173,11 +188,13 @@ class Planner:
         return (line, col) if line is not None and col is not None else None
 
     def slide(self, role: Role, title: Text, entry: Entry, texts: Iterable[tuple[str, Optional[Text]]] = (),
-              *, notes: Optional[str] = None, footer: bool = True, ordinal: Optional[int] = None) -> None:
-        """Add a slide of `role` for `entry` with its `title` and the slot texts that are not None."""
+              *, notes: Optional[str] = None, footer: bool = True, payload: Optional[Payload] = None,
+              ordinal: Optional[int] = None) -> None:
+        """Add a slide of `role` for `entry` with its `title`, the slot texts that are not None and what its
+        kind draws besides (`payload`)."""
         self.add(SlidePlan(role, title, entry.node.notes if notes is None else notes,
                            tuple((name, t) for name, t in texts if t is not None), section=entry.section,
-                           source=format_path(entry.path), footer=footer, where=self.where(entry.path),
+                           source=format_path(entry.path), footer=footer, where=self.where(entry.path), payload=payload,
                            ordinal=ordinal if ordinal is not None else self.ordinal(entry.path)))
 
     def cover(self) -> None:
@@ -204,10 +221,46 @@ class Planner:
         return len(self.sections) - 1
 
     def node(self, node: SlideNode, role: Role, path: OutlinePath, label: Optional[str], section: int) -> None:
-        role = node.layout or role
-        if role is Role.CONTENT and not node.bullets and node.layout is None:
+        """Plan the slides of one outline entry. Its kind is the one the outline asks for (`kind:` or
+        `layout:`), else the one of its chart, table, image… (after the divider, for a section), else
+        cards for three to six parallel `key：phrase` bullets of a content slide, else its level's."""
+        explicit = node.kind or node.layout
+        if explicit is not None:
+            role = explicit
+        elif node.payload and role is not Role.SECTION:
+            role = PAYLOADS[node.payload]
+        elif role is Role.CONTENT and cards_shaped(node.bullets):
+            role = Role.CARDS
+        if role is Role.CONTENT and not node.bullets and explicit is None:
             role = Role.STATEMENT  # a heading with nothing under it is set large, not above an empty body
         PLANNERS[role](self, role, Entry(node, with_label(label, node.title), label, path, section))
+
+    def unique_titles(self) -> None:
+        """Number continuation titles when an entry has several (`（续1）`, `（续2）`…), and warn about a title
+        that repeats another slide's: screen readers and PowerPoint's accessibility checker tell slides
+        apart by their titles."""
+        mark = self.words("（续）", " (cont.)")
+        by_entry: dict[tuple[str, str], list[int]] = {}
+        for i, s in enumerate(self.slides):
+            if s.title.text.endswith(mark):
+                by_entry.setdefault((s.source, s.title.text), []).append(i)
+        for (_, title), indexes in by_entry.items():
+            if len(indexes) < 2:
+                continue
+            for n, i in enumerate(indexes, 1):
+                s = self.slides[i]
+                shown = title[: -len(mark)] + self.words(f"（续{n}）", f" (cont. {n})")
+                slot = self.frames.get(s.role.value, "title") or self.frames["content", "title"]
+                fitted = fit_title(self, shown, slot)
+                self.slides[i] = replace(s, title=fitted)
+        seen: dict[str, int] = {}
+        for n, s in enumerate(self.slides, 1):
+            key = s.title.text.strip()
+            if key in seen:
+                self.warn(_path(s.source), f"slide {n} has the title of slide {seen[key]} ({key[:30]!r}); give it "
+                                           "a title of its own (screen readers tell slides apart by their titles)")
+            else:
+                seen[key] = n
 
     def footer(self) -> Optional[Text]:
         """The footer line (the deck title) at a size that keeps it on one line of the footer box."""
@@ -256,6 +309,7 @@ class Planner:
             self.section(i, sec)
         for i, node in enumerate(o.closing):
             self.node(node, Role.CLOSING, ("closing", i), node.label or None, self.section_index(self.words("结语", "Closing")))
+        self.unique_titles()
         deck = o.deck
         return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,
@@ -263,6 +317,23 @@ class Planner:
 
 
 # ------------------------------------------------------------------------- one function per kind
+
+def fit_title(p: Planner, title: str, slot: Slot) -> Text:
+    """`title` fitted in two lines to `slot` at the theme's title sizes, without warnings."""
+    from deckgen.text.fit import fit as fit_text
+
+    s = p.sizes.title
+    result = fit_text([title], slot.box, s.max, s.min, slot.style, max_lines=2, cjk=p.cjk)
+    return Text((title,), result.size)
+
+
+def _path(source: str) -> OutlinePath:
+    """An outline path back from its text (`sections[0].subsections[1]`)."""
+    out: list[PathPart] = []
+    for name, index in re.findall(r"([A-Za-z_]+)|\[(\d+)\]", source):
+        out.append(name if name else int(index))
+    return tuple(out)
+
 
 def plan_content(p: Planner, role: Role, e: Entry) -> None:
     """Content and agenda: the title over the bullets, split over continuation slides when they do not fit."""
@@ -277,7 +348,10 @@ def plan_section(p: Planner, role: Role, e: Entry) -> None:
     title = p.fitted([node.title if own_label else e.title], f["section", "title"], s.section_title, e.path, "the section title", 4)
     label = p.fitted([e.label], f["section", "label"], s.section_label, e.path, "the section label", 2) if own_label else None  # type: ignore[list-item]
     p.slide(Role.SECTION, title, e, [("label", label)], footer=False, ordinal=p.ordinal(e.path))
-    if node.bullets:
+    if node.payload and node.layout is None and node.kind is None:  # its chart, table… on a slide after the divider
+        kind = PAYLOADS[node.payload]
+        PLANNERS[kind](p, kind, Entry(node.model_copy(update={"notes": ""}), e.title, e.label, e.path, e.section))
+    elif node.bullets:
         p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
@@ -316,19 +390,29 @@ def plan_statement(p: Planner, role: Role, e: Entry) -> None:
         p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
-PLANNERS: Mapping[Role, Callable[[Planner, Role, Entry], None]] = {
-    Role.TITLE: plan_title, Role.SECTION: plan_section, Role.CONTENT: plan_content, Role.AGENDA: plan_content,
-    Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing,
-}
+PlanFunction = Callable[[Planner, Role, Entry], None]
+
+
+def _planners() -> Mapping[Role, PlanFunction]:
+    from deckgen.plan.drawn import PLANNERS as DRAWN
+    from deckgen.plan.graphics import PLANNERS as GRAPHICS
+
+    return {Role.TITLE: plan_title, Role.SECTION: plan_section, Role.CONTENT: plan_content, Role.AGENDA: plan_content,
+            Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing, **DRAWN, **GRAPHICS}
+
+
+# One plan function per kind: these, the drawn kinds' (`plan/drawn.py`) and the graphics' (`plan/graphics.py`).
+PLANNERS: Mapping[Role, PlanFunction] = _planners()
 
 
 def plan(outline: Outline, theme: Theme, frames: Frames = BUILTIN_FRAMES,
-         source: Optional["Loaded"] = None) -> tuple[DeckPlan, list[Diagnostic]]:
+         source: Optional["Loaded"] = None, folder: Optional[Path] = None) -> tuple[DeckPlan, list[Diagnostic]]:
     """Plan the deck for `outline` in `theme`: the slides in order and warnings as data.
 
     `frames` says where text goes on each layout (the built-in grid unless a template is used);
-    `source`, the loaded outline file, places each warning at its line and column.
+    `source`, the loaded outline file, places each warning at its line and column; `folder` is where
+    `image:` paths start (the outline's folder).
     """
-    planner = Planner(outline, theme, frames, source)
+    planner = Planner(outline, theme, frames, source, folder)
     deck = planner.run()
     return deck, planner.warnings

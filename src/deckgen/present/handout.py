@@ -282,10 +282,31 @@ class _Writer:
         self.y = base
 
     # --- the whole document -------------------------------------------------------------------
+    def _data(self, slide: SlideText) -> None:
+        """The slide's tables and chart values as lines of small type, readable where the picture is small."""
+        if not slide.data:
+            return
+        size = self.style.notes_size - 2
+        pitch = size * 1.35 * PT
+        self._font(size, color=MUTED)
+        widths = self._width()
+        base = self.y + size * PT
+        for row in slide.data:
+            for line in wrap(row, self.text_w, widths):
+                if base > self.page_h - self.style.bottom:
+                    self._new_page(slide)
+                    self._heading(slide, continued=True)
+                    self._font(size, color=MUTED)
+                    base = self.y + size * PT
+                self._put(self.style.margin, base, line.text)
+                base += pitch
+        self.y = base + 2.0
+
     def slide(self, slide: SlideText, image: Path) -> None:
         self._new_page(slide)
         self._image(image)
         self._heading(slide, continued=False)
+        self._data(slide)
         self._notes(slide)
 
     def output(self) -> bytes:

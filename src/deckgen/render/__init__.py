@@ -33,6 +33,8 @@ class Target:
     slots: dict[str, Slots]
     frames: Frames = BUILTIN_FRAMES
     warnings: list[Diagnostic] = field(default_factory=list)
+    borrowed: dict[str, str] = field(default_factory=dict)  # role → the layout it borrows (reported if the deck uses it)
+    source: Optional[str] = None  # the template's path, for messages
     east_asian_font: Optional[str] = None  # set in the template's themes (`--east-asian-font`)
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
 
@@ -71,7 +73,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         info = inspect(prs, roles)
         check_required(info, path)
         cjk = is_cjk_language(lang)
-        warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
+        warnings = [w for w in role_warnings(info, path, cjk, fallbacks=False) if not (east_asian_font and "East Asian" in w.message)]
         chosen = {c.role: c.layout for c in info.roles}
         slide = (prs.slide_width / 12700, prs.slide_height / 12700)
         role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
@@ -84,13 +86,16 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         remove_slides(prs)
         drop_template_extras(prs)
         ensure_view_props(prs)
-        standing_in = sorted({role for role, s in role_slots.items() if s.boxes})
+        standing_in = sorted({role for role, s in role_slots.items() if s.boxes and s.sample is None})
         if standing_in:
             warnings.append(Diagnostic("the layouts for " + ", ".join(standing_in) + " slides have no placeholder for "
                                        "some of their text: deckgen adds text boxes there, clear of the layout's "
                                        "pictures", str(path)))
         target = Target(prs, chosen, role_slots, template_frames(role_slots, slide))
     target.warnings = warnings
+    target.borrowed = {c.role: c.layout.name for c in info.roles
+                       if c.via.startswith("fallback:") and c.layout is not None and role_slots[c.role].sample is None}
+    target.source = str(path)
     target.east_asian_font = east_asian_font
     return target
 
@@ -154,7 +159,14 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
     oxml.set_sections(element(prs.part), zip(deck.sections, section_ids), deck.title)
     set_properties(prs, deck, n_notes)
     assert_unique_partnames(prs)
-    return prs, list(target.warnings)
+    used = [role for role in target.borrowed if role in {s.role.value for s in deck.slides}]
+    borrowed = []
+    if used:
+        listed = ", ".join(f"{role} → {target.borrowed[role]!r}" for role in used)
+        borrowed.append(Diagnostic(f"the template has no layout of its own for {len(used)} slide kind"
+                                   f"{'s' if len(used) > 1 else ''} the deck uses ({listed}); `deckgen template inspect` "
+                                   "shows every choice, and `template_roles` in the outline picks others", target.source))
+    return prs, borrowed + list(target.warnings)
 
 
 def _theme_fonts(target: Target, theme: "Theme") -> None:

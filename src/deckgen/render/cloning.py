@@ -55,7 +55,31 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             continue
         s.scale, s.slide, s.sample_number = slide[1] / 540, slide, sample.index + 1
         out[role.value] = s
+    if Role.CONTENT.value in out:
+        _content_pages(out, wanted)
     return out
+
+
+def _content_pages(out: dict[str, Slots], wanted: dict[str, str]) -> None:
+    """The kinds that take the content layout when a template has none of their own (cards, numbers, a
+    chart, a table, a picture, a comparison…) take the content page instead: its design and its title, its
+    body area cleared for what they draw."""
+    from dataclasses import replace
+
+    from deckgen.plan.kinds import KINDS
+
+    content = out[Role.CONTENT.value]
+    body = content.boxes.get("body")
+    for k in KINDS.values():
+        chain, fallback = [], k.fallback
+        while fallback is not None and fallback not in chain:
+            chain.append(fallback)
+            fallback = KINDS[fallback].fallback
+        if k.role.value in out or k.role.value in wanted or Role.CONTENT not in chain:
+            continue
+        strip = content.strip + (((*body, 0.6),) if body and not any(r[:4] == body for r in content.strip) else ())
+        out[k.role.value] = replace(content, shape_ids={"title": content.shape_ids["title"]}, strip=strip,
+                                    boxes={"title": content.boxes["title"], **({"body": body} if body else {})})
 
 
 def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample] = None,

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Optional
 
 from deckgen.plan import grid
 from deckgen.plan.grid import Box, Frames, Paragraphs, Slot
-from deckgen.plan.kinds import BUILTIN, BUILTIN_FRAMES, CONTENT_TITLE, KINDS
+from deckgen.plan.kinds import BUILTIN, BUILTIN_FRAMES, CONTENT_BODY, CONTENT_TITLE, KINDS
 from deckgen.render.oxml import qn
 from deckgen.render.layouts import TITLE_TYPES, Slots
 from deckgen.render.pptx_api import base_placeholder, element
@@ -150,6 +150,7 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
 
     builtin = BUILTIN_FRAMES
     content_title = frame(by_role["content"], "title", True) or builtin["content", "title"]
+    content_body = frame(by_role["content"], "body", False) or builtin["content", "body"]
     out: dict[tuple[str, str], Slot] = {}
     for k in KINDS.values():
         role = k.role.value
@@ -159,6 +160,8 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
                 slot = builtin[role, spec.name]
             elif slot is None and spec.fallback == CONTENT_TITLE:
                 slot = content_title
+            elif slot is None and spec.fallback == CONTENT_BODY:
+                slot = content_body
             if slot is not None:
                 out[role, spec.name] = slot
     return Frames(MappingProxyType(out), slot_of(by_role["content"].footer), scale)

@@ -18,7 +18,8 @@ TITLE_TYPES = (PH.TITLE, PH.CENTER_TITLE, PH.VERTICAL_TITLE)
 BODY_TYPES = (PH.BODY, PH.OBJECT, PH.VERTICAL_BODY, PH.VERTICAL_OBJECT)
 LABEL_WORDS = ("label", "number", "编号", "序号")
 # OOXML `p:ph/@type` names as the kinds table writes them → python-pptx's enum members.
-_PH_TYPES = {"title": TITLE_TYPES, "subTitle": (PH.SUBTITLE,), "body": BODY_TYPES}
+_PH_TYPES = {"title": TITLE_TYPES, "subTitle": (PH.SUBTITLE,), "body": BODY_TYPES, "pic": (PH.PICTURE,),
+             "chart": (PH.CHART,), "tbl": (PH.TABLE,)}
 
 
 def layout_type(layout: "SlideLayout") -> str:

@@ -7,8 +7,10 @@ from xml.sax.saxutils import quoteattr
 from deckgen.package.ns import A, P, R
 from deckgen.plan import grid
 from deckgen.plan.grid import Box
+from deckgen.render.themexml import theme_xml as theme_xml  # re-exported: the theme part beside the master
 from deckgen.text.script import is_cjk_language
-from deckgen.theme.model import SCHEME_KEYS, TextColor, Theme, text_colors
+from deckgen.theme.model import Theme
+from deckgen.theme.contrast import TextColor, text_colors
 
 NS = f'xmlns:a="{A}" xmlns:r="{R}" xmlns:p="{P}"'
 _LIGHT_MAP = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
@@ -39,33 +41,6 @@ def clr_map(dark: bool) -> str:
     pairs = ('bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2"' if dark else 'bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2"')
     return (f'<p:clrMap {pairs} accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" '
             f'accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>')
-
-
-# ------------------------------------------------------------------------------------------ theme
-
-def theme_xml(theme: Theme, name: str | None = None) -> str:
-    """The `a:theme` part: colour scheme, font scheme with East Asian typefaces, a plain format scheme."""
-    colors = "".join(f'<a:{k}><a:srgbClr val="{theme.colors[k]}"/></a:{k}>' for k in SCHEME_KEYS)
-
-    def font(kind: str) -> str:
-        f = getattr(theme.fonts, kind)
-        scripts = f'<a:font script="Hans" typeface={quoteattr(f.ea)}/><a:font script="Hant" typeface={quoteattr(f.ea)}/>' if f.ea else ""
-        return (f'<a:{kind}Font><a:latin typeface={quoteattr(f.latin)}/><a:ea typeface={quoteattr(f.ea)}/>'
-                f'<a:cs typeface={quoteattr(f.cs)}/>{scripts}</a:{kind}Font>')
-
-    solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
-    lines = "".join(f'<a:ln w="{w}" cap="flat" cmpd="sng" algn="ctr">{solid}<a:prstDash val="solid"/></a:ln>'
-                    for w in (9525, 19050, 28575))
-    label = quoteattr(name or f"deckgen {theme.name}")
-    return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<a:theme xmlns:a="{A}" name={label}>'
-        f'<a:themeElements><a:clrScheme name={label}>{colors}</a:clrScheme>'
-        f'<a:fontScheme name={label}>{font("major")}{font("minor")}</a:fontScheme>'
-        f'<a:fmtScheme name={label}><a:fillStyleLst>{solid * 3}</a:fillStyleLst><a:lnStyleLst>{lines}</a:lnStyleLst>'
-        f'<a:effectStyleLst>{"<a:effectStyle><a:effectLst/></a:effectStyle>" * 3}</a:effectStyleLst>'
-        f'<a:bgFillStyleLst>{solid * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements>'
-        f'<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>')
 
 
 # ----------------------------------------------------------------------------------------- shapes
@@ -200,10 +175,12 @@ def _header(d: _Draw) -> str:
 
 _PROMPTS = {
     "zh": {"title": "单击此处编辑母版标题样式", "body": "单击此处编辑母版文本样式", "subtitle": "单击此处编辑副标题",
-           "presenter": "主讲人、日期", "label": "一、", "footer": "页脚", "closing": "结束语"},
+           "presenter": "主讲人、日期", "label": "一、", "footer": "页脚", "closing": "结束语",
+           "pic": "单击图标添加图片", "chart": "单击图标添加图表", "tbl": "单击图标添加表格"},
     "en": {"title": "Click to edit Master title style", "body": "Click to edit Master text styles",
            "subtitle": "Click to edit subtitle", "presenter": "Presenter, date", "label": "1",
-           "footer": "Footer", "closing": "Closing line"},
+           "footer": "Footer", "closing": "Closing line", "pic": "Click icon to add picture",
+           "chart": "Click icon to add chart", "tbl": "Click icon to add table"},
 }
 
 
@@ -378,4 +355,65 @@ def layout_xml(spec: LayoutSpec, theme: Theme, lang: str) -> str:
         return _layout(d, spec, body, show_master=False)
     if spec.role == "title-only":
         return _layout(d, spec, title + footer)
-    return _layout(d, spec, "")
+    if spec.role == "blank":
+        return _layout(d, spec, "")
+    return _generated(d, spec, footer)
+
+
+# ------------------------------------------------------------------------------ generated layouts
+
+def _quote_decor(d: _Draw) -> str:
+    """A quote slide: the header strip (when the theme has one) and a short accent rule above the quotation."""
+    c = d.theme.roles.content
+    return _header(d) + rect(d, "Quote Rule", Box(W / 2 - 40, grid.QUOTE_RULE_Y, 80, 3), c.accent)
+
+
+def _compare_decor(d: _Draw) -> str:
+    """A comparison: the master's rules (drawn here: the master's body box would lie under the column
+    rule) and a hairline between the two columns."""
+    c = d.theme.roles.content
+    x = grid.LEFT_BODY.x + grid.LEFT_BODY.w + grid.COLUMN_GAP / 2
+    rule = rect(d, "Footer Rule", Box(grid.MARGIN, grid.FOOTER_RULE_Y, grid.CONTENT_W, 0.75), c.ornament) if d.theme.decor.footer_rule else ""
+    return (_header(d) + _title_rule(d) + rule
+            + rect(d, "Column Rule", Box(x, grid.LEFT_HEAD.y + 8, HAIRLINE, grid.LEFT_BODY.y + grid.LEFT_BODY.h - grid.LEFT_HEAD.y - 16),
+                   c.ornament))
+
+
+# Decorations of generated layouts, by kind, and whether the layout shows the master's shapes (title rule…).
+DECORATIONS = {"quote": (_quote_decor, False), "compare": (_compare_decor, False)}
+
+
+def _generated(d: _Draw, spec: LayoutSpec, footer: str) -> str:
+    """The layout of a kind made from its slots (`deckgen.plan.kinds`): a title placeholder (the master's
+    where the slot is the content title's), a body placeholder for each text slot set in its size range,
+    colour, alignment and anchor, a picture, chart or table placeholder for those slots; areas get none
+    (the kind's render function draws there). Decorations come from `DECORATIONS`."""
+    from deckgen.outline.model import Role
+    from deckgen.plan.kinds import AREA, KINDS, TEXT
+
+    kind = KINDS[Role(spec.role)]
+    decorate, show_master = DECORATIONS.get(spec.role, (None, True))
+    p, sizes = prompts(d.lang), d.theme.sizes
+    shapes = decorate(d) if decorate else ""
+    idx = 0
+    for slot in kind.slots:
+        box = slot.frame.box
+        if slot.title:
+            inherit = box == grid.TITLE
+            shapes += placeholder(d, "Title 1", 'type="title"', None if inherit else box, "" if inherit else p["title"],
+                                  anchor="b")
+            continue
+        if slot.content == AREA:
+            continue
+        idx += 1
+        name = f"{slot.name.replace('_', ' ').title()} {idx + 1}"
+        if slot.content != TEXT:
+            shapes += placeholder(d, name, f'type="{slot.content}" idx="{idx}"', box, p[slot.content])
+            continue
+        color = d.colors.get((spec.role, slot.color or slot.name)) or d.colors[("content", "body")]
+        style = slot.frame.style
+        lst = (_lvl1(d, slot.align, getattr(sizes, slot.size).max, color.fg, style.bold or None) if slot.bullet else
+               _lvl1(d, slot.align, getattr(sizes, slot.size).max, color.fg, style.bold, bullet=False, space_before=0,
+                     line=style.line_spacing))
+        shapes += placeholder(d, name, f'type="body" idx="{idx}"', box, p["body"], anchor=slot.anchor, lst=lst)
+    return _layout(d, spec, shapes + footer, show_master=show_master)

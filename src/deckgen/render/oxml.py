@@ -68,6 +68,19 @@ def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str
         end.set("dirty", "0")
 
 
+def without_bullets(tx_body: etree._Element) -> None:
+    """Set every paragraph of `tx_body` flush left without a bullet mark, whatever its placeholder's style."""
+    for p in tx_body.findall(qn("a:p")):
+        ppr = p.find(qn("a:pPr"))
+        if ppr is None:
+            ppr = etree.Element(qn("a:pPr"))
+            p.insert(0, ppr)
+        ppr.set("marL", "0")
+        ppr.set("indent", "0")
+        if ppr.find(qn("a:buNone")) is None:
+            ppr.append(etree.Element(qn("a:buNone")))
+
+
 def set_slide_number(tx_body: etree._Element, number: int, lang: str) -> None:
     """Make the text of `tx_body` a real slide-number field showing `number`."""
     for p in tx_body.findall(qn("a:p")):

@@ -25,6 +25,16 @@ def element(obj: Any) -> "_Element":
     return obj._element
 
 
+def cell_element(cell: Any) -> "_Element":
+    """The `a:tc` element behind a python-pptx table cell."""
+    return cell._tc
+
+
+def chart_element(chart: Any) -> "_Element":
+    """The `c:chartSpace` element behind a python-pptx chart."""
+    return chart._chartSpace
+
+
 def set_element(part: Any, el: "_Element") -> None:
     """Replace the element of an XML part, dropping the proxies python-pptx cached for the old one."""
     part._element = el

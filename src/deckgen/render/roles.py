@@ -182,11 +182,16 @@ def _primary_master(infos: list[LayoutInfo], decor: list[int]) -> int:
                                        decor[m] + sum(i.decorations for i in infos if i.master == m), -m))
 
 
+def _names(role: Role) -> tuple[str, ...]:
+    """The names that say `role`: the table above and the kind's own layout names."""
+    return NAMES.get(role, ()) + tuple(normalise(n) for n in KINDS[role].layout_names)
+
+
 def _name_score(info: LayoutInfo, role: Role) -> tuple[float, str]:
     n = normalise(info.name)
-    if n in NAMES[role]:
+    if n in _names(role):
         return 4.0, "name"
-    if any(k in n for k in KEYWORDS[role]):
+    if any(k in n for k in KEYWORDS.get(role, ())):
         return 2.0, "name"
     return 0.0, ""
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
 from deckgen.outline.model import Role
+from deckgen.plan.kinds import KINDS
 from deckgen.plan.model import DeckPlan, SlidePlan, Text
 from deckgen.render import oxml
+from deckgen.render.draw import title_first
+from deckgen.render.drawers import DRAWERS
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 
@@ -27,8 +30,9 @@ def slot_key(target: Optional["LayoutPlaceholder"]) -> Optional[PhKey]:
 
 
 def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
-                     filled: set[PhKey]) -> None:
-    """Put `text` into the slide's placeholder cloned from the layout placeholder `target` (if both exist)."""
+                     filled: set[PhKey], plain: bool = False) -> None:
+    """Put `text` into the slide's placeholder cloned from the layout placeholder `target` (if both exist);
+    `plain`: without bullet marks, whatever the placeholder's style."""
     key = slot_key(target)
     if key is None or text is None or not any(text.paragraphs):
         return
@@ -36,10 +40,13 @@ def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], t
     if sp is None:
         raise KeyError(f"no placeholder {key} on the slide cloned from its layout")
     oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size, levels=text.levels)
+    if plain:
+        oxml.without_bullets(sp.find(oxml.qn("p:txBody")))
     filled.add(key)
 
 
-def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], lang: str, filled: set[PhKey]) -> None:
+def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], lang: str, filled: set[PhKey],
+              plain: bool = False) -> None:
     """Put `text` where the slot `name` is: its placeholder (moved clear of a logo if need be), or the text
     box standing in for a placeholder the layout lacks."""
     if text is None or not any(text.paragraphs):
@@ -58,7 +65,7 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             return
     target = slots.get(name)
     if target is not None:
-        fill_placeholder(slide, target, text, lang, filled)
+        fill_placeholder(slide, target, text, lang, filled, plain)
         if name in slots.moved:
             oxml.set_box(slide.placeholders[slot_key(target)], _emu(slots.moved[name]))  # type: ignore[index]
     if name in slots.boxes:
@@ -86,13 +93,16 @@ def _emu(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
 def fill_texts(slide: "NewSlide", slots: Slots, s: SlidePlan, lang: str, filled: set[PhKey]) -> None:
     """The render function of the text kinds: the title and each slot's text into its placeholder."""
     fill_slot(slide, slots, "title", s.title, lang, filled)
+    kind = KINDS[s.role]
     for name, text in s.texts:
-        fill_slot(slide, slots, name, text, lang, filled)
+        spec = kind.slot(name)
+        fill_slot(slide, slots, name, text, lang, filled, plain=spec is not None and spec.bullet is False)
 
 
-# One render function per kind: what it draws on the slide beyond the footer and notes.
+# One render function per kind: what it draws on the slide beyond the footer and notes. Every kind's texts
+# go into their placeholders; the kinds that draw more (a chart, cards…) have their function in `DRAWERS`.
 Filler = Callable[["NewSlide", Slots, SlidePlan, str, "set[PhKey]"], None]
-FILLERS: Mapping[Role, Filler] = {role: fill_texts for role in Role}
+FILLERS: Mapping[Role, Filler] = {role: DRAWERS.get(role, fill_texts) for role in Role}
 
 
 def _clear_sample_text(slide: "NewSlide", kept: set[int]) -> None:
@@ -157,10 +167,16 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
 
         for region in slots.strip:
             strip(slide.tree, region, slots.slide, frozenset(slots.shape_ids.values()))
-    FILLERS[s.role](slide, slots, s, lang, filled)
+    if slots.sample is not None:
+        from deckgen.render.samples import text_shapes
+
+        sample_text = {shape.id for _, shape in text_shapes(slide.tree)}  # what deckgen draws next is not the sample's
+    fill_texts(slide, slots, s, lang, filled)  # every kind's texts into their placeholders
+    if FILLERS[s.role] is not fill_texts:
+        FILLERS[s.role](slide, slots, s, lang, filled)
     if slots.sample is not None:
         kept = {i for kind, i in filled if kind == "sample"}
-        _clear_sample_text(slide, kept)
+        _clear_sample_text(slide, kept | {i for _, shape in text_shapes(slide.tree) if (i := shape.id) not in sample_text})
         if s.role is Role.AGENDA:
             _renumber(slide, kept, None)  # the items' numbers went with the items
         elif s.ordinal is not None:
@@ -169,6 +185,7 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
         for key, sp in slide.placeholders.items():
             if key not in filled:
                 sp.getparent().remove(sp)
+    title_first(slide)
     if s.footer and slots.sample is None:
         _footer(slide, slots, deck.footer, number, lang)
     if s.notes.strip():

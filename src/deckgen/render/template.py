@@ -190,11 +190,12 @@ def inspect(prs: "PresentationT", wanted: Optional[dict[str, str]] = None) -> Te
     return info
 
 
-def role_warnings(info: TemplateInfo, path: Path, cjk: bool) -> list[Diagnostic]:
-    """One summary warning for the roles that borrow another kind's layout, and warnings for a missing
-    East Asian font and a size other than 16:9."""
+def role_warnings(info: TemplateInfo, path: Path, cjk: bool, *, fallbacks: bool = True) -> list[Diagnostic]:
+    """One summary warning for the roles that borrow another kind's layout (unless not `fallbacks`: a build
+    reports only the roles its deck uses), and warnings for a missing East Asian font and a size other
+    than 16:9."""
     out = []
-    borrowed = [c for c in info.roles if c.via.startswith("fallback:") and c.layout is not None]
+    borrowed = [c for c in info.roles if fallbacks and c.via.startswith("fallback:") and c.layout is not None]
     if borrowed:
         listed = ", ".join(f"{c.role} → {c.layout.name!r}" for c in borrowed)
         out.append(Diagnostic(f"the template has no layout of its own for {len(borrowed)} slide kind"

@@ -1,7 +1,6 @@
 """Themes as data: find a built-in or user theme file, resolve `extends:`, validate it into a `Theme`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
@@ -76,6 +75,12 @@ class Sizes(_Frozen):
     statement: SizeRange
     notes: float = Field(default=14, gt=6, le=40)
     footer: float = Field(default=11, gt=6, le=30)
+    # the slide kinds beyond bullets (DESIGN.md); a theme may leave them out
+    card_key: SizeRange = SizeRange(max=30, min=20, preferred=26)
+    quote: SizeRange = SizeRange(max=40, min=24, preferred=32)
+    number: SizeRange = SizeRange(max=72, min=40, preferred=54)
+    table: SizeRange = SizeRange(max=22, min=16, preferred=18)
+    chart: SizeRange = SizeRange(max=18, min=14)
 
     def scaled(self, k: float) -> "Sizes":
         """These sizes for a slide `k` times as tall as the 7.5-inch 16:9 slide they are given for (notes stay)."""
@@ -90,7 +95,8 @@ class Sizes(_Frozen):
 class RoleColors(_Frozen):
     """Scheme colour names (dk1, accent1, …) used by one slide role.
 
-    `panel` is the fill behind the section label when `decor.divider` is `panel` (default: `ornament`).
+    `panel` is the fill behind the section label when `decor.divider` is `panel` (default: `ornament`);
+    `card` fills cards and every other table row (default: lt1 on an lt2 background, lt2 on lt1, dk2 on dk1).
     """
 
     background: str
@@ -100,6 +106,16 @@ class RoleColors(_Frozen):
     bullet: Optional[str] = None
     muted: Optional[str] = None
     panel: Optional[str] = None
+    card: Optional[str] = None
+
+    @property
+    def card_fill(self) -> str:
+        return self.card or {"lt1": "lt2", "lt2": "lt1", "dk1": "dk2", "dk2": "dk1"}.get(self.background, self.background)
+
+    @property
+    def accent(self) -> str:
+        """The colour that marks: bullets, card keys, big numbers, the series a chart is about."""
+        return self.bullet or self.title
 
     @field_validator("*")
     @classmethod
@@ -176,77 +192,6 @@ class Theme(_Frozen):
     def rgb(self, scheme_name: str) -> str:
         """The hex RGB of a scheme colour name."""
         return self.colors[scheme_name]
-
-
-# ------------------------------------------------------------------------------------- contrast
-
-def relative_luminance(hex_rgb: str) -> float:
-    """WCAG 2 relative luminance of a hex colour like `A8191B` (0 black … 1 white)."""
-    h = hex_rgb.lstrip("#")
-    channels = []
-    for i in (0, 2, 4):
-        c = int(h[i:i + 2], 16) / 255
-        channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
-    r, g, b = channels
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(fg: str, bg: str) -> float:
-    """WCAG 2 contrast ratio of two hex colours, from 1.0 (same) to 21.0 (black on white)."""
-    a, b = sorted((relative_luminance(fg), relative_luminance(bg)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
-
-
-@dataclass(frozen=True)
-class TextColor:
-    """The scheme colours of one text element of one layout role, and the contrast it needs."""
-
-    role: str
-    element: str
-    fg: str
-    bg: str
-    large: bool
-
-    @property
-    def required(self) -> float:
-        return AA_LARGE if self.large else AA_TEXT
-
-
-def text_colors(theme: Theme) -> dict[tuple[str, str], TextColor]:
-    """Every text element of every layout role, keyed `(role, element)`: its colour and background.
-
-    This is the one table the master and layouts take their text colours from, so the contrast test
-    covers exactly what is drawn. Titles and section labels count as large text.
-    """
-    r = theme.roles
-    c = r.content
-    label_bg = (r.section.panel or r.section.ornament) if theme.decor.divider == "panel" else r.section.background
-    rows = [
-        ("title", "title", r.title.title, r.title.background, True),
-        ("title", "subtitle", r.title.text, r.title.background, False),
-        ("title", "byline", r.title.muted or r.title.text, r.title.background, False),
-        ("section", "label", r.section.text, label_bg, True),
-        ("section", "title", r.section.title, r.section.background, True),
-        ("closing", "title", r.closing.title, r.closing.background, True),
-        ("closing", "body", r.closing.text, r.closing.background, False),
-        ("content", "title", c.title, c.background, True),
-        ("content", "body", c.text, c.background, False),
-        ("content", "footer", c.muted or c.text, c.background, False),
-        ("agenda", "body", c.text, c.background, False),
-        ("statement", "title", c.title, c.background, True),
-        ("statement", "source", c.muted or c.text, c.background, False),
-    ]
-    return {(role, el): TextColor(role, el, fg, bg, large) for role, el, fg, bg, large in rows}
-
-
-def contrast_problems(theme: Theme) -> list[str]:
-    """The text elements of `theme` below WCAG AA contrast, as readable lines (empty when all pass)."""
-    out = []
-    for t in text_colors(theme).values():
-        ratio = contrast_ratio(theme.rgb(t.fg), theme.rgb(t.bg))
-        if ratio < t.required:
-            out.append(f"{t.role} {t.element}: {t.fg} on {t.bg} is {ratio:.2f}:1, needs {t.required:g}:1")
-    return out
 
 
 # ---------------------------------------------------------------------------------------- files
