@@ -27,11 +27,13 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[D
     """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
 
     Unless `force`, a deck already at `output` whose fingerprint does not match its content (edited in
-    PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), is first kept as
-    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup).
+    PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), or that is open in
+    PowerPoint or LibreOffice (their lock file is beside it: edits may be unsaved), is first kept as
+    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup). A symbolic
+    link is written through: the file it points to is kept and replaced, the link stays.
     """
     from deckgen.package.fingerprint import stamp_members, state, write_members
-    from deckgen.package.write import keep_aside, write_atomic
+    from deckgen.package.write import keep_aside, lock_files, write_atomic
     from deckgen.render.package import package_members
 
     order, members = package_members(prs)
@@ -40,7 +42,9 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[D
     write_members(stamped, order, members)
     verify_package(stamped)
     found = state(output)
-    backup = keep_aside(output) if found.kind in ("edited", "foreign") and not force else None
+    locks = lock_files(output) if found.kind != "missing" else []
+    keep = found.kind in ("edited", "foreign") or bool(locks)
+    backup = keep_aside(output) if keep and not force else None
     try:
         write_atomic(output, lambda fh: fh.write(stamped.getvalue()))
     except BaseException:
@@ -50,8 +54,14 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False) -> list[D
         except OSError:
             pass
         raise
-    if backup is None:
-        return []
-    why = ("was changed after deckgen wrote it (edited in PowerPoint?)" if found.kind == "edited"
-           else "was not written by deckgen (or by a version without fingerprints)")
-    return [Diagnostic(f"{output} {why}: kept it as {backup}; --force overwrites without a backup")]
+    out = []
+    if locks:
+        program = "PowerPoint" if locks[0].name.startswith("~$") else "LibreOffice"
+        kept = f"kept the deck as it was on disk as {backup}" if backup else "replaced it (--force)"
+        out.append(Diagnostic(f"{output} is open in {program} (lock file {locks[0].name}): {kept}; the deck open there "
+                              "is the old one: save any edits there under another name, then open the new deck"))
+    elif backup is not None:
+        why = ("was changed after deckgen wrote it (edited in PowerPoint?)" if found.kind == "edited"
+               else "was not written by deckgen (or by a version without fingerprints)")
+        out.append(Diagnostic(f"{output} {why}: kept it as {backup}; --force overwrites without a backup"))
+    return out

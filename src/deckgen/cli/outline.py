@@ -1,6 +1,7 @@
 """The `deckgen outline` and `deckgen check` commands: draft an outline from a lecture, check an outline or deck."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -29,7 +30,7 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
     output = output or Path(DEFAULT_OUTPUT)
     if output.suffix.lower() not in (".yaml", ".yml") and not output.is_dir():
         raise click.BadParameter(f"{str(output)!r} does not end in .yaml", param_hint="'-o' / '--output'")
-    if lecture.exists() and output.exists() and output.resolve() == lecture.resolve():
+    if lecture.exists() and output.exists() and os.path.samefile(output, lecture):
         raise OutputError(f"the output {str(output)!r} is the lecture itself; choose another name with -o")
     check_target(output)
     if output.exists() and not force:
@@ -103,8 +104,11 @@ def check(outline: Path, source: Optional[Path]) -> None:
 
 def _check_deck(deck: Path, source: Optional[Path]) -> None:
     """Check a built deck's package, and with `source` its notes against the lecture."""
-    if not deck.is_file():
-        raise ContentError([Diagnostic(f"file {str(deck)!r} does not exist", str(deck))])
+    from deckgen.package.files import file_problem
+
+    why = file_problem(deck)
+    if why:
+        raise ContentError([Diagnostic(f"file {str(deck)!r} {why}", str(deck))])
     from deckgen.package.check import check_package, find_schemas
 
     schemas, _ = find_schemas()

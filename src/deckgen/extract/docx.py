@@ -247,8 +247,8 @@ def read_docx(path: Path, display: str) -> list[Para]:
         with Package.open(path) as package:
             if not package.has("word/document.xml"):
                 raise fail("a zip file, but not a Word document (no word/document.xml); save the lecture as .docx or .txt")
-    except NotAZip:
-        raise fail("not a Word .docx file (a .docx is a zip package; this is not one); "
+    except NotAZip as exc:
+        raise fail(exc.saved_as(".docx") or "not a Word .docx file (a .docx is a zip package; this is not one); "
                    "save the lecture from Word or WPS as .docx, or as .txt") from None
     except FileUnreadable as exc:
         raise fail(f"not a readable Word .docx file ({exc})") from None

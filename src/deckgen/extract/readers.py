@@ -241,12 +241,17 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
     suffix = path.suffix.lower()
     if suffix in _NOT_TEXT:
         raise _fail(display, f"{display!r} is {_NOT_TEXT[suffix]}")
+    from deckgen.package.files import file_problem
+
+    why = file_problem(path)
+    if why == "is a folder, not a file":
+        raise _fail(display, f"{display!r} is a folder, not a file")
+    if why:
+        raise _fail(display, f"file {display!r} {why}")
     try:
-        if path.is_dir():
-            raise _fail(display, f"{display!r} is a folder, not a file")
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise _fail(display, f"file {display!r} does not exist") from None
+    except OSError as exc:
+        raise _fail(display, f"file {display!r} cannot be read ({exc.strerror})") from None
     docx_like = suffix in (".docx", ".docm", ".dotx")
     if size > MAX_BYTES and not docx_like:  # a .docx is limited by what it unpacks to (deckgen.package.zipread)
         raise _fail(display, f"the file is larger than {MAX_BYTES >> 20} MB, too large for a lecture; is it the right file?")

@@ -214,7 +214,7 @@ def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = N
         report.problems.append(f"cannot read {str(path)!r}: {exc}")
         return report
     except NotAZip as exc:
-        report.problems.append(f"not a zip archive, so not a .pptx ({exc})")
+        report.problems.append(exc.saved_as(".pptx") or f"not a zip archive, so not a .pptx ({exc})")
         return report
     except LimitExceeded as exc:
         report.problems.append(str(exc))

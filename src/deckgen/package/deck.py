@@ -92,7 +92,9 @@ def read_deck(path: Path) -> DeckText:
         raise fail(str(exc)) from None
     except (FileUnreadable, FileTooLarge) as exc:
         raise fail(f"cannot read the deck: {exc}") from None
-    except (NotAZip, MemberMissing, _NotADeck):
+    except NotAZip as exc:
+        raise fail(exc.saved_as(".pptx") or f"cannot read the deck: {_NOT_A_DECK}") from None
+    except (MemberMissing, _NotADeck):
         raise fail(f"cannot read the deck: {_NOT_A_DECK}") from None
     except ZipRefused as exc:  # a part that is damaged, too large or not XML
         raise fail(f"cannot read the deck: {_NOT_A_DECK} ({exc})") from None

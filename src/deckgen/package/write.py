@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterator
 
 from deckgen.errors import OutputError
+from deckgen.package.files import real_path, target_problem
 
 TMP_SUFFIX = ".tmp"
 
@@ -35,9 +36,25 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def lock_files(path: Path) -> list[Path]:
+    """The lock files that say `path` is open in an office program: PowerPoint's and Word's `~$NAME`,
+    LibreOffice's `.~lock.NAME#`; looked for beside `path` and, for a symbolic link, beside its target."""
+    found = []
+    for where in dict.fromkeys([path, real_path(path)]):
+        for name in (f"~${where.name}", f".~lock.{where.name}#"):
+            candidate = _folder(where) / name
+            if os.path.lexists(candidate) and candidate not in found:
+                found.append(candidate)
+    return found
+
+
 def _open_hint(path: Path) -> str:
-    """A hint when PowerPoint (its `~$name` lock file) holds `path` open."""
-    return "; it is open in PowerPoint: close it there first" if (_folder(path) / f"~${path.name}").exists() else ""
+    """A hint when an office program (its lock file) holds `path` open."""
+    locks = lock_files(path)
+    if not locks:
+        return ""
+    program = "PowerPoint" if locks[0].name.startswith("~$") else "LibreOffice"
+    return f"; it is open in {program}: close it there first"
 
 
 def check_target(path: Path) -> None:
@@ -48,6 +65,10 @@ def check_target(path: Path) -> None:
     """
     if path.is_dir():
         raise OutputError(f"output {str(path)!r} is a folder; give a file name such as {str(path / 'deck.pptx')!r}")
+    why = target_problem(path)
+    if why:
+        raise OutputError(f"output {str(path)!r} {why.split('; ')[0]}; choose another output")
+    path = real_path(path)  # a symbolic link is written through: its target's folder is the one that matters
     parent = _folder(path)
     if not parent.is_dir():
         blocker = next((p for p in (parent, *parent.parents) if p.exists()), None)
@@ -126,11 +147,10 @@ def write_atomic(path: Path, produce: Callable[[IO[bytes]], None]) -> None:
     A crash or Ctrl-C while producing leaves any existing file at `path` untouched; Ctrl-C also
     removes the temporary file. A process killed outright (SIGKILL, power loss) cannot clean up: its
     hidden `.NAME.PID.RANDOM.tmp` stays, is never read, and is removed by the next successful write
-    of the same file. When `path` is a symbolic link, the file it points to is replaced.
+    of the same file. When `path` is a symbolic link, the file it points to is replaced (never the link).
     """
-    if path.is_symlink():
-        path = path.resolve()
     check_target(path)
+    path = real_path(path)
     try:
         with _temporary(path) as (fh, tmp):
             produce(fh)
@@ -146,6 +166,35 @@ def write_atomic(path: Path, produce: Callable[[IO[bytes]], None]) -> None:
     for stale in stale_temporaries(path):
         with contextlib.suppress(OSError):
             stale.unlink()
+
+
+@contextlib.contextmanager
+def scratch_folder(parent: Path, prefix: str) -> Iterator[Path]:
+    """A new folder `PREFIX-PID-RANDOM` in `parent` for work files, removed with everything in it when the
+    block ends, however it ends (an error, Ctrl-C, SIGTERM). Folders of the same prefix left by a deckgen
+    process that no longer runs (killed outright) are removed first."""
+    for stale in _stale_folders(parent, prefix):
+        shutil.rmtree(stale, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-{os.getpid()}-", dir=parent))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stale_folders(parent: Path, prefix: str) -> list[Path]:
+    out = []
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return []
+    for name in names:
+        if not name.startswith(prefix + "-"):
+            continue
+        pid = name[len(prefix) + 1:].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)) and os.path.isdir(os.path.join(parent, name)):
+            out.append(Path(parent, name))
+    return out
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -168,25 +217,28 @@ def backup_path(path: Path) -> Path:
 def keep_aside(path: Path) -> Path:
     """Keep the file at `path` under a dated backup name beside it (see `backup_path`) and return that name.
 
-    The backup is a hard link where the file system allows (instant; `path` stays in place until a new
-    file replaces it), else a copy; either is created exclusively, so no other backup is overwritten.
+    The backup holds the file's content: a hard link to the file itself where the file system allows
+    (instant; `path` stays in place until a new file replaces it), else a copy; either is created
+    exclusively, so no other backup is overwritten. When `path` is a symbolic link, the file it points
+    to is what is kept (never a link to the link, which would show the new file once it is written).
     Raises `OutputError` when neither works.
     """
+    source = real_path(path)
     for _ in range(100):
         backup = backup_path(path)
         try:
-            os.link(path, backup)
+            os.link(source, backup, follow_symlinks=False)
             return backup
         except FileExistsError:
             continue  # taken between the check and the link: try the next name
         except OSError:
             pass
         try:
-            with open(path, "rb") as src, open(backup, "xb") as dst:
+            with open(source, "rb") as src, open(backup, "xb") as dst:
                 shutil.copyfileobj(src, dst)
                 dst.flush()
                 os.fsync(dst.fileno())
-            shutil.copystat(path, backup)
+            shutil.copystat(source, backup)
             return backup
         except FileExistsError:
             continue

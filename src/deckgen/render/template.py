@@ -48,7 +48,7 @@ def read_package(path: Path) -> bytes:
 
     why = file_problem(path)
     if why:
-        raise _fail(path, f"template {str(path)!r} {why}; give the .pptx or .potx file to --template")
+        raise _fail(path, f"template {str(path)!r} {why.split('; ')[0]}; give the .pptx or .potx file to --template")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -63,8 +63,8 @@ def read_package(path: Path) -> bytes:
             types = z.read("[Content_Types].xml", MAX_XML)
             if TEMPLATE_MAIN in types:
                 data = _replace_member(z, "[Content_Types].xml", types.replace(TEMPLATE_MAIN, PRESENTATION_MAIN))
-    except NotAZip:
-        raise _fail(path, "not a PowerPoint file (.pptx/.potx are zip packages; this is not one); "
+    except NotAZip as exc:
+        raise _fail(path, exc.saved_as(".pptx") or "not a PowerPoint file (.pptx/.potx are zip packages; this is not one); "
                           "save the template from PowerPoint as .pptx or .potx") from None
     except ZipRefused as exc:  # beyond the limits (a zip bomb?), or a member that cannot be unpacked
         raise _fail(path, str(exc)) from None

@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded, load_yaml
+from deckgen.package.files import file_problem
 
 DEFAULT_THEME = "party"
 SCHEME_KEYS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
@@ -317,9 +318,10 @@ def _read(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], Origins,
         parent = Path(spec).expanduser()
         if not parent.is_absolute():
             parent = path.parent / parent
-        if not parent.is_file():
+        why = file_problem(parent)
+        if why:
             raise ContentError([loaded.problem(where, _unknown(spec) if parent.suffix.lower() not in (".yaml", ".yml")
-                                               else f"theme file {spec!r} does not exist (looked at {str(parent)!r})")])
+                                               else f"theme file {spec!r} {why.split('; ')[0]} (looked at {str(parent)!r})")])
     real = parent.resolve()
     if real in chain:
         names = " → ".join(p.name for p in (*chain, real)[list(chain).index(real):])
@@ -361,8 +363,9 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
     column where the offending value was written, and the path inside the theme. Cycles are errors.
     """
     path = resolve_theme_path(spec, base)
-    if not path.is_file():
-        what = "is a folder, not a theme file" if path.is_dir() else "does not exist"
+    what = file_problem(path)
+    if what:
+        what = "is a folder, not a theme file" if what == "is a folder, not a file" else what.split("; ")[0]
         raise ContentError([Diagnostic(f"theme file {spec!r} {what} (looked at {str(path)!r}); fix the path, "
                                        "or name a built-in theme (`deckgen themes` lists them)")])
     data, origins, top = _read(path, (path.resolve(),))
