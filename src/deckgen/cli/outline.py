@@ -54,10 +54,9 @@ def _pptx_notes(path: Path) -> list[tuple[tuple, str]]:
 def _coverage(source: Path, notes: list, shown: str, where=None) -> list[Diagnostic]:
     """Compare the lecture at `source` with `notes`; print the figure and return the problems."""
     from deckgen.extract.coverage import measure, snippet, split, split_notes
-    from deckgen.extract.readers import read_lecture
+    from deckgen.extract.sourcecheck import source_paragraphs
 
-    lecture = read_lecture(source, str(source))
-    result = measure(split((p.line, p.text) for p in lecture.paragraphs), split_notes(notes))
+    result = measure(split(source_paragraphs(source, str(source))), split_notes(notes))
     click.echo(f"Coverage of {source}: {result.percent:.1f} % of {result.total} sentences in order "
                f"({len(result.missing)} missing, {len(result.moved)} out of order, "
                f"{len(result.duplicated)} present twice, {len(result.extra)} not in the lecture)")

@@ -78,7 +78,7 @@ def extract(path: Path, display: str | None = None) -> Extraction:
     assembled = assemble(structure, lecture.source)
     outline = assembled.outline
     text = outline_yaml(outline, _header(lecture, outline.deck.is_cjk), assembled.shortened)
-    warnings = list(structure.warnings)
+    warnings = [*lecture.warnings, *structure.warnings]
     if assembled.shortened:
         n = len(assembled.shortened)
         warnings.append(Diagnostic(f"{n} title{'s were' if n > 1 else ' was'} cut from a long first sentence; "

@@ -256,13 +256,14 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
     if size > MAX_BYTES and not docx_like:  # a .docx is limited by what it unpacks to (deckgen.package.zipread)
         raise _fail(display, f"the file is larger than {MAX_BYTES >> 20} MB, too large for a lecture; is it the right file?")
     notes: list[str] = []
+    read_warnings: list[Diagnostic] = []
     if docx_like:
         from deckgen.extract.docx import read_docx
 
         kind, encoding = "docx", None
         markers: list[Marker] = []
         paragraphs = []
-        for para in read_docx(path, display):
+        for para in read_docx(path, display, read_warnings):
             text, found = remove_markers(sanitise(para.text, invisible=True)[0])
             markers += [Marker(m.text, para.line) for m in found]
             text = strip_line(text)
@@ -286,4 +287,4 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
             paragraphs = text_paragraphs(text)
     if not paragraphs:
         raise _fail(display, "the lecture has no text; give the file that holds the lecture (.txt, .md or .docx)")
-    return Lecture(tuple(paragraphs), display, kind, encoding, tuple(markers), tuple(notes))
+    return Lecture(tuple(paragraphs), display, kind, encoding, tuple(markers), tuple(notes), tuple(read_warnings))
