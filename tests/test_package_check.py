@@ -123,7 +123,7 @@ class DescribeBrokenPackages:
         assert not report.schema_checked
 
     def it_reports_a_missing_file(self, tmp_path: Path) -> None:
-        assert check_package(tmp_path / "nope.pptx").problems == [f"cannot read {str(tmp_path / 'nope.pptx')!r}: No such file or directory"]
+        assert check_package(tmp_path / "nope.pptx").problems == [f"cannot read the deck: {str(tmp_path / 'nope.pptx')!r} does not exist"]
 
     def it_reports_a_zip_that_is_not_an_office_package(self, tmp_path: Path) -> None:
         with zipfile.ZipFile(tmp_path / "x.pptx", "w") as z:

@@ -18,7 +18,7 @@ def verify_package(data: "io.BytesIO") -> None:
     from deckgen.errors import PackageError
     from deckgen.package.check import check_package
 
-    problems = check_package(data, structure_only=True).problems
+    problems = check_package(data, structure_only=True, suffix=".pptx").problems
     if problems:
         raise PackageError(problems)
 

@@ -54,7 +54,7 @@ def open_docx(path: Path, display: str) -> WordDocument:
     """The Word document at `path`; `ContentError` (naming `display`) when it is not a readable .docx: not a
     zip, encrypted, an Office 97–2003 file, beyond the zip limits, no main document, XML that is not
     well-formed or has a DOCTYPE."""
-    from deckgen.package.zipread import FileUnreadable, NotAZip, Package, ZipRefused
+    from deckgen.package.zipread import FileTooLarge, FileUnreadable, LimitExceeded, NotAZip, Package, ZipRefused
 
     def fail(message: str) -> ContentError:
         return ContentError([Diagnostic(message, display)])
@@ -67,7 +67,9 @@ def open_docx(path: Path, display: str) -> WordDocument:
                    "save the lecture from Word or WPS as .docx, or as .txt") from None
     except FileUnreadable as exc:
         raise fail(f"not a readable Word .docx file ({exc})") from None
-    except ZipRefused as exc:  # too large, beyond the limits (a zip bomb?), a damaged part, XML with a DOCTYPE
+    except (LimitExceeded, FileTooLarge) as exc:  # beyond the limits (a zip bomb?)
+        raise fail(str(exc)) from None
+    except ZipRefused as exc:  # a damaged part, XML that is not well-formed or has a DOCTYPE
         raise fail(f"not a readable Word .docx file ({exc}); open it in Word or WPS and save it again as .docx") from None
 
 

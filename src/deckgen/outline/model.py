@@ -4,16 +4,31 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
-from deckgen.text.script import is_cjk_language
+from deckgen.text.script import is_cjk_language, visible_length
 
 # Far beyond what a slide can show at the smallest size (about 200 characters of title, 600 of bullet),
 # so only a mistake meets them; they keep text fitting fast. Notes have no limit but the file's.
 MAX_TITLE = 500
 MAX_LABEL = 100
 MAX_BULLET = 2000
-Bullet = Annotated[str, Field(max_length=MAX_BULLET)]
+
+
+def _at_most(limit: int) -> AfterValidator:
+    """A length limit counted in characters as they show (`visible_length`): a letter with combining
+    marks or an emoji sequence is one."""
+    def check(value: str) -> str:
+        if len(value) > limit and visible_length(value) > limit:
+            raise PydanticCustomError("string_too_long", "longer than {max_length} characters", {"max_length": limit})
+        return value
+    return AfterValidator(check)
+
+
+Title = Annotated[str, Field(min_length=1), _at_most(MAX_TITLE)]
+Text = Annotated[str, _at_most(MAX_TITLE)]
+Bullet = Annotated[str, _at_most(MAX_BULLET)]
 
 
 class Role(str, Enum):
@@ -34,8 +49,8 @@ class _Strict(BaseModel):
 class SlideNode(_Strict):
     """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text."""
 
-    title: str = Field(min_length=1, max_length=MAX_TITLE)
-    label: Optional[str] = Field(default=None, max_length=MAX_LABEL)
+    title: Title
+    label: Optional[Annotated[str, _at_most(MAX_LABEL)]] = None
     bullets: list[Bullet] = Field(default_factory=list)
     notes: str = ""
     layout: Optional[Role] = None
@@ -65,10 +80,10 @@ class Section(SlideNode):
 class Deck(_Strict):
     """Deck-wide settings and the title slide."""
 
-    title: str = Field(min_length=1, max_length=MAX_TITLE)
-    subtitle: Optional[str] = Field(default=None, max_length=MAX_TITLE)
-    presenter: Optional[str] = Field(default=None, max_length=MAX_TITLE)
-    date: Optional[str] = Field(default=None, max_length=MAX_TITLE)
+    title: Title
+    subtitle: Optional[Text] = None
+    presenter: Optional[Text] = None
+    date: Optional[Text] = None
     language: str = "zh-CN"
     theme: Optional[str] = Field(default=None, max_length=4096)
     notes: str = ""

@@ -11,6 +11,7 @@ from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded
 from deckgen.outline.model import Outline, Role
 from deckgen.text.clean import sanitise
+from deckgen.text.script import visible_length
 
 _REQUIRED_TEXT = {"title"}
 # Bounds that keep planning fast, far beyond any real lecture (the seed: 27 slides, 2,000 characters on them).
@@ -82,7 +83,9 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
         hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed: {', '.join(choices)}" if choices else "")
         return loaded.problem(loc, f"unknown key {key!r}{hint}", key=True)
     if kind in ("string_type", "str_type"):
-        return loaded.problem(loc, f"expected text, got {_kind(value)}")
+        hint = ("; YAML reads an empty value, ~ and null as nothing: write the text, or put it in quotes "
+                "('~', 'null') to mean those characters") if value is None else ""
+        return loaded.problem(loc, f"expected text, got {_kind(value)}{hint}")
     if kind == "list_type":
         return loaded.problem(loc, f"expected a list, got {_kind(value)}")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -91,7 +94,7 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
         return loaded.problem(loc, "must not be empty")
     if kind == "string_too_long":
         limit = (err.get("ctx") or {}).get("max_length")
-        return loaded.problem(loc, f"{len(value) if isinstance(value, str) else '?'} characters, more than the {limit} "
+        return loaded.problem(loc, f"{visible_length(value) if isinstance(value, str) else '?'} characters, more than the {limit} "
                                    "a slide can show; shorten it (the full text belongs in the notes)")
     if kind == "too_short":
         return loaded.problem(loc, f"needs at least one entry, got {len(value) if isinstance(value, list) else 0}")

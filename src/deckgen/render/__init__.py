@@ -69,12 +69,13 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     from deckgen.render.template import (check_required, inspect, open_template, reading,
                                          remove_slides, role_warnings)
 
-    prs = open_template(path)
+    mended: list[Diagnostic] = []
+    prs = open_template(path, mended)
     with reading(path):
         info = inspect(prs)
         check_required(info, path)
         cjk = is_cjk_language(lang)
-        warnings = [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
+        warnings = mended + [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
         remove_slides(prs)
         drop_template_extras(prs)
         ensure_view_props(prs)
