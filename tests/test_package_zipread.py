@@ -88,7 +88,7 @@ class DescribeOpening:
 
     def it_describes_a_path_before_opening_it(self, tmp_path: Path) -> None:
         assert file_problem(tmp_path / "nope.pptx") == "does not exist"
-        assert file_problem(tmp_path) == "is a folder, not a file"
+        assert file_problem(tmp_path) == "is a folder, not a file; give a file inside it"
         (tmp_path / "ok.pptx").write_bytes(b"x")
         assert file_problem(tmp_path / "ok.pptx") is None
 

@@ -116,7 +116,12 @@ def test_write_pdf_embeds_the_chinese_fonts_and_keeps_the_text(shipped_deck: Pat
     assert all(f.split()[-5] == "yes" for f in fonts), fonts  # the "emb" column
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "坚定不移推动高质量发展" in text and "中国式现代化的本质要求" in text
-    assert [p.name for p in tmp_path.iterdir()] == ["deck.pdf"]  # no temporary folder left behind
+    # the PDF that was there, not deckgen's, is kept as a dated backup; no temporary folder is left behind
+    assert done.backup is not None and done.backup.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["deck.pdf", done.backup.name])
+    # deckgen's own PDF, unchanged since, is replaced without a backup
+    again = office.write_pdf(shipped_deck, target, slides=27)
+    assert again.backup is None and sorted(p.name for p in tmp_path.iterdir()) == sorted(["deck.pdf", done.backup.name])
 
 
 def test_pdf_to_pngs_renders_each_page_in_order(tmp_path: Path) -> None:

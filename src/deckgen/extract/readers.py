@@ -246,8 +246,8 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
     from deckgen.package.files import file_problem
 
     why = file_problem(path)
-    if why == "is a folder, not a file":
-        raise _fail(display, f"{display!r} is a folder, not a file")
+    if why and why.startswith("is a folder"):
+        raise _fail(display, f"{display!r} is a folder, not a file; give the lecture file")
     if why:
         raise _fail(display, f"file {display!r} {why}")
     try:

@@ -62,8 +62,8 @@ def read_text(path: Path, display: str) -> str:
     from deckgen.package.files import file_problem
 
     why = file_problem(path)
-    if why == "is a folder, not a file":
-        raise ContentError([Diagnostic(f"{display!r} is a folder, not a file", display)])
+    if why and why.startswith("is a folder"):
+        raise ContentError([Diagnostic(f"{display!r} is a folder, not a file; give the file itself", display)])
     if why:
         raise ContentError([Diagnostic(f"file {display!r} {why}", display)])
     try:

@@ -94,7 +94,7 @@ class Deck(_Strict):
         import re
 
         if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
-            raise ValueError(f"{value!r} is not a language tag such as zh-CN or en-US")
+            raise ValueError(f"{value!r} is not a language tag; write one such as zh-CN or en-US")
         return value
 
     @property

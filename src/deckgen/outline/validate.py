@@ -74,7 +74,7 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
     kind = err["type"]
     value = err.get("input")
     if kind == "missing":
-        return loaded.problem(loc, f"required key {loc[-1]!r} is missing")
+        return loaded.problem(loc, f"required key {loc[-1]!r} is missing; add it")
     if kind == "extra_forbidden":
         key = str(loc[-1])
         model = _model_at(loc[:-1])
@@ -85,19 +85,21 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
     if kind in ("string_type", "str_type"):
         hint = ("; YAML reads an empty value, ~ and null as nothing: write the text, or put it in quotes "
                 "('~', 'null') to mean those characters") if value is None else ""
+        if isinstance(value, (list, dict)):
+            hint = "; write it as text (in quotes if it holds ': ', '[' or '{')"
         return loaded.problem(loc, f"expected text, got {_kind(value)}{hint}")
     if kind == "list_type":
-        return loaded.problem(loc, f"expected a list, got {_kind(value)}")
+        return loaded.problem(loc, f"expected a list, got {_kind(value)}; write one item a line, each after '- '")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return loaded.problem(loc, f"expected a mapping (key: value), got {_kind(value)}")
+        return loaded.problem(loc, f"expected a mapping (key: value), got {_kind(value)}; write `key: value` lines under it")
     if kind == "string_too_short":
-        return loaded.problem(loc, "must not be empty")
+        return loaded.problem(loc, "must not be empty; write the text")
     if kind == "string_too_long":
         limit = (err.get("ctx") or {}).get("max_length")
         return loaded.problem(loc, f"{visible_length(value) if isinstance(value, str) else '?'} characters, more than the {limit} "
                                    "a slide can show; shorten it (the full text belongs in the notes)")
     if kind == "too_short":
-        return loaded.problem(loc, f"needs at least one entry, got {len(value) if isinstance(value, list) else 0}")
+        return loaded.problem(loc, f"needs at least one entry, got {len(value) if isinstance(value, list) else 0}; add one")
     if kind.startswith("enum") or (loc and loc[-1] == "layout"):
         roles = ", ".join(r.value for r in Role)
         close = difflib.get_close_matches(str(value), [r.value for r in Role], n=1)

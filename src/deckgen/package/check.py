@@ -195,8 +195,8 @@ class _Package:
                 self.docs[name] = self.package.xml(name, MAX_PART_BYTES)
             except MemberTooLarge as exc:
                 self.report.problems.append(f"{exc}; not checked")
-            except ZipRefused as exc:
-                self.report.problems.append(str(exc))
+            except ZipRefused as exc:  # damaged, not well-formed, a DOCTYPE
+                self.report.problems.append(f"{exc}; open the deck in PowerPoint and save it again")
         return self.docs[name]
 
 
@@ -274,7 +274,8 @@ def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False,
     if not pkg.has("_rels/.rels"):
         problems.append("_rels/.rels is missing, so the package has no main part")
     elif main is None:
-        problems.append("not a presentation: _rels/.rels has no officeDocument relationship to a part of the package")
+        problems.append("not a presentation: _rels/.rels has no officeDocument relationship to a part of the package; "
+                        "open it in PowerPoint and save it again")
     elif types is not None and types.get(main) not in PRESENTATION_TYPES:
         problems.append(f"not a presentation: the main part {main} has content type {types.get(main)!r}")
     else:
@@ -314,7 +315,8 @@ def _references(pkg: _Package, parts: list[str]) -> None:
                     found += 1
                     if found <= MAX_ERRORS_PER_PART:
                         pkg.report.problems.append(f"{name}: {_short(etree.QName(el).text)} refers to relationship "
-                                                   f"{value!r} ({_short(attr)}), which the part does not have")
+                                                   f"{value!r} ({_short(attr)}), which the part does not have; open the deck in "
+                                                   "PowerPoint and save it again")
     if found > MAX_ERRORS_PER_PART:
         pkg.report.problems.append(f"… and {found - MAX_ERRORS_PER_PART} more references to missing relationships")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 PathLike = Union[str, "os.PathLike[str]"]
+FOLDER = "is a folder, not a file"
 
 
 def file_problem(path: PathLike) -> Optional[str]:
@@ -18,7 +19,8 @@ def file_problem(path: PathLike) -> Optional[str]:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return "is a symbolic link to a file that does not exist" if os.path.islink(path) else "does not exist"
+        return ("is a symbolic link to a file that does not exist; point it at an existing file"
+                if os.path.islink(path) else "does not exist")
     except OSError as exc:
         return _stat_problem(exc)
     except ValueError:  # a NUL byte in the name
@@ -26,7 +28,7 @@ def file_problem(path: PathLike) -> Optional[str]:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return FOLDER + "; give a file inside it"
     if stat.S_ISFIFO(mode):
         return "is a named pipe (FIFO), not a file; deckgen reads regular files only"
     if stat.S_ISSOCK(mode):
@@ -38,7 +40,7 @@ def _stat_problem(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "is a symbolic link that loops (it leads back to itself); point it at a file"
     if exc.errno == errno.ENOTDIR:
-        return "does not exist (a part of its path is a file, not a folder)"
+        return "does not exist: a part of its path is a file, not a folder; check the path"
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "cannot be reached (permission denied)"
     if exc.errno == errno.ENAMETOOLONG:

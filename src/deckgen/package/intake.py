@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from deckgen.package.ns import A, CT, R
+from deckgen.package.ns import A, CT, P, R
 from deckgen.package.zipread import MAX_XML, Package, parse_xml, rels_name, relationships
 
 PRESENTATION_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -68,11 +68,29 @@ def prepare(data: bytes, main: str = "ppt/presentation.xml") -> Intake:
             root = parse_xml(z.read(name, MAX_XML), name)  # every XML part: well-formed, no DOCTYPE
             if ext == ".rels":
                 continue
+            if name == main:
+                _slide_size(root)
             mended = _mend_references(z, name, root, warnings)
             if mended:
                 changed[name] = _xml(root)
         out = _rewrite(z, changed) if changed else data
     return Intake(out, warnings)
+
+
+SLIDE_SIDE = (914400, 51206400)  # EMU: 1 to 56 inches, what PowerPoint allows (ST_SlideSizeCoordinate)
+
+
+def _slide_size(presentation: etree._Element) -> None:
+    """Raise `Refused` for a slide size PowerPoint cannot open (a number read from the file, bounded here)."""
+    size = presentation.find(f"{{{P}}}sldSz")
+    if size is None:
+        return
+    for side in ("cx", "cy"):
+        value = size.get(side, "")
+        if not (value.isascii() and value.isdigit() and len(value) < 10 and SLIDE_SIDE[0] <= int(value) <= SLIDE_SIDE[1]):
+            raise Refused(f"the template's slide size is damaged ({side}={value[:20]!r} EMU; PowerPoint allows "
+                          f"{SLIDE_SIDE[0]} to {SLIDE_SIDE[1]}, 1 to 56 inches); open it in PowerPoint, set Design → "
+                          "Slide Size, save it again and retry")
 
 
 def _mend_references(z: Package, name: str, root: etree._Element, warnings: list[str]) -> bool:

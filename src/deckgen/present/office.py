@@ -88,8 +88,11 @@ def convert_to_pdf(src: Path, outdir: Path, *, filter_options: Optional[str] = N
     with scratch_folder(Path(tempfile.gettempdir()), "deckgen-lo") as profile:
         try:
             # its own process group: soffice starts helpers, and a timeout, Ctrl-C or SIGTERM must end them all
-            proc = subprocess.Popen(_soffice_command(soffice, str(profile), fmt, outdir, src.resolve()),
+            scratch = profile / "tmp"  # LibreOffice's own temporary files (lu*.tmp) go with the profile
+            scratch.mkdir()
+            proc = subprocess.Popen(_soffice_command(soffice, str(profile / "user"), fmt, outdir, src.resolve()),
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                    env={**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)},
                                     text=True, start_new_session=os.name == "posix")
         except OSError as exc:
             raise ToolMissingError(f"LibreOffice could not be started ({exc.strerror}); {INSTALL_LIBREOFFICE}") from None

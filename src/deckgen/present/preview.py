@@ -152,7 +152,7 @@ def _folder_problem(folder: Path) -> Optional[str]:
     if not os.path.lexists(folder):
         return None
     why = file_problem(folder)
-    if why == "is a folder, not a file":
+    if why and why.startswith("is a folder"):
         return None
     return why if why else "is a file, not a folder"
 

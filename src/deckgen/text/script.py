@@ -50,13 +50,15 @@ def _joins(ch: str) -> bool:
 
 def visible_length(text: str) -> int:
     """How many characters `text` shows (about Unicode's grapheme clusters): a letter with its combining
-    marks, an emoji with its modifiers or joined by ZWJ, a pair of regional indicators (a flag) count once.
+    marks, a consonant cluster joined by a virama (क्षि), an emoji with its modifiers or joined by ZWJ, a pair of
+    regional indicators (a flag) count once.
     Limits on titles and bullets count these, not code points."""
     count = 0
     previous = ""
     flag_open = False
     for ch in text:
-        if count and (_joins(ch) or previous == "\u200d"):
+        linked = previous and unicodedata.combining(previous) == 9 and unicodedata.category(ch) == "Lo"  # virama + consonant
+        if count and (_joins(ch) or previous == "\u200d" or linked):
             previous = ch
             continue
         if 0x1F1E6 <= ord(ch) <= 0x1F1FF:

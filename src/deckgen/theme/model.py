@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
@@ -37,12 +37,25 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _typeface(name: str) -> str:
+    """A typeface name as a theme can hold it: printable, at most 64 characters."""
+    bad = next((ch for ch in name if not ch.isprintable()), None)
+    if bad is not None:
+        raise ValueError(f"{name!r} holds the control character U+{ord(bad):04X}; give a font name such as 微软雅黑")
+    if len(name) > 64:
+        raise ValueError(f"a font name of {len(name)} characters; give one of at most 64, such as 微软雅黑")
+    return name
+
+
+Typeface = Annotated[str, AfterValidator(_typeface)]
+
+
 class FontPair(_Frozen):
     """A theme font: Latin typeface and East Asian typeface."""
 
-    latin: str
-    ea: str = ""
-    cs: str = ""
+    latin: Typeface
+    ea: Typeface = ""
+    cs: Typeface = ""
 
 
 class Fonts(_Frozen):
@@ -321,11 +334,12 @@ def _read(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], Origins,
         why = file_problem(parent)
         if why:
             raise ContentError([loaded.problem(where, _unknown(spec) if parent.suffix.lower() not in (".yaml", ".yml")
-                                               else f"theme file {spec!r} {why.split('; ')[0]} (looked at {str(parent)!r})")])
+                                               else f"theme file {spec!r} {why.split('; ')[0]} (looked at {str(parent)!r}); "
+                                               "point extends at a theme file")])
     real = parent.resolve()
     if real in chain:
         names = " → ".join(p.name for p in (*chain, real)[list(chain).index(real):])
-        raise ContentError([loaded.problem(where, f"themes extend each other in a cycle: {names}")])
+        raise ContentError([loaded.problem(where, f"themes extend each other in a cycle: {names}; remove one of the extends")])
     if len(chain) >= MAX_EXTENDS:
         raise ContentError([loaded.problem(where, f"more than {MAX_EXTENDS} themes deep in extends")])
     base, origins, _ = _read(parent, (*chain, real))
@@ -355,6 +369,19 @@ def _allowed_keys(loc: tuple[PathPart, ...]) -> list[str]:
     return list(model.model_fields)
 
 
+_BOUNDS = {"less_than_equal": ("le", "at most"), "less_than": ("lt", "less than"),
+           "greater_than": ("gt", "more than"), "greater_than_equal": ("ge", "at least")}
+
+
+def _number_message(err: Any) -> str | None:
+    """A number out of its range (pydantic's `less_than_equal`…) said as what to give instead."""
+    bound = _BOUNDS.get(err["type"])
+    if bound is None:
+        return None
+    limit = (err.get("ctx") or {}).get(bound[0])
+    return f"{err.get('input')!r} is not allowed here; give a number {bound[1]} {limit}"
+
+
 def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
     """Load and validate a theme by built-in name or file path; errors are `ContentError`s.
 
@@ -365,7 +392,7 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
     path = resolve_theme_path(spec, base)
     what = file_problem(path)
     if what:
-        what = "is a folder, not a theme file" if what == "is a folder, not a file" else what.split("; ")[0]
+        what = "is a folder, not a theme file" if what.startswith("is a folder") else what.split("; ")[0]
         raise ContentError([Diagnostic(f"theme file {spec!r} {what} (looked at {str(path)!r}); fix the path, "
                                        "or name a built-in theme (`deckgen themes` lists them)")])
     data, origins, top = _read(path, (path.resolve(),))
@@ -378,7 +405,7 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
         for err in exc.errors():
             loc = tuple(err["loc"])
             d = _locate(origins, top, loc, key=err["type"] == "extra_forbidden")
-            msg = err["msg"].removeprefix("Value error, ")
+            msg = _number_message(err) or err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
                 allowed = _allowed_keys(loc[:-1])
                 msg = f"unknown key {str(loc[-1])!r}" + (f"; allowed: {', '.join(allowed)}" if allowed else "")
