@@ -145,6 +145,18 @@ def fifo(name: str) -> Callable[[Path], None]:
     return lambda folder: os.mkfifo(folder / name)
 
 
+def own_device(name: str) -> Callable[[Path], None]:
+    """A character device node (null) in the case folder; a FIFO where device nodes cannot be made."""
+    def setup(folder: Path) -> None:
+        import stat
+
+        try:
+            os.mknod(folder / name, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        except (PermissionError, OSError):
+            os.mkfifo(folder / name)
+    return setup
+
+
 def loop(name: str) -> Callable[[Path], None]:
     def setup(folder: Path) -> None:
         other = folder / f"{name}.other"

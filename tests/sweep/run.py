@@ -122,16 +122,18 @@ def _marked_processes(marker: str) -> list[tuple[int, str]]:
     return found
 
 
-def _wait_for(when: object, marker: str, started: float, deadline: float, folder: Path) -> None:
+def _wait_for(when: object, marker: str, started: float, deadline: float, folder: Path, proc: subprocess.Popen) -> None:
     """Until `when`: seconds after the start, a file matching `file:GLOB` in the folder, or a process of the
     session whose name holds `when` (`soffice`, `pdftoppm`)."""
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and proc.poll() is None:
         if isinstance(when, (int, float)):
             if time.monotonic() - started >= when:
                 return
         elif str(when).startswith("file:"):
             if any(folder.glob(str(when)[5:])):
                 return
+            time.sleep(0.001)  # a temporary file may live for a few milliseconds only
+            continue
         elif any(str(when) in name for _, name in _marked_processes(marker)):
             time.sleep(0.5)
             return
@@ -160,7 +162,7 @@ def run_case(case: Case, src: Path, base: Path) -> tuple[Run, dict, dict]:
     deadline = started + case.timeout
     if case.signal is not None:
         when, signum = case.signal
-        _wait_for(when, marker, started, deadline, folder)
+        _wait_for(when, marker, started, deadline, folder, proc)
         if proc.poll() is None:
             os.kill(proc.pid, signum)
     try:

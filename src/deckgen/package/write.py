@@ -6,7 +6,9 @@ import datetime as _dt
 import errno
 import os
 import shutil
+import signal
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import IO, Callable, Iterator
@@ -57,6 +59,23 @@ def _open_hint(path: Path) -> str:
     return f"; it is open in {program}: close it there first"
 
 
+_STOP = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP back while the block runs (creating a temporary file and noting its name);
+    they arrive as soon as it ends, when the caller can clean up. A no-op where signals cannot be masked."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def check_target(path: Path) -> None:
     """Raise `OutputError` unless `path` can be written as a file.
 
@@ -78,23 +97,28 @@ def check_target(path: Path) -> None:
     if path.exists() and not os.access(path, os.W_OK):
         raise OutputError(f"output {str(path)!r} is read-only; make it writable, or choose another output")
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=parent)
+        with signals_deferred():  # the probe never outlives this block, whatever signal arrives
+            fd, probe = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=parent)
+            os.close(fd)
+            os.unlink(probe)
     except OSError as exc:
         raise OutputError(f"cannot write in the folder {str(parent)!r}: {_why(exc)}; choose another output") from None
-    os.close(fd)
-    os.unlink(probe)
 
 
 @contextlib.contextmanager
 def _temporary(path: Path) -> Iterator[tuple[IO[bytes], str]]:
-    """A new hidden file `.NAME.PID.RANDOM.tmp` beside `path`, removed again unless the caller moved it."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=_folder(path))
+    """A new hidden file `.NAME.PID.RANDOM.tmp` beside `path`, removed again unless the caller moved it (also when
+    a signal arrives the moment it is created)."""
+    tmp = None
     try:
+        with signals_deferred():
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=_folder(path))
         with os.fdopen(fd, "wb") as fh:
             yield fh, tmp
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
 
 
@@ -175,11 +199,14 @@ def scratch_folder(parent: Path, prefix: str) -> Iterator[Path]:
     process that no longer runs (killed outright) are removed first."""
     for stale in _stale_folders(parent, prefix):
         shutil.rmtree(stale, ignore_errors=True)
-    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-{os.getpid()}-", dir=parent))
+    folder = None
     try:
+        with signals_deferred():
+            folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-{os.getpid()}-", dir=parent))
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _stale_folders(parent: Path, prefix: str) -> list[Path]:
