@@ -79,13 +79,26 @@ def overflowing_words(deck: Path, workdir: Path) -> dict[int, list[str]]:
     return bad
 
 
-def save_title_layout_only(target: Path) -> Path:
-    """Save python-pptx's default template with every layout but the title slide removed (no content layout)."""
+def save_title_layout_only(target: Path, keep: int = 1) -> Path:
+    """Save python-pptx's default template with every layout but the first `keep` removed (with 1: only the
+    title slide, no content layout; with 0: no layout at all)."""
     prs = Presentation()
     master = prs.slide_master
-    for layout in list(prs.slide_layouts)[1:]:
+    for layout in list(prs.slide_layouts)[keep:]:
         rid = next(r for r, rel in master.part.rels.items() if rel.target_part is layout.part)
         master._element.sldLayoutIdLst.remove(next(e for e in master._element.sldLayoutIdLst if e.rId == rid))
         master.part.rels.pop(rid)
     prs.save(str(target))
     return target
+
+
+def to_pptx(deck: Path, outdir: Path) -> Path:
+    """Open `deck` in LibreOffice and save it as .pptx into `outdir` (a round trip); return the new deck."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pptx",
+                        "--outdir", str(outdir), str(deck)], capture_output=True, timeout=600, check=True)
+    out = outdir / (deck.stem + ".pptx")
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice wrote no .pptx for {deck}")
+    return out

@@ -10,7 +10,8 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "deckgen"
 MODULES = sorted(SRC.rglob("*.py"))
-FOLDERS = ("cli", "build", "outline", "theme", "plan", "text", "render", "package", "extract", "present", "examples")
+FOLDERS = ("cli", "build", "outline", "theme", "plan", "text", "render", "package", "extract", "present", "pull",
+           "examples")
 MAX_LINES = 420
 
 
@@ -85,6 +86,7 @@ RULES = [
     ("extract", ("pptx", "deckgen.render", "deckgen.plan", "deckgen.build", "deckgen.cli"), True),
     ("present", ("pptx", "deckgen.render", "deckgen.cli"), False),
     ("build", ("deckgen.cli",), True),
+    ("pull", ("pptx", "deckgen.render", "deckgen.build", "deckgen.cli", "deckgen.extract"), True),
 ]
 
 

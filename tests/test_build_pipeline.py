@@ -54,9 +54,10 @@ def test_an_edited_deck_is_kept_as_a_dated_backup_with_a_warning(folder: Path) -
     result = build(BuildRequest(folder / "outline.yaml", deck))
     backup = folder / "outline.2026-11-28-1530.pptx"
     assert _backups(folder) == [backup] and backup.read_bytes() == edited
+    outline = folder / "outline.yaml"
     assert [str(w) for w in result.warnings] == [
-        f"{deck} was changed after deckgen wrote it (edited in PowerPoint?): kept it as {backup}; "
-        "--force overwrites without a backup"]
+        f"{deck} was changed after deckgen wrote it (edited in PowerPoint?) and holds 1 edit that is not in "
+        f"{outline}: kept it as {backup}; `deckgen pull {backup} {outline}` brings them into the outline"]
     assert state(deck).kind == "ours" and deck.read_bytes() != edited
 
 
@@ -100,7 +101,8 @@ def test_the_cli_says_where_the_backup_is(folder: Path) -> None:
     result = CliRunner().invoke(_main(), ["build", str(folder / "outline.yaml")])
     assert result.exit_code == 0, result.output
     (backup,) = _backups(folder)
-    assert f"Warning: {deck} was changed after deckgen wrote it (edited in PowerPoint?): kept it as {backup}" in result.stderr
+    assert f"Warning: {deck} was changed after deckgen wrote it (edited in PowerPoint?) and holds 1 edit" in result.stderr
+    assert f"kept it as {backup}; `deckgen pull {backup}" in result.stderr
 
 
 def test_a_failed_write_leaves_the_edited_deck_in_place_and_no_backup(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -105,7 +105,9 @@ def test_roles_map_to_chinese_layout_names(templates: dict[str, Path], tmp_path:
 def test_fallbacks_and_missing_east_asian_font_are_warned(templates: dict[str, Path], tmp_path: Path) -> None:
     result = build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=templates["python-pptx-zh"]))
     messages = [w.message for w in result.warnings]
-    assert "no layout for the 'agenda' role; using '标题和内容' (content layout) instead" in messages
+    borrowed = [m for m in messages if m.startswith("the template has no layout of its own")]
+    assert len(borrowed) == 1, messages  # one summary line, not one per role
+    assert "agenda → '标题和内容'" in borrowed[0] and "deckgen template inspect" in borrowed[0]
     assert any("no East Asian font" in m for m in messages)
 
 
@@ -137,9 +139,23 @@ def test_unusable_templates_are_errors(tmp_path: Path, content: object, message:
     assert not (tmp_path / "deck.pptx").exists()
 
 
-def test_a_template_without_a_content_layout_is_an_error(tmp_path: Path) -> None:
+def test_a_template_without_a_content_layout_still_shows_every_bullet(tmp_path: Path) -> None:
+    """A template whose only layout is a title slide: content slides use it, their bullets in its subtitle
+    placeholder; nothing dropped."""
+    from deckgen.outline.read import read_outline
+
     bad = save_title_layout_only(tmp_path / "one-layout.pptx")
-    with pytest.raises(ContentError, match="no layout for content slides"):
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=bad))
+    shown = "".join(sh.text_frame.text for s in Presentation(str(out)).slides for sh in s.shapes if sh.has_text_frame)
+    outline = read_outline(OUTLINE).outline
+    bullets = [b for sec in outline.sections for sub in sec.subsections for b in sub.bullets]
+    assert bullets and all(b in shown for b in bullets)
+
+
+def test_a_template_without_layouts_is_an_error(tmp_path: Path) -> None:
+    bad = save_title_layout_only(tmp_path / "no-layouts.pptx", keep=0)
+    with pytest.raises(ContentError, match="no slide layouts at all"):
         build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=bad))
 
 
@@ -150,8 +166,8 @@ def test_template_inspect_lists_layouts_and_roles(templates: dict[str, Path]) ->
 
     result = CliRunner().invoke(main, ["template", "inspect", str(templates["python-pptx-zh"])])
     assert result.exit_code == 0, result.output
-    assert "  标题和内容 [cust]" in result.output
-    assert "  content    → 标题和内容  (name)" in result.output
+    assert ". 标题和内容 [cust]" in result.output
+    assert "  content    → 标题和内容  (name: name '标题和内容'" in result.output
     assert "East Asian theme fonts: major (none), minor (none)" in result.output
     assert "2 slides (removed when building)" in result.output
 
@@ -183,3 +199,30 @@ def test_a_template_without_view_properties_gets_them_and_keeps_its_bullet_sizes
 
     assert any("viewProps" in f for f in powerpoint_findings(template))
     assert powerpoint_findings(out) == []
+
+
+def test_a_layout_without_title_or_body_placeholders_gets_text_boxes_clear_of_its_pictures(tmp_path: Path) -> None:
+    """A WPS-style template: the content layout has no placeholders, and a logo in its top right corner."""
+    from pptx.util import Pt
+
+    prs = Presentation()
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    layout.name = "内容页"
+    scratch = prs.slides.add_slide(layout)  # python-pptx draws shapes on slides only: draw there, move to the layout
+    logo = scratch.shapes.add_shape(1, Pt(560), Pt(20), Pt(140), Pt(50))
+    logo.name = "Logo"
+    layout.shapes._spTree.append(logo._element)
+    path = tmp_path / "wps.pptx"
+    prs.save(str(path))
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=path, roles=(("content", "内容页"),)))
+    assert any("text boxes" in w.message for w in result.warnings)
+    deck = Presentation(str(out))
+    content = [s for s in deck.slides if s.slide_layout.name == "内容页"]
+    assert content
+    for slide in content:
+        boxes = [sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text]
+        assert any(sh.name == "Title" for sh in boxes) and any(sh.name == "Text body" for sh in boxes)
+        for sh in boxes:  # clear of the logo (x 560–700, y 20–70 pt)
+            x, y, w, h = (v / 12700 for v in (sh.left, sh.top, sh.width, sh.height))
+            assert x + w <= 560 or x >= 700 or y >= 70 or y + h <= 20

@@ -303,3 +303,25 @@ def test_probe_helper_writes_one_slide_per_probe(tmp_path: Path) -> None:
     prs = Presentation(str(deck))
     assert [len(s.shapes) for s in prs.slides] == [1, 1]
     assert [p.text for p in prs.slides[1].shapes[0].text_frame.paragraphs] == ["a", "b"]
+
+
+def test_letter_spacing_narrows_the_line() -> None:
+    """A template's title style with 3 pt letter spacing (WPS) holds fewer characters a line."""
+    from deckgen.text.fit import line_count
+    from deckgen.text.frame import Box, Paragraphs
+
+    box = Box(0, 0, 10 * 28 / 0.99 + 14.4 + 1, 200)  # ten ideographs at 28 pt, with the width slack
+    text = ["一二三四五六七八九十"]
+    assert line_count(text, box, 28, Paragraphs()) == [1]
+    assert line_count(text, box, 28, Paragraphs(letter_spacing=3.0)) == [2]
+
+
+def test_a_box_without_insets_keeps_room_for_the_last_line_descent() -> None:
+    from deckgen.text.fit import fit
+    from deckgen.text.frame import Box, Paragraphs
+
+    tight = Box(0, 0, 300, 2 * 32 * 1.211 + 0.1, 0, 0, 0, 0)
+    roomy = Box(0, 0, 300, 2 * 32 * 1.211 + 0.1 + 2 * 3.6, 7.2, 7.2, 3.6, 3.6)
+    text = ["一二三四五六七八九十一二三四"]
+    assert fit(text, tight, 32, 20, Paragraphs(), max_lines=2).size < 32
+    assert fit(text, roomy, 32, 20, Paragraphs(), max_lines=2).size == 32

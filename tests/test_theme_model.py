@@ -200,3 +200,12 @@ class DescribeDecor:
     def it_rejects_an_invisible_bullet(self, tmp_path: Path) -> None:
         path = write(tmp_path, "t.yaml", 'extends: party\ndecor: {bullet: " "}\n')
         assert errors_of(str(path)) == [f"{path}:2:17: decor.bullet: bullet must be one visible character, got ' '"]
+
+
+def test_sizes_scale_with_the_slide_height() -> None:
+    """A Keynote template 15 inches tall gets type twice the size of the 7.5-inch slide the theme is for."""
+    sizes = load_theme().sizes
+    assert sizes.scaled(1) is sizes
+    double = sizes.scaled(2)
+    assert double.body.max == 2 * sizes.body.max and double.title.min == 2 * sizes.title.min
+    assert double.notes == sizes.notes

@@ -98,7 +98,8 @@ def build(request: BuildRequest) -> Built:
     language = file.outline.deck.language
     target: Optional[Target] = None
     if request.template is not None:
-        target = template_target(request.template, language, request.east_asian_font)
+        roles = {**(file.outline.deck.template_roles or {}), **dict(request.roles)}
+        target = template_target(request.template, language, request.east_asian_font, roles or None)
     theme = resolve_theme(file, request.theme)
     target = target or builtin_target(theme, language)
     deck, warnings = plan(file.outline, theme, target.frames, file.loaded)
@@ -107,6 +108,8 @@ def build(request: BuildRequest) -> Built:
         from deckgen.present.timing import with_time_cues
 
         deck = with_time_cues(deck, request.rate)
-    prs, render_warnings = render(deck, theme, target)
-    saved = save_deck(prs, request.output, request.force)
+    from deckgen.pull.keys import outline_record, slide_keys
+
+    prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck))
+    saved = save_deck(prs, request.output, request.force, outline_record(request.outline, request.output), request.outline)
     return Built(request.output, len(deck.slides), [*file.warnings, *warnings, *render_warnings, *saved], deck)

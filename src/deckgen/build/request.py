@@ -18,7 +18,9 @@ class BuildRequest:
       `east_asian_font`: set in that template's theme fonts;
     - `time_cues`, `rate`: end each slide's notes with its reading time at `rate` (characters or words a
       minute, default per language);
-    - `force`: overwrite a deck edited since deckgen wrote it without keeping a backup.
+    - `force`: overwrite a deck edited since deckgen wrote it without keeping a backup;
+    - `roles`: with a template, the layout (name or number) to use for a slide role, as `(role, layout)`
+      pairs; they override the outline's `deck.template_roles`.
     """
 
     outline: Path
@@ -30,6 +32,7 @@ class BuildRequest:
     time_cues: bool = False
     rate: Optional[float] = None
     display: Optional[str] = None
+    roles: tuple[tuple[str, str], ...] = ()
 
     @property
     def shown(self) -> str:

@@ -49,8 +49,9 @@ def _register() -> None:
     from deckgen.cli.build import build, template, themes
     from deckgen.cli.outline import check, outline
     from deckgen.cli.present import handout, preview
+    from deckgen.cli.pull import pull
 
-    for command in (build, themes, template, outline, check, handout, preview):
+    for command in (build, themes, template, outline, check, handout, preview, pull):
         main.add_command(command)
 
 

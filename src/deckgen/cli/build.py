@@ -22,8 +22,30 @@ def shipped_outline() -> Path:
     return Path(str(resources.files("deckgen.examples") / DEFAULT_OUTLINE))
 
 
+def parse_roles(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """`--role content=标题和内容 --role section=3` as (role, layout) pairs; a usage error for a bad one."""
+    from deckgen.outline.model import Role
+
+    out = []
+    for value in values:
+        role, sep, layout = value.partition("=")
+        role, layout = role.strip(), layout.strip()
+        if not sep or not layout or role not in Role._value2member_map_:
+            raise click.BadParameter(f"{value!r} is not ROLE=LAYOUT with ROLE one of "
+                                     f"{', '.join(r.value for r in Role)} (e.g. content=标题和内容 or content=3)",
+                                     param_hint="'--role'")
+        out.append((role, layout))
+    return tuple(out)
+
+
+ROLE_OPTION = click.option("--role", "roles", multiple=True, metavar="ROLE=LAYOUT",
+                           help="With --template: use this layout (name, or number from `template inspect`) for a "
+                                "slide role, e.g. --role content=标题和内容; repeatable.")
+
+
 def make_request(outline: Optional[Path], output: Optional[Path], theme: Optional[str], template: Optional[Path],
-                 east_asian_font: Optional[str], time_cues: bool, rate: Optional[float], force: bool) -> "BuildRequest":
+                 east_asian_font: Optional[str], time_cues: bool, rate: Optional[float], force: bool,
+                 roles: tuple[str, ...] = ()) -> "BuildRequest":
     """The build request for the command line's options: defaults filled in, usage mistakes refused."""
     from deckgen.build.request import BuildRequest
 
@@ -41,9 +63,12 @@ def make_request(outline: Optional[Path], output: Optional[Path], theme: Optiona
         raise click.BadParameter(f"{str(output)!r} does not end in .pptx", param_hint="'-o' / '--output'")
     if east_asian_font is not None and not template:
         raise click.BadParameter("only applies with --template", param_hint="'--east-asian-font'")
+    if roles and not template:
+        raise click.BadParameter("only applies with --template", param_hint="'--role'")
     if east_asian_font is not None:
         _check_font_name(east_asian_font)
-    return BuildRequest(outline, output, theme, template, east_asian_font, force, time_cues, rate, display)
+    return BuildRequest(outline, output, theme, template, east_asian_font, force, time_cues, rate, display,
+                        parse_roles(roles))
 
 
 MAX_FONT_NAME = 64
@@ -67,6 +92,7 @@ def _check_font_name(name: str) -> None:
 @click.option("--template", type=click.Path(path_type=Path), metavar="FILE.pptx|.potx",
               help="Use this organisation template's master, layouts, colours and fonts.")
 @click.option("--east-asian-font", metavar="NAME", help="With --template: set this East Asian (Chinese) font in its theme.")
+@ROLE_OPTION
 @click.option("--pdf", is_flag=True, help="Also write the deck as PDF beside it (needs LibreOffice).")
 @click.option("--duration", type=MINUTES, metavar="MINUTES",
               help="Warn when reading the notes aloud takes longer, naming the longest sections.")
@@ -76,12 +102,12 @@ def _check_font_name(name: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite a deck edited since deckgen wrote it (or not written by deckgen) "
               "without keeping a dated backup of it.")
 def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str], template: Optional[Path],
-          east_asian_font: Optional[str], pdf: bool, duration: Optional[float], rate: Optional[float],
+          east_asian_font: Optional[str], roles: tuple[str, ...], pdf: bool, duration: Optional[float], rate: Optional[float],
           time_cues: bool, watch: bool, force: bool) -> None:
     """Build the deck for OUTLINE (default: ./outline.yaml, else the shipped example)."""
     from deckgen.build.pipeline import build as run_build
 
-    request = make_request(outline, output, theme, template, east_asian_font, time_cues, rate, force)
+    request = make_request(outline, output, theme, template, east_asian_font, time_cues, rate, force, roles)
 
     def once() -> None:
         with status(f"Building {request.outline.name}"):  # a line on a terminal only (decks of hundreds of slides)
@@ -112,8 +138,30 @@ def template() -> None:
 
 @template.command("inspect")
 @click.argument("path", type=click.Path(path_type=Path))
-def template_inspect(path: Path) -> None:
-    """Show PATH's layouts and placeholders, and which layout each slide role uses."""
+@ROLE_OPTION
+@click.option("--sheet", type=click.Path(path_type=Path), metavar="FILE.png",
+              help="Also write a contact sheet of the layouts and sample slides, each labelled with its role "
+                   "(needs LibreOffice).")
+def template_inspect(path: Path, roles: tuple[str, ...], sheet: Optional[Path]) -> None:
+    """Show PATH's masters, layouts and placeholders, which layout (or sample slide) each slide role
+    uses and why."""
     from deckgen.render.describe import describe_template
 
-    click.echo(describe_template(path), nl=False)
+    wanted = dict(parse_roles(roles)) or None
+    click.echo(describe_template(path, wanted), nl=False)
+    if sheet is not None:
+        import tempfile
+
+        from deckgen.package.write import check_target, write_atomic
+        from deckgen.present.preview import make_preview
+        from deckgen.render.describe import layout_deck
+
+        check_target(sheet)
+        with tempfile.TemporaryDirectory(prefix="deckgen-layouts-") as tmp:
+            deck = Path(tmp) / "layouts.pptx"
+            captions = layout_deck(path, deck, wanted)
+            with status(f"Drawing the layouts of {path.name} with LibreOffice"):
+                done = make_preview(deck, Path(tmp) / "preview", width=480, captions=captions)
+            data = done.sheet.read_bytes()
+        write_atomic(sheet, lambda fh: fh.write(data))
+        click.echo(f"Wrote {sheet}: the template's sample slides and layouts, each with the role it serves")

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from deckgen.text.script import is_cjk_language, visible_length
@@ -46,14 +46,56 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+MAX_LEVEL = 8  # PowerPoint's nine bullet levels: 0…8
+
+
+def flatten_bullets(items: Any) -> Optional[tuple[list[Any], tuple[int, ...]]]:
+    """Bullets with sub-bullets (a list right after a bullet holds its sub-bullets, one level down) → the
+    bullets in order and each one's level; None when `items` is not of that shape (validation refuses it)."""
+    texts: list[Any] = []
+    levels: list[int] = []
+
+    def walk(seq: list[Any], depth: int) -> bool:
+        for item in seq:
+            if isinstance(item, list):
+                if not item or not levels or levels[-1] != depth or depth >= MAX_LEVEL or not walk(item, depth + 1):
+                    return False
+            else:
+                texts.append(item)
+                levels.append(depth)
+        return True
+
+    return (texts, tuple(levels)) if isinstance(items, list) and walk(items, 0) else None
+
+
 class SlideNode(_Strict):
-    """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text."""
+    """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text.
+
+    `bullets` may nest: a list right after a bullet holds its sub-bullets. The model keeps the bullets in
+    order, each one's level in `bullet_levels`."""
 
     title: Title
     label: Optional[Annotated[str, _at_most(MAX_LABEL)]] = None
     bullets: list[Bullet] = Field(default_factory=list)
     notes: str = ""
     layout: Optional[Role] = None
+    _levels: tuple[int, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _sub_bullets(cls, data: Any, handler: Any) -> Any:
+        flat = flatten_bullets(data.get("bullets")) if isinstance(data, dict) else None
+        if flat is None or not any(flat[1]):
+            return handler(data)
+        node = handler({**data, "bullets": flat[0]})
+        node.__pydantic_private__["_levels"] = flat[1]
+        return node
+
+    @property
+    def bullet_levels(self) -> tuple[int, ...]:
+        """The level of each bullet (0 first level, 1 a sub-bullet…)."""
+        levels = self._levels
+        return levels if len(levels) == len(self.bullets) else (0,) * len(self.bullets)
 
     @field_validator("layout", mode="before")
     @classmethod
@@ -86,7 +128,22 @@ class Deck(_Strict):
     date: Optional[Text] = None
     language: str = "zh-CN"
     theme: Optional[str] = Field(default=None, max_length=4096)
+    template_roles: Optional[dict[str, str]] = None
     notes: str = ""
+
+    @field_validator("template_roles")
+    @classmethod
+    def _roles(cls, value: Optional[dict[str, str]]) -> Optional[dict[str, str]]:
+        if value is None:
+            return value
+        import difflib
+
+        for key in value:
+            if key not in Role._value2member_map_:
+                close = difflib.get_close_matches(key, list(Role._value2member_map_), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ValueError(f"{key!r} is not a slide role; use {', '.join(r.value for r in Role)}{hint}")
+        return value
 
     @field_validator("language")
     @classmethod

@@ -69,6 +69,19 @@ def _prepare(value: Any, path: tuple[PathPart, ...], warnings: list[Diagnostic],
     return value
 
 
+_BOUNDS = {"less_than_equal": ("le", "at most"), "less_than": ("lt", "less than"),
+           "greater_than": ("gt", "more than"), "greater_than_equal": ("ge", "at least")}
+
+
+def range_message(err: Any) -> str | None:
+    """A number out of its range (pydantic's `less_than_equal`…) said with what to give instead; None for
+    other errors."""
+    bound = _BOUNDS.get(err["type"])
+    if bound is None:
+        return None
+    return f"{err.get('input')!r} is not allowed here; give a number {bound[1]} {(err.get('ctx') or {}).get(bound[0])}"
+
+
 def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
     loc = tuple(err["loc"])
     kind = err["type"]

@@ -6,7 +6,7 @@ import hashlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, Mapping, Optional
 
 from lxml import etree
 
@@ -65,17 +65,22 @@ def digest(package: Package, skip: Optional[str]) -> str:
     return "sha256:" + h.hexdigest()
 
 
-def _set_property(custom: Optional[bytes], value: str) -> bytes:
-    """The custom-properties XML `custom` (or a new one) with the fingerprint property set to `value`."""
+def _set_property(custom: Optional[bytes], value: str, extra: Optional[Mapping[str, str]] = None) -> bytes:
+    """The custom-properties XML `custom` (or a new one) with the fingerprint property set to `value`, and
+    the properties in `extra` (name → text) set too."""
     root = parse_xml(custom, CUSTOM_PART) if custom else etree.Element(f"{{{CUSTOM}}}Properties", nsmap={None: CUSTOM, "vt": VT})
+    values = {PROPERTY: value, **{k: v for k, v in (extra or {}).items() if k != PROPERTY}}
     pids = [0]
     for prop in list(root.iter(f"{{{CUSTOM}}}property")):
-        if prop.get("name") == PROPERTY:
+        if prop.get("name") in values:
             root.remove(prop)
         elif (prop.get("pid") or "").isdigit():
             pids.append(int(prop.get("pid")))
-    prop = etree.SubElement(root, f"{{{CUSTOM}}}property", fmtid=FMTID, pid=str(max(max(pids) + 1, 2)), name=PROPERTY)
-    etree.SubElement(prop, f"{{{VT}}}lpwstr").text = value
+    for name, text in values.items():
+        pid = max(max(pids) + 1, 2)
+        pids.append(pid)
+        prop = etree.SubElement(root, f"{{{CUSTOM}}}property", fmtid=FMTID, pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{VT}}}lpwstr").text = text
     return _xml(root)
 
 
@@ -92,10 +97,12 @@ def _register(types: bytes, rels: bytes, name: str) -> tuple[bytes, bytes]:
     return _xml(ct), _xml(root)
 
 
-def stamp_members(data: dict[str, bytes], order: list[str]) -> tuple[list[str], str]:
+def stamp_members(data: dict[str, bytes], order: list[str],
+                  extra: Optional[Mapping[str, str]] = None) -> tuple[list[str], str]:
     """Put the fingerprint of the package whose zip members are `data` (name → content, in `order`) into
     its custom properties, registering a custom-properties part where there is none; return the member
-    order (with that part) and the fingerprint. Other custom properties (a template's, say) are kept."""
+    order (with that part) and the fingerprint. Other custom properties (a template's, say) are kept;
+    `extra` properties (name → text, such as the outline record `pull` reads) are set beside it."""
     name = custom_part_name(data.get("_rels/.rels"))
     if name is None or name not in data:
         name = name or CUSTOM_PART
@@ -107,7 +114,7 @@ def stamp_members(data: dict[str, bytes], order: list[str]) -> tuple[list[str], 
             _member(h, member, len(data[member]))
             h.update(data[member])
     value = "sha256:" + h.hexdigest()
-    data[name] = _set_property(data.get(name), value)
+    data[name] = _set_property(data.get(name), value, extra)
     return order, value
 
 

@@ -30,6 +30,7 @@ RT_OFFICE_DOCUMENT = R + "/officeDocument"
 RT_NOTES_SLIDE = R + "/notesSlide"
 RT_CUSTOM_PROPERTIES = R + "/custom-properties"
 RT_SLIDE_MASTER = R + "/slideMaster"
+RT_SLIDE_UPDATE_INFO = "http://schemas.microsoft.com/office/2007/relationships/slideUpdateInfo"
 # A Word document's parts, as its main part names them.
 RT_STYLES = R + "/styles"
 RT_NUMBERING = R + "/numbering"

@@ -66,6 +66,7 @@ class Frames:
 
     slots: Mapping[tuple[str, str], Slot]
     footer: Slot | None = None
+    scale: float = 1.0  # type sizes relative to the 7.5-inch-tall slide the theme's sizes are for
 
     def get(self, kind: str, slot: str) -> Slot | None:
         return self.slots.get((kind, slot))

@@ -15,6 +15,7 @@ from deckgen.plan.grid import Slot
 TITLE_PH = ("title",)
 BODY_PH = ("body",)
 SUBTITLE_PH = ("subTitle", "body")
+CONTENT_PH = ("body", "subTitle")  # Google Slides exports hold the body of `TITLE_AND_BODY` in a subtitle
 LABEL_PH = ("label",)
 
 # Where a template that lacks a slot's placeholder gets the frame to fit that text to.
@@ -80,12 +81,12 @@ KINDS: Mapping[Role, Kind] = _kinds(
          ("secHead",), ("Section Header", "节标题"), "Section Header", "secHead", "section", fallback=Role.TITLE),
     Kind(Role.CONTENT,
          (SlotSpec("title", Slot(grid.TITLE, grid.TITLE_PARAS), "title", TITLE_PH, BUILTIN, True),
-          SlotSpec("body", Slot(grid.BODY, grid.BODY_PARAS), "body", BODY_PH, BUILTIN)),
+          SlotSpec("body", Slot(grid.BODY, grid.BODY_PARAS), "body", CONTENT_PH, BUILTIN)),
          ("obj", "tx"), ("Title and Content", "标题和内容", "Title and Text", "标题和文本"), "Title and Content", "obj",
          "content", required=True),
     Kind(Role.AGENDA,
          (SlotSpec("title", Slot(grid.TITLE, grid.TITLE_PARAS), "title", TITLE_PH, BUILTIN, True),
-          SlotSpec("body", Slot(grid.BODY, grid.AGENDA_PARAS), "body", BODY_PH, BUILTIN)),
+          SlotSpec("body", Slot(grid.BODY, grid.AGENDA_PARAS), "body", CONTENT_PH, BUILTIN)),
          (), ("Agenda", "目录", "Contents", "Table of Contents"), "Agenda", "obj", "content", fallback=Role.CONTENT),
     Kind(Role.STATEMENT,
          (SlotSpec("title", Slot(grid.STATEMENT, grid.TITLE_PARAS), "statement", TITLE_PH, CONTENT_TITLE, True),

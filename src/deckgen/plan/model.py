@@ -9,10 +9,12 @@ from deckgen.outline.model import Role
 
 @dataclass(frozen=True)
 class Text:
-    """Text for one placeholder: its paragraphs and the fitted size in points."""
+    """Text for one placeholder: its paragraphs, the fitted size in points, and each paragraph's bullet
+    level when some are sub-bullets (empty: all at the first level)."""
 
     paragraphs: tuple[str, ...]
     size: float
+    levels: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -36,6 +38,7 @@ class SlidePlan:
     source: str = ""
     footer: bool = True
     where: Optional[tuple[int, int]] = None
+    ordinal: Optional[int] = None     # the number of the lecture section it belongs to (1 for sections[0])
 
     def text(self, slot: str) -> Optional[Text]:
         """The text of the slot named `slot` (`body`, `subtitle`, `byline`, `label`), or None."""

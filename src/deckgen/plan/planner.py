@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional
 
 from deckgen.diagnostics import Diagnostic, PathPart, format_path
@@ -11,7 +12,7 @@ from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.labels import default_label, with_label
 from deckgen.plan.model import DeckPlan, SlidePlan, Text
 from deckgen.text.fit import fit
-from deckgen.theme.model import SizeRange, Theme
+from deckgen.theme.model import SizeRange, Sizes, Theme
 
 if TYPE_CHECKING:
     from deckgen.outline.load import Loaded
@@ -59,6 +60,11 @@ class Planner:
     def cjk(self) -> bool:
         return self.outline.deck.is_cjk
 
+    @cached_property
+    def sizes(self) -> Sizes:
+        """The theme's type sizes scaled to the slide (a template's slide may be smaller or larger)."""
+        return self.theme.sizes.scaled(self.frames.scale)
+
     def words(self, zh: str, en: str) -> str:
         return zh if self.cjk else en
 
@@ -96,7 +102,7 @@ class Planner:
         Groups hold at most `MAX_BULLETS`, are as even as possible and break only between bullets; a bullet
         too long for a slide of its own at the smallest size stands alone, with a warning.
         """
-        sizes = self.theme.sizes.body
+        sizes = self.sizes.body
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
 
@@ -126,26 +132,35 @@ class Planner:
         return greedy, min((size for size in found if size is not None), default=low)
 
     def title_text(self, title: str, path: OutlinePath) -> Text:
-        return self.fitted([title], self.frames["content", "title"], self.theme.sizes.title, path, "the title", 2)
+        return self.fitted([title], self.frames["content", "title"], self.sizes.title, path, "the title", 2)
 
-    def content(self, role: Role, title: str, notes: str, bullets: Iterable[str], path: OutlinePath, section: int) -> None:
+    @staticmethod
+    def ordinal(path: OutlinePath) -> Optional[int]:
+        """The number of the lecture section the entry at `path` belongs to (1 for `sections[0]…`)."""
+        return path[1] + 1 if len(path) >= 2 and path[0] == "sections" and isinstance(path[1], int) else None
+
+    def content(self, role: Role, title: str, notes: str, bullets: Iterable[str], path: OutlinePath, section: int,
+                levels: tuple[int, ...] = ()) -> None:
         """One content (or agenda) slide, or several when the bullets do not fit one: the later ones are
-        titled with `（续）`/`(cont.)`, and the notes stay whole on the first."""
+        titled with `（续）`/`(cont.)`, and the notes stay whole on the first. `levels`: each bullet's level."""
         bullets = tuple(bullets)
         slot = self.frames["agenda" if role is Role.AGENDA else "content", "body"]
         if not bullets:
             self.add(SlidePlan(role, self.title_text(title, path), notes, section=section, source=format_path(path),
-                               where=self.where(path)))
+                               where=self.where(path), ordinal=self.ordinal(path)))
             return
         groups, size = self.split_bullets(bullets, slot, path)
         if len(groups) > 1:
             self.warn(path, f"{len(bullets)} bullets do not fit one slide: split into {len(groups)} slides")
-        sizes = self.theme.sizes.body
+        sizes = self.sizes.body
         self.shrunk(size, sizes, min(sizes.max, slot.max_size) if slot.max_size else sizes.max, path, "the bullets")
+        start = 0
         for i, group in enumerate(groups):
             shown = title if i == 0 else title + self.words("（续）", " (cont.)")
-            self.add(SlidePlan(role, self.title_text(shown, path), notes if i == 0 else "", (("body", Text(group, size)),),
-                               section=section, source=format_path(path), where=self.where(path)))
+            lv = levels[start:start + len(group)] if any(levels) else ()
+            start += len(group)
+            self.add(SlidePlan(role, self.title_text(shown, path), notes if i == 0 else "", (("body", Text(group, size, lv)),),
+                               section=section, source=format_path(path), where=self.where(path), ordinal=self.ordinal(path)))
 
     # --- slides --------------------------------------------------------------------------
     def add(self, slide: SlidePlan) -> None:
@@ -158,15 +173,16 @@ class Planner:
         return (line, col) if line is not None and col is not None else None
 
     def slide(self, role: Role, title: Text, entry: Entry, texts: Iterable[tuple[str, Optional[Text]]] = (),
-              *, notes: Optional[str] = None, footer: bool = True) -> None:
+              *, notes: Optional[str] = None, footer: bool = True, ordinal: Optional[int] = None) -> None:
         """Add a slide of `role` for `entry` with its `title` and the slot texts that are not None."""
         self.add(SlidePlan(role, title, entry.node.notes if notes is None else notes,
                            tuple((name, t) for name, t in texts if t is not None), section=entry.section,
-                           source=format_path(entry.path), footer=footer, where=self.where(entry.path)))
+                           source=format_path(entry.path), footer=footer, where=self.where(entry.path),
+                           ordinal=ordinal if ordinal is not None else self.ordinal(entry.path)))
 
     def cover(self) -> None:
         deck = self.outline.deck
-        s = self.theme.sizes
+        s = self.sizes
         f = self.frames
         byline = [x for x in (deck.presenter, deck.date) if x]
         subtitle = [deck.subtitle] if deck.subtitle else []
@@ -198,7 +214,7 @@ class Planner:
         slot = self.frames.footer
         if slot is None:
             return None
-        size = self.theme.sizes.footer
+        size = self.sizes.footer
         return self.fitted([self.outline.deck.title], slot, SizeRange(max=size, min=min(size, 7)), ("deck",), "the footer", 1)
 
     def agenda(self) -> None:
@@ -250,54 +266,54 @@ class Planner:
 
 def plan_content(p: Planner, role: Role, e: Entry) -> None:
     """Content and agenda: the title over the bullets, split over continuation slides when they do not fit."""
-    p.content(role, e.title, e.node.notes, e.node.bullets, e.path, e.section)
+    p.content(role, e.title, e.node.notes, e.node.bullets, e.path, e.section, e.node.bullet_levels)
 
 
 def plan_section(p: Planner, role: Role, e: Entry) -> None:
     """A section divider: the label large in its own placeholder (or joined to the title), the title; the
     bullets (a divider shows none) on a content slide of their own."""
-    f, s, node = p.frames, p.theme.sizes, e.node
+    f, s, node = p.frames, p.sizes, e.node
     own_label = f.get("section", "label") is not None and e.label
     title = p.fitted([node.title if own_label else e.title], f["section", "title"], s.section_title, e.path, "the section title", 4)
     label = p.fitted([e.label], f["section", "label"], s.section_label, e.path, "the section label", 2) if own_label else None  # type: ignore[list-item]
-    p.slide(Role.SECTION, title, e, [("label", label)], footer=False)
+    p.slide(Role.SECTION, title, e, [("label", label)], footer=False, ordinal=p.ordinal(e.path))
     if node.bullets:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 def plan_title(p: Planner, role: Role, e: Entry) -> None:
     """An entry set as a title slide (`layout: title`): the bullets are its subtitle lines."""
-    f, s, node = p.frames, p.theme.sizes, e.node
+    f, s, node = p.frames, p.sizes, e.node
     shown = f.get("title", "subtitle") is not None and bool(node.bullets)
     title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
     subtitle = p.fitted(node.bullets, f["title", "subtitle"], s.cover_subtitle, e.path, "the subtitle") if shown else None
     p.slide(Role.TITLE, title, e, [("subtitle", subtitle)], footer=False)
     if node.bullets and not shown:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 def plan_closing(p: Planner, role: Role, e: Entry) -> None:
     """The closing slide: a large closing line, the bullets as its lines below (or on a slide of their own)."""
-    f, s, node = p.frames, p.theme.sizes, e.node
+    f, s, node = p.frames, p.sizes, e.node
     body = None
     if node.bullets and f.get("closing", "body") is not None:
         body = p.fitted(node.bullets, f["closing", "body"], s.cover_subtitle, e.path, "the closing lines")
     title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
     p.slide(Role.CLOSING, title, e, [("body", body)], footer=False)
     if node.bullets and body is None:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 def plan_statement(p: Planner, role: Role, e: Entry) -> None:
     """A statement: the title set large in the middle; bullets as its source line (or a slide of their own)."""
-    f, s, node = p.frames, p.theme.sizes, e.node
+    f, s, node = p.frames, p.sizes, e.node
     body = None
     if node.bullets and f.get("statement", "body") is not None:
         body = p.fitted(node.bullets, f["statement", "body"], s.cover_subtitle, e.path, "the source line")
     title = p.fitted([e.title], f["statement", "title"], s.statement, e.path, "the statement")
     p.slide(role, title, e, [("body", body)])
     if node.bullets and body is None:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section)
+        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 PLANNERS: Mapping[Role, Callable[[Planner, Role, Entry], None]] = {

@@ -33,7 +33,7 @@ def slide_name(number: int, total: int) -> str:
 
 
 def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = None, thumb_width: int = 320,
-                  gap: int = 14) -> Path:
+                  gap: int = 14, captions: Optional[Sequence[str]] = None) -> Path:
     """All `images` on one PNG, in rows of `columns` (default: about as many rows as columns, at most 6
     wide), each numbered below; written to `out` as a compact 256-colour PNG."""
     from PIL import Image, ImageDraw
@@ -46,7 +46,7 @@ def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = No
         ratio = first.height / first.width
     thumb_h = round(thumb_width * ratio)
     label_h = 18
-    font = _label_font(13)
+    font = _label_font(13, cjk=any(ord(ch) > 0x2E80 for c in (captions or ()) for ch in c))
     sheet = Image.new("RGB", (gap + cols * (thumb_width + gap), gap + rows * (thumb_h + label_h + gap)), BACKGROUND)
     draw = ImageDraw.Draw(sheet)
     for i, path in enumerate(images):
@@ -56,20 +56,23 @@ def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = No
             thumb = im.convert("RGB").resize((thumb_width, thumb_h), Image.Resampling.LANCZOS)
         sheet.paste(thumb, (x, y))
         draw.rectangle((x - 1, y - 1, x + thumb_width, y + thumb_h), outline=FRAME)
-        label = str(i + 1)
+        label = captions[i] if captions and i < len(captions) else str(i + 1)
+        while len(label) > 4 and draw.textlength(label, font=font) > thumb_width:
+            label = label[:-2] + "…"
         width = draw.textlength(label, font=font)
         draw.text((x + (thumb_width - width) / 2, y + thumb_h + 2), label, fill=LABEL, font=font)
     sheet.quantize(256).save(out, optimize=True)
     return out
 
 
-def _label_font(size: int):  # type: ignore[no-untyped-def]
-    """A TrueType face for the numbers (Liberation Sans / Arial), else Pillow's built-in one."""
+def _label_font(size: int, cjk: bool = False):  # type: ignore[no-untyped-def]
+    """A TrueType face for the labels (Liberation Sans / Arial; a Chinese face for Chinese captions), else
+    Pillow's built-in one."""
     from PIL import ImageFont
 
-    from deckgen.present.fonts import latin_font
+    from deckgen.present.fonts import cjk_font, latin_font
 
-    face = latin_font()
+    face = (cjk_font() if cjk else None) or latin_font()
     if face is not None:
         try:
             return ImageFont.truetype(str(face.path), size, index=face.index)
@@ -79,7 +82,7 @@ def _label_font(size: int):  # type: ignore[no-untyped-def]
 
 
 def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[int] = None,
-                 progress: Progress = QUIET) -> Preview:
+                 progress: Progress = QUIET, captions: Optional[Sequence[str]] = None) -> Preview:
     """Render every slide of `deck` to `folder/slide-NN.png` (`width` pixels wide) and the contact sheet.
 
     The names deckgen wrote are recorded in `folder/.deckgen-preview`: images an earlier, longer deck left
@@ -102,7 +105,7 @@ def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[
         try:
             folder.mkdir(parents=True, exist_ok=True)
             with scratch_folder(folder, ".deckgen-preview-work") as work:
-                return _render(deck, folder, work, width, columns, progress)
+                return _render(deck, folder, work, width, columns, progress, captions)
         except OSError as exc:
             raise OutputError(f"cannot write the preview into {str(folder)!r} ({exc.strerror or exc}); was the folder "
                               "removed or made read-only while rendering? Run again, or choose another folder with -o"
@@ -113,7 +116,8 @@ def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[
         raise
 
 
-def _render(deck: Path, folder: Path, work: Path, width: int, columns: Optional[int], progress: Progress) -> Preview:
+def _render(deck: Path, folder: Path, work: Path, width: int, columns: Optional[int], progress: Progress,
+            captions: Optional[Sequence[str]] = None) -> Preview:
     from deckgen.errors import OutputError
     from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
 
@@ -128,7 +132,7 @@ def _render(deck: Path, folder: Path, work: Path, width: int, columns: Optional[
                           f"{MANIFEST}); move it away, or choose another folder with -o")
     with progress.bar("Rendering slides", pages) as tick:
         rendered = pdf_to_pngs(pdf, work, "page", width=width, pages=pages, tick=tick)
-    sheet = contact_sheet(rendered, work / CONTACT_SHEET, columns)
+    sheet = contact_sheet(rendered, work / CONTACT_SHEET, columns, captions=captions)
     _write_manifest(folder, ours | set(names))  # recorded before the moves: an interruption leaves no unknown file
     for old in sorted(ours - set(names)):
         with contextlib.suppress(FileNotFoundError):

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.render import oxml
 from deckgen.diagnostics import Diagnostic
 from deckgen.outline.model import Role
 from deckgen.plan.grid import Frames
 from deckgen.plan.kinds import BUILTIN_FRAMES, KINDS
-from deckgen.render.layouts import Slots, find_layout, slots
+from deckgen.render.layouts import Slots, slots
 from deckgen.render.pptx_api import element
 from deckgen.text.script import is_cjk_language
 
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import SlideLayout
 
+    from deckgen.plan.kinds import Kind
+    from deckgen.package.slideid import SlideKey
     from deckgen.plan.model import DeckPlan
     from deckgen.theme.model import Theme
 
@@ -35,59 +37,101 @@ class Target:
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
 
 
-def _target(prs: "PresentationT", frames: Optional[Frames] = None) -> Target:
-    layouts = list(prs.slide_layouts)
-    chosen = {}
-    for k in KINDS.values():
-        choice = find_layout(layouts, k.role.value)
-        if choice.layout is None:
-            raise ValueError(f"the master has no layout for {k.role.value!r}")
-        chosen[k.role.value] = choice.layout
+def _target(prs: "PresentationT", chosen: dict[str, "SlideLayout"], frames: Frames) -> Target:
     role_slots = {role: slots(layout, KINDS[Role(role)]) for role, layout in chosen.items()}
-    if frames is None:
-        from deckgen.render.frames import template_frames
-
-        frames = template_frames(role_slots)
     return Target(prs, chosen, role_slots, frames)
 
 
 def builtin_target(theme: "Theme", lang: str) -> Target:
-    """A target built from a built-in theme (master and layouts generated from it)."""
+    """A target built from a built-in theme (master and layouts generated from it, one per kind)."""
     from deckgen.render.builtin import builtin_presentation
 
-    target = _target(builtin_presentation(theme, lang), BUILTIN_FRAMES)
+    prs = builtin_presentation(theme, lang)
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    target = _target(prs, {k.role.value: by_name[k.builtin] for k in KINDS.values()}, BUILTIN_FRAMES)
     target.builtin = True
     return target
 
 
-def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None) -> Target:
-    """A target from the organisation's template at `path`; its slides are removed.
+def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None,
+                    roles: Optional[dict[str, str]] = None) -> Target:
+    """A target from the organisation's template at `path`: a layout for every kind from any of its
+    masters (`roles` maps a role to a layout name or number where the user chose), text boxes where a
+    layout lacks a title or body placeholder; its slides are removed.
 
-    Raises `ContentError` when the file is unusable or lacks a title or content layout.
+    Raises `ContentError` when the file is unusable or has no layouts.
     """
+    from deckgen.render.cloning import sample_slots
+    from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
-    from deckgen.render.template import (check_required, inspect, open_template, reading,
-                                         remove_slides, role_warnings)
+    from deckgen.render.template import check_required, inspect, open_template, reading, remove_slides, role_warnings
 
     mended: list[Diagnostic] = []
     prs = open_template(path, mended)
     with reading(path):
-        info = inspect(prs)
+        info = inspect(prs, roles)
         check_required(info, path)
         cjk = is_cjk_language(lang)
         warnings = mended + [w for w in role_warnings(info, path, cjk) if not (east_asian_font and "East Asian" in w.message)]
+        chosen = {c.role: c.layout for c in info.roles}
+        slide = (prs.slide_width / 12700, prs.slide_height / 12700)
+        role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
+                      for role, layout in chosen.items()}
+        role_slots.update(sample_slots(prs, slide, wanted=roles or {}))
+        if any(s.sample is not None for s in role_slots.values()):
+            used = sorted(r for r, s in role_slots.items() if s.sample is not None)
+            warnings.append(Diagnostic("the template's design is on its sample slides: " + ", ".join(used) +
+                                       " slides are copies of them, with the lecture's text in their text boxes", str(path)))
         remove_slides(prs)
         drop_template_extras(prs)
         ensure_view_props(prs)
-        target = _target(prs)
+        standing_in = sorted({role for role, s in role_slots.items() if s.boxes})
+        if standing_in:
+            warnings.append(Diagnostic("the layouts for " + ", ".join(standing_in) + " slides have no placeholder for "
+                                       "some of their text: deckgen adds text boxes there, clear of the layout's "
+                                       "pictures", str(path)))
+        target = Target(prs, chosen, role_slots, template_frames(role_slots, slide))
     target.warnings = warnings
     target.east_asian_font = east_asian_font
     return target
 
 
-def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) -> tuple["PresentationT", list[Diagnostic]]:
-    """Add the slides of `deck` to `target` (default: the built-in master of `theme`); return it with warnings."""
+def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float]) -> Slots:
+    """`s` with text boxes for a title or body the layout has no placeholder for, and its placeholders moved
+    clear of the pictures (logos) of the layout and master."""
+    from deckgen.render.room import clear_of, free_frames, obstacles
+    from deckgen.render.roles import EMU_PER_PT
+
+    def box(ph: object) -> Optional[tuple[float, float, float, float]]:
+        if ph is None or ph.width is None or ph.height is None:  # type: ignore[attr-defined]
+            return None
+        return (ph.left / EMU_PER_PT, ph.top / EMU_PER_PT, ph.width / EMU_PER_PT, ph.height / EMU_PER_PT)  # type: ignore[attr-defined]
+
+    s.scale, s.slide = slide[1] / 540, slide
+    chrome = [box(p) for p in (s.footer, s.number) if p is not None]
+    footer_top = min((b[1] for b in chrome if b is not None), default=None)
+    title, body = free_frames(layout, slide, box(s.title), footer_top)
+    if s.title is None:
+        s.boxes["title"] = title
+    if kind.role in (Role.CONTENT, Role.AGENDA) and s.get("body") is None:
+        s.boxes["body"] = body
+    pictures = obstacles(layout, slide, pictures_only=True)
+    for name, ph in s.by_name.items():
+        at = box(ph)
+        if at is not None and pictures:
+            cleared = clear_of(at, pictures)
+            if cleared != at:
+                s.moved[name] = cleared
+    return s
+
+
+def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
+           keys: Optional[Sequence["SlideKey"]] = None) -> tuple["PresentationT", list[Diagnostic]]:
+    """Add the slides of `deck` to `target` (default: the built-in master of `theme`); return it with warnings.
+
+    `keys` (one per slide) are the identifiers written into the slides for `deckgen pull`."""
     from deckgen.render.factory import SlideFactory
+    from deckgen.render.marks import mark_slide
     from deckgen.render.package import assert_unique_partnames, ensure_notes_master, set_properties
     from deckgen.render.slides import fill_slide
 
@@ -100,8 +144,11 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None) ->
     n_notes = 0
     for number, s in enumerate(deck.slides, 1):
         role = s.role.value
-        slide = factory.add_slide(target.layouts[role])
+        sample = target.slots[role].sample
+        slide = factory.add_clone(sample) if sample is not None else factory.add_slide(target.layouts[role])
         fill_slide(slide, target.slots[role], s, number, deck, factory)
+        if keys is not None:
+            mark_slide(slide, keys[number - 1])
         n_notes += bool(s.notes.strip())
         if s.section is not None:
             section_ids[s.section].append(slide.slide_id)

@@ -103,6 +103,32 @@ class SlideFactory:
                 new.placeholders.setdefault(key, sp)
         return new
 
+    def add_clone(self, sample: object) -> NewSlide:
+        """A copy of the template's sample slide `sample` (its shapes, background and pictures; not its notes,
+        comments or tags), placed last in the presentation."""
+        from deckgen.package.ns import RT_SLIDE_UPDATE_INFO
+        from deckgen.render.pptx_api import copy_relationship, new_slide_part
+
+        source = sample.part  # type: ignore[attr-defined]
+        el = copy.deepcopy(element(source))
+        for lst in el.iter(qn("p:custDataLst")):
+            lst.getparent().remove(lst)
+        part = new_slide_part(str(self._partname(SLIDE_NAME)), self.package, el)
+        skip = (RT.NOTES_SLIDE, RT.COMMENTS, RT.TAGS, RT_SLIDE_UPDATE_INFO)
+        for rel in source.rels.values():
+            if rel.reltype not in skip:
+                copy_relationship(part, rel)
+        rid = add_relationship(self.part, RT.SLIDE, part)
+        slide_id = self.next_id
+        self.next_id += 1
+        add_slide_id(self.sld_id_lst, slide_id, rid)
+        new = NewSlide(part, slide_id, {})
+        for sp in new.tree.iterchildren(qn("p:sp")):
+            key = ph_key(sp)
+            if key is not None:
+                new.placeholders.setdefault(key, sp)
+        return new
+
     def add_notes(self, slide: SlidePart) -> "_Element":
         """Create the notes slide of `slide` from the notes master; return its body's `p:txBody`."""
         if self.notes_skeleton is None:

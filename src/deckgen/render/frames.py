@@ -59,45 +59,106 @@ def _insets(ph: "LayoutPlaceholder") -> tuple[float, float, float, float]:
     return values[0], values[1], values[2], values[3]
 
 
-def slot_of(ph: Optional["LayoutPlaceholder"], *, title: bool = False) -> Optional[Slot]:
-    """The slot of a layout placeholder: its box with insets, paragraph style and default type size."""
+def slot_of(ph: Optional["LayoutPlaceholder"], *, title: bool = False,
+            at: Optional[tuple[float, float, float, float]] = None) -> Optional[Slot]:
+    """The slot of a layout placeholder: its box (or `at`, where it was moved) with its insets, and how it
+    sets paragraphs (line spacing, space before, indent, bold, letter spacing). The template's own type
+    size is not a cap: deckgen sizes text to the box within the theme's range."""
     if ph is None or ph.width is None or ph.height is None:
         return None
     l, t, r, b = _insets(ph)
-    box = Box(ph.left / EMU_PER_PT, ph.top / EMU_PER_PT, ph.width / EMU_PER_PT, ph.height / EMU_PER_PT, l, r, t, b)
+    x, y, w, h = at or (ph.left / EMU_PER_PT, ph.top / EMU_PER_PT, ph.width / EMU_PER_PT, ph.height / EMU_PER_PT)
+    box = Box(x, y, w, h, l, r, t, b)
     src = _lvl1_sources(ph)
-    sz = _first(src, qn("a:defRPr"), "sz")
     line = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPct')}", "val")
     before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
     mar = _first(src, "", "marL")
     bold = _first(src, qn("a:defRPr"), "b")
+    spc = _first(src, qn("a:defRPr"), "spc")
     style = Paragraphs(
-        line_spacing=max(1.0, int(line) / 100000) if line else 1.0,  # never assume tighter than single
-        space_before=int(before) / 100 if before else (0.0 if title else 10.0),
-        indent=int(mar) / EMU_PER_PT if mar else 0.0,
-        bold=title or bold in ("1", "true"))
-    return Slot(box, style, int(sz) / 100 if sz else None)
+        line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,  # never assume tighter than single
+        space_before=_number(before) / 100 if before else (0.0 if title else 10.0),
+        indent=_number(mar) / EMU_PER_PT if mar else 0.0,
+        bold=title or bold in ("1", "true"),
+        letter_spacing=max(0.0, _number(spc) / 100) if spc else 0.0)
+    return Slot(box, style)
 
 
-def template_frames(by_role: dict[str, Slots]) -> Frames:
-    """Frames for the planner from the placeholders of the layouts chosen for each kind.
+def _number(value: Optional[str]) -> float:
+    try:
+        return float(value or 0)
+    except ValueError:
+        return 0.0
+
+
+def text_box_style(*, title: bool, scale: float) -> Paragraphs:
+    """How a text box standing in for a missing title or body placeholder sets its paragraphs (the planner
+    fits to it, `oxml.text_box` writes it)."""
+    if title:
+        return Paragraphs(line_spacing=1.0, bold=True)
+    return Paragraphs(line_spacing=1.05, space_before=round(8 * scale, 1), indent=round(20 * scale, 1))
+
+
+def text_box_slot(at: tuple[float, float, float, float], *, title: bool, scale: float) -> Slot:
+    """The slot of a text box standing in for a missing title or body placeholder."""
+    return Slot(Box(*at), text_box_style(title=title, scale=scale))
+
+
+def sample_slot(sp: "_Element", at: tuple[float, float, float, float], *, title: bool) -> Slot:
+    """The slot of a text box on a template's sample slide: its box, insets and paragraph style as the box
+    itself sets them (its first paragraph and run)."""
+    body = sp.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+    ins = [7.2, 3.6, 7.2, 3.6]
+    for i, name in enumerate(("lIns", "tIns", "rIns", "bIns")):
+        if body is not None and body.get(name) is not None:
+            ins[i] = _number(body.get(name)) / EMU_PER_PT
+    first = sp.find(f"{qn('p:txBody')}/{qn('a:p')}")
+    src = [el for el in (first.find(qn("a:pPr")) if first is not None else None,) if el is not None]
+    run = first.find(f"{qn('a:r')}/{qn('a:rPr')}") if first is not None else None
+    line = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPct')}", "val")
+    before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
+    mar = _first(src, "", "marL")
+    style = Paragraphs(
+        line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,
+        space_before=_number(before) / 100 if before else (0.0 if title else 6.0),
+        indent=_number(mar) / EMU_PER_PT if mar else 0.0,
+        bold=title or (run is not None and run.get("b") in ("1", "true")),
+        letter_spacing=max(0.0, _number(run.get("spc")) / 100) if run is not None and run.get("spc") else 0.0)
+    return Slot(Box(*at, inset_l=ins[0], inset_r=ins[2], inset_t=ins[1], inset_b=ins[3]), style)
+
+
+def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Frames:
+    """Frames for the planner from the placeholders of the layouts chosen for each kind (or the text boxes
+    standing in for them), type sizes scaled to the slide's height.
 
     A slot whose placeholder the layout lacks takes its fallback frame (`SlotSpec.fallback`): the built-in
     grid's, or the template's content title; without a fallback it stays absent.
     """
     from types import MappingProxyType
 
+    scale = slide[1] / grid.SLIDE_H_PT
+
+    def frame(s: Slots, name: str, title: bool) -> Optional[Slot]:
+        if s.sample is not None and name in s.shape_ids:
+            from deckgen.render.samples import shape_by_id
+
+            sp = shape_by_id(element(s.sample).find(qn("p:cSld")), s.shape_ids[name])
+            return sample_slot(sp, s.boxes[name], title=title) if sp is not None else None
+        if name in s.boxes:
+            return text_box_slot(s.boxes[name], title=title, scale=scale)
+        return slot_of(s.get(name), title=title, at=s.moved.get(name))
+
     builtin = BUILTIN_FRAMES
-    content_title = slot_of(by_role["content"].title, title=True) or builtin["content", "title"]
+    content_title = frame(by_role["content"], "title", True) or builtin["content", "title"]
     out: dict[tuple[str, str], Slot] = {}
     for k in KINDS.values():
         role = k.role.value
         for spec in k.slots:
-            slot = slot_of(by_role[role].get(spec.name), title=spec.title)
+            slot = frame(by_role[role], spec.name, spec.title)
             if slot is None and spec.fallback == BUILTIN:
                 slot = builtin[role, spec.name]
             elif slot is None and spec.fallback == CONTENT_TITLE:
                 slot = content_title
             if slot is not None:
                 out[role, spec.name] = slot
-    return Frames(MappingProxyType(out), slot_of(by_role["content"].footer))
+    return Frames(MappingProxyType(out), slot_of(by_role["content"].footer), scale)

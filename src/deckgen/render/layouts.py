@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Optional
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
-from deckgen.outline.model import Role
 from deckgen.plan.kinds import KINDS, LABEL_PH, Kind
 from deckgen.render.pptx_api import element
 
@@ -27,49 +26,25 @@ def layout_type(layout: "SlideLayout") -> str:
 
 
 @dataclass
-class Choice:
-    """The layout chosen for a role; `via` says how: 'type', 'name', or 'fallback:<role>'."""
-
-    role: str
-    layout: Optional["SlideLayout"]
-    via: str
-
-
-def find_layout(layouts: list["SlideLayout"], role: str) -> Choice:
-    """The layout for `role`: one whose name and type match, else by type, else by name, else the fallback role's."""
-    k = KINDS[Role(role)]
-    types, names = k.layout_types, k.layout_names
-    lowered = [n.lower() for n in names]
-    by_name = sorted((lo for lo in layouts if lo.name.strip().lower() in lowered),
-                     key=lambda lo: lowered.index(lo.name.strip().lower()))
-    for lo in by_name:
-        if not types or layout_type(lo) in types:
-            return Choice(role, lo, "name" if not types else "type+name")
-    for t in types:
-        for lo in layouts:
-            if layout_type(lo) == t and _has_title(lo):
-                return Choice(role, lo, "type")
-    if by_name:
-        return Choice(role, by_name[0], "name")
-    if k.fallback is not None:
-        fallback = k.fallback.value
-        inner = find_layout(layouts, fallback)
-        return Choice(role, inner.layout, f"fallback:{fallback}" if inner.layout is not None else "missing")
-    return Choice(role, None, "missing")
-
-
-def _has_title(layout: "SlideLayout") -> bool:
-    return any(p.placeholder_format.type in TITLE_TYPES for p in layout.placeholders)
-
-
-@dataclass
 class Slots:
     """The placeholders of one layout that deckgen fills: one per text slot of the kind (by slot name;
-    absent when the layout has none for it), and the footer and slide number."""
+    absent when the layout has none for it), and the footer and slide number. On a template, `boxes` holds
+    the frames (x, y, w, h in points) of text boxes that stand in for a title or body placeholder the
+    layout lacks, and `moved` the frames of placeholders moved clear of a picture (a logo)."""
 
     by_name: dict[str, "LayoutPlaceholder"] = field(default_factory=dict)
     footer: Optional["LayoutPlaceholder"] = None
     number: Optional["LayoutPlaceholder"] = None
+    boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)  # text boxes standing in (pt)
+    moved: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)  # placeholders kept clear of pictures
+    scale: float = 1.0  # the slide's height relative to 7.5 inches
+    slide: tuple[float, float] = (960.0, 540.0)  # the slide's size in points
+    sample: object = None  # a sample slide of the template to clone (python-pptx Slide), instead of the layout
+    shape_ids: dict[str, int] = field(default_factory=dict)  # slot name → the sample's text shape (`cNvPr/@id`)
+    strip: tuple[tuple[float, float, float, float, float], ...] = ()  # regions cleared on the copy: x, y, w, h, and the
+    # largest share of the slide a shape there may cover to be cleared (a text box's room; ornaments of a wider title)
+    text_like: Optional[int] = None  # the sample's text shape whose look added text boxes take
+    sample_number: int = 0  # which sample slide (1-based), for messages
 
     def get(self, name: str) -> Optional["LayoutPlaceholder"]:
         return self.by_name.get(name)

@@ -36,12 +36,12 @@ def _run(p: etree._Element, text: str, lang: str, size: float | None) -> None:
 
 
 def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str, size: float | None = None,
-                   autofit: bool = True) -> None:
+                   autofit: bool = True, levels: Sequence[int] = ()) -> None:
     """Replace the text of `tx_body` (`p:txBody`) with one `a:p` per paragraph; a newline inside one is `a:br`.
 
     Every run carries `lang` (so PowerPoint applies the language's line-breaking rules) and, when given,
     the fitted `size` in points. With `autofit`, the body keeps `a:normAutofit` so PowerPoint shrinks
-    text that a user adds later.
+    text that a user adds later. `levels` gives paragraphs a bullet level (`a:pPr/@lvl`; 0 is the first).
     """
     body_pr = tx_body.find(qn("a:bodyPr"))
     if autofit and body_pr is not None:
@@ -51,8 +51,10 @@ def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str
         body_pr.insert(0, etree.Element(qn("a:normAutofit")))
     for p in tx_body.findall(qn("a:p")):
         tx_body.remove(p)
-    for para in paragraphs or [""]:
+    for n, para in enumerate(paragraphs or [""]):
         p = _sub(tx_body, "a:p")
+        if n < len(levels) and levels[n]:
+            _sub(p, "a:pPr", lvl=str(levels[n]))
         lines = para.split("\n")
         for i, line in enumerate(lines):
             if i:
@@ -149,3 +151,99 @@ def set_notes_style(notes_master: etree._Element, size: float) -> None:
                 latin.addnext(ea)
             else:
                 d.append(ea)
+
+
+def text_box(shape_id: int, name: str, emu: tuple[int, int, int, int], paragraphs: Sequence[str], lang: str,
+             size: float, *, title: bool = False, indent: float = 0.0, space_before: float = 0.0,
+             line_spacing: float = 1.0, bullet: str = "•", like: "etree._Element | None" = None) -> etree._Element:
+    """A text box (`p:sp` with `txBox`) holding `paragraphs` at `size` points, for text a layout has no
+    placeholder for: a title (bold, in the theme's heading font) or bullets (hanging by `indent` points,
+    `space_before` points apart) set as the planner fitted them. `like` (a run's `a:rPr` on the same page)
+    gives the text its colour and fonts, so it reads like the page's own text."""
+    sp = etree.Element(qn("p:sp"), nsmap={"a": A, "p": P, "r": R})
+    nv = _sub(sp, "p:nvSpPr")
+    _sub(nv, "p:cNvPr", id=str(shape_id), name=name)
+    _sub(nv, "p:cNvSpPr", txBox="1")
+    _sub(nv, "p:nvPr")
+    sppr = _sub(sp, "p:spPr")
+    xfrm = _sub(sppr, "a:xfrm")
+    _sub(xfrm, "a:off", x=str(emu[0]), y=str(emu[1]))
+    _sub(xfrm, "a:ext", cx=str(emu[2]), cy=str(emu[3]))
+    geom = _sub(sppr, "a:prstGeom", prst="rect")
+    _sub(geom, "a:avLst")
+    _sub(sppr, "a:noFill")
+    tx = _sub(sp, "p:txBody")
+    _sub(tx, "a:bodyPr", wrap="square", rtlCol="0", anchor="b" if title else "t")
+    _sub(tx, "a:lstStyle")
+    set_paragraphs(tx, paragraphs, lang, size)
+    font = "+mj" if title else "+mn"
+    for p in tx.findall(qn("a:p")):
+        ppr = etree.Element(qn("a:pPr"))
+        p.insert(0, ppr)
+        if not title and indent:
+            ppr.set("marL", str(round(indent * 12700)))
+            ppr.set("indent", str(-round(indent * 12700)))
+        _sub(_sub(ppr, "a:lnSpc"), "a:spcPct", val=str(round(line_spacing * 100000)))
+        if space_before:
+            _sub(_sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(space_before * 100)))
+        if title or not indent:
+            _sub(ppr, "a:buNone")
+        else:
+            _sub(ppr, "a:buFont", typeface="Arial")
+            _sub(ppr, "a:buChar", char=bullet)
+        for rpr in p.iter(qn("a:rPr"), qn("a:endParaRPr")):
+            if title:
+                rpr.set("b", "1")
+            if like is not None:
+                import copy
+
+                for child in like:
+                    if etree.QName(child).localname in ("solidFill", "gradFill", "latin", "ea", "cs"):
+                        rpr.append(copy.deepcopy(child))
+                continue
+            _sub(rpr, "a:latin", typeface=f"{font}-lt")
+            _sub(rpr, "a:ea", typeface=f"{font}-ea")
+    return sp
+
+
+def set_box(sp: etree._Element, emu: tuple[int, int, int, int]) -> None:
+    """Give a slide placeholder its own position and size (`p:spPr/a:xfrm`), away from its layout's."""
+    sppr = sp.find(qn("p:spPr"))
+    if sppr is None:
+        sppr = etree.SubElement(sp, qn("p:spPr"))
+    old = sppr.find(qn("a:xfrm"))
+    if old is not None:
+        sppr.remove(old)
+    xfrm = etree.Element(qn("a:xfrm"))
+    sppr.insert(0, xfrm)
+    _sub(xfrm, "a:off", x=str(emu[0]), y=str(emu[1]))
+    _sub(xfrm, "a:ext", cx=str(emu[2]), cy=str(emu[3]))
+
+
+def set_paragraphs_like(tx_body: etree._Element, paragraphs: Sequence[str], lang: str, size: float) -> None:
+    """Replace the text of a template's text box with `paragraphs`, each set like the box's first paragraph
+    and run were (alignment, bullets, colour, font, weight, letter spacing), at `size` points; the box wraps
+    its text (`wrap="square"`) and shrinks text added later."""
+    import copy
+
+    first_p = tx_body.find(qn("a:p"))
+    ppr = first_p.find(qn("a:pPr")) if first_p is not None else None
+    rpr = None
+    if first_p is not None:
+        run = first_p.find(f"{qn('a:r')}/{qn('a:rPr')}")
+        rpr = run if run is not None else first_p.find(qn("a:endParaRPr"))
+    body_pr = tx_body.find(qn("a:bodyPr"))
+    if body_pr is not None:
+        body_pr.set("wrap", "square")
+    set_paragraphs(tx_body, paragraphs, lang, size)
+    for p in tx_body.findall(qn("a:p")):
+        if ppr is not None:
+            p.insert(0, copy.deepcopy(ppr))
+        for el in p.iter(qn("a:rPr"), qn("a:endParaRPr")):
+            if rpr is None:
+                continue
+            for name, value in rpr.attrib.items():
+                if name not in ("lang", "altLang", "sz", "dirty", "err"):
+                    el.set(name, value)
+            for child in rpr:
+                el.append(copy.deepcopy(child))

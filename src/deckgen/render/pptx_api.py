@@ -83,3 +83,20 @@ def write_members(prs: Any, out: _Writer) -> None:
     writer._write_content_types_stream(out)  # type: ignore[arg-type]
     writer._write_pkg_rels(out)  # type: ignore[arg-type]
     writer._write_parts(out)  # type: ignore[arg-type]
+
+
+def copy_relationship(dst: "Part", rel: Any) -> None:
+    """Give `dst` the relationship `rel` of another part under the same rId (so XML that names the rId,
+    `r:embed` of a picture say, stays valid), to the same target part or external address."""
+    from pptx.opc.package import _Relationship
+
+    dst.rels._rels[rel.rId] = _Relationship(dst.rels._base_uri, rel.rId, rel.reltype, rel._target_mode, rel._target)
+
+
+def new_slide_part(partname: str, package: Any, el: "_Element") -> Any:
+    """A slide part holding `el` (no relationships yet)."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.packuri import PackURI
+    from pptx.parts.slide import SlidePart
+
+    return SlidePart(PackURI(partname), CT.PML_SLIDE, package, el)

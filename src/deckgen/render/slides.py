@@ -35,20 +35,100 @@ def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], t
     sp = slide.placeholders.get(key)
     if sp is None:
         raise KeyError(f"no placeholder {key} on the slide cloned from its layout")
-    oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
+    oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size, levels=text.levels)
     filled.add(key)
+
+
+def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], lang: str, filled: set[PhKey]) -> None:
+    """Put `text` where the slot `name` is: its placeholder (moved clear of a logo if need be), or the text
+    box standing in for a placeholder the layout lacks."""
+    if text is None or not any(text.paragraphs):
+        return
+    if slots.sample is not None:
+        from deckgen.render.samples import shape_by_id
+
+        sp = shape_by_id(slide.tree, slots.shape_ids[name]) if name in slots.shape_ids else None
+        if sp is not None:
+            oxml.set_paragraphs_like(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
+            filled.add(("sample", slots.shape_ids[name]))
+            if name == "title" and name in slots.boxes and sp.getparent() is slide.tree:
+                oxml.set_box(sp, _emu(slots.boxes[name]))  # made tall enough for two lines
+            return
+        if name not in slots.boxes:
+            return
+    target = slots.get(name)
+    if target is not None:
+        fill_placeholder(slide, target, text, lang, filled)
+        if name in slots.moved:
+            oxml.set_box(slide.placeholders[slot_key(target)], _emu(slots.moved[name]))  # type: ignore[index]
+    if name in slots.boxes:
+        from deckgen.render.frames import text_box_style
+
+        title = name == "title"
+        style = text_box_style(title=title, scale=slots.scale)
+        like = None
+        if slots.text_like is not None:
+            from deckgen.render.samples import shape_by_id
+
+            source = shape_by_id(element(slots.sample).find(oxml.qn("p:cSld")), slots.text_like)
+            like = source.find(f".//{oxml.qn('a:r')}/{oxml.qn('a:rPr')}") if source is not None else None
+        sp = oxml.text_box(oxml.next_shape_id(slide.tree), "Title" if title else f"Text {name}", _emu(slots.boxes[name]),
+                           text.paragraphs, lang, text.size, title=title, indent=style.indent,
+                           space_before=style.space_before, line_spacing=style.line_spacing, like=like)
+        slide.tree.append(sp)
+        filled.add(("sample", int(sp.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id"))))
+
+
+def _emu(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    return tuple(round(v * 12700) for v in box)  # type: ignore[return-value]
 
 
 def fill_texts(slide: "NewSlide", slots: Slots, s: SlidePlan, lang: str, filled: set[PhKey]) -> None:
     """The render function of the text kinds: the title and each slot's text into its placeholder."""
-    fill_placeholder(slide, slots.title, s.title, lang, filled)
+    fill_slot(slide, slots, "title", s.title, lang, filled)
     for name, text in s.texts:
-        fill_placeholder(slide, slots.get(name), text, lang, filled)
+        fill_slot(slide, slots, name, text, lang, filled)
 
 
 # One render function per kind: what it draws on the slide beyond the footer and notes.
 Filler = Callable[["NewSlide", Slots, SlidePlan, str, "set[PhKey]"], None]
 FILLERS: Mapping[Role, Filler] = {role: fill_texts for role in Role}
+
+
+def _clear_sample_text(slide: "NewSlide", kept: set[int]) -> None:
+    """Remove the sample slide's text that the lecture did not replace (prompts, sample wording), except
+    the page's design words (目录, CONTENTS, PART, 01, THANKS)."""
+    from deckgen.render.samples import DECOR, text_shapes
+
+    for sp, shape in list(text_shapes(slide.tree)):
+        if shape.id not in kept and not DECOR.match(shape.text):
+            sp.getparent().remove(sp)
+
+
+def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
+    """Make the part number a page shows as design (`ONE`, `PART 01`, `第一部分`) this section's; with `n`
+    None, remove such numbers."""
+    from deckgen.render.cloning import renumber
+    from deckgen.render.samples import text_shapes
+
+    for sp, shape in list(text_shapes(slide.tree)):
+        new = renumber(shape.text, n or 1) if shape.id not in kept else None
+        if new is None:
+            continue
+        if n is None:
+            sp.getparent().remove(sp)
+            continue
+        from deckgen.text.metrics import text_em
+
+        runs = list(sp.iter(oxml.qn("a:t")))
+        runs[0].text = new
+        for r in runs[1:]:
+            r.text = ""
+        shrink = min(1.0, text_em(shape.text.strip()) / max(text_em(new), 0.01))
+        if shrink < 1.0:  # `THREE` where the page had room for `ONE`
+            for rpr in sp.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")):
+                if (rpr.get("sz") or "").isdigit():
+                    rpr.set("sz", str(max(100, int(int(rpr.get("sz")) * shrink))))
 
 
 def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int, lang: str) -> None:
@@ -72,11 +152,24 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
     """
     lang = deck.language
     filled: set[PhKey] = set()
+    if slots.sample is not None and slots.strip:
+        from deckgen.render.cloning import strip
+
+        for region in slots.strip:
+            strip(slide.tree, region, slots.slide, frozenset(slots.shape_ids.values()))
     FILLERS[s.role](slide, slots, s, lang, filled)
-    for key, sp in slide.placeholders.items():
-        if key not in filled:
-            sp.getparent().remove(sp)
-    if s.footer:
+    if slots.sample is not None:
+        kept = {i for kind, i in filled if kind == "sample"}
+        _clear_sample_text(slide, kept)
+        if s.role is Role.AGENDA:
+            _renumber(slide, kept, None)  # the items' numbers went with the items
+        elif s.ordinal is not None:
+            _renumber(slide, kept, s.ordinal)
+    else:
+        for key, sp in slide.placeholders.items():
+            if key not in filled:
+                sp.getparent().remove(sp)
+    if s.footer and slots.sample is None:
         _footer(slide, slots, deck.footer, number, lang)
     if s.notes.strip():
         paragraphs = s.notes.strip("\n").split("\n")

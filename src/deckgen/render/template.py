@@ -14,10 +14,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError, DeckgenError
 from deckgen.render.oxml import A, qn
-from deckgen.outline.model import Role
 from deckgen.plan.kinds import KINDS
-from deckgen.render.layouts import REQUIRED, Choice, find_layout, layout_type
-from deckgen.render.package import drop_template_extras, theme_parts
+from deckgen.render.layouts import REQUIRED
+from deckgen.render.roles import Choice, LayoutInfo, choose, decorations, describe
+from deckgen.render.package import theme_parts
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
@@ -150,39 +150,47 @@ def set_east_asian_font(prs: "PresentationT", typeface: str) -> None:
 
 @dataclass
 class TemplateInfo:
-    """What a template offers: its layouts and placeholders, the layout chosen per role, fonts, size."""
+    """What a template offers: its layouts (every master's) and placeholders, the layout chosen per role and
+    why, fonts, size, how many slides it has."""
 
-    layouts: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    layouts: list[LayoutInfo] = field(default_factory=list)
     roles: list[Choice] = field(default_factory=list)
     east_asian: list[str] = field(default_factory=list)
     size: tuple[int, int] = (0, 0)
     slides: int = 0
+    masters: int = 1
 
     @property
     def missing(self) -> list[str]:
         return [c.role for c in self.roles if c.layout is None]
 
+    def choice(self, role: str) -> Choice:
+        return next(c for c in self.roles if c.role == role)
 
-def inspect(prs: "PresentationT") -> TemplateInfo:
-    """Describe `prs` as a template (before its slides are removed)."""
+
+def inspect(prs: "PresentationT", wanted: Optional[dict[str, str]] = None) -> TemplateInfo:
+    """Describe `prs` as a template (before its slides are removed) and choose a layout for every kind;
+    `wanted` maps a role to a layout name or number (the user's choice)."""
     info = TemplateInfo(size=(prs.slide_width, prs.slide_height), slides=len(prs.slides),
-                        east_asian=east_asian_fonts(prs))
-    layouts = list(prs.slide_layouts)
-    for lo in layouts:
-        phs = [f"{p.placeholder_format.type.name if p.placeholder_format.type else 'OBJECT'.lower()}"
-               f"#{p.placeholder_format.idx} {p.name!r}" for p in lo.placeholders]
-        info.layouts.append((lo.name, layout_type(lo), phs))
-    info.roles = [find_layout(layouts, k.role.value) for k in KINDS.values()]
+                        east_asian=east_asian_fonts(prs), masters=len(prs.slide_masters))
+    info.layouts = describe(prs)
+    slide = (prs.slide_width / 12700, prs.slide_height / 12700)
+    decor = [decorations(element(m)) for m in prs.slide_masters]
+    chosen = choose(info.layouts, slide, decor, wanted)
+    info.roles = [chosen[k.role.value] for k in KINDS.values()]
     return info
 
 
 def role_warnings(info: TemplateInfo, path: Path, cjk: bool) -> list[Diagnostic]:
-    """Warnings for roles that fell back to another layout, and a missing East Asian font."""
+    """One summary warning for the roles that borrow another kind's layout, and warnings for a missing
+    East Asian font and a size other than 16:9."""
     out = []
-    for choice in info.roles:
-        if choice.via.startswith("fallback:"):
-            out.append(Diagnostic(f"no layout for the {choice.role!r} role; using {choice.layout.name!r} "
-                                  f"({choice.via.split(':')[1]} layout) instead", str(path)))
+    borrowed = [c for c in info.roles if c.via.startswith("fallback:") and c.layout is not None]
+    if borrowed:
+        listed = ", ".join(f"{c.role} → {c.layout.name!r}" for c in borrowed)
+        out.append(Diagnostic(f"the template has no layout of its own for {len(borrowed)} slide kind"
+                              f"{'s' if len(borrowed) > 1 else ''} ({listed}); `deckgen template inspect` "
+                              "shows every choice, and `template_roles` in the outline picks others", str(path)))
     if cjk and not all(info.east_asian):
         out.append(Diagnostic("the template's theme has no East Asian font, so Chinese text falls back to the "
                               "application's default; pass --east-asian-font 微软雅黑 to set one", str(path)))
@@ -192,9 +200,8 @@ def role_warnings(info: TemplateInfo, path: Path, cjk: bool) -> list[Diagnostic]
 
 
 def check_required(info: TemplateInfo, path: Path) -> None:
+    """Refuse a template that has no layout at all (a title and content layout are otherwise always found)."""
     missing = [r for r in REQUIRED if r in info.missing]
     if missing:
-        raise _fail(path, f"the template has no layout for {', '.join(missing)} slides "
-                          f"(looked for types {', '.join(t for r in missing for t in KINDS[Role(r)].layout_types)} and names "
-                          f"{', '.join(n for r in missing for n in KINDS[Role(r)].layout_names)}); add such a layout in "
-                          "PowerPoint (View → Slide Master), or use another template")
+        raise _fail(path, "the template has no slide layouts at all, so there is nothing to put slides on; add "
+                          "layouts in PowerPoint (View → Slide Master), or use another template")

@@ -36,8 +36,17 @@ def line_count(paragraphs: Sequence[str], box: Box, size: float, style: Paragrap
     """
     if cjk is None:
         cjk = any(has_cjk(p) for p in paragraphs)
-    width_em = (box.text_w - style.indent) * WIDTH_SLACK / size
+    width_em = _width_em(box, size, style, cjk)
     return [sum(len(wrap(part, width_em, style.bold, cjk)) for part in para.split("\n")) for para in paragraphs]
+
+
+def _width_em(box: Box, size: float, style: Paragraphs, cjk: bool) -> float:
+    """The line width in em at `size`; letter spacing narrows it as if every character were that much wider
+    (an ideograph is 1 em, a Latin letter about half of one)."""
+    width = (box.text_w - style.indent) * WIDTH_SLACK / size
+    if style.letter_spacing:
+        width /= 1 + style.letter_spacing / (size * (1.0 if cjk else 0.5))
+    return width
 
 
 def text_height(paragraphs: Sequence[str], box: Box, size: float, style: Paragraphs,
@@ -71,12 +80,18 @@ def fit(paragraphs: Sequence[str], box: Box, max_size: float, min_size: float, s
         # wrap only at sizes a cheap lower bound does not already rule out (long text stays fast)
         if _may_fit(solid, box, size, style, max_lines):
             counts = line_count(paragraphs, box, size, style, cjk)
-            ok = _height(counts, size, style) <= box.text_h and (max_lines is None or all(c <= max_lines for c in counts))
+            ok = _height(counts, size, style) <= _room(box, size) and (max_lines is None or all(c <= max_lines for c in counts))
             if ok:
                 return Fit(size, tuple(counts), True)
         if size - step < min_size - 1e-9:
             return Fit(min_size, tuple(line_count(paragraphs, box, min_size, style, cjk)), False)
         size -= step
+
+
+def _room(box: Box, size: float) -> float:
+    """The height text may take in `box` at `size`: glyphs reach about 0.1 em below the last line's box,
+    which the bottom inset usually absorbs; a box without one keeps that room free."""
+    return box.text_h - max(0.0, 0.1 * size - box.inset_b)
 
 
 def _height(counts: Sequence[int], size: float, style: Paragraphs) -> float:
@@ -95,8 +110,8 @@ def _may_fit(solid: list[list[float]], box: Box, size: float, style: Paragraphs,
     """False when the text surely does not fit at `size`: each line holds at most the box's width, so a
     paragraph part takes at least ceil(solid width / line width) lines (valid while every character is
     narrower than a line, hence the 2 em guard)."""
-    width_em = (box.text_w - style.indent) * WIDTH_SLACK / size
+    width_em = _width_em(box, size, style, True) if style.letter_spacing else (box.text_w - style.indent) * WIDTH_SLACK / size
     if width_em < 2:
         return True
     counts = [sum(max(1, math.ceil(w / (width_em + 1e-9) - 1e-9)) for w in parts) for parts in solid]
-    return _height(counts, size, style) <= box.text_h and (max_lines is None or all(c <= max_lines for c in counts))
+    return _height(counts, size, style) <= _room(box, size) and (max_lines is None or all(c <= max_lines for c in counts))

@@ -33,9 +33,11 @@ class Box:
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """How a text frame sets its paragraphs: line spacing (fraction), space before, bullet indent (pt)."""
+    """How a text frame sets its paragraphs: line spacing (fraction), space before, bullet indent (pt),
+    bold, and letter spacing (pt added after each character, as a template's `spc` says)."""
 
     line_spacing: float = 1.0
     space_before: float = 0.0
     indent: float = 0.0
     bold: bool = False
+    letter_spacing: float = 0.0

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded, load_yaml
+from deckgen.outline.validate import range_message
 from deckgen.package.files import file_problem
 
 DEFAULT_THEME = "party"
@@ -90,6 +91,15 @@ class Sizes(_Frozen):
     statement: SizeRange
     notes: float = Field(default=14, gt=6, le=40)
     footer: float = Field(default=11, gt=6, le=30)
+
+    def scaled(self, k: float) -> "Sizes":
+        """These sizes for a slide `k` times as tall as the 7.5-inch 16:9 slide they are given for (notes stay)."""
+        if k == 1:
+            return self
+        ranges = {name: SizeRange(max=round(r.max * k, 1), min=round(r.min * k, 1),
+                                  preferred=None if r.preferred is None else round(r.preferred * k, 1))
+                  for name, r in self if isinstance(r, SizeRange)}
+        return self.model_copy(update={**ranges, "footer": round(max(6.5, self.footer * k), 1)})
 
 
 class RoleColors(_Frozen):
@@ -369,19 +379,6 @@ def _allowed_keys(loc: tuple[PathPart, ...]) -> list[str]:
     return list(model.model_fields)
 
 
-_BOUNDS = {"less_than_equal": ("le", "at most"), "less_than": ("lt", "less than"),
-           "greater_than": ("gt", "more than"), "greater_than_equal": ("ge", "at least")}
-
-
-def _number_message(err: Any) -> str | None:
-    """A number out of its range (pydantic's `less_than_equal`…) said as what to give instead."""
-    bound = _BOUNDS.get(err["type"])
-    if bound is None:
-        return None
-    limit = (err.get("ctx") or {}).get(bound[0])
-    return f"{err.get('input')!r} is not allowed here; give a number {bound[1]} {limit}"
-
-
 def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
     """Load and validate a theme by built-in name or file path; errors are `ContentError`s.
 
@@ -405,7 +402,7 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
         for err in exc.errors():
             loc = tuple(err["loc"])
             d = _locate(origins, top, loc, key=err["type"] == "extra_forbidden")
-            msg = _number_message(err) or err["msg"].removeprefix("Value error, ")
+            msg = range_message(err) or err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
                 allowed = _allowed_keys(loc[:-1])
                 msg = f"unknown key {str(loc[-1])!r}" + (f"; allowed: {', '.join(allowed)}" if allowed else "")

@@ -1,0 +1,300 @@
+"""Which layout of a template serves each slide kind: by type, by name (many languages and conventions), by
+placeholder geometry, across every slide master; each choice with the reason it was made."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from deckgen.package import ns
+from deckgen.outline.model import Role
+from deckgen.plan.kinds import KINDS
+from deckgen.render.pptx_api import element
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationT
+    from pptx.slide import SlideLayout
+
+EMU_PER_PT = 12700
+
+# Layout names per role, normalised (see `normalise`): PowerPoint's stock names in English, Chinese
+# (simplified, traditional), Japanese, Korean, Spanish, Portuguese, French, German; Google Slides and
+# Keynote exports; and the page names of template sites and WPS (封面, 目录, 过渡页, 内容页, 结束页…).
+NAMES: dict[Role, tuple[str, ...]] = {
+    Role.TITLE: ("title slide", "标题幻灯片", "標題投影片", "タイトル スライド", "タイトルスライド", "제목 슬라이드",
+                 "diapositiva de título", "diapositive de titre", "titelfolie", "slide de título", "título da apresentação",
+                 "title", "title and subtitle", "title & subtitle", "cover", "cover page", "title page", "封面", "封面页",
+                 "首页", "标准封面", "start", "portada", "capa", "titre", "表紙"),
+    Role.SECTION: ("section header", "节标题", "章節標題", "章节标题", "セクション見出し", "구역 머리글", "encabezado de sección",
+                   "en-tête de section", "abschnittsüberschrift", "cabeçalho da seção", "cabeçalho de seção",
+                   "section title", "section", "section title and description", "divider", "part", "过渡页", "过渡",
+                   "章节页", "章节", "转场页", "分隔页"),
+    Role.CONTENT: ("title and content", "标题和内容", "標題及內容", "標題及物件", "タイトルとコンテンツ", "제목 및 내용",
+                   "título y objetos", "título y contenido", "titre et contenu", "titel und inhalt", "título e conteúdo",
+                   "título e objeto", "conteúdo", "contenido", "contenu", "title and body", "title and text", "标题和文本",
+                   "标题和正文", "content", "body", "one column text", "text", "内容", "内容页", "正文", "正文页", "内页",
+                   "内页幻灯片", "内页版式", "内文页", "内文次页"),
+    Role.AGENDA: ("agenda", "目录", "目錄", "目录页", "contents", "table of contents", "outline", "议程", "目次",
+                  "índice", "sommaire", "tagesordnung"),
+    Role.STATEMENT: ("statement", "quote", "引用", "quote with caption", "main point", "金句", "引言"),
+    Role.CLOSING: ("closing", "结束", "结束语", "结束页", "结尾", "结尾页", "谢谢", "致谢", "感谢", "封底", "end", "ending",
+                   "the end", "thank you", "thanks", "末尾幻灯片", "结束幻灯片", "终页"),
+}
+# Words that make a name lean towards a role when it is not one of the names above.
+KEYWORDS: dict[Role, tuple[str, ...]] = {
+    Role.TITLE: ("封面", "title slide", "タイトル スライド", "título da apresentação", "titelfolie", "cover"),
+    Role.SECTION: ("节标题", "章节", "过渡", "章節", "セクション", "section", "sección", "abschnitt", "seção", "section"),
+    Role.CONTENT: ("内容", "正文", "内页", "内文", "content", "conteúdo", "contenido", "contenu", "inhalt", "コンテンツ",
+                   "body", "text"),
+    Role.AGENDA: ("目录", "目錄", "agenda", "contents"),
+    Role.STATEMENT: ("quote", "引用", "statement"),
+    Role.CLOSING: ("结束", "结尾", "谢谢", "感谢", "thank", "ending", "末尾", "封底"),
+}
+TITLE_TYPES = ("title", "ctrTitle", "vertTitle")
+BODY_TYPES = ("body", "obj", "vertBody", "vertObj")
+CHROME_TYPES = ("dt", "ftr", "sldNum", "hdr")
+
+
+def normalise(name: str) -> str:
+    """A layout name for matching: lower case, copies' numbers dropped (`1_标题幻灯片`, `Title and Content 1`),
+    a trailing parenthesis dropped (`Título da Apresentação (Limpo)`), `_` and runs of spaces as one space."""
+    s = name.strip().lower()
+    s = re.sub(r"^\d+_", "", s)
+    s = re.sub(r"\s*[（(][^()（）]*[)）]\s*$", "", s)
+    s = re.sub(r"[\s_-]*\d+$", "", s)
+    s = s.replace("_", " ")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A placeholder of a layout: its type (`title`, `body`, `subTitle`, …), index, name and box in points."""
+
+    type: str
+    idx: int
+    name: str
+    box: Optional[tuple[float, float, float, float]]
+
+    @property
+    def area(self) -> float:
+        return self.box[2] * self.box[3] if self.box else 0.0
+
+
+@dataclass
+class LayoutInfo:
+    """What role recognition needs to know of one layout."""
+
+    layout: "SlideLayout"
+    master: int
+    index: int
+    name: str
+    type: str
+    placeholders: list[Placeholder] = field(default_factory=list)
+    decorations: int = 0
+    used_by: int = 0  # sample slides on this layout
+
+    @property
+    def title(self) -> Optional[Placeholder]:
+        return next((p for p in self.placeholders if p.type in TITLE_TYPES), None)
+
+    @property
+    def bodies(self) -> list[Placeholder]:
+        return [p for p in self.placeholders if p.type in BODY_TYPES and not _labelled(p.name)]
+
+    @property
+    def subtitle(self) -> Optional[Placeholder]:
+        return next((p for p in self.placeholders if p.type == "subTitle"), None)
+
+    def name_role(self) -> Optional[Role]:
+        """The role the layout's name says exactly, if any."""
+        n = normalise(self.name)
+        return next((role for role, names in NAMES.items() if n in names), None)
+
+
+def _labelled(name: str) -> bool:
+    lowered = name.lower()
+    return any(w in lowered for w in ("label", "number", "编号", "序号"))
+
+
+def _box(ph: object) -> Optional[tuple[float, float, float, float]]:
+    try:
+        left, top, width, height = ph.left, ph.top, ph.width, ph.height  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, KeyError):
+        return None
+    if None in (left, top, width, height):
+        return None
+    return left / EMU_PER_PT, top / EMU_PER_PT, width / EMU_PER_PT, height / EMU_PER_PT
+
+
+def _ph_type(ph: object) -> str:
+    el = element(ph).find(".//{%s}ph" % ns.P)
+    return (el.get("type") if el is not None else None) or "obj"
+
+
+def decorations(el: object) -> int:
+    """Pictures, drawn shapes, groups and picture/gradient backgrounds of a master, layout or slide element."""
+    P = "{%s}" % ns.P
+    tree = el.find(f"{P}cSld/{P}spTree")  # type: ignore[attr-defined]
+    n = 0
+    for child in tree if tree is not None else []:
+        tag = child.tag.replace(P, "")
+        if tag in ("pic", "grpSp", "cxnSp", "graphicFrame") or (tag == "sp" and child.find(f".//{P}ph") is None):
+            n += 1
+    bg = el.find(f"{P}cSld/{P}bg")  # type: ignore[attr-defined]
+    if bg is not None and any(x.tag.endswith(("blipFill", "gradFill")) for x in bg.iter()):
+        n += 1
+    return n
+
+
+def describe(prs: "PresentationT") -> list[LayoutInfo]:
+    """Every layout of every slide master, in order, with its placeholders and decorations."""
+    used: dict[int, int] = {}
+    for slide in prs.slides:
+        used[id(element(slide.slide_layout))] = used.get(id(element(slide.slide_layout)), 0) + 1
+    out = []
+    for m, master in enumerate(prs.slide_masters):
+        for layout in master.slide_layouts:
+            phs = [Placeholder(_ph_type(ph), ph.placeholder_format.idx, ph.name, _box(ph)) for ph in layout.placeholders]
+            el = element(layout)
+            out.append(LayoutInfo(layout, m, len(out), layout.name, el.get("type", "cust"), phs, decorations(el),
+                                  used.get(id(el), 0)))
+    return out
+
+
+@dataclass
+class Choice:
+    """The layout chosen for a role and how: `via` is `type`, `name`, `type+name`, `geometry`, `user`,
+    `fallback:<role>` or `missing`; `why` says it in words for `deckgen template inspect`."""
+
+    role: str
+    layout: Optional["SlideLayout"]
+    via: str
+    why: str = ""
+
+
+def _primary_master(infos: list[LayoutInfo], decor: list[int]) -> int:
+    """The master that carries the template's design: the one the sample slides use most, else the one
+    with most decorations (a WPS template's first master is often its plain default)."""
+    if not infos:
+        return 0
+    masters = sorted({i.master for i in infos})
+    return max(masters, key=lambda m: (sum(i.used_by for i in infos if i.master == m),
+                                       decor[m] + sum(i.decorations for i in infos if i.master == m), -m))
+
+
+def _name_score(info: LayoutInfo, role: Role) -> tuple[float, str]:
+    n = normalise(info.name)
+    if n in NAMES[role]:
+        return 4.0, "name"
+    if any(k in n for k in KEYWORDS[role]):
+        return 2.0, "name"
+    return 0.0, ""
+
+
+def _geometry(info: LayoutInfo, role: Role, slide: tuple[float, float]) -> float:
+    """How well the placeholders suit `role`: a title over the largest body for content and agenda; a
+    title that stands alone, centred or large, for title, section, statement and closing."""
+    w, h = slide
+    area = w * h or 1.0
+    title = info.title
+    body = max((p.area for p in info.bodies), default=0.0) + (info.subtitle.area if info.subtitle and role in (Role.CONTENT, Role.AGENDA) and not info.bodies else 0.0)
+    score = 0.0
+    if role in (Role.CONTENT, Role.AGENDA):
+        score += 1.0 if title else 0.0
+        score += 2.0 if body / area >= 0.2 else (1.0 if body else 0.0)
+    else:
+        if title is not None:
+            score += 1.0
+            if title.type == "ctrTitle" or (title.box and 0.25 * h <= title.box[1] + title.box[3] / 2 <= 0.75 * h):
+                score += 1.0
+        score += 0.5 if body / area < 0.15 else 0.0
+    return score
+
+
+def _capable(info: LayoutInfo, role: Role) -> float:
+    """A penalty when the layout lacks a placeholder the role's text needs (text boxes stand in, but a
+    layout with real placeholders is better)."""
+    penalty = 0.0 if info.title is not None else -3.0
+    if role in (Role.CONTENT, Role.AGENDA) and not info.bodies and info.subtitle is None:
+        penalty -= 2.0
+    return penalty
+
+
+def score(info: LayoutInfo, role: Role, slide: tuple[float, float], primary: int) -> tuple[float, str]:
+    """The layout's fitness for `role` and how it was recognised (type, name, geometry)."""
+    k = KINDS[role]
+    total, via = 0.0, []
+    if info.type in k.layout_types:
+        total += 3.0
+        via.append("type")
+    named, how = _name_score(info, role)
+    if named:
+        total += named
+        via.append(how)
+    other = info.name_role()
+    if other is not None and other != role:
+        total -= 3.0  # named for another role
+    total += _geometry(info, role, slide) + _capable(info, role)
+    total += 1.0 if info.master == primary else 0.0
+    return total, "+".join(via) or "geometry"
+
+
+def choose(infos: list[LayoutInfo], slide: tuple[float, float], decor: Optional[list[int]] = None,
+           wanted: Optional[dict[str, str]] = None) -> dict[str, Choice]:
+    """The layout for every kind. `wanted` maps a role to a layout name or 1-based number (the user's
+    `template_roles`). Kinds that must exist (title, content) take the best layout there is; the others
+    take a layout recognised by type or name, else their fallback kind's."""
+    primary = _primary_master(infos, decor or [0] * (1 + max((i.master for i in infos), default=0)))
+    chosen: dict[str, Choice] = {}
+    order = sorted(KINDS.values(), key=lambda k: (not k.required, k.fallback is not None))
+    for k in order:
+        role = k.role.value
+        pick = _wanted(infos, (wanted or {}).get(role))
+        if pick is not None:
+            chosen[role] = Choice(role, pick.layout, "user", f"named by you: {pick.name!r}")
+            continue
+        ranked = sorted(((score(i, k.role, slide, primary), i) for i in infos), key=lambda t: (-t[0][0], t[1].index))
+        if k.required or k.fallback is None:
+            if ranked:
+                (value, via), best = ranked[0]
+                chosen[role] = Choice(role, best.layout, via, _why(best, via, value))
+            else:
+                chosen[role] = Choice(role, None, "missing", "the template has no layouts")
+            continue
+        known = [(s, i) for s, i in ranked if "type" in s[1] or "name" in s[1]]
+        if known and known[0][0][0] >= 3.0:
+            (value, via), best = known[0]
+            chosen[role] = Choice(role, best.layout, via, _why(best, via, value))
+        else:
+            inner = chosen.get(k.fallback.value) if k.fallback else None
+            layout = inner.layout if inner else None
+            chosen[role] = Choice(role, layout, f"fallback:{k.fallback.value}" if layout is not None else "missing",
+                                  f"no {role} layout; the {k.fallback.value} layout serves" if layout is not None else "")
+    return {k.role.value: chosen[k.role.value] for k in KINDS.values()}
+
+
+def _why(info: LayoutInfo, via: str, value: float) -> str:
+    parts = []
+    if "type" in via:
+        parts.append(f"type {info.type}")
+    if "name" in via:
+        parts.append(f"name {info.name!r}")
+    if via == "geometry":
+        parts.append("its placeholders")
+    lacking = []
+    if info.title is None:
+        lacking.append("title")
+    if not info.bodies and info.subtitle is None:
+        lacking.append("body")
+    tail = f"; no {' or '.join(lacking)} placeholder (text boxes stand in)" if lacking else ""
+    return f"{', '.join(parts)} (master {info.master + 1}, score {value:g}){tail}"
+
+
+def _wanted(infos: Iterable[LayoutInfo], spec: Optional[str]) -> Optional[LayoutInfo]:
+    if not spec:
+        return None
+    infos = list(infos)
+    if spec.isdigit() and 1 <= int(spec) <= len(infos):
+        return infos[int(spec) - 1]
+    exact = [i for i in infos if i.name == spec] or [i for i in infos if normalise(i.name) == normalise(spec)]
+    return exact[0] if exact else None

@@ -1,0 +1,102 @@
+"""Room on a template's layout: the pictures and drawn shapes text must keep clear of, and free frames for
+text a layout has no placeholder for."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from deckgen.package import ns
+from deckgen.render.pptx_api import element
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from pptx.slide import SlideLayout
+
+EMU_PER_PT = 12700
+P = "{%s}" % ns.P
+A = "{%s}" % ns.A
+Rect = tuple[float, float, float, float]  # x, y, w, h in points
+MIN_KEEP = 0.45  # a frame cut around an obstacle keeps at least this share of its area, else it stays
+
+
+def _xfrm(el: "_Element") -> Optional[Rect]:
+    for path in (f"{P}spPr/{A}xfrm", f"{P}grpSpPr/{A}xfrm", f"{P}xfrm"):
+        x = el.find(path)
+        if x is not None:
+            off, ext = x.find(f"{A}off"), x.find(f"{A}ext")
+            if off is not None and ext is not None:
+                try:
+                    return (int(off.get("x", "0")) / EMU_PER_PT, int(off.get("y", "0")) / EMU_PER_PT,
+                            int(ext.get("cx", "0")) / EMU_PER_PT, int(ext.get("cy", "0")) / EMU_PER_PT)
+                except ValueError:
+                    return None
+    return None
+
+
+def _drawn(tree: Optional["_Element"], pictures_only: bool = False) -> list[Rect]:
+    """Boxes of the pictures, drawn shapes, groups and frames (not placeholders) of a shape tree."""
+    out = []
+    for child in tree if tree is not None else []:
+        tag = child.tag.replace(P, "")
+        if tag not in (("pic",) if pictures_only else ("pic", "sp", "grpSp", "cxnSp", "graphicFrame")):
+            continue
+        if child.find(f".//{P}nvPr/{P}ph") is not None and tag in ("sp", "pic"):
+            continue
+        box = _xfrm(child)
+        if box is not None and box[2] > 0 and box[3] > 0:
+            out.append(box)
+    return out
+
+
+def obstacles(layout: "SlideLayout", slide: tuple[float, float], pictures_only: bool = False) -> list[Rect]:
+    """What text on `layout` keeps clear of: its pictures and drawn shapes, and its master's when the
+    layout shows them (only pictures with `pictures_only`: the logos a placeholder keeps clear of). Backgrounds (shapes over a quarter of the slide) and full-width bands are not
+    obstacles: text may sit on them, as the template's own placeholders do."""
+    w, h = slide
+    el = element(layout)
+    boxes = _drawn(el.find(f"{P}cSld/{P}spTree"), pictures_only)
+    if el.get("showMasterSp", "1") not in ("0", "false"):
+        boxes += _drawn(element(layout.slide_master).find(f"{P}cSld/{P}spTree"), pictures_only)
+    return [b for b in boxes if b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w and b[3] < 0.8 * h]
+
+
+def _overlap(a: Rect, b: Rect) -> float:
+    dx = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    dy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return dx * dy if dx > 0 and dy > 0 else 0.0
+
+
+def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0, keep: float = MIN_KEEP) -> Rect:
+    """`frame` cut back so that it overlaps none of `blocks`: for each block in the way, the largest of the
+    parts left, right, above or below it, if that keeps `keep` of the frame; else the frame as it is."""
+    x, y, w, h = frame
+    area = w * h
+    for b in sorted(blocks, key=lambda b: -_overlap(frame, b)):
+        cur = (x, y, w, h)
+        if _overlap(cur, b) <= 0.02 * w * h:
+            continue
+        bx, by, bw, bh = b
+        parts = [
+            (x, y, bx - gap - x, h),                      # left of it
+            (bx + bw + gap, y, x + w - (bx + bw + gap), h),  # right of it
+            (x, y, w, by - gap - y),                      # above it
+            (x, by + bh + gap, w, y + h - (by + bh + gap)),  # below it
+        ]
+        best = max((p for p in parts if p[2] > 0 and p[3] > 0), key=lambda p: p[2] * p[3], default=None)
+        if best is not None and best[2] * best[3] >= keep * area:
+            x, y, w, h = best
+    return x, y, w, h
+
+
+def free_frames(layout: "SlideLayout", slide: tuple[float, float], title: Optional[Rect], footer_top: Optional[float],
+                ) -> tuple[Rect, Rect]:
+    """Frames for a title and a body that `layout` has no placeholders for: the title in a band across the
+    top (or where its title placeholder is), the body below it down to the footer, both clear of the
+    layout's pictures and shapes."""
+    w, h = slide
+    blocks = obstacles(layout, slide)
+    margin_x, margin_y = 0.06 * w, 0.05 * h
+    title_frame = title or clear_of((margin_x, margin_y, w - 2 * margin_x, 0.15 * h), blocks)
+    top = title_frame[1] + title_frame[3] + 0.03 * h
+    bottom = min(footer_top if footer_top and footer_top > top + 0.2 * h else 0.92 * h, 0.92 * h)
+    body = clear_of((margin_x, top, w - 2 * margin_x, bottom - top), blocks)
+    return title_frame, body

@@ -1,0 +1,278 @@
+"""Sample-slide templates (the common Chinese 模板): recognise each sample slide's role (cover, contents,
+section, content, ending) and the role of its text boxes, so slides of that role can be cloned from it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from deckgen.package import ns
+from deckgen.outline.model import Role
+from deckgen.render.pptx_api import element
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from pptx.presentation import Presentation as PresentationT
+
+P = "{%s}" % ns.P
+A = "{%s}" % ns.A
+EMU_PER_PT = 12700
+Rect = tuple[float, float, float, float]
+
+AGENDA = re.compile(r"^[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|outline|(?:汇报)?提\s*纲|目\s*次)[\s\W_]*$", re.I)
+# A page about the template itself (usage terms, a site's advertisement), never copied.
+NOTICE = re.compile(r"PPT\s*模板|模板下载|模板使用|www\.|https?://|版权|授权|不可以|可以在下列|以下情况|素材来源|字体下载|"
+                    r"font download|copyright|licen[cs]e", re.I)
+CLOSING = re.compile(r"谢\s*谢|感谢|感激|感恩|致谢|thank|批评指正|敬请指导|再\s*见|the end", re.I)
+SECTION = re.compile(r"part\s*0?\d|第\s*[一二三四五六七八九十\d]+\s*(?:部分|章|节|篇|单元)|^(?:one|two|three|four|five|six)$", re.I | re.M)
+BYLINE = re.compile(r"汇报人|主讲人|答辩人|报告人|演讲人|指导(?:老师|教师)|时间|日期|20[0-9x]{2}|presenter|speaker|date", re.I)
+PERSON = re.compile(r"汇报人|主讲人|答辩人|报告人|演讲人|姓名|presenter|speaker|name", re.I)
+# Text that is the page's design, kept as it is: a heading word, a part or item number.
+DECOR = re.compile(r"^[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|part\s*0?\d*|thanks?(?: you)?|谢\s*谢|感谢(?:聆听|观看)?|"
+                   r"one|two|three|four|five|six|0?\d{1,2}|[ivx]{1,4})?[\s\W_]*$", re.I)
+
+
+@dataclass
+class TextShape:
+    """A shape of a sample slide that holds text: its `p:cNvPr` id, text, box on the slide (points),
+    largest type size (points), and whether it is a placeholder."""
+
+    id: int
+    text: str
+    box: Rect
+    size: float
+    placeholder: bool
+
+    @property
+    def area(self) -> float:
+        return self.box[2] * self.box[3]
+
+
+@dataclass
+class Sample:
+    """One sample slide of a template: its position, role, text shapes and how much design it carries."""
+
+    index: int
+    slide: object  # the python-pptx Slide
+    role: Optional[Role] = None
+    texts: list[TextShape] = field(default_factory=list)
+    decorations: int = 0
+    frames: int = 0  # charts, diagrams, media: not cloned
+    drawn: list[Rect] = field(default_factory=list)  # boxes of its pictures, groups and drawn shapes
+
+    @property
+    def words(self) -> str:
+        return " ".join(t.text for t in self.texts)
+
+
+def _transform(grp: "_Element", parent: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The (scale x, scale y, shift x, shift y) mapping a group's child coordinates onto the slide."""
+    sx, sy, dx, dy = parent
+    x = grp.find(f"{P}grpSpPr/{A}xfrm")
+    if x is None:
+        return parent
+    off, ext, choff, chext = (x.find(f"{A}{n}") for n in ("off", "ext", "chOff", "chExt"))
+    if None in (off, ext, choff, chext):
+        return parent
+    try:
+        kx = int(ext.get("cx")) / max(1, int(chext.get("cx")))
+        ky = int(ext.get("cy")) / max(1, int(chext.get("cy")))
+        ox, oy = int(off.get("x")) - int(choff.get("x")) * kx, int(off.get("y")) - int(choff.get("y")) * ky
+    except (TypeError, ValueError):
+        return parent
+    return sx * kx, sy * ky, dx + sx * ox, dy + sy * oy
+
+
+def _box(sp: "_Element", t: tuple[float, float, float, float]) -> Optional[Rect]:
+    x = sp.find(f"{P}spPr/{A}xfrm")
+    if x is None:
+        return None
+    off, ext = x.find(f"{A}off"), x.find(f"{A}ext")
+    if off is None or ext is None:
+        return None
+    sx, sy, dx, dy = t
+    try:
+        return ((dx + sx * int(off.get("x"))) / EMU_PER_PT, (dy + sy * int(off.get("y"))) / EMU_PER_PT,
+                sx * int(ext.get("cx")) / EMU_PER_PT, sy * int(ext.get("cy")) / EMU_PER_PT)
+    except (TypeError, ValueError):
+        return None
+
+
+def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)) -> Iterator[tuple["_Element", TextShape]]:
+    """Every shape with text in a shape tree, groups included (their coordinates mapped onto the slide)."""
+    for child in tree:
+        if child.tag == f"{P}grpSp":
+            yield from text_shapes(child, _transform(child, t))
+        elif child.tag == f"{P}sp":
+            body = child.find(f"{P}txBody")
+            text = "\n".join("".join(r.text or "" for r in p.iter(f"{A}t")) for p in body.iter(f"{A}p")) if body is not None else ""
+            box = _box(child, t)
+            if not text.strip() or box is None:
+                continue
+            sizes = [int(r.get("sz")) / 100 for r in child.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr") if (r.get("sz") or "").isdigit()]
+            cnv = child.find(f"{P}nvSpPr/{P}cNvPr")
+            ph = child.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+            yield child, TextShape(int(cnv.get("id", "0")) if cnv is not None and (cnv.get("id") or "").isdigit() else 0,
+                                   text.strip(), box, max(sizes, default=18.0), ph is not None)
+
+
+def _decorations(tree: "_Element") -> tuple[int, int]:
+    n = frames = 0
+    for child in tree:
+        tag = child.tag.replace(P, "")
+        if tag == "graphicFrame":
+            frames += 1
+        if tag in ("pic", "grpSp", "cxnSp") or (tag == "sp" and child.find(f".//{P}ph") is None):
+            n += 1
+    return n, frames
+
+
+def _drawing(el: "_Element") -> bool:
+    """A picture, group, connector or drawn shape without text (not a placeholder)."""
+    if el.tag in (f"{P}pic", f"{P}grpSp", f"{P}cxnSp"):
+        return True
+    if el.tag != f"{P}sp" or el.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
+        return False
+    return not "".join(el.itertext()).strip()
+
+
+def read_samples(prs: "PresentationT") -> list[Sample]:
+    """The template's own slides as samples, with their text shapes and decorations (roles not yet known)."""
+    out = []
+    for i, slide in enumerate(prs.slides):
+        tree = element(slide).find(f"{P}cSld/{P}spTree")
+        if tree is None:
+            continue
+        decor, frames = _decorations(tree)
+        bg = element(slide).find(f"{P}cSld/{P}bg")
+        decor += 1 if bg is not None else 0
+        drawn = [b for child in tree if _drawing(child)
+                 and (b := (_group_box(child) if child.tag == f"{P}grpSp" else _box(child, (1.0, 1.0, 0.0, 0.0)))) is not None]
+        out.append(Sample(i, slide, None, [t for _, t in text_shapes(tree)], decor, frames, drawn))
+    return out
+
+
+def classify(samples: list[Sample]) -> None:
+    """Give each sample its role by its text and place: the contents page (目录/CONTENTS), section pages
+    (PART 01, 第一部分), the ending (谢谢/THANKS, near the end), the cover (the first), content (the rest)."""
+    n = len(samples)
+    for s in samples:
+        words, short = s.words, sum(len(t.text) for t in s.texts if not DECOR.match(t.text)) <= 60
+        if NOTICE.search(words):
+            s.role = None
+        elif s.index >= n - 2 and CLOSING.search(words) and short:
+            s.role = Role.CLOSING
+        elif any(AGENDA.match(t.text) for t in s.texts) and len(s.texts) >= 3 and s.index <= max(2, n // 3):
+            s.role = Role.AGENDA
+        elif s.index == 0:
+            s.role = Role.TITLE
+        elif short and (any(SECTION.search(t.text) for t in s.texts) or _big_number(s)):
+            s.role = Role.SECTION
+        else:
+            s.role = Role.CONTENT
+
+
+def _big_number(s: Sample) -> bool:
+    """The page's largest text is a part number (`1`, `02`): a section page."""
+    big = max(s.texts, key=lambda t: t.size, default=None)
+    return big is not None and re.fullmatch(r"\s*0?\d{1,2}\s*", big.text) is not None and big.size >= 28
+
+
+def design_on_slides(samples: list[Sample]) -> bool:
+    """Whether the template's design lives on its sample slides: most of them draw pictures or shapes of
+    their own, and their text sits in text boxes more than in placeholders."""
+    if len(samples) < 2:
+        return False
+    drawn = sum(1 for s in samples if s.decorations >= 2)
+    boxes = sum(1 for s in samples for t in s.texts if not t.placeholder)
+    placeholders = sum(1 for s in samples for t in s.texts if t.placeholder)
+    return drawn >= 0.5 * len(samples) and boxes > placeholders
+
+
+def assign(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, TextShape]:
+    """Which text shape of `sample` takes which text of a slide of `role`: the title (the largest type,
+    near the top for content pages), the body (the largest box below it), the section label (a part or
+    item number), the cover's subtitle and byline (汇报人, 日期). Missing slots are absent."""
+    w, h = slide
+    texts = [t for t in sample.texts if t.box[2] > 0.04 * w]
+    out: dict[str, TextShape] = {}
+    label = None
+    if role is Role.SECTION:
+        label = next((t for t in sorted(texts, key=lambda t: -t.size) if SECTION.search(t.text) or DECOR.match(t.text)
+                      and re.search(r"\d|one|two|three|four|five|six", t.text, re.I)), None)
+    words = [t for t in texts if t is not label and not DECOR.match(t.text)]
+    if role in (Role.CONTENT, Role.STATEMENT):
+        top = [t for t in words if t.box[1] < 0.35 * h] or words
+    elif role is Role.AGENDA:
+        top = [t for t in texts if AGENDA.match(t.text)] or words
+    else:
+        top = [t for t in words if not BYLINE.search(t.text)] or words
+    title = max(top, key=lambda t: (t.size, t.area), default=None)
+    if title is not None and role is Role.TITLE and BYLINE.search(title.text) and len(title.text) <= 12:
+        title = None  # a cover whose largest text is its date: no title box to use
+    if title is not None:
+        out["title"] = title
+    if label is not None:
+        out["label"] = label
+    rest = [t for t in words if t is not title and t is not label]
+    if role in (Role.CONTENT, Role.STATEMENT, Role.CLOSING):
+        below = [t for t in rest if title is None or t.box[1] >= title.box[1]]
+        body = max(below, key=lambda t: t.area, default=None)
+        if body is not None and body.area >= (0.08 if role is Role.CONTENT else 0.03) * w * h:
+            out["body"] = body
+    if role is Role.TITLE:
+        by = sorted((t for t in rest if BYLINE.search(t.text)), key=lambda t: (not PERSON.search(t.text), -t.area))
+        if by:
+            out["byline"] = by[0]
+        sub = [t for t in rest if t is not out.get("byline") and t.area > 0]
+        if sub:
+            out["subtitle"] = max(sub, key=lambda t: (t.size, t.area))
+    return out
+
+
+def content_fitness(sample: Sample, slide: tuple[float, float]) -> float:
+    """How well a content page suits bullets: a title and one large body box, few other text boxes, no
+    charts or diagrams (which are not cloned)."""
+    slots = assign(sample, Role.CONTENT, slide)
+    if "title" not in slots or "body" not in slots:
+        return -1.0
+    w, h = slide
+    title = slots["title"]
+    if title.box[2] < 0.2 * w or title.box[1] > 0.35 * h:
+        return -1.0  # a title badge or caption, not a page title
+    others = sum(1 for t in sample.texts if not DECOR.match(t.text)) - 2
+    pictures = sum(b[2] * b[3] for b in sample.drawn) / (w * h)
+    return slots["body"].area / (w * h) - 0.05 * others - 0.5 * sample.frames - 0.5 * max(0.0, pictures - 0.25)
+
+
+def pick(samples: list[Sample], role: Role, slide: tuple[float, float]) -> Optional[Sample]:
+    """The sample slide to clone for slides of `role`, or None when no sample suits it."""
+    mine = [s for s in samples if s.role is role and s.frames == 0]
+    if role is Role.CONTENT:
+        ranked = sorted(mine, key=lambda s: -content_fitness(s, slide))
+        return ranked[0] if ranked and content_fitness(ranked[0], slide) > 0 else None
+    for s in mine:
+        if "title" in assign(s, role, slide):
+            return s
+    return None
+
+
+def shape_by_id(tree: "_Element", shape_id: int) -> Optional["_Element"]:
+    """The `p:sp` of a shape tree (groups included) whose `cNvPr/@id` is `shape_id`."""
+    for sp in tree.iter(f"{P}sp"):
+        cnv = sp.find(f"{P}nvSpPr/{P}cNvPr")
+        if cnv is not None and cnv.get("id") == str(shape_id):
+            return sp
+    return None
+
+
+def _group_box(grp: "_Element") -> Optional[Rect]:
+    x = grp.find(f"{P}grpSpPr/{A}xfrm")
+    if x is None or x.find(f"{A}off") is None or x.find(f"{A}ext") is None:
+        return None
+    off, ext = x.find(f"{A}off"), x.find(f"{A}ext")
+    try:
+        return (int(off.get("x")) / EMU_PER_PT, int(off.get("y")) / EMU_PER_PT,
+                int(ext.get("cx")) / EMU_PER_PT, int(ext.get("cy")) / EMU_PER_PT)
+    except (TypeError, ValueError):
+        return None
