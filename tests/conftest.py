@@ -63,9 +63,10 @@ def assert_valid_package(deck: Path) -> None:
 
 def deckgen_part(name: str) -> bool:
     """A part deckgen writes itself in a deck built on a template (the template's masters, layouts and
-    themes are the template's own, checked by PowerPoint's rules only)."""
-    return not name.startswith(("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/notesMasters/",
-                                "ppt/handoutMasters/", "ppt/media/", "ppt/embeddings/", "ppt/tags/"))
+    themes are the template's own, checked by PowerPoint's rules only): `deckgen check`'s own rule."""
+    from deckgen.package.check import deckgen_writes
+
+    return deckgen_writes(name)
 
 
 def findings_added(template: Path, deck: Path) -> list[str]:

@@ -203,3 +203,53 @@ def test_a_deck_with_more_zip_entries_than_a_template_may_have_builds(tmp_path: 
 
     with zipfile.ZipFile(tmp_path / "big.pptx") as z:
         assert len(z.namelist()) > 5000
+
+
+# --- issue #16: symbolic links, decks open in an office program, the slide limit ----------------------------
+
+def test_an_edited_deck_behind_a_symlink_is_kept(folder: Path) -> None:
+    """`outline.pptx` links to a deck edited in PowerPoint: the backup holds the edit (not a link to the link,
+    which would show the new deck), the new deck is written through the link, and the link stays."""
+    real = folder / "synced" / "deck.pptx"
+    real.parent.mkdir()
+    build(BuildRequest(folder / "outline.yaml", real))
+    edited = _edit_in_powerpoint(real)
+    link = folder / "outline.pptx"
+    link.symlink_to(real)
+    result = build(BuildRequest(folder / "outline.yaml", link))
+    backups = _backups(folder)
+    assert len(backups) == 1 and not backups[0].is_symlink() and backups[0].read_bytes() == edited
+    assert link.is_symlink() and state(real).kind == "ours" and real.read_bytes() != edited
+    assert f"kept it as {backups[0]}" in str(result.warnings[0])
+
+
+@pytest.mark.parametrize("lock, program", [("~$outline.pptx", "PowerPoint"), (".~lock.outline.pptx#", "LibreOffice")])
+def test_a_deck_open_in_an_office_program_is_kept_with_a_warning(folder: Path, lock: str, program: str) -> None:
+    """Even a deck deckgen wrote and nobody saved over may hold unsaved edits in the program that has it open."""
+    deck = folder / "outline.pptx"
+    build(BuildRequest(folder / "outline.yaml", deck))
+    before = deck.read_bytes()
+    (folder / lock).write_bytes(b"lock")
+    result = build(BuildRequest(folder / "outline.yaml", deck))
+    assert [b.read_bytes() for b in _backups(folder)] == [before]
+    assert len(result.warnings) == 1 and f"is open in {program} (lock file {lock})" in str(result.warnings[0])
+
+
+def test_a_deck_over_the_slide_limit_is_refused_at_its_entry_before_rendering(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Continuation slides count: a deck of more than MAX_SLIDES slides is refused, located, before any rendering
+    (a 10,000-entry outline once ended after a minute in "broken package: 83286 parts")."""
+    from deckgen.build import pipeline
+    from deckgen.errors import ContentError
+
+    monkeypatch.setattr(pipeline, "MAX_SLIDES", 5)
+    outline = tmp_path / "outline.yaml"
+    outline.write_text("deck:\n  title: T\nsections:\n" + "".join(
+        f"  - title: 第{i}部分\n    bullets: [{', '.join(f'要点{j}' for j in range(8))}]\n" for i in range(4)), encoding="utf-8")
+    monkeypatch.setattr("deckgen.render.render", lambda *a, **k: pytest.fail("rendered"))
+    with pytest.raises(ContentError) as caught:
+        build(BuildRequest(outline, tmp_path / "outline.pptx"))
+    problem = caught.value.problems[0]
+    assert problem.line is not None and problem.path
+    assert "slides (continuation slides of long bullet lists count), more than the 5" in problem.message
+    assert not (tmp_path / "outline.pptx").exists()

@@ -19,6 +19,8 @@ from click.testing import CliRunner
 from deckgen.cli import main
 
 Content = Union[str, bytes, Callable[[Path], bytes]]
+FIFO = "\0fifo"      # a named pipe, which nothing writes: reading it would block for ever
+LOOP = "\0loop"      # a symbolic link to itself
 SMALL = "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n    notes: 正文。\n"
 
 
@@ -158,6 +160,33 @@ def _all_bullets(n: int) -> Callable[[Path], None]:
     return check
 
 
+ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(2000)
+PICTURE = (b'<p:pic><p:nvPicPr><p:cNvPr id="99" name="Logo"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill>'
+           b'<a:blip r:embed="rId99"/></p:blipFill><p:spPr/></p:pic>')
+
+
+def _template(edit: Callable[[str, bytes], bytes]) -> bytes:
+    """python-pptx's default template (a package PowerPoint wrote) with its members passed through `edit`."""
+    import io
+
+    from pptx import Presentation
+
+    saved = io.BytesIO()
+    Presentation().save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, edit(info.filename, zin.read(info)))
+    return out.getvalue()
+
+
+def _main_type_is_presentation(folder: Path) -> None:
+    with zipfile.ZipFile(folder / "outline.pptx") as z:
+        types = z.read("[Content_Types].xml")
+        assert b"presentationml.presentation.main+xml" in types and b"macroEnabled" not in types and b"slideshow" not in types
+        assert not any(b'r:embed="rId99"' in z.read(n) for n in z.namelist())
+
+
 # ------------------------------------------------------------------------------------------- the table
 
 CHART = "    chart:\n      type: column\n      categories: [甲, 乙]\n      series:\n        - {name: 值, values: [1, 2]}\n"
@@ -178,13 +207,13 @@ CASES: dict[str, Case] = {
     "duplicate-key": Case(["build", "outline.yaml"], {"outline.yaml": SMALL.replace("  title: 讲座\n", "  title: 讲座\n  title: 又一个\n")},
         r"outline\.yaml:3:3: deck\.title: duplicate key 'title' \(first at line 2\); .*keep one"),
     "wrong-type": Case(["build", "outline.yaml"], {"outline.yaml": SMALL.replace("title: 第一部分", "title: [第一, 部分]")},
-        r"outline\.yaml:4:12: sections\[0\]\.title: expected text, got a list"),
+        r"outline\.yaml:4:12: sections\[0\]\.title: expected text, got a list; write it as text .*"),
     "unknown-key": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    bulets: [a]\n"},
         r"outline\.yaml:6:5: sections\[0\]\.bulets: unknown key 'bulets'; did you mean 'bullets'\?"),
     "escape-sequence-in-a-key": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + '    "\\e[31mred": x\n'},
         r"outline\.yaml:6:5: sections\[0\]\['\\x1b\[31mred'\]: unknown key '\\x1b\[31mred'; allowed: .*"),
     "missing-sections": Case(["build", "outline.yaml"], {"outline.yaml": "deck:\n  title: T\n"},
-        r"outline\.yaml:1:1: sections: required key 'sections' is missing"),
+        r"outline\.yaml:1:1: sections: required key 'sections' is missing; add it"),
     "empty-file": Case(["build", "outline.yaml"], {"outline.yaml": ""},
         r"outline\.yaml:1:1: the file is empty \(no YAML content\); fill it in, or check that this is the right file"),
     "only-comments": Case(["build", "outline.yaml"], {"outline.yaml": "# 大纲\n# 还没写\n"},
@@ -326,6 +355,54 @@ CASES: dict[str, Case] = {
         {"outline.yaml": "deck:\n  title: T\nsections:\n  - title: S\n    notes: |\n"
                          + "".join(f"      {line}\n" for line in BIG_NOTE.splitlines())},
         check=_note_kept(BIG_NOTE.rstrip("\n"))),
+    # --- issue #16: files that are no files, packages and text PowerPoint and Word write -----------------
+    "outline-fifo": Case(["build", "outline.yaml", *OUT], {"outline.yaml": FIFO},
+        r"outline\.yaml: file 'outline\.yaml' is a named pipe \(FIFO\), not a file; deckgen reads regular files only",
+        isolate=True),
+    "outline-symlink-loop": Case(["build", "outline.yaml", *OUT], {"outline.yaml": LOOP},
+        r"outline\.yaml: file 'outline\.yaml' is a symbolic link that loops \(it leads back to itself\); point it at a file"),
+    "template-fifo": Case(["build", "outline.yaml", *OUT, "--template", "org.pptx"], {"outline.yaml": SMALL, "org.pptx": FIFO},
+        r"org\.pptx: template 'org\.pptx' is a named pipe \(FIFO\), not a file; give the \.pptx or \.potx file to --template",
+        isolate=True),
+    "lecture-fifo": Case(["outline", "lecture.docx"], {"lecture.docx": FIFO},
+        r"lecture\.docx: file 'lecture\.docx' is a named pipe \(FIFO\), not a file; .*", isolate=True),
+    "output-fifo": Case(["build", "outline.yaml", *OUT], {"outline.yaml": SMALL, "deck.pptx": FIFO},
+        r"output 'deck\.pptx' is a named pipe \(FIFO\), not a file; choose another output", isolate=True),
+    "output-symlink-loop": Case(["build", "outline.yaml", *OUT], {"outline.yaml": SMALL, "deck.pptx": LOOP},
+        r"output 'deck\.pptx' is a symbolic link that loops \(it leads back to itself\); choose another output"),
+    "template-without-main-relationship": Case(["build", "outline.yaml", *OUT, "--template", "org.pptx"],
+        {"outline.yaml": SMALL, "org.pptx": lambda f: _template(lambda n, b: b.replace(b"relationships/officeDocument", b"relationships/x")
+                                                                if n == "_rels/.rels" else b)},
+        r"org\.pptx: the template is damaged \(.*\); open it in PowerPoint, save it again and retry, or use another template"),
+    "template-doctype-entities": Case(["build", "outline.yaml", *OUT, "--template", "org.pptx"],
+        {"outline.yaml": SMALL, "org.pptx": lambda f: _template(lambda n, b: b.replace(b"?>", b'?><!DOCTYPE p:sldLayout [<!ENTITY e "x">]>', 1)
+                                                                if n == "ppt/slideLayouts/slideLayout1.xml" else b)},
+        r"org\.pptx: the template is damaged \(ppt/slideLayouts/slideLayout1\.xml: has a DOCTYPE, which OOXML does not allow\); .*"),
+    "template-encrypted": Case(["build", "outline.yaml", *OUT, "--template", "org.pptx"],
+        {"outline.yaml": SMALL, "org.pptx": ENCRYPTED},
+        r"org\.pptx: the file is encrypted \(saved with a password\), so deckgen cannot read it; remove the password .*"),
+    "check-encrypted-deck": Case(["check", "deck.pptx"], {"deck.pptx": ENCRYPTED},
+        r"deck\.pptx: the file is encrypted \(saved with a password\), so deckgen cannot read it; .*"),
+    "check-a-folder": Case(["check", "deck.pptx"], {"deck.pptx/slide.xml": "x"},
+        r"deck\.pptx: file 'deck\.pptx' is a folder, not a file; give a file inside it"),
+    "title-null": Case(["build", "outline.yaml"], {"outline.yaml": SMALL.replace("title: 讲座", "title: null")},
+        r"outline\.yaml:2:10: deck\.title: expected text, got nothing; .*put it in quotes \('~', 'null'\) .*"),
+    "template-slideshow": Case(["build", "outline.yaml", "--template", "org.ppsx"],
+        {"outline.yaml": SMALL, "org.ppsx": lambda f: _template(lambda n, b: b.replace(b"presentation.main+xml", b"slideshow.main+xml")
+                                                               if n == "[Content_Types].xml" else b)},
+        check=_main_type_is_presentation),
+    "template-macro-free-pptm": Case(["build", "outline.yaml", "--template", "org.pptm"],
+        {"outline.yaml": SMALL, "org.pptm": lambda f: _template(lambda n, b: b.replace(
+            b"openxmlformats-officedocument.presentationml.presentation.main+xml", b"ms-powerpoint.presentation.macroEnabled.main+xml")
+            if n == "[Content_Types].xml" else b)},
+        check=_main_type_is_presentation),
+    "template-picture-without-image": Case(["build", "outline.yaml", "--template", "org.pptx"],
+        {"outline.yaml": SMALL, "org.pptx": lambda f: _template(lambda n, b: b.replace(b"</p:spTree>", PICTURE + b"</p:spTree>", 1)
+                                                                if n == "ppt/slideLayouts/slideLayout2.xml" else b)},
+        warnings=(r"org\.pptx: ppt/slideLayouts/slideLayout2\.xml: a picture refers to relationship 'rId99'.*dropped the reference",),
+        check=_main_type_is_presentation),
+    "title-of-300-letters-with-accents": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL.replace("title: 讲座", 'title: "' + "e\u0301" * 300 + '"')}, check=_clean_deck(["é" * 300])),
     "ten-thousand-bullets": Case(["build", "outline.yaml"],
         {"outline.yaml": "deck:\n  title: T\nsections:\n  - title: S\n    bullets:\n"
                          + "".join(f"      - 要点{i}\n" for i in range(10_000))},
@@ -335,14 +412,16 @@ CASES: dict[str, Case] = {
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
 
 
 def _run(case: Case, folder: Path) -> tuple[int, str]:
     """Run the command in `folder`; return its exit code and its stderr. A traceback fails the case."""
     if case.isolate:
+        src = str(Path(__file__).resolve().parent.parent / "src")  # this checkout's deckgen, not an installed one
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
         proc = subprocess.run([sys.executable, "-m", "deckgen", *case.args], cwd=folder, capture_output=True,
-                              text=True, timeout=120)
+                              text=True, timeout=120, env=env)
         assert proc.returncode >= 0, f"killed by signal {-proc.returncode}"
         assert "Traceback" not in proc.stderr, proc.stderr
         return proc.returncode, proc.stderr
@@ -362,6 +441,9 @@ def test_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     for rel, content in case.files.items():
         target = tmp_path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
+        if content in (FIFO, LOOP):
+            os.mkfifo(target) if content == FIFO else target.symlink_to(target.name)
+            continue
         data = content(tmp_path) if callable(content) else content
         target.write_bytes(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     monkeypatch.chdir(tmp_path)

@@ -44,7 +44,7 @@ def test_bad_outline_lists_every_problem_exits_1_and_writes_nothing(runner: CliR
     lines = result.output.strip().splitlines()
     assert lines == [
         f"Error: {bad}:3:3: deck.colour: unknown key 'colour'; allowed: title, subtitle, presenter, date, language, theme, template_roles, notes",
-        f"Error: {bad}:5:12: sections[0].title: expected text, got a list",
+        f"Error: {bad}:5:12: sections[0].title: expected text, got a list; write it as text (in quotes if it holds ': ', '[' or '{{')",
     ]
     assert not (tmp_path / "outline.pptx").exists()
     assert "Traceback" not in result.output
@@ -109,3 +109,47 @@ def test_light_commands_do_not_import_python_pptx(args: list[str]) -> None:
 def test_python_m_deckgen_runs() -> None:
     out = subprocess.run([sys.executable, "-m", "deckgen", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("deckgen, version")
+
+
+@pytest.mark.parametrize("option, value", [("--rate", "nan"), ("--rate", "inf"), ("--rate", "1e-310"), ("--rate", "1e308"),
+                                           ("--rate", "0"), ("--duration", "nan"), ("--duration", "1e-300")])
+def test_numbers_on_the_command_line_are_finite_and_bounded(runner: CliRunner, tmp_path: Path, option: str, value: str) -> None:
+    """`--rate nan` once built a deck and then crashed; `--rate 1e-310` divided by almost nothing."""
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(OUTLINE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(main, ["build", str(outline), option, value])
+    assert result.exit_code == 2 and f"{value!r} is not a number from" in result.output
+    assert not (tmp_path / "outline.pptx").exists()
+
+
+@pytest.mark.parametrize("name, message", [("微软\a雅黑", "control character U+0007"), ("", "1 to 64 characters"),
+                                           ("字" * 65, "1 to 64 characters")])
+def test_an_east_asian_font_name_is_printable_text(runner: CliRunner, tmp_path: Path, name: str, message: str) -> None:
+    from pptx import Presentation
+
+    Presentation().save(str(tmp_path / "org.pptx"))
+    result = runner.invoke(main, ["build", str(OUTLINE), "-o", str(tmp_path / "d.pptx"), "--template",
+                                  str(tmp_path / "org.pptx"), "--east-asian-font", name])
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_sigterm_is_handled_like_ctrl_c_while_a_command_runs_and_restored_after(runner: CliRunner) -> None:
+    import signal
+
+    from deckgen.cli import Terminated, _stop
+
+    before = signal.getsignal(signal.SIGTERM)
+    seen = []
+
+    @main.command("probe-signals")
+    def probe() -> None:
+        seen.append(signal.getsignal(signal.SIGTERM))
+
+    try:
+        assert runner.invoke(main, ["probe-signals"]).exit_code == 0
+    finally:
+        main.commands.pop("probe-signals")
+    assert seen == [_stop] and signal.getsignal(signal.SIGTERM) == before
+    with pytest.raises(Terminated):
+        _stop(signal.SIGTERM, None)
+    assert issubclass(Terminated, KeyboardInterrupt)

@@ -126,3 +126,39 @@ def test_help_does_not_import_docx_pptx_or_yaml() -> None:
             "print(sorted(m for m in ('docx', 'pptx', 'yaml', 'pydantic') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+# --- issue #16: what `outline` drafts, `build` builds ---------------------------------------------------------
+
+def test_a_lecture_over_4_mb_is_refused_at_once(runner: CliRunner, tmp_path: Path) -> None:
+    lecture = tmp_path / "big.txt"
+    lecture.write_text("正文一句。\n" * 300_000, encoding="utf-8")
+    result = runner.invoke(main, ["outline", str(lecture), "-o", str(tmp_path / "o.yaml")])
+    assert result.exit_code == 1 and "larger than 4 MB of text" in result.output
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_a_lecture_giving_more_entries_than_a_deck_holds_is_refused_before_drafting(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import deckgen.extract.bullets as bullets
+    import deckgen.outline.validate as validate
+
+    monkeypatch.setattr(validate, "MAX_SLIDE_NODES", 5)
+    monkeypatch.setattr(bullets, "draft_bullets", lambda *a, **k: pytest.fail("drafted"))
+    lecture = tmp_path / "l.txt"
+    lecture.write_text("".join(f"第{i}段话。\n\n" for i in range(20)), encoding="utf-8")
+    result = runner.invoke(main, ["outline", str(lecture), "-o", str(tmp_path / "o.yaml")])
+    assert result.exit_code == 1 and "more than the 5 deckgen builds in one deck" in result.output
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_a_draft_that_build_would_refuse_is_not_written(runner: CliRunner, tmp_path: Path, seed: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The drafted YAML is read back with build's own reader and planned: an outline larger than an outline may
+    be (a 19.9 MB lecture once drafted a 24 MB outline) is refused, naming the lecture."""
+    import deckgen.outline.load as load
+
+    monkeypatch.setattr(load, "MAX_BYTES", 20_000)
+    result = runner.invoke(main, ["outline", str(seed), "-o", str(tmp_path / "o.yaml")])
+    assert result.exit_code == 1 and "the drafted outline would be" in result.output and str(seed) in result.output
+    assert not (tmp_path / "o.yaml").exists()

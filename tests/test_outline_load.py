@@ -1,6 +1,7 @@
 """Loading YAML: positions, duplicate keys, and the failures a user meets first."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -112,9 +113,28 @@ class DescribeLoadYaml:
             load_yaml(f, "o.yaml")
         assert str(info.value.problems[0]).startswith(message)
 
-    def it_reads_no_more_than_the_limit(self) -> None:
+    def it_reads_no_more_than_the_limit(self, tmp_path: Path) -> None:
+        big = tmp_path / "big.yaml"
+        with open(big, "wb") as fh:
+            fh.truncate(20 * 1024 * 1024 + 1)
         with pytest.raises(ContentError, match="larger than 20 MB"):
-            load_yaml(Path("/dev/zero"), "zero")
+            load_yaml(big, "big.yaml")
+
+    @pytest.mark.parametrize("make, what", [(os.mkfifo, "is a named pipe \\(FIFO\\), not a file"),
+                                            (None, "is a device, not a file")])
+    def it_never_opens_a_fifo_or_a_device(self, tmp_path: Path, make, what: str) -> None:  # type: ignore[no-untyped-def]
+        path = Path("/dev/zero")
+        if make is not None:
+            path = tmp_path / "outline.yaml"
+            make(path)
+        with pytest.raises(ContentError, match=what):
+            load_yaml(path, "outline.yaml")
+
+    def it_names_a_symbolic_link_that_loops(self, tmp_path: Path) -> None:
+        (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+        (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+        with pytest.raises(ContentError, match="a.yaml' is a symbolic link that loops"):
+            load_yaml(tmp_path / "a.yaml", "a.yaml")
 
     def it_reports_a_missing_file(self, tmp_path: Path) -> None:
         with pytest.raises(ContentError, match="does not exist"):

@@ -45,20 +45,21 @@ sections:
         bulets: [x]
 """
         assert problems(text) == [
-            "outline.yaml:2:3: deck.title: required key 'title' is missing",
+            "outline.yaml:2:3: deck.title: required key 'title' is missing; add it",
             "outline.yaml:2:3: deck.titel: unknown key 'titel'; did you mean 'title'?",
-            "outline.yaml:7:16: sections[0].subsections[0].notes: expected text, got a list",
+            "outline.yaml:7:16: sections[0].subsections[0].notes: expected text, got a list; write it as text (in quotes if it holds ': ', '[' or '{')",
             "outline.yaml:8:9: sections[0].subsections[0].bulets: unknown key 'bulets'; did you mean 'bullets'?",
         ]
 
     def it_names_missing_sections_and_empty_lists(self) -> None:
-        assert problems("deck:\n  title: T\n") == ["outline.yaml:1:1: sections: required key 'sections' is missing"]
-        assert problems("deck:\n  title: T\nsections: []\n") == ["outline.yaml:3:11: sections: needs at least one entry, got 0"]
+        assert problems("deck:\n  title: T\n") == ["outline.yaml:1:1: sections: required key 'sections' is missing; add it"]
+        assert problems("deck:\n  title: T\nsections: []\n") == ["outline.yaml:3:11: sections: needs at least one entry, got 0; add one"]
 
     def it_rejects_an_empty_required_title(self) -> None:
         assert problems("deck:\n  title:\nsections:\n  - title: ''\n") == [
-            "outline.yaml:2:9: deck.title: expected text, got nothing",
-            "outline.yaml:4:12: sections[0].title: must not be empty",
+            "outline.yaml:2:9: deck.title: expected text, got nothing; YAML reads an empty value, ~ and null as nothing: "
+            "write the text, or put it in quotes ('~', 'null') to mean those characters",
+            "outline.yaml:4:12: sections[0].title: must not be empty; write the text",
         ]
 
     def it_rejects_a_non_mapping_document(self) -> None:
@@ -75,7 +76,7 @@ sections:
 
     def it_checks_the_language_tag(self) -> None:
         (msg,) = problems(GOOD.replace("  title: 标题\n", "  title: 标题\n  language: 中文\n"))
-        assert msg == "outline.yaml:3:13: deck.language: '中文' is not a language tag such as zh-CN or en-US"
+        assert msg == "outline.yaml:3:13: deck.language: '中文' is not a language tag; write one such as zh-CN or en-US"
 
     def it_reports_duplicate_keys_with_other_problems(self) -> None:
         text = "deck:\n  title: A\n  title: B\nsections:\n  - title: S\n    colour: red\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from deckgen.package import zipread
 from deckgen.package.zipread import (MAX_DECK_PARTS, MAX_PARTS, BadXml, FileTooLarge, FileUnreadable, LimitExceeded,
-                                     MemberMissing, MemberTooLarge, MemberUnreadable, NotAZip, Package, Rel, file_problem,
+                                     MemberMissing, MemberTooLarge, MemberUnreadable, NotAZip, OLE_MAGIC, Package, Rel, file_problem,
                                      parse_xml, rels_name, relationships, resolve, source_of)
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "deckgen"
@@ -52,10 +53,28 @@ class DescribeOpening:
         assert not stream.closed
 
     def it_says_why_a_file_cannot_be_opened(self, tmp_path: Path) -> None:
-        with pytest.raises(FileUnreadable, match="No such file or directory"):
+        with pytest.raises(FileUnreadable, match="nope.zip' does not exist"):
             Package.open(tmp_path / "nope.zip")
-        with pytest.raises(FileUnreadable, match="Is a directory"):
+        with pytest.raises(FileUnreadable, match="is a folder, not a file"):
             Package.open(tmp_path)
+
+    def it_never_opens_a_fifo(self, tmp_path: Path) -> None:
+        """A named pipe without a writer would block `open()` for ever: it is refused from its type alone."""
+        fifo = tmp_path / "deck.pptx"
+        os.mkfifo(fifo)
+        with pytest.raises(FileUnreadable, match="is a named pipe \\(FIFO\\), not a file"):
+            Package.open(fifo)
+
+    def it_names_an_encrypted_office_file(self) -> None:
+        """A .pptx or .docx saved with a password is an OLE container holding `EncryptedPackage`."""
+        ole = OLE_MAGIC + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(1000)
+        with pytest.raises(NotAZip) as caught:
+            Package.open(ole)
+        assert caught.value.kind == "encrypted"
+        assert "encrypted (saved with a password)" in (caught.value.saved_as(".pptx") or "")
+        with pytest.raises(NotAZip) as caught:
+            Package.open(OLE_MAGIC + bytes(2000))
+        assert caught.value.kind == "ole" and "Office 97–2003" in (caught.value.saved_as(".docx") or "")
 
     @pytest.mark.parametrize("data", [b"", b"not a zip", b"PK\x03\x04 broken"])
     def it_refuses_what_is_not_a_zip(self, data: bytes) -> None:
@@ -69,7 +88,7 @@ class DescribeOpening:
 
     def it_describes_a_path_before_opening_it(self, tmp_path: Path) -> None:
         assert file_problem(tmp_path / "nope.pptx") == "does not exist"
-        assert file_problem(tmp_path) == "is a folder, not a file"
+        assert file_problem(tmp_path) == "is a folder, not a file; give a file inside it"
         (tmp_path / "ok.pptx").write_bytes(b"x")
         assert file_problem(tmp_path / "ok.pptx") is None
 

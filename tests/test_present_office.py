@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -116,7 +118,12 @@ def test_write_pdf_embeds_the_chinese_fonts_and_keeps_the_text(shipped_deck: Pat
     assert all(f.split()[-5] == "yes" for f in fonts), fonts  # the "emb" column
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "坚定不移推动高质量发展" in text and "中国式现代化的本质要求" in text
-    assert [p.name for p in tmp_path.iterdir()] == ["deck.pdf"]  # no temporary folder left behind
+    # the PDF that was there, not deckgen's, is kept as a dated backup; no temporary folder is left behind
+    assert done.backup is not None and done.backup.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["deck.pdf", done.backup.name])
+    # deckgen's own PDF, unchanged since, is replaced without a backup
+    again = office.write_pdf(shipped_deck, target, slides=27)
+    assert again.backup is None and sorted(p.name for p in tmp_path.iterdir()) == sorted(["deck.pdf", done.backup.name])
 
 
 def test_pdf_to_pngs_renders_each_page_in_order(tmp_path: Path) -> None:
@@ -142,3 +149,45 @@ def test_pdf_to_pngs_renders_each_page_in_order(tmp_path: Path) -> None:
     assert reds == sorted(reds) and ticks[-1] == 11
     with pytest.raises(DeckgenError, match="expected 12"):
         office.pdf_to_pngs(src, tmp_path / "png2", "p", width=100, pages=12)
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("command, signum", [(["build", "outline.yaml", "--pdf"], signal.SIGTERM),
+                                             (["handout", "outline.yaml"], signal.SIGTERM),
+                                             (["build", "outline.yaml", "--pdf"], signal.SIGHUP)])
+def test_a_stop_signal_ends_libreoffice_and_leaves_nothing_behind(tmp_path: Path, command: list[str], signum: int) -> None:
+    """SIGTERM (or SIGHUP) while LibreOffice converts: handled as Ctrl-C is. LibreOffice is ended, the hidden
+    folders beside the deck and in TMPDIR are removed, and the PDF that was there is untouched."""
+    require_tools("soffice", "pdftoppm", "pdfinfo")
+    from tests.conftest import OUTLINE
+    from tests.sweep.run import _marked_processes
+
+    work, tmp = tmp_path / "work", tmp_path / "tmp"
+    work.mkdir()
+    tmp.mkdir()
+    (work / "outline.yaml").write_text(OUTLINE.read_text(encoding="utf-8"), encoding="utf-8")
+    (work / "outline.pdf").write_bytes(b"%PDF-1.4 the user's own\n%%EOF\n")
+    marker = f"signal-{os.getpid()}-{tmp_path.name}"
+    env = {**os.environ, "TMPDIR": str(tmp), "DECKGEN_SWEEP_CASE": marker,
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parent.parent / "src"), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-m", "deckgen", *command], cwd=work, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not any("soffice" in n for _, n in _marked_processes(marker)):
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert proc.poll() is None, "finished before LibreOffice was seen"
+    os.kill(proc.pid, signum)
+    _, err = proc.communicate(timeout=60)
+    for _ in range(40):
+        left = _marked_processes(marker)
+        if not left:
+            break
+        time.sleep(0.05)
+    for pid, _ in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "LibreOffice still runs"
+    assert proc.returncode == 1 and b"Traceback" not in err
+    assert list(tmp.iterdir()) == []
+    assert not [p.name for p in work.iterdir() if p.name.startswith(".")]
+    assert (work / "outline.pdf").read_bytes() == b"%PDF-1.4 the user's own\n%%EOF\n"

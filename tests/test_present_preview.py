@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from deckgen.cli import main
-from deckgen.present.preview import CONTACT_SHEET, contact_sheet, slide_name
+from deckgen.present.preview import CONTACT_SHEET, MANIFEST, contact_sheet, slide_name
 from deckgen.package.deck import read_deck
 from tests.conftest import require_tools
 
@@ -55,14 +55,19 @@ def test_preview_command_writes_every_slide_and_the_sheet(shipped_deck: Path, tm
     require_tools("soffice", "pdftoppm", "pdfinfo")
     folder = tmp_path / "look"
     folder.mkdir()
-    (folder / "slide-99.png").write_bytes(b"stale")
+    (folder / "slide-99.png").write_bytes(b"stale")  # an earlier, longer deck's, listed in the manifest
+    (folder / MANIFEST).write_text("slide-99.png\n", encoding="utf-8")
+    (folder / "slide-98.png").write_bytes(b"mine")  # the user's own: not in the manifest, never touched
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
     result = CliRunner().invoke(main, ["preview", str(shipped_deck), "-o", str(folder), "--width", "640"])
     assert result.exit_code == 0, result.output
     n = len(read_deck(shipped_deck).slides)
-    slides = sorted(folder.glob("slide-*.png"))
+    slides = sorted(p for p in folder.glob("slide-*.png") if p.name != "slide-98.png")
     assert [p.name for p in slides] == [slide_name(k, n) for k in range(1, n + 1)]
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (folder / "slide-98.png").read_bytes() == b"mine"
+    assert (folder / MANIFEST).read_text(encoding="utf-8").split() == sorted([*(p.name for p in slides), CONTACT_SHEET])
+    assert not [p for p in folder.iterdir() if p.name.startswith(".deckgen-preview-work")]
     for p in slides:
         with Image.open(p) as im:
             assert im.width == 640 and abs(im.height - 360) <= 1
@@ -85,3 +90,63 @@ def test_preview_rejects_other_files(tmp_path: Path) -> None:
 def test_preview_of_a_missing_deck_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["preview", str(tmp_path / "none.pptx")])
     assert result.exit_code == 1 and "does not exist" in result.output
+
+
+@pytest.mark.soffice
+def test_preview_never_replaces_an_image_deckgen_did_not_write(shipped_deck: Path, tmp_path: Path) -> None:
+    require_tools("soffice", "pdftoppm", "pdfinfo")
+    folder = tmp_path / "look"
+    folder.mkdir()
+    (folder / "slide-01.png").write_bytes(b"the user's own picture")
+    result = CliRunner().invoke(main, ["preview", str(shipped_deck), "-o", str(folder)])
+    assert result.exit_code == 1
+    assert "holds slide-01.png, which deckgen did not write" in result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["slide-01.png"]
+    assert (folder / "slide-01.png").read_bytes() == b"the user's own picture"
+
+
+@pytest.mark.soffice
+def test_preview_works_when_the_temporary_folder_is_on_another_file_system(shipped_deck: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """tmpfs /tmp: nothing is moved across file systems (the images are rendered inside the target folder)."""
+    require_tools("soffice", "pdftoppm", "pdfinfo")
+    import os
+    import tempfile
+
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or os.stat(shm).st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("needs /dev/shm on another file system than the test folder")
+    scratch = Path(tempfile.mkdtemp(dir=shm))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    try:
+        result = CliRunner().invoke(main, ["preview", str(shipped_deck), "-o", str(tmp_path / "look")])
+        assert result.exit_code == 0, result.output
+        assert list(scratch.iterdir()) == []
+    finally:
+        import shutil
+
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def test_preview_reports_a_folder_removed_while_rendering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder vanishes mid-run: one line, exit 1, and no empty folder left behind."""
+    from deckgen.present import office, preview
+
+    deck = tmp_path / "deck.pptx"
+    folder = tmp_path / "look"
+
+    def fake_pdf(src: Path, outdir: Path, **kw):  # type: ignore[no-untyped-def]
+        import shutil
+
+        shutil.rmtree(folder)  # removed by someone else while LibreOffice runs
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(office, "convert_to_pdf", fake_pdf)
+    monkeypatch.setattr(preview, "_folder_problem", lambda f: None)
+    monkeypatch.setattr("deckgen.package.deck.read_deck", lambda path: None)
+    deck.write_bytes(b"PK")
+    result = CliRunner().invoke(main, ["preview", str(deck), "-o", str(folder)])
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.output.startswith(f"Error: cannot write the preview into {str(folder)!r}")
+    assert not folder.exists()

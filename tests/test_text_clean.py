@@ -38,3 +38,12 @@ class DescribeTheTable:
 
     def it_normalises_every_line_end_to_lf(self) -> None:
         assert normalise_line_ends("a\r\nb\rc\u2028d\u2029e\nf") == "a\nb\nc\nd\ne\nf"
+
+
+def test_escaped_surrogate_pairs_are_joined_and_only_lone_ones_dropped() -> None:
+    """JSON and YAML write an emoji as two escapes (`\\ud83d\\ude00`); it is the emoji, not two bad characters."""
+    from deckgen.text.clean import join_surrogates
+
+    assert join_surrogates("讲座\ud83d\ude00") == "讲座😀"
+    assert sanitise("讲座\ud83d\ude00") == ("讲座😀", 0)
+    assert sanitise("a\ud83db\ude00") == ("ab", 2)

@@ -36,3 +36,14 @@ class DescribeHasCjkAndRatio:
     def it_counts_two_terminal_columns_for_a_wide_character(self) -> None:
         assert columns("中文ab") == 6
         assert columns("") == 0
+
+
+class DescribeVisibleLength:
+    """Limits on titles and bullets count characters as they show, not code points."""
+
+    @pytest.mark.parametrize("text, n", [("中文", 2), ("e\u0301" * 300, 300), ("👩\u200d👩\u200d👧", 1), ("👍🏽", 1),
+                                         ("🇨🇳🇺🇸", 2), ("क्षि" * 3, 3), ("नमस्ते", 3), ("️", 1), ("\u0301a", 2), ("", 0)])
+    def it_counts_a_letter_with_its_marks_and_an_emoji_sequence_once(self, text: str, n: int) -> None:
+        from deckgen.text.script import visible_length
+
+        assert visible_length(text) == n

@@ -164,11 +164,11 @@ class DescribeExtends:
         write(tmp_path, "a.yaml", "extends: b.yaml\n")
         write(tmp_path, "b.yaml", "name: b\nextends: ./a.yaml\n")
         assert errors_of(str(tmp_path / "a.yaml")) == [
-            f"{tmp_path / 'b.yaml'}:2:10: extends: themes extend each other in a cycle: a.yaml → b.yaml → a.yaml"]
+            f"{tmp_path / 'b.yaml'}:2:10: extends: themes extend each other in a cycle: a.yaml → b.yaml → a.yaml; remove one of the extends"]
 
     def it_detects_a_theme_extending_itself(self, tmp_path: Path) -> None:
         path = write(tmp_path, "self.yaml", "extends: self.yaml\n")
-        assert errors_of(str(path)) == [f"{path}:1:10: extends: themes extend each other in a cycle: self.yaml → self.yaml"]
+        assert errors_of(str(path)) == [f"{path}:1:10: extends: themes extend each other in a cycle: self.yaml → self.yaml; remove one of the extends"]
 
     def it_reports_an_unknown_parent_where_extends_is_written(self, tmp_path: Path) -> None:
         path = write(tmp_path, "t.yaml", "# my theme\nextends: partie\n")

@@ -54,6 +54,22 @@ def resolve_theme(file: OutlineFile, override: Optional[str] = None) -> Theme:
         raise ContentError([file.loaded.problem(("deck", "theme"), p.message) for p in exc.problems]) from None
 
 
+MAX_SLIDES = 10_000  # with notes, 4 parts a slide: a deck stays within the 60,000 parts decks are read with
+
+
+def slide_limit(deck: DeckPlan, file: str) -> None:
+    """Raise `ContentError` at the outline entry whose slides take the deck past `MAX_SLIDES` (continuation
+    slides of long bullet lists count), before anything is rendered."""
+    if len(deck.slides) <= MAX_SLIDES:
+        return
+    slide = deck.slides[MAX_SLIDES]
+    line, col = slide.where or (None, None)
+    raise ContentError([Diagnostic(f"the deck would have {len(deck.slides)} slides (continuation slides of long bullet "
+                                   f"lists count), more than the {MAX_SLIDES} deckgen builds in one deck; split the "
+                                   "lecture into several decks, or move bullets into the notes", file, line, col,
+                                   (slide.source,) if slide.source else ())])
+
+
 def plan_file(path: Path, theme: Optional[str] = None, display: Optional[str] = None,
               frames: Optional[Frames] = None) -> Planned:
     """Read `path` and plan its deck; `theme` (name or path) overrides the outline's `deck.theme`;
@@ -61,6 +77,7 @@ def plan_file(path: Path, theme: Optional[str] = None, display: Optional[str] = 
     file = read_outline(path, display)
     th = resolve_theme(file, theme)
     deck, warnings = plan(file.outline, th, frames or BUILTIN_FRAMES, file.loaded, file.folder)
+    slide_limit(deck, file.loaded.file)
     return Planned(file.outline, th, deck, [*file.warnings, *warnings], file.loaded)
 
 
@@ -86,6 +103,7 @@ def build(request: BuildRequest) -> Built:
     theme = resolve_theme(file, request.theme)
     target = target or builtin_target(theme, language)
     deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
+    slide_limit(deck, request.shown)
     if request.time_cues:
         from deckgen.present.timing import with_time_cues
 

@@ -18,7 +18,7 @@ def verify_package(data: "io.BytesIO") -> None:
     from deckgen.errors import PackageError
     from deckgen.package.check import check_package
 
-    problems = check_package(data, structure_only=True).problems
+    problems = check_package(data, structure_only=True, suffix=".pptx").problems
     if problems:
         raise PackageError(problems)
 
@@ -28,14 +28,16 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
 
     Unless `force`, a deck already at `output` whose fingerprint does not match its content (edited in
-    PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), is first kept as
-    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup). `record`
+    PowerPoint since deckgen wrote it), or that has none (deckgen did not write it), or that is open in
+    PowerPoint or LibreOffice (their lock file is beside it: edits may be unsaved), is first kept as
+    `NAME.YYYY-MM-DD-HHMM.pptx` beside it (its modification time; never over another backup). A symbolic
+    link is written through: the file it points to is kept and replaced, the link stays. `record`
     (custom properties: the outline the deck is built from, for `deckgen pull`) is written beside the
     fingerprint. For an edited deck, the warning says whether its edits are in `outline` (the outline
     being built) or how to pull them.
     """
     from deckgen.package.fingerprint import stamp_members, state, write_members
-    from deckgen.package.write import keep_aside, write_atomic
+    from deckgen.package.write import keep_aside, lock_files, write_atomic
     from deckgen.render.package import package_members
 
     order, members = package_members(prs)
@@ -44,8 +46,10 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     write_members(stamped, order, members)
     verify_package(stamped)
     found = state(output)
+    locks = lock_files(output) if found.kind != "missing" else []
     unpulled = _unpulled(output, outline) if found.kind == "edited" and not force else None
-    backup = keep_aside(output) if found.kind in ("edited", "foreign") and not force else None
+    keep = found.kind in ("edited", "foreign") or bool(locks)
+    backup = keep_aside(output) if keep and not force else None
     try:
         write_atomic(output, lambda fh: fh.write(stamped.getvalue()))
     except BaseException:
@@ -55,20 +59,26 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
         except OSError:
             pass
         raise
-    if backup is None:
-        return []
+    out = []
+    if locks:
+        program = "PowerPoint" if locks[0].name.startswith("~$") else "LibreOffice"
+        kept = f"kept the deck as it was on disk as {backup}" if backup else "replaced it (--force)"
+        out.append(Diagnostic(f"{output} is open in {program} (lock file {locks[0].name}): {kept}; the deck open there "
+                              "is the old one: save any edits there under another name, then open the new deck"))
+    if backup is None or (locks and found.kind != "edited"):
+        return out
     if found.kind != "edited":
         return [Diagnostic(f"{output} was not written by deckgen (or by a version without fingerprints): kept it as "
                            f"{backup}; --force overwrites without a backup")]
     why = "was changed after deckgen wrote it (edited in PowerPoint?)"
     if unpulled == 0:
-        return [Diagnostic(f"{output} {why}; its titles, bullets and notes are in {outline} (pulled): kept it as "
-                           f"{backup} for anything else (pictures, formatting); --force overwrites without a backup")]
+        return out + [Diagnostic(f"{output} {why}; its titles, bullets and notes are in {outline} (pulled): kept it as "
+                                 f"{backup} for anything else (pictures, formatting); --force overwrites without a backup")]
     if unpulled:
-        return [Diagnostic(f"{output} {why} and holds {unpulled} edit{'s' if unpulled != 1 else ''} that "
-                           f"{'are' if unpulled != 1 else 'is'} not in {outline}: kept it as {backup}; "
-                           f"`deckgen pull {backup} {outline}` brings them into the outline")]
-    return [Diagnostic(f"{output} {why}: kept it as {backup}; --force overwrites without a backup")]
+        return out + [Diagnostic(f"{output} {why} and holds {unpulled} edit{'s' if unpulled != 1 else ''} that "
+                                 f"{'are' if unpulled != 1 else 'is'} not in {outline}: kept it as {backup}; "
+                                 f"`deckgen pull {backup} {outline}` brings them into the outline")]
+    return out + [Diagnostic(f"{output} {why}: kept it as {backup}; --force overwrites without a backup")]
 
 
 def _unpulled(deck: Path, outline: Optional[Path]) -> Optional[int]:

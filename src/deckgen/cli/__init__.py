@@ -1,17 +1,47 @@
 """The `deckgen` command line: the command group; each command parses options, calls one function, prints."""
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from typing import Any
 
 import click
 
 from deckgen import __version__
 
+# Signals that end deckgen as Ctrl-C does: the work stops where it is, temporary files and folders are removed,
+# LibreOffice and poppler are ended, and the previous output stays as it was.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived: handled like Ctrl-C (every `finally` runs), so nothing is left behind."""
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise Terminated(signal.Signals(signum).name)
+
+
+def _handle_stop_signals(ctx: click.Context) -> None:
+    """Turn SIGTERM and SIGHUP into `Terminated` while the command runs; restore the old handlers after."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = {sig: signal.signal(sig, _stop) for sig in STOP_SIGNALS}
+
+    def restore() -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    ctx.call_on_close(restore)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="deckgen")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn a lecture outline (YAML) into a themed, editable 16:9 PowerPoint deck."""
+    _handle_stop_signals(ctx)
 
 
 def _register() -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 import click
 
-from deckgen.cli.present import POSITIVE, RATE_HELP, after_build, warn, watch_build
+from deckgen.cli.present import MINUTES, RATE, RATE_HELP, after_build, warn, watch_build
 from deckgen.cli.progress import status
 
 if TYPE_CHECKING:
@@ -61,12 +61,28 @@ def make_request(outline: Optional[Path], output: Optional[Path], theme: Optiona
         output = outline.with_suffix(".pptx")
     if output.suffix.lower() != ".pptx" and not output.is_dir():
         raise click.BadParameter(f"{str(output)!r} does not end in .pptx", param_hint="'-o' / '--output'")
-    if east_asian_font and not template:
+    if east_asian_font is not None and not template:
         raise click.BadParameter("only applies with --template", param_hint="'--east-asian-font'")
     if roles and not template:
         raise click.BadParameter("only applies with --template", param_hint="'--role'")
+    if east_asian_font is not None:
+        _check_font_name(east_asian_font)
     return BuildRequest(outline, output, theme, template, east_asian_font, force, time_cues, rate, display,
                         parse_roles(roles))
+
+
+MAX_FONT_NAME = 64
+
+
+def _check_font_name(name: str) -> None:
+    """Refuse a typeface name a theme cannot hold: empty, control characters, or absurdly long."""
+    bad = next((ch for ch in name if not ch.isprintable() and ch != " "), None)
+    if bad is not None:
+        raise click.BadParameter(f"{name!r} holds the control character U+{ord(bad):04X}; give a font name such as 微软雅黑",
+                                 param_hint="'--east-asian-font'")
+    if not name.strip() or len(name) > MAX_FONT_NAME:
+        raise click.BadParameter(f"give a font name of 1 to {MAX_FONT_NAME} characters, such as 微软雅黑",
+                                 param_hint="'--east-asian-font'")
 
 
 @click.command()
@@ -78,9 +94,9 @@ def make_request(outline: Optional[Path], output: Optional[Path], theme: Optiona
 @click.option("--east-asian-font", metavar="NAME", help="With --template: set this East Asian (Chinese) font in its theme.")
 @ROLE_OPTION
 @click.option("--pdf", is_flag=True, help="Also write the deck as PDF beside it (needs LibreOffice).")
-@click.option("--duration", type=POSITIVE, metavar="MINUTES",
+@click.option("--duration", type=MINUTES, metavar="MINUTES",
               help="Warn when reading the notes aloud takes longer, naming the longest sections.")
-@click.option("--rate", type=POSITIVE, metavar="N", help=RATE_HELP)
+@click.option("--rate", type=RATE, metavar="N", help=RATE_HELP)
 @click.option("--time-cues", is_flag=True, help="End each slide's notes with its reading time (〔约 2 分钟〕).")
 @click.option("--watch", is_flag=True, help="Rebuild whenever the outline, theme file or template changes; Ctrl-C stops.")
 @click.option("--force", is_flag=True, help="Overwrite a deck edited since deckgen wrote it (or not written by deckgen) "
@@ -98,7 +114,7 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
             result = run_build(request)
         warn(result.warnings)
         click.echo(f"Wrote {result.output} ({result.slides} slides)")
-        after_build(result, pdf=pdf, duration=duration, rate=rate)
+        after_build(result, pdf=pdf, duration=duration, rate=rate, force=force)
 
     if watch:
         watch_build(once, request.outline, theme, template)

@@ -4,15 +4,39 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
 
 import click
 
 if TYPE_CHECKING:
     from deckgen.build.pipeline import Built
 
-RATE_HELP = "Speaking rate: characters a minute for a Chinese deck (default 220), words a minute otherwise (130)."
-POSITIVE = click.FloatRange(min=0, min_open=True)
+RATE_HELP = ("Speaking rate: characters a minute for a Chinese deck (default 220), words a minute otherwise (130); "
+             "1 to 10000.")
+
+
+class Bounded(click.ParamType):
+    """A finite number between `low` and `high`: `nan`, `inf` and numbers too small to divide by are refused."""
+
+    name = "number"
+
+    def __init__(self, low: float, high: float) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> float:
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        if not math.isfinite(number) or not self.low <= number <= self.high:
+            self.fail(f"{value!r} is not a number from {self.low:g} to {self.high:g}", param, ctx)
+        return number
+
+
+RATE = Bounded(1, 10_000)
+MINUTES = Bounded(0.1, 100_000)
 
 
 def warn(warnings: list) -> None:
@@ -21,7 +45,14 @@ def warn(warnings: list) -> None:
         click.echo(f"Warning: {w}", err=True)
 
 
-def after_build(result: "Built", *, pdf: bool = False, duration: Optional[float] = None, rate: Optional[float] = None) -> None:
+def _kept(target: Path, backup: Optional[Path]) -> None:
+    if backup is not None:
+        warn([f"{target} was not written by deckgen, or was changed since: kept it as {backup}"
+              "; --force overwrites without a backup"])
+
+
+def after_build(result: "Built", *, pdf: bool = False, duration: Optional[float] = None, rate: Optional[float] = None,
+                force: bool = False) -> None:
     """Print the reading-time table (and the `--duration` warning), then write the PDF if asked.
 
     The .pptx is already written: without LibreOffice the PDF fails with a one-line error (exit 1).
@@ -40,7 +71,8 @@ def after_build(result: "Built", *, pdf: bool = False, duration: Optional[float]
 
         target = result.output.with_suffix(".pdf")
         with status(f"Converting {result.output.name} to PDF with LibreOffice"):
-            done = write_pdf(result.output, target, result.slides)
+            done = write_pdf(result.output, target, result.slides, force)
+        _kept(target, done.backup)
         click.echo(f"Wrote {done.pdf} ({done.seconds:.1f} s in LibreOffice)")
 
 
@@ -63,12 +95,15 @@ def _deck(source: Path, theme: Optional[str]) -> Iterator[Path]:
     from deckgen.diagnostics import Diagnostic
     from deckgen.errors import ContentError
 
+    from deckgen.package.files import file_problem
+
     suffix = source.suffix.lower()
     if suffix not in (".pptx", ".yaml", ".yml"):
         raise click.BadParameter(f"{str(source)!r} is neither a deck (.pptx) nor an outline (.yaml)",
                                  param_hint="'DECK.pptx|OUTLINE.yaml'")
-    if not source.is_file():
-        raise ContentError([Diagnostic(f"file {str(source)!r} does not exist", str(source))])
+    why = file_problem(source)
+    if why:
+        raise ContentError([Diagnostic(f"file {str(source)!r} {why}", str(source))])
     if suffix == ".pptx":
         if theme:
             raise click.BadParameter("only applies when building an outline", param_hint="'--theme'")
@@ -77,8 +112,10 @@ def _deck(source: Path, theme: Optional[str]) -> Iterator[Path]:
     from deckgen.build.pipeline import build
     from deckgen.build.request import BuildRequest
 
-    with tempfile.TemporaryDirectory(prefix="deckgen-build-") as tmp:
-        result = build(BuildRequest(source, Path(tmp) / f"{source.stem}.pptx", theme, display=str(source)))
+    from deckgen.package.write import scratch_folder
+
+    with scratch_folder(Path(tempfile.gettempdir()), "deckgen-build") as tmp:
+        result = build(BuildRequest(source, tmp / f"{source.stem}.pptx", theme, display=str(source)))
         warn(result.warnings)
         click.echo(f"Built {source} ({result.slides} slides)", err=True)
         yield result.output
@@ -92,7 +129,7 @@ _THEME = click.option("--theme", metavar="NAME|PATH", help="With an outline: the
 @_SOURCE
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="The PDF to write (default: beside SOURCE, named NAME-handout.pdf).")
-@click.option("--rate", type=POSITIVE, metavar="N", help=RATE_HELP)
+@click.option("--rate", type=RATE, metavar="N", help=RATE_HELP)
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True)
 @_THEME
 def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: str, theme: Optional[str]) -> None:
@@ -107,6 +144,8 @@ def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: 
         raise click.BadParameter(f"{str(output)!r} does not end in .pdf", param_hint="'-o' / '--output'")
     with _deck(source, theme) as deck:
         done = make_handout(deck, output, rate, Style(paper=paper.lower()), TERMINAL)
+    if done.backup is not None:
+        warn([f"{output} was not written by deckgen, or was changed since: kept it as {done.backup}"])
     click.echo(f"Wrote {done.path} ({done.pages} pages for {done.slides} slides)")
 
 

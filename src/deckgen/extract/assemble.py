@@ -8,6 +8,8 @@ from typing import Any
 from deckgen.diagnostics import PathPart
 from deckgen.extract.bullets import MAX_BULLETS, draft_bullets
 from deckgen.extract.kinds import key_figures, leads_with_quotation
+
+RECENT_BULLETS = 400  # about 100 slides: any real lecture's bullets, all of them
 from deckgen.extract.salience import Salience
 from deckgen.extract.structure import Node, Structure
 from deckgen.extract.text import shorten
@@ -65,7 +67,8 @@ class _Assembler:
         return self.s.body[start if node.kind == "paragraph" else max(start, min(node.head_end, end)):end]
 
     def draft(self, text: str, title: str) -> list[str]:
-        bullets = draft_bullets(text, title=title, salience=self.salience, avoid=self.used)
+        # the bullets of the last RECENT slides are avoided: a lecture of thousands of slides stays linear
+        bullets = draft_bullets(text, title=title, salience=self.salience, avoid=self.used[-RECENT_BULLETS:])
         self.used += bullets
         return bullets
 

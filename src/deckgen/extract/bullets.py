@@ -1,6 +1,7 @@
 """Draft a slide's bullets by ranking: sub-heads, parallels and topic sentences first, then salient clauses and figures."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -102,9 +103,16 @@ def _enumeration(text: str) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _term_set(text: str) -> frozenset[str]:
+    """The salience terms of `text` as a set (its characters when it has none); cached, since every
+    candidate is compared with the bullets already chosen."""
+    return frozenset(terms(text)) or frozenset(text)
+
+
 def _overlap(a: str, b: str) -> float:
     """How much of the shorter of `a` and `b` the other contains (by salience terms, else characters)."""
-    ta, tb = set(terms(a)) or set(a), set(terms(b)) or set(b)
+    ta, tb = _term_set(a), _term_set(b)
     return len(ta & tb) / max(1, min(len(ta), len(tb)))
 
 
@@ -112,7 +120,7 @@ def _repeats(bullet: str, title: str) -> bool:
     """True when `bullet` says no more than the slide title."""
     if not title:
         return False
-    tb, tt = set(terms(bullet)) or set(bullet), set(terms(title)) or set(title)
+    tb, tt = _term_set(bullet), _term_set(title)
     return len(tb & tt) / max(1, len(tb)) >= 0.8
 
 

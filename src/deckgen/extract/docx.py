@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Iterator
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
 from deckgen.extract.lecture import Para
-from deckgen.package.ns import W
+from deckgen.extract.wordpkg import chosen
+from deckgen.package.ns import MC, R, W
 from deckgen.text.numerals import chinese_number, roman
 from deckgen.text.script import is_wide
 
@@ -27,7 +28,27 @@ def _chinese(n: int, formal: bool = False) -> str:
     return chinese_number(n, formal) if n < 100 else str(n)
 
 
+MAX_START = 32767  # the largest start value Word offers for a list
+MAX_LEVEL = 8      # list levels 0…8
+
+
+def bounded(value: str | None, default: int, high: int) -> int:
+    """A number read from the file: `value` when it is a plain decimal from 0 to `high`, else `default`.
+
+    Numbers in a .docx are text anyone can write (`w:start="100000000000"`, `w:ilvl="x"`, 5,000 digits);
+    nothing read from the file is used unbounded."""
+    if value is None:
+        return default
+    value = value.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 9:
+        return default
+    number = int(value)
+    return number if number <= high else default
+
+
 def _letters(n: int) -> str:
+    if n > 26 * 4:  # Word repeats the letter (AAAA…); past four letters a number reads better
+        return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
@@ -36,14 +57,15 @@ def format_number(n: int, fmt: str) -> str | None:
     bullets and formats without visible numbers."""
     if fmt in ("bullet", "none", ""):
         return None
+    if n < 1 and fmt not in ("decimal", "decimalZero"):
+        return str(n)
     if fmt in ("decimal", "ordinal", "cardinalText", "ordinalText"):
         return str(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt == "upperRoman":
-        return roman(n)
-    if fmt == "lowerRoman":
-        return roman(n).lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        text = roman(n) if 1 <= n <= 3999 else str(n)
+        return text if fmt == "upperRoman" else text.lower()
     if fmt == "upperLetter":
         return _letters(n)
     if fmt == "lowerLetter":
@@ -102,18 +124,20 @@ class Numbering:
             aid = abstract.get(_W + "abstractNumId", "")
             levels = {}
             for lvl in abstract.findall(_W + "lvl"):
-                ilvl = int(lvl.get(_W + "ilvl", "0"))
-                start = _val(lvl, "start")
-                levels[ilvl] = _Level(int(start) if start and start.isdigit() else 1, _val(lvl, "numFmt") or "decimal",
+                ilvl = bounded(lvl.get(_W + "ilvl", "0"), -1, MAX_LEVEL)
+                if ilvl < 0:
+                    continue
+                levels[ilvl] = _Level(bounded(_val(lvl, "start"), 1, MAX_START), _val(lvl, "numFmt") or "decimal",
                                       _val(lvl, "lvlText") or "", _val(lvl, "suff") or "tab",
                                       lvl.find(_W + "isLgl") is not None)
             out.levels[aid] = levels
         for num in root.findall(_W + "num"):
             overrides = {}
             for override in num.findall(_W + "lvlOverride"):
-                start = _val(override, "startOverride")
-                if start and start.isdigit():
-                    overrides[int(override.get(_W + "ilvl", "0"))] = int(start)
+                start = bounded(_val(override, "startOverride"), -1, MAX_START)
+                ilvl = bounded(override.get(_W + "ilvl", "0"), -1, MAX_LEVEL)
+                if start >= 0 and ilvl >= 0:
+                    overrides[ilvl] = start
             out.nums[num.get(_W + "numId", "")] = (_val(num, "abstractNumId") or "", overrides)
         return out
 
@@ -152,18 +176,29 @@ class Numbering:
         return text
 
 
+_HIDDEN = frozenset(_W + t for t in ("del", "moveFrom", "txbxContent"))
+_CONTAINERS = frozenset(_W + t for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
+_BRANCHES = frozenset((f"{{{MC}}}Choice", f"{{{MC}}}Fallback"))
+_AC = f"{{{MC}}}AlternateContent"
+ALT_CHUNK = _W + "altChunk"
+
+
+def _unread(el: "_Element", p: "_Element") -> bool:
+    """Whether `el`, inside paragraph `p`, is not part of its text: deleted (tracked), in a text box (read
+    as paragraphs of its own), or in the branch of alternate content that is not read."""
+    node = el.getparent()
+    while node is not None and node is not p:
+        if node.tag in _HIDDEN or (node.tag in _BRANCHES and not chosen(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _text(p: "_Element") -> str:
-    """The visible text of a paragraph, tracked insertions included, deletions left out."""
+    """The visible text of a paragraph, tracked insertions included, deletions and text boxes left out."""
     out = []
     for el in p.iter(_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"):
-        parent = el.getparent()
-        deleted = False
-        while parent is not None and parent is not p:
-            if parent.tag in (_W + "del", _W + "moveFrom"):
-                deleted = True
-                break
-            parent = parent.getparent()
-        if deleted:
+        if _unread(el, p):
             continue
         tag = el.tag[len(_W):]
         if tag == "t":
@@ -178,20 +213,24 @@ def _text(p: "_Element") -> str:
 
 
 def _blocks(parent: "_Element") -> Iterator["_Element"]:
-    """Paragraphs of the body in reading order, into tables (each merged cell once) and content controls."""
+    """The paragraphs and imported blocks (`w:altChunk`) of a body, table cell or text box in reading order:
+    tables row by row and cell by cell (a merged cell's continuation is an empty cell of its own), nested
+    tables where they stand, content controls and custom XML; one branch of alternate content. The text
+    boxes a paragraph anchors follow it, each box's paragraphs in order."""
     for child in parent:
         if child.tag == _W + "p":
             yield child
-        elif child.tag == _W + "tbl":
-            seen: set[int] = set()
-            for tc in child.iter(_W + "tc"):
-                if id(tc) not in seen:
-                    seen.add(id(tc))
-                    yield from (p for p in tc if p.tag == _W + "p")
-        elif child.tag == _W + "sdt":
-            content = child.find(_W + "sdtContent")
-            if content is not None:
-                yield from _blocks(content)
+            for box in child.iter(_W + "txbxContent"):
+                if not _unread(box, child):
+                    yield from _blocks(box)
+        elif child.tag == ALT_CHUNK:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _blocks(child)
+        elif child.tag == _AC:
+            branch = next((b for b in child if b.tag in _BRANCHES and chosen(b)), None)
+            if branch is not None:
+                yield from _blocks(branch)
 
 
 @dataclass
@@ -216,9 +255,9 @@ class _Styles:
             m = _HEADING.match(name.strip())
             if m:
                 return int(m.group(1))
-            outline = _val(style.find(_W + "pPr"), "outlineLvl")
-            if outline is not None and outline.isdigit() and int(outline) < 9:
-                return int(outline) + 1
+            outline = bounded(_val(style.find(_W + "pPr"), "outlineLvl"), 9, MAX_LEVEL)
+            if outline < 9:
+                return outline + 1
         return None
 
     def numbering(self, style_id: str | None) -> tuple[str, int] | None:
@@ -226,72 +265,75 @@ class _Styles:
             num = style.find(f"{_W}pPr/{_W}numPr")
             if num is not None:
                 num_id = _val(num, "numId")
-                return (num_id, int(_val(num, "ilvl") or 0)) if num_id else None
+                return (num_id, bounded(_val(num, "ilvl"), 0, MAX_LEVEL)) if num_id else None
         return None
 
 
-def read_docx(path: Path, display: str) -> list[Para]:
-    """The paragraphs of a .docx (body, tables, content controls) with heading levels and list labels.
+class Labels:
+    """Heading levels and Word's list labels of paragraphs, from the document's styles and numbering; the
+    counters run in the order paragraphs are asked about (reading order)."""
 
-    A heading level comes from a Title/Heading N style (also 标题 N, or an outline level on the
-    paragraph or its style); Word-generated list numbers (`w:numPr`) are put in front of the text.
-    Raises `ContentError` when the file is not a Word document."""
-    import docx
+    def __init__(self, styles_root: "_Element | None", numbering_root: "_Element | None") -> None:
+        found = styles_root.findall(_W + "style") if styles_root is not None else []
+        paragraph = [st for st in found if st.get(_W + "type") == "paragraph"]
+        self.styles = _Styles({st.get(_W + "styleId"): st for st in paragraph})
+        self.default = next((st.get(_W + "styleId") for st in paragraph if st.get(_W + "default") in ("1", "true")), None)
+        self.numbering = Numbering.from_part(numbering_root)
 
-    from deckgen.package.zipread import FileUnreadable, NotAZip, Package, ZipRefused
-
-    def fail(message: str) -> ContentError:
-        return ContentError([Diagnostic(message, display)])
-
-    try:
-        with Package.open(path) as package:
-            if not package.has("word/document.xml"):
-                raise fail("a zip file, but not a Word document (no word/document.xml); save the lecture as .docx or .txt")
-    except NotAZip:
-        raise fail("not a Word .docx file (a .docx is a zip package; this is not one); "
-                   "save the lecture from Word or WPS as .docx, or as .txt") from None
-    except FileUnreadable as exc:
-        raise fail(f"not a readable Word .docx file ({exc})") from None
-    except ZipRefused as exc:  # too large, or beyond the limits (a zip bomb?)
-        raise fail(str(exc)) from None
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many kinds for broken packages
-        raise fail(f"not a readable Word .docx file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}); "
-                   "open it in Word or WPS and save it again as .docx") from None
-    styles_root = document.styles.element
-    styles = _Styles({s.get(_W + "styleId"): s for s in styles_root.findall(_W + "style")
-                      if s.get(_W + "type") == "paragraph"})
-    default = next((s.get(_W + "styleId") for s in styles_root.findall(_W + "style")
-                    if s.get(_W + "type") == "paragraph" and s.get(_W + "default") in ("1", "true")), None)
-    try:
-        numbering_root = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
-        numbering_root = None
-    numbering = Numbering.from_part(numbering_root)
-    out: list[Para] = []
-    for index, p in enumerate(_blocks(document.element.body), 1):
+    def of(self, p: "_Element", text: str) -> tuple[int | None, str | None]:
+        """The heading level of paragraph `p` (None for body text) and its list label (None when unnumbered
+        or empty); advances the list counters."""
         ppr = p.find(_W + "pPr")
-        style_id = _val(ppr, "pStyle") or default
-        level = None
-        outline = _val(ppr, "outlineLvl")
-        if outline is not None and outline.isdigit() and int(outline) < 9:
-            level = int(outline) + 1
-        style_level = styles.level(style_id)
+        style_id = _val(ppr, "pStyle") or self.default
+        outline = bounded(_val(ppr, "outlineLvl"), 9, MAX_LEVEL)
+        level = outline + 1 if outline < 9 else None
+        style_level = self.styles.level(style_id)
         if style_level is not None:
             level = style_level
         num = ppr.find(_W + "numPr") if ppr is not None else None
-        ref = None
         if num is not None:
             num_id = _val(num, "numId")
-            ref = (num_id, int(_val(num, "ilvl") or 0)) if num_id and num_id != "0" else None
+            ref = (num_id, bounded(_val(num, "ilvl"), 0, MAX_LEVEL)) if num_id and num_id != "0" else None
         else:
-            ref = styles.numbering(style_id)
+            ref = self.styles.numbering(style_id)
+        return level, (self.numbering.label(*ref) if ref and text.strip() else None)
+
+
+def read_docx(path: Path, display: str, warnings: "list[Diagnostic] | None" = None) -> list[Para]:
+    """The paragraphs of a .docx with heading levels and list labels: the body in reading order, tables cell
+    by cell (nested tables too), content controls, text boxes (after the paragraph that anchors them,
+    one branch of `mc:AlternateContent`), and imported HTML, web-archive or text blocks (`w:altChunk`).
+
+    A heading level comes from a Title/Heading N style (also 标题 N, or an outline level on the
+    paragraph or its style); Word-generated list numbers (`w:numPr`) are put in front of the text.
+    What is not carried (footnotes and endnotes, an imported block of another kind) is added to
+    `warnings`. Raises `ContentError` when the file is not a readable Word document."""
+    from deckgen.extract.htmltext import chunk_paragraphs
+    from deckgen.extract.wordpkg import open_docx
+
+    doc = open_docx(path, display)
+    labels = Labels(doc.styles, doc.numbering)
+    warned = warnings if warnings is not None else []
+    out: list[Para] = []
+    for index, p in enumerate(_blocks(doc.body), 1):
+        if p.tag == ALT_CHUNK:
+            rid = p.get(f"{{{R}}}id", "")
+            kind, data = doc.chunks.get(rid, ("", b""))
+            texts = chunk_paragraphs(kind, data) if rid in doc.chunks else None
+            if texts is None:
+                why = doc.unread.get(rid) or f"deckgen reads HTML, web-archive and text blocks, not {kind or 'this kind'}"
+                warned.append(Diagnostic(f"paragraph {index}: an imported block (altChunk) is not read ({why}); open the "
+                                         "lecture in Word and save it again, which merges the block into the text", display))
+            out += [Para(text, index) for text in texts or ()]
+            continue
         text = _text(p)
-        label = numbering.label(*ref) if ref and text.strip() else None
-        pieces = [piece for piece in text.split("\n")]
+        level, label = labels.of(p, text)
+        pieces = text.split("\n")
         if label:
             pieces[0] = label + pieces[0].lstrip()
         for k, piece in enumerate(pieces):
             out.append(Para(piece, index, level if k == 0 else None))
+    if doc.notes:
+        warned.append(Diagnostic(f"the lecture has {doc.notes} footnote{'s' if doc.notes > 1 else ''} or endnotes; their "
+                                 "text is not carried into the notes (move it into the text if it is to be spoken)", display))
     return out

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from deckgen.diagnostics import Diagnostic
+
 
 @dataclass(frozen=True)
 class Para:
@@ -24,7 +26,7 @@ class Marker:
 
 @dataclass(frozen=True)
 class Lecture:
-    """A lecture as read: paragraphs in order, how it was read, and what was removed."""
+    """A lecture as read: paragraphs in order, how it was read, what was removed, and what was not read."""
 
     paragraphs: tuple[Para, ...]
     source: str
@@ -32,6 +34,7 @@ class Lecture:
     encoding: str | None = None
     markers: tuple[Marker, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def body(self) -> str:

@@ -73,12 +73,20 @@ def extract(path: Path, display: str | None = None) -> Extraction:
     """Read the lecture at `path` and draft its outline (validated) and YAML text.
 
     Raises `ContentError` when the lecture cannot be read or has no text."""
+    from deckgen.errors import ContentError
+    from deckgen.outline.validate import MAX_SLIDE_NODES
+
     lecture = read_lecture(path, display or str(path))
     structure = find_structure(lecture)
+    entries = len(structure.nodes()) + bool(structure.opening) + bool(structure.closing)
+    if entries > MAX_SLIDE_NODES:  # found before drafting: an outline build refuses is never drafted
+        raise ContentError([Diagnostic(f"the lecture gives {entries} slides (sections, subsections and points), more than "
+                                       f"the {MAX_SLIDE_NODES} deckgen builds in one deck; split it into several files, "
+                                       "a part per deck", lecture.source)])
     assembled = assemble(structure, lecture.source)
     outline = assembled.outline
     text = outline_yaml(outline, _header(lecture, outline.deck.is_cjk), assembled.shortened, assembled.figures)
-    warnings = list(structure.warnings)
+    warnings = [*lecture.warnings, *structure.warnings]
     if assembled.quotes or assembled.figures:
         warnings.append(Diagnostic(f"drafted {len(assembled.quotes)} quote slide(s) and proposed {len(assembled.figures)} "
                                    "big-number slide(s); marked in the outline for you to check", lecture.source))

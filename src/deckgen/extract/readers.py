@@ -12,7 +12,9 @@ from deckgen.extract.numbering import heading_labels
 from deckgen.text.clean import sanitise
 from deckgen.text.script import columns, is_wide
 
-MAX_BYTES = 20 * 1024 * 1024
+# A lecture of 4 MB is over a million Chinese characters, some eighty hours of speech: far beyond one deck.
+# Drafting takes about 15 ms a slide, so the limit also keeps `deckgen outline` within a minute or two.
+MAX_BYTES = 4 * 1024 * 1024
 MARKER = re.compile(r"##\w+##")
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200a\u202f"
 _NOT_TEXT = {
@@ -165,11 +167,11 @@ def markdown_paragraphs(text: str) -> tuple[list[Para], list[str]]:
     if lines and lines[0].strip() == "---":
         for j in range(1, len(lines)):
             if lines[j].strip() in ("---", "..."):
-                import yaml
+                from deckgen.outline.load import parse_yaml
 
-                try:
-                    meta = yaml.safe_load("\n".join(lines[1:j]))
-                except yaml.YAMLError:
+                try:  # bounded as outlines are: depth, aliases, no tags; a mistake there only loses the title
+                    meta = parse_yaml("\n".join(lines[1:j]), "front matter").data
+                except ContentError:
                     meta = None
                 if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
                     paras.append(Para(strip_line(meta["title"]), 2, 0))
@@ -241,28 +243,38 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
     suffix = path.suffix.lower()
     if suffix in _NOT_TEXT:
         raise _fail(display, f"{display!r} is {_NOT_TEXT[suffix]}")
+    from deckgen.package.files import file_problem
+
+    why = file_problem(path)
+    if why and why.startswith("is a folder"):
+        raise _fail(display, f"{display!r} is a folder, not a file; give the lecture file")
+    if why:
+        raise _fail(display, f"file {display!r} {why}")
     try:
-        if path.is_dir():
-            raise _fail(display, f"{display!r} is a folder, not a file")
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise _fail(display, f"file {display!r} does not exist") from None
+    except OSError as exc:
+        raise _fail(display, f"file {display!r} cannot be read ({exc.strerror})") from None
     docx_like = suffix in (".docx", ".docm", ".dotx")
-    if size > MAX_BYTES and not docx_like:  # a .docx is limited by what it unpacks to (deckgen.package.zipread)
-        raise _fail(display, f"the file is larger than {MAX_BYTES >> 20} MB, too large for a lecture; is it the right file?")
+    too_large = (f"the lecture is larger than {MAX_BYTES >> 20} MB of text, more than one deck can carry; split it into "
+                 "several files (a part per deck), or check that this is the right file")
+    if size > MAX_BYTES and not docx_like:  # a .docx is limited by its text (below) and what it unpacks to
+        raise _fail(display, too_large)
     notes: list[str] = []
+    read_warnings: list[Diagnostic] = []
     if docx_like:
         from deckgen.extract.docx import read_docx
 
         kind, encoding = "docx", None
         markers: list[Marker] = []
         paragraphs = []
-        for para in read_docx(path, display):
+        for para in read_docx(path, display, read_warnings):
             text, found = remove_markers(sanitise(para.text, invisible=True)[0])
             markers += [Marker(m.text, para.line) for m in found]
             text = strip_line(text)
             if text:
                 paragraphs.append(Para(text, para.line, para.level))
+        if sum(len(p.text.encode("utf-8")) + 1 for p in paragraphs) > MAX_BYTES:
+            raise _fail(display, too_large)
     else:
         try:
             with open(path, "rb") as fh:
@@ -270,7 +282,7 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
         except PermissionError:
             raise _fail(display, f"file {display!r} cannot be read (permission denied)") from None
         if len(raw) > MAX_BYTES:
-            raise _fail(display, f"the file is larger than {MAX_BYTES >> 20} MB, too large for a lecture; is it the right file?")
+            raise _fail(display, too_large)
         decoded, encoding = decode(raw, display)
         text, markers = remove_markers(sanitise(decoded, invisible=True)[0])
         if suffix in (".md", ".markdown"):
@@ -281,4 +293,4 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
             paragraphs = text_paragraphs(text)
     if not paragraphs:
         raise _fail(display, "the lecture has no text; give the file that holds the lecture (.txt, .md or .docx)")
-    return Lecture(tuple(paragraphs), display, kind, encoding, tuple(markers), tuple(notes))
+    return Lecture(tuple(paragraphs), display, kind, encoding, tuple(markers), tuple(notes), tuple(read_warnings))

@@ -59,9 +59,14 @@ def read_text(path: Path, display: str) -> str:
 
     At most `MAX_BYTES` are read, so a device or a huge file is refused rather than read whole.
     """
+    from deckgen.package.files import file_problem
+
+    why = file_problem(path)
+    if why and why.startswith("is a folder"):
+        raise ContentError([Diagnostic(f"{display!r} is a folder, not a file; give the file itself", display)])
+    if why:
+        raise ContentError([Diagnostic(f"file {display!r} {why}", display)])
     try:
-        if path.is_dir():
-            raise ContentError([Diagnostic(f"{display!r} is a folder, not a file", display)])
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:

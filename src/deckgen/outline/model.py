@@ -6,18 +6,33 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from deckgen.text.script import is_cjk_language
+from deckgen.text.script import is_cjk_language, visible_length
 
 # Far beyond what a slide can show at the smallest size (about 200 characters of title, 600 of bullet),
 # so only a mistake meets them; they keep text fitting fast. Notes have no limit but the file's.
 MAX_TITLE = 500
 MAX_LABEL = 100
 MAX_BULLET = 2000
-Bullet = Annotated[str, Field(max_length=MAX_BULLET)]
-Label = Annotated[str, Field(min_length=1, max_length=MAX_LABEL)]
-Cell = Annotated[str, Field(max_length=MAX_BULLET)]
+
+
+def _at_most(limit: int) -> AfterValidator:
+    """A length limit counted in characters as they show (`visible_length`): a letter with combining
+    marks or an emoji sequence is one."""
+    def check(value: str) -> str:
+        if len(value) > limit and visible_length(value) > limit:
+            raise PydanticCustomError("string_too_long", "longer than {max_length} characters", {"max_length": limit})
+        return value
+    return AfterValidator(check)
+
+
+Title = Annotated[str, Field(min_length=1), _at_most(MAX_TITLE)]
+Text = Annotated[str, _at_most(MAX_TITLE)]
+Bullet = Annotated[str, _at_most(MAX_BULLET)]
+Label = Annotated[str, Field(min_length=1), _at_most(MAX_LABEL)]
+Cell = Annotated[str, _at_most(MAX_BULLET)]
 
 
 class Role(str, Enum):
@@ -159,8 +174,8 @@ class SlideNode(_Strict):
     `bullets` may nest: a list right after a bullet holds its sub-bullets. The model keeps the bullets in
     order, each one's level in `bullet_levels`."""
 
-    title: str = Field(min_length=1, max_length=MAX_TITLE)
-    label: Optional[str] = Field(default=None, max_length=MAX_LABEL)
+    title: Title
+    label: Optional[Annotated[str, _at_most(MAX_LABEL)]] = None
     bullets: list[Bullet] = Field(default_factory=list)
     notes: str = ""
     layout: Optional[Role] = None
@@ -229,10 +244,10 @@ class Section(SlideNode):
 class Deck(_Strict):
     """Deck-wide settings and the title slide."""
 
-    title: str = Field(min_length=1, max_length=MAX_TITLE)
-    subtitle: Optional[str] = Field(default=None, max_length=MAX_TITLE)
-    presenter: Optional[str] = Field(default=None, max_length=MAX_TITLE)
-    date: Optional[str] = Field(default=None, max_length=MAX_TITLE)
+    title: Title
+    subtitle: Optional[Text] = None
+    presenter: Optional[Text] = None
+    date: Optional[Text] = None
     language: str = "zh-CN"
     theme: Optional[str] = Field(default=None, max_length=4096)
     template_roles: Optional[dict[str, str]] = None
@@ -258,7 +273,7 @@ class Deck(_Strict):
         import re
 
         if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
-            raise ValueError(f"{value!r} is not a language tag such as zh-CN or en-US")
+            raise ValueError(f"{value!r} is not a language tag; write one such as zh-CN or en-US")
         return value
 
     @property

@@ -12,6 +12,7 @@ from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded
 from deckgen.outline.model import KIND_ALIASES, PAYLOADS, Outline, Role, SlideNode
 from deckgen.text.clean import sanitise
+from deckgen.text.script import visible_length
 
 _REQUIRED_TEXT = {"title"}
 # Bounds that keep planning fast, far beyond any real lecture (the seed: 27 slides, 2,000 characters on them).
@@ -76,12 +77,25 @@ def _prepare(value: Any, path: tuple[PathPart, ...], warnings: list[Diagnostic],
     return value
 
 
+_BOUNDS = {"less_than_equal": ("le", "at most"), "less_than": ("lt", "less than"),
+           "greater_than": ("gt", "more than"), "greater_than_equal": ("ge", "at least")}
+
+
+def range_message(err: Any) -> str | None:
+    """A number out of its range (pydantic's `less_than_equal`…) said with what to give instead; None for
+    other errors."""
+    bound = _BOUNDS.get(err["type"])
+    if bound is None:
+        return None
+    return f"{err.get('input')!r} is not allowed here; give a number {bound[1]} {(err.get('ctx') or {}).get(bound[0])}"
+
+
 def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
     loc = tuple(err["loc"])
     kind = err["type"]
     value = err.get("input")
     if kind == "missing":
-        return loaded.problem(loc, f"required key {loc[-1]!r} is missing")
+        return loaded.problem(loc, f"required key {loc[-1]!r} is missing; add it")
     if kind == "extra_forbidden":
         key = str(loc[-1])
         model = _model_at(loc[:-1])
@@ -90,21 +104,26 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
         hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed: {', '.join(choices)}" if choices else "")
         return loaded.problem(loc, f"unknown key {key!r}{hint}", key=True)
     if kind in ("string_type", "str_type"):
-        return loaded.problem(loc, f"expected text, got {_kind(value)}")
+        hint = ("; YAML reads an empty value, ~ and null as nothing: write the text, or put it in quotes "
+                "('~', 'null') to mean those characters") if value is None else ""
+        if isinstance(value, (list, dict)):
+            hint = "; write it as text (in quotes if it holds ': ', '[' or '{')"
+        return loaded.problem(loc, f"expected text, got {_kind(value)}{hint}")
     if kind == "list_type":
-        return loaded.problem(loc, f"expected a list, got {_kind(value)}")
+        return loaded.problem(loc, f"expected a list, got {_kind(value)}; write one item a line, each after '- '")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return loaded.problem(loc, f"expected a mapping (key: value), got {_kind(value)}")
+        return loaded.problem(loc, f"expected a mapping (key: value), got {_kind(value)}; write `key: value` lines under it")
     if kind == "string_too_short":
-        return loaded.problem(loc, "must not be empty")
+        return loaded.problem(loc, "must not be empty; write the text")
     if kind == "string_too_long":
         limit = (err.get("ctx") or {}).get("max_length")
-        return loaded.problem(loc, f"{len(value) if isinstance(value, str) else '?'} characters, more than the {limit} "
+        return loaded.problem(loc, f"{visible_length(value) if isinstance(value, str) else '?'} characters, more than the {limit} "
                                    "a slide can show; shorten it (the full text belongs in the notes)")
     if kind == "too_short":
         least = (err.get("ctx") or {}).get("min_length", 1)
         got = len(value) if isinstance(value, list) else 0
-        return loaded.problem(loc, f"needs at least {'one entry' if least == 1 else f'{least} entries'}, got {got}")
+        return loaded.problem(loc, f"needs at least {'one entry' if least == 1 else f'{least} entries'}, got {got}; add "
+                                   f"{'one' if least - got == 1 else 'more'}")
     if kind == "too_long":
         most = (err.get("ctx") or {}).get("max_length")
         return loaded.problem(loc, f"takes at most {most} entries, got {len(value) if isinstance(value, list) else '?'}; "

@@ -19,6 +19,11 @@ MAX_PART_BYTES = MAX_XML  # larger XML parts are reported, not read (zip bombs)
 MAX_ERRORS_PER_PART = 20
 
 NOTES_MASTER_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"
+PRESENTATION_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+# The main part's content type each file name calls for: PowerPoint refuses a file whose type and name disagree.
+MAIN_TYPE_OF = {".pptx": PRESENTATION_MAIN, ".pptm": "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+                ".ppsx": "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
+                ".potx": "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"}
 PRESENTATION_TYPES = frozenset(
     [f"application/vnd.openxmlformats-officedocument.presentationml.{k}.main+xml" for k in ("presentation", "slideshow", "template")]
     + [f"application/vnd.ms-powerpoint.{k}.macroEnabled.main+xml" for k in ("presentation", "slideshow", "template")])
@@ -62,7 +67,8 @@ class PackageReport:
     `schema_checked` is False when no schemas were found (`note` says why); `parts_checked` counts the XML
     parts validated against a schema, `skipped` names the XML parts that were not, each with the reason.
     `opened` is False when the zip was refused unread (too many parts, a zip bomb); `powerpoint_checked`
-    is True when PowerPoint's own rules (openxml-audit) were checked too.
+    is True when PowerPoint's own rules (openxml-audit) were checked too; `schema_notes` holds ISO-schema
+    findings that do not count as problems (see `check_package`'s `schema_strict`).
     """
 
     problems: list[str] = field(default_factory=list)
@@ -72,6 +78,7 @@ class PackageReport:
     note: str = ""
     opened: bool = True
     powerpoint_checked: bool = False
+    schema_notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -188,14 +195,15 @@ class _Package:
                 self.docs[name] = self.package.xml(name, MAX_PART_BYTES)
             except MemberTooLarge as exc:
                 self.report.problems.append(f"{exc}; not checked")
-            except ZipRefused as exc:
-                self.report.problems.append(str(exc))
+            except ZipRefused as exc:  # damaged, not well-formed, a DOCTYPE
+                self.report.problems.append(f"{exc}; open the deck in PowerPoint and save it again")
         return self.docs[name]
 
 
 def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = None, *,
                   structure_only: bool = False, powerpoint: bool = True,
-                  schema_parts: Optional[Callable[[str], bool]] = None) -> PackageReport:
+                  schema_parts: Optional[Callable[[str], bool]] = None, suffix: Optional[str] = None,
+                  schema_strict: Optional[Callable[[str], bool]] = None) -> PackageReport:
     """Check the .pptx at `path` (or in a binary stream); never raises for a bad file, every finding is
     in `report.problems`.
 
@@ -204,24 +212,33 @@ def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = N
     relationships and `notesMasterIdLst` are checked (what every build checks before writing); otherwise a
     package that passes those is also checked against PowerPoint's own rules (`powerpoint_findings`)
     unless `powerpoint` is False. `schema_parts` limits the ISO-schema check to the parts it accepts (the
-    parts deckgen wrote itself, when a template's own parts are PowerPoint's business).
+    parts deckgen wrote itself, when a template's own parts are PowerPoint's business). `suffix` (default:
+    the file's) is the name the package is saved under: its main part must have the content type that name
+    calls for (`MAIN_TYPE_OF`), as PowerPoint refuses a .pptx with a macro-enabled or slideshow type.
+    With `schema_strict`, ISO-schema findings on the parts it rejects go to `report.schema_notes` instead of
+    `report.problems` (see `deckgen_writes`: XML PowerPoint wrote and accepts is PowerPoint's business).
     A package beyond the limits of `deckgen.package.zipread` is not opened (`report.opened` is False).
     """
     report = PackageReport()
+    if suffix is None and isinstance(path, (str, os.PathLike)):
+        suffix = Path(path).suffix.lower()
     try:
         package = Package.open(path, MAX_DECK_PARTS)
-    except (FileUnreadable, FileTooLarge) as exc:
+    except FileUnreadable as exc:  # says which file and why: missing, a folder, a FIFO, a link loop
+        report.problems.append(f"cannot read the deck: {exc}")
+        return report
+    except FileTooLarge as exc:
         report.problems.append(f"cannot read {str(path)!r}: {exc}")
         return report
     except NotAZip as exc:
-        report.problems.append(f"not a zip archive, so not a .pptx ({exc})")
+        report.problems.append(exc.saved_as(".pptx") or f"not a zip archive, so not a .pptx ({exc})")
         return report
     except LimitExceeded as exc:
         report.problems.append(str(exc))
         report.note, report.opened = "the package was not opened", False
         return report
     with package:
-        _check(_Package(package, report), schemas, structure_only, schema_parts)
+        _check(_Package(package, report), schemas, structure_only, schema_parts, suffix, schema_strict)
     if powerpoint and not structure_only and not report.problems:
         from deckgen.package.powerpoint import powerpoint_findings
 
@@ -231,7 +248,8 @@ def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = N
 
 
 def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False,
-           schema_parts: Optional[Callable[[str], bool]] = None) -> None:
+           schema_parts: Optional[Callable[[str], bool]] = None, suffix: Optional[str] = None,
+           schema_strict: Optional[Callable[[str], bool]] = None) -> None:
     problems = pkg.report.problems
     counts: dict[str, list[str]] = {}
     for info in pkg.package.infos:
@@ -256,10 +274,16 @@ def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False,
     if not pkg.has("_rels/.rels"):
         problems.append("_rels/.rels is missing, so the package has no main part")
     elif main is None:
-        problems.append("not a presentation: _rels/.rels has no officeDocument relationship to a part of the package")
+        problems.append("not a presentation: _rels/.rels has no officeDocument relationship to a part of the package; "
+                        "open it in PowerPoint and save it again")
     elif types is not None and types.get(main) not in PRESENTATION_TYPES:
         problems.append(f"not a presentation: the main part {main} has content type {types.get(main)!r}")
     else:
+        wanted = MAIN_TYPE_OF.get(suffix or "")
+        if types is not None and wanted and types.get(main) != wanted:
+            kind = str(types.get(main)).rsplit(".", 2)[-2] if types.get(main) else "no"
+            problems.append(f"the main part {main} has the {kind} content type, which PowerPoint refuses in a {suffix} file; "
+                            f"open it in PowerPoint and save it as {suffix}")
         root = pkg.xml(main)
         notes_masters = [n for n, t in (types or {}).items() if t == NOTES_MASTER_TYPE]
         if root is not None and notes_masters and root.find("{%s}notesMasterIdLst" % P) is None:
@@ -268,9 +292,33 @@ def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False,
         pkg.report.note = "structure checked; XML parts not parsed, schema validation not done"
         return
     xml_parts = [n for n in sorted(pkg.names.values()) if n.endswith((".xml", ".rels")) or ((types or {}).get(n) or "").endswith("xml")]
+    _references(pkg, [n for n in xml_parts if not n.endswith(".rels")])
     if schema_parts is not None:
         xml_parts = [n for n in xml_parts if schema_parts(n)]
-    _validate(pkg, [(n, root) for n in xml_parts if (root := pkg.xml(n)) is not None], schemas)
+    _validate(pkg, [(n, root) for n in xml_parts if (root := pkg.xml(n)) is not None], schemas, schema_strict)
+
+
+def _references(pkg: _Package, parts: list[str]) -> None:
+    """Every relationship id a part uses (`r:id`, `r:embed`, `r:link`…) names a relationship of that part:
+    a dangling one is a picture without its image, a link to nowhere (PowerPoint offers a repair)."""
+    found = 0
+    for name in parts:
+        root = pkg.xml(name)
+        if root is None:
+            continue
+        rels = posixpath.join(posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels")
+        rels_root = pkg.xml(rels) if pkg.has(rels) else None
+        ids = {r.id for r in relationships(rels_root, name)} if rels_root is not None else set()
+        for el in root.iter(tag=etree.Element):
+            for attr, value in el.attrib.items():
+                if attr.startswith("{%s}" % R) and value and value not in ids:
+                    found += 1
+                    if found <= MAX_ERRORS_PER_PART:
+                        pkg.report.problems.append(f"{name}: {_short(etree.QName(el).text)} refers to relationship "
+                                                   f"{value!r} ({_short(attr)}), which the part does not have; open the deck in "
+                                                   "PowerPoint and save it again")
+    if found > MAX_ERRORS_PER_PART:
+        pkg.report.problems.append(f"… and {found - MAX_ERRORS_PER_PART} more references to missing relationships")
 
 
 def _content_types(pkg: _Package) -> Optional[dict[str, Optional[str]]]:
@@ -295,7 +343,16 @@ def _content_types(pkg: _Package) -> Optional[dict[str, Optional[str]]]:
     return types
 
 
-def _validate(pkg: _Package, parts: list[tuple[str, etree._Element]], explicit: Optional[Path]) -> None:
+def deckgen_writes(name: str) -> bool:
+    """Whether deckgen writes the part `name` itself in every deck it builds: slides, notes slides, the
+    presentation, properties, content types and relationships; not masters, layouts, themes and media, which
+    a template brings (as PowerPoint wrote them: `buSzPct val="120000"` is PowerPoint's, not the ISO schema's)."""
+    return not name.startswith(("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/notesMasters/",
+                                "ppt/handoutMasters/", "ppt/media/", "ppt/embeddings/", "ppt/tags/"))
+
+
+def _validate(pkg: _Package, parts: list[tuple[str, etree._Element]], explicit: Optional[Path],
+              strict: Optional[Callable[[str], bool]] = None) -> None:
     """Validate each parsed XML part against the schema of its root element's namespace."""
     report = pkg.report
     folder, why = find_schemas(explicit)
@@ -317,6 +374,7 @@ def _validate(pkg: _Package, parts: list[tuple[str, etree._Element]], explicit: 
         report.parts_checked += 1
         if not schema.validate(root):
             errors = list(schema.error_log)
-            report.problems += [f"{name}:{e.line}: {_short(e.path or '')}: {_short(e.message)}" for e in errors[:MAX_ERRORS_PER_PART]]
+            found = report.problems if strict is None or strict(name) else report.schema_notes
+            found += [f"{name}:{e.line}: {_short(e.path or '')}: {_short(e.message)}" for e in errors[:MAX_ERRORS_PER_PART]]
             if len(errors) > MAX_ERRORS_PER_PART:
-                report.problems.append(f"{name}: … and {len(errors) - MAX_ERRORS_PER_PART} more schema findings")
+                found.append(f"{name}: … and {len(errors) - MAX_ERRORS_PER_PART} more schema findings")

@@ -14,6 +14,7 @@ from deckgen.package.zipread import (MAX_DECK_PARTS, FileTooLarge, FileUnreadabl
                                      Package, Rel, ZipRefused)
 
 _NOT_A_DECK = "not a PowerPoint (.pptx) file"
+_SAVE = "; open it in PowerPoint and save it again as .pptx"
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,12 @@ def read_deck(path: Path) -> DeckText:
         raise fail(str(exc)) from None
     except (FileUnreadable, FileTooLarge) as exc:
         raise fail(f"cannot read the deck: {exc}") from None
-    except (NotAZip, MemberMissing, _NotADeck):
-        raise fail(f"cannot read the deck: {_NOT_A_DECK}") from None
+    except NotAZip as exc:
+        raise fail(exc.saved_as(".pptx") or f"cannot read the deck: {_NOT_A_DECK}{_SAVE}") from None
+    except (MemberMissing, _NotADeck):
+        raise fail(f"cannot read the deck: {_NOT_A_DECK}{_SAVE}") from None
     except ZipRefused as exc:  # a part that is damaged, too large or not XML
-        raise fail(f"cannot read the deck: {_NOT_A_DECK} ({exc})") from None
+        raise fail(f"cannot read the deck: {_NOT_A_DECK} ({exc}){_SAVE}") from None
 
 
 def _data(z: Package, part: str, root: etree._Element) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from deckgen.package.files import file_problem as regular_file_problem
 from deckgen.package.ns import REL
 
 MAX_FILE = 200 * 1024 * 1024          # the zip file itself
@@ -43,7 +44,38 @@ class FileTooLarge(ZipRefused):
 
 
 class NotAZip(ZipRefused):
-    """The file is not a zip archive: `str()` is zipfile's reason."""
+    """The file is not a zip archive: `str()` is zipfile's reason. `kind` says what it is instead when that
+    is known: `encrypted` (an Office file saved with a password: an OLE container holding an encrypted
+    package) or `ole` (an Office 97–2003 binary file: .doc, .ppt)."""
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+    def saved_as(self, suffix: str) -> Optional[str]:
+        """What the user should do, for a file known to be an encrypted or an old binary Office file
+        (`suffix`: the format wanted, ".pptx" or ".docx"); None otherwise."""
+        if self.kind == "encrypted":
+            return ("the file is encrypted (saved with a password), so deckgen cannot read it; remove the password "
+                    f"(File → Info → Protect → Encrypt with Password, clear it) and save it again as {suffix}")
+        if self.kind == "ole":
+            return (f"an old Office 97–2003 binary file (.doc/.ppt), not {suffix}; open it in Office or WPS and "
+                    f"save it as {suffix}")
+        return None
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def _not_zip_kind(fh: IO[bytes]) -> str:
+    """`encrypted` or `ole` for an OLE compound file (see `NotAZip`), else ""."""
+    fh.seek(0)
+    head = fh.read(1 << 16)
+    if not head.startswith(OLE_MAGIC):
+        return ""
+    return "encrypted" if _ENCRYPTED in head or _ENCRYPTED in fh.read(4 << 20) else "ole"
 
 
 class LimitExceeded(ZipRefused):
@@ -67,11 +99,11 @@ class BadXml(MemberUnreadable):
 
 
 def file_problem(path: Path) -> Optional[str]:
-    """Why the file at `path` cannot be a package we open (missing, a folder, too large), else None."""
-    if not path.exists():
-        return "does not exist"
-    if path.is_dir():
-        return "is a folder, not a file"
+    """Why the file at `path` cannot be a package we open (missing, a folder, a FIFO or device, a link loop,
+    too large), else None; see `deckgen.package.files.file_problem`."""
+    why = regular_file_problem(path)
+    if why:
+        return why
     if path.stat().st_size > MAX_FILE:
         return f"is larger than {MAX_FILE >> 20} MB"
     return None
@@ -172,6 +204,9 @@ class Package:
             if isinstance(source, (bytes, bytearray, memoryview)):
                 fh = owned = io.BytesIO(source)
             elif isinstance(source, (str, os.PathLike)):
+                why = regular_file_problem(source)  # never open a FIFO or a device: it could block forever
+                if why:
+                    raise FileUnreadable(f"{os.fspath(source)!r} {why}")
                 fh = owned = open(source, "rb")
             else:
                 fh = source
@@ -184,8 +219,12 @@ class Package:
             cls._close(owned)
             raise FileUnreadable(exc.strerror or str(exc)) from None
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
+            try:
+                kind = _not_zip_kind(fh)
+            except (OSError, ValueError):
+                kind = ""
             cls._close(owned)
-            raise NotAZip(str(exc) or type(exc).__name__) from None
+            raise NotAZip(str(exc) or type(exc).__name__, kind) from None
         except ZipRefused:
             cls._close(owned)
             raise

@@ -50,6 +50,7 @@ class Handout:
     path: Path
     pages: int
     slides: int
+    backup: Optional[Path] = None
 
 
 class _Words:
@@ -337,20 +338,21 @@ def deck_times(deck: DeckText, per_minute: Optional[float] = None) -> Timing:
 
 def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = None, style: Style = Style(),
                  progress: Progress = QUIET) -> Handout:
-    """Write the handout of the deck at `deck_path` to `output` (atomically).
+    """Write the handout of the deck at `deck_path` to `output` (atomically, with the PDF fingerprint; a PDF
+    there that deckgen did not write, or that was changed since, is kept as a dated backup first).
 
     Raises `ToolMissingError` without LibreOffice, poppler or (for a Chinese deck) a Chinese font,
     and `DeckgenError` when a conversion fails.
     """
+    from deckgen.package.pdfmark import write_pdf_file
+    from deckgen.package.write import check_target, scratch_folder
     from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
-    from deckgen.package.write import check_target, write_atomic
 
     check_target(output)
     deck = read_deck(deck_path)
     times = deck_times(deck, per_minute)
     fonts = font_set(times.cjk)
-    with tempfile.TemporaryDirectory(prefix="deckgen-handout-") as tmp:
-        folder = Path(tmp)
+    with scratch_folder(Path(tempfile.gettempdir()), "deckgen-handout") as folder:
         with progress.status(f"Converting {deck_path.name} to PDF with LibreOffice"):
             slides_pdf = convert_to_pdf(deck_path, folder, slides=len(deck.slides)).pdf
         pages = page_count(slides_pdf)
@@ -363,5 +365,5 @@ def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = No
             images = pdf_to_pngs(slides_pdf, folder, "slide", width=style.image_width_px, pages=pages, tick=tick)
         with progress.bar("Laying out pages", pages) as tick:
             data, count = layout(deck, images, times, fonts, style, tick)
-    write_atomic(output, lambda fh: fh.write(data))
-    return Handout(output, count, len(deck.slides))
+    backup = write_pdf_file(output, data)
+    return Handout(output, count, len(deck.slides), backup)

@@ -55,10 +55,11 @@ def find_tool(name: str) -> str:
 
 @dataclass(frozen=True)
 class Converted:
-    """A PDF LibreOffice wrote and how long it took."""
+    """A PDF LibreOffice wrote, how long it took, and the backup of a PDF it replaced (if one was kept)."""
 
     pdf: Path
     seconds: float
+    backup: Optional[Path] = None
 
 
 def _soffice_command(soffice: str, profile: str, fmt: str, outdir: Path, src: Path) -> list[str]:
@@ -82,11 +83,16 @@ def convert_to_pdf(src: Path, outdir: Path, *, filter_options: Optional[str] = N
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / f"{src.stem}.pdf"
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
+    from deckgen.package.write import scratch_folder
+
+    with scratch_folder(Path(tempfile.gettempdir()), "deckgen-lo") as profile:
         try:
-            # its own process group: soffice starts helpers, and a timeout or Ctrl-C must end them all
-            proc = subprocess.Popen(_soffice_command(soffice, profile, fmt, outdir, src.resolve()),
+            # its own process group: soffice starts helpers, and a timeout, Ctrl-C or SIGTERM must end them all
+            scratch = profile / "tmp"  # LibreOffice's own temporary files (lu*.tmp) go with the profile
+            scratch.mkdir()
+            proc = subprocess.Popen(_soffice_command(soffice, str(profile / "user"), fmt, outdir, src.resolve()),
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                    env={**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)},
                                     text=True, start_new_session=os.name == "posix")
         except OSError as exc:
             raise ToolMissingError(f"LibreOffice could not be started ({exc.strerror}); {INSTALL_LIBREOFFICE}") from None
@@ -116,17 +122,21 @@ def _end(proc: subprocess.Popen) -> None:
     proc.communicate()
 
 
-def write_pdf(deck: Path, target: Path, slides: int = 0) -> Converted:
-    """Convert `deck` to the PDF `target`: converted beside it in a temporary folder, then moved into
-    place, so an existing PDF is replaced only by a complete one. Errors as in `convert_to_pdf`."""
-    from deckgen.package.write import check_target
+def write_pdf(deck: Path, target: Path, slides: int = 0, force: bool = False) -> Converted:
+    """Convert `deck` to the PDF `target`: converted in a hidden folder beside it, then written atomically
+    with its fingerprint, so an existing PDF is replaced only by a complete one. A PDF at `target` that
+    deckgen did not write, or that was changed since, is kept as a dated backup first unless `force` (see
+    `write_pdf_file`). Errors as in `convert_to_pdf`."""
+    from deckgen.package.files import real_path
+    from deckgen.package.pdfmark import write_pdf_file
+    from deckgen.package.write import check_target, scratch_folder
 
     check_target(target)
-    parent = target.parent if str(target.parent) else Path(".")
-    with tempfile.TemporaryDirectory(prefix=".deckgen-pdf-", dir=parent) as tmp:
-        done = convert_to_pdf(deck, Path(tmp), slides=slides)
-        os.replace(done.pdf, target)
-    return Converted(target, done.seconds)
+    parent = real_path(target).parent
+    with scratch_folder(parent, ".deckgen-pdf") as tmp:
+        done = convert_to_pdf(deck, tmp, slides=slides)
+        backup = write_pdf_file(target, done.pdf.read_bytes(), force)
+    return Converted(target, done.seconds, backup)
 
 
 def _last_line(text: str) -> str:

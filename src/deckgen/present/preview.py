@@ -1,8 +1,9 @@
 """Slide previews without PowerPoint: one PNG per slide (LibreOffice + pdftoppm) and a contact sheet (Pillow)."""
 from __future__ import annotations
 
+import contextlib
 import math
-import tempfile
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -84,25 +85,102 @@ def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[
                  progress: Progress = QUIET, captions: Optional[Sequence[str]] = None) -> Preview:
     """Render every slide of `deck` to `folder/slide-NN.png` (`width` pixels wide) and the contact sheet.
 
-    Slide images left in `folder` by an earlier, longer deck are removed, so the folder shows this deck
-    only. Raises `ToolMissingError` without LibreOffice or poppler.
+    The names deckgen wrote are recorded in `folder/.deckgen-preview`: images an earlier, longer deck left
+    are removed, so the folder shows this deck only, and nothing else in the folder is touched. A file of
+    the same name that deckgen did not write is never replaced (`OutputError`). The images are rendered in
+    a hidden folder inside `folder` and moved into place (one file system, whatever `TMPDIR` is); a folder
+    deckgen created is removed again when rendering fails. Raises `ToolMissingError` without LibreOffice or
+    poppler.
     """
+    from deckgen.errors import OutputError
+    from deckgen.package.deck import read_deck
+    from deckgen.package.write import scratch_folder
+
+    read_deck(deck)  # a file that is no readable deck (encrypted, damaged, a zip bomb) is refused before LibreOffice
+    why = _folder_problem(folder)
+    if why:
+        raise OutputError(f"the preview folder {str(folder)!r} {why}; choose another folder with -o")
+    created = not folder.exists()
+    try:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with scratch_folder(folder, ".deckgen-preview-work") as work:
+                return _render(deck, folder, work, width, columns, progress, captions)
+        except OSError as exc:
+            raise OutputError(f"cannot write the preview into {str(folder)!r} ({exc.strerror or exc}); was the folder "
+                              "removed or made read-only while rendering? Run again, or choose another folder with -o"
+                              ) from None
+    except BaseException:
+        if created:
+            _remove_if_empty(folder)
+        raise
+
+
+def _render(deck: Path, folder: Path, work: Path, width: int, columns: Optional[int], progress: Progress,
+            captions: Optional[Sequence[str]] = None) -> Preview:
+    from deckgen.errors import OutputError
     from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
 
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
-        work = Path(tmp)
-        with progress.status(f"Converting {deck.name} to PDF with LibreOffice"):
-            pdf = convert_to_pdf(deck, work).pdf
-        pages = page_count(pdf)
-        with progress.bar("Rendering slides", pages) as tick:
-            rendered = pdf_to_pngs(pdf, work, "page", width=width, pages=pages, tick=tick)
-        for old in folder.glob(f"{SLIDE_PREFIX}-*.png"):
-            old.unlink()
-        slides = []
-        for n, src in enumerate(rendered, 1):
-            target = folder / slide_name(n, pages)
-            src.replace(target)
-            slides.append(target)
-    sheet = contact_sheet(slides, folder / CONTACT_SHEET, columns, captions=captions)
-    return Preview(folder, tuple(slides), sheet)
+    ours = _manifest(folder)
+    with progress.status(f"Converting {deck.name} to PDF with LibreOffice"):
+        pdf = convert_to_pdf(deck, work).pdf
+    pages = page_count(pdf)
+    names = [slide_name(n, pages) for n in range(1, pages + 1)] + [CONTACT_SHEET]
+    theirs = [n for n in names if os.path.lexists(folder / n) and n not in ours]
+    if theirs:
+        raise OutputError(f"the folder {str(folder)!r} holds {theirs[0]}, which deckgen did not write (it is not in "
+                          f"{MANIFEST}); move it away, or choose another folder with -o")
+    with progress.bar("Rendering slides", pages) as tick:
+        rendered = pdf_to_pngs(pdf, work, "page", width=width, pages=pages, tick=tick)
+    sheet = contact_sheet(rendered, work / CONTACT_SHEET, columns, captions=captions)
+    _write_manifest(folder, ours | set(names))  # recorded before the moves: an interruption leaves no unknown file
+    for old in sorted(ours - set(names)):
+        with contextlib.suppress(FileNotFoundError):
+            (folder / old).unlink()
+    slides = []
+    for n, src in enumerate(rendered, 1):
+        target = folder / slide_name(n, pages)
+        os.replace(src, target)
+        slides.append(target)
+    os.replace(sheet, folder / CONTACT_SHEET)
+    _write_manifest(folder, set(names))
+    return Preview(folder, tuple(slides), folder / CONTACT_SHEET)
+
+
+MANIFEST = ".deckgen-preview"
+
+
+def _folder_problem(folder: Path) -> Optional[str]:
+    from deckgen.package.files import file_problem
+
+    if not os.path.lexists(folder):
+        return None
+    why = file_problem(folder)
+    if why and why.startswith("is a folder"):
+        return None
+    return why if why else "is a file, not a folder"
+
+
+def _manifest(folder: Path) -> set[str]:
+    """The image names deckgen wrote into `folder` before (none without a manifest)."""
+    try:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {n for n in lines if n and "/" not in n and "\\" not in n and n.startswith((SLIDE_PREFIX + "-", CONTACT_SHEET))}
+
+
+def _write_manifest(folder: Path, names: set[str]) -> None:
+    from deckgen.package.write import write_text_atomic
+
+    write_text_atomic(folder / MANIFEST, "".join(f"{n}\n" for n in sorted(names)))
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        for leftover in folder.iterdir():
+            if leftover.name != MANIFEST:
+                return
+        with contextlib.suppress(FileNotFoundError):
+            (folder / MANIFEST).unlink()
+        folder.rmdir()

@@ -68,12 +68,13 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     from deckgen.render.package import drop_template_extras, ensure_view_props
     from deckgen.render.template import check_required, inspect, open_template, reading, remove_slides, role_warnings
 
-    prs = open_template(path)
+    mended: list[Diagnostic] = []
+    prs = open_template(path, mended)
     with reading(path):
         info = inspect(prs, roles)
         check_required(info, path)
         cjk = is_cjk_language(lang)
-        warnings = [w for w in role_warnings(info, path, cjk, fallbacks=False) if not (east_asian_font and "East Asian" in w.message)]
+        warnings = mended + [w for w in role_warnings(info, path, cjk, fallbacks=False) if not (east_asian_font and "East Asian" in w.message)]
         chosen = {c.role: c.layout for c in info.roles}
         slide = (prs.slide_width / 12700, prs.slide_height / 12700)
         role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
@@ -24,11 +23,6 @@ from deckgen.render.pptx_api import element
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
-    from deckgen.package.zipread import Package
-
-TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-
 
 def is_16_9(width: int, height: int) -> bool:
     return height > 0 and abs(width / height - 16 / 9) < 0.005
@@ -38,17 +32,20 @@ def _fail(path: Path, message: str) -> ContentError:
     return ContentError([Diagnostic(message, str(path))])
 
 
-def read_package(path: Path) -> bytes:
-    """The bytes of a .pptx (a .potx is relabelled as a presentation), after checks against bad zips.
+def read_package(path: Path, warnings: Optional[list[Diagnostic]] = None) -> bytes:
+    """The bytes of a .pptx (a .potx, .ppsx or macro-free .pptm is relabelled as a presentation), after checks
+    against bad zips and parts (`deckgen.package.intake`); what was mended is added to `warnings`.
 
-    Raises `ContentError` for a missing file, a file that is not a zip, a zip that is not a
-    presentation, a macro-enabled file, or one whose size or part count is beyond the limits.
+    Raises `ContentError` for a missing file, a file that is not a zip (encrypted, an old .ppt), a zip that is
+    not a presentation, a macro-enabled file, a part that is not well-formed XML or has a DOCTYPE, or one
+    whose size or part count is beyond the limits.
     """
-    from deckgen.package.zipread import MAX_XML, NotAZip, Package, ZipRefused, file_problem
+    from deckgen.package.intake import Refused, prepare
+    from deckgen.package.zipread import BadXml, NotAZip, Package, ZipRefused, file_problem
 
     why = file_problem(path)
     if why:
-        raise _fail(path, f"template {str(path)!r} {why}; give the .pptx or .potx file to --template")
+        raise _fail(path, f"template {str(path)!r} {why.split('; ')[0]}; give the .pptx or .potx file to --template")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -58,31 +55,25 @@ def read_package(path: Path) -> bytes:
             if not z.has("[Content_Types].xml") or not z.has("ppt/presentation.xml"):
                 raise _fail(path, "a zip file, but not a PowerPoint presentation (no ppt/presentation.xml); "
                                   "give a .pptx or .potx saved by PowerPoint")
-            if z.has("ppt/vbaProject.bin"):
-                raise _fail(path, "a macro-enabled file; save the template as .pptx or .potx without macros")
-            types = z.read("[Content_Types].xml", MAX_XML)
-            if TEMPLATE_MAIN in types:
-                data = _replace_member(z, "[Content_Types].xml", types.replace(TEMPLATE_MAIN, PRESENTATION_MAIN))
-    except NotAZip:
-        raise _fail(path, "not a PowerPoint file (.pptx/.potx are zip packages; this is not one); "
+        intake = prepare(data)
+    except NotAZip as exc:
+        raise _fail(path, exc.saved_as(".pptx") or "not a PowerPoint file (.pptx/.potx are zip packages; this is not one); "
                           "save the template from PowerPoint as .pptx or .potx") from None
+    except Refused as exc:
+        raise _fail(path, str(exc)) from None
+    except BadXml as exc:  # not well-formed, or a DOCTYPE (entities)
+        raise _fail(path, f"the template is damaged ({exc}); open it in PowerPoint, save it again and retry, "
+                          "or use another template") from None
     except ZipRefused as exc:  # beyond the limits (a zip bomb?), or a member that cannot be unpacked
         raise _fail(path, str(exc)) from None
-    return data
+    if warnings is not None:
+        warnings += [Diagnostic(w, str(path)) for w in intake.warnings]
+    return intake.data
 
 
-def _replace_member(z: "Package", name: str, content: bytes) -> bytes:
-    """The package `z` written anew with the member `name` holding `content`."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in z.infos:
-            zout.writestr(item, content if item.filename == name else z.read(item))
-    return out.getvalue()
-
-
-def open_template(path: Path) -> "PresentationT":
-    """Open `path` as a presentation (see `read_package` for the checks); every XML part must be well formed."""
-    data = read_package(path)
+def open_template(path: Path, warnings: Optional[list[Diagnostic]] = None) -> "PresentationT":
+    """Open `path` as a presentation (see `read_package` for the checks and the `warnings` added)."""
+    data = read_package(path, warnings)
     with reading(path):
         prs = Presentation(io.BytesIO(data))
         parser = etree.XMLParser(resolve_entities=False, no_network=True)

@@ -49,11 +49,21 @@ def normalise_line_ends(text: str) -> str:
     return text.replace("\u2028", "\n").replace("\u2029", "\n")
 
 
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def join_surrogates(text: str) -> str:
+    """UTF-16 surrogate pairs written as two escapes (`"\\ud83d\\ude00"` in YAML, as JSON writes an emoji)
+    joined into the character they encode; only a lone surrogate is left to be dropped."""
+    return _PAIR.sub(lambda m: chr(0x10000 + ((ord(m[0][0]) - 0xD800) << 10) + ord(m[0][1]) - 0xDC00), text)
+
+
 def sanitise(text: str, invisible: bool = False) -> tuple[str, int]:
-    """Normalise line ends, drop the characters a slide cannot hold and NFC-normalise.
+    """Normalise line ends, join escaped surrogate pairs, drop the characters a slide cannot hold and
+    NFC-normalise.
 
     With `invisible`, zero-width spaces, direction marks and BOMs go too (lectures pasted from Word
     or the web). Returns the text and how many characters were dropped.
     """
-    cleaned, dropped = (UNWANTED if invisible else UNHOLDABLE).subn("", normalise_line_ends(text))
+    cleaned, dropped = (UNWANTED if invisible else UNHOLDABLE).subn("", join_surrogates(normalise_line_ends(text)))
     return unicodedata.normalize("NFC", cleaned), dropped

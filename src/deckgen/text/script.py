@@ -37,3 +37,38 @@ def cjk_ratio(text: str) -> float:
 def columns(text: str) -> int:
     """The width of `text` in terminal (monospace) columns: two for a wide character, one otherwise."""
     return sum(2 if is_wide(ch) else 1 for ch in text)
+
+
+def _joins(ch: str) -> bool:
+    """Whether `ch` belongs to the character before it on screen: a combining mark, a variation selector,
+    an emoji modifier or tag, a zero-width joiner (and what it joins)."""
+    code = ord(ch)
+    return (unicodedata.combining(ch) != 0 or unicodedata.category(ch) in ("Mn", "Me", "Mc")
+            or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0020 <= code <= 0xE007F or code == 0x200D)
+
+
+def visible_length(text: str) -> int:
+    """How many characters `text` shows (about Unicode's grapheme clusters): a letter with its combining
+    marks, a consonant cluster joined by a virama (क्षि), an emoji with its modifiers or joined by ZWJ, a pair of
+    regional indicators (a flag) count once.
+    Limits on titles and bullets count these, not code points."""
+    count = 0
+    previous = ""
+    flag_open = False
+    for ch in text:
+        linked = previous and unicodedata.combining(previous) == 9 and unicodedata.category(ch) == "Lo"  # virama + consonant
+        if count and (_joins(ch) or previous == "\u200d" or linked):
+            previous = ch
+            continue
+        if 0x1F1E6 <= ord(ch) <= 0x1F1FF:
+            if flag_open:
+                flag_open = False
+                previous = ch
+                continue
+            flag_open = True
+        else:
+            flag_open = False
+        count += 1
+        previous = ch
+    return count

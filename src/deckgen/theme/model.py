@@ -4,11 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded, load_yaml
+from deckgen.outline.validate import range_message
+from deckgen.package.files import file_problem
 
 DEFAULT_THEME = "party"
 SCHEME_KEYS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
@@ -35,12 +37,25 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _typeface(name: str) -> str:
+    """A typeface name as a theme can hold it: printable, at most 64 characters."""
+    bad = next((ch for ch in name if not ch.isprintable()), None)
+    if bad is not None:
+        raise ValueError(f"{name!r} holds the control character U+{ord(bad):04X}; give a font name such as 微软雅黑")
+    if len(name) > 64:
+        raise ValueError(f"a font name of {len(name)} characters; give one of at most 64, such as 微软雅黑")
+    return name
+
+
+Typeface = Annotated[str, AfterValidator(_typeface)]
+
+
 class FontPair(_Frozen):
     """A theme font: Latin typeface and East Asian typeface."""
 
-    latin: str
-    ea: str = ""
-    cs: str = ""
+    latin: Typeface
+    ea: Typeface = ""
+    cs: Typeface = ""
 
 
 class Fonts(_Frozen):
@@ -271,13 +286,15 @@ def _read(path: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], Origins,
         parent = Path(spec).expanduser()
         if not parent.is_absolute():
             parent = path.parent / parent
-        if not parent.is_file():
+        why = file_problem(parent)
+        if why:
             raise ContentError([loaded.problem(where, _unknown(spec) if parent.suffix.lower() not in (".yaml", ".yml")
-                                               else f"theme file {spec!r} does not exist (looked at {str(parent)!r})")])
+                                               else f"theme file {spec!r} {why.split('; ')[0]} (looked at {str(parent)!r}); "
+                                               "point extends at a theme file")])
     real = parent.resolve()
     if real in chain:
         names = " → ".join(p.name for p in (*chain, real)[list(chain).index(real):])
-        raise ContentError([loaded.problem(where, f"themes extend each other in a cycle: {names}")])
+        raise ContentError([loaded.problem(where, f"themes extend each other in a cycle: {names}; remove one of the extends")])
     if len(chain) >= MAX_EXTENDS:
         raise ContentError([loaded.problem(where, f"more than {MAX_EXTENDS} themes deep in extends")])
     base, origins, _ = _read(parent, (*chain, real))
@@ -315,8 +332,9 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
     column where the offending value was written, and the path inside the theme. Cycles are errors.
     """
     path = resolve_theme_path(spec, base)
-    if not path.is_file():
-        what = "is a folder, not a theme file" if path.is_dir() else "does not exist"
+    what = file_problem(path)
+    if what:
+        what = "is a folder, not a theme file" if what.startswith("is a folder") else what.split("; ")[0]
         raise ContentError([Diagnostic(f"theme file {spec!r} {what} (looked at {str(path)!r}); fix the path, "
                                        "or name a built-in theme (`deckgen themes` lists them)")])
     data, origins, top = _read(path, (path.resolve(),))
@@ -329,7 +347,7 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
         for err in exc.errors():
             loc = tuple(err["loc"])
             d = _locate(origins, top, loc, key=err["type"] == "extra_forbidden")
-            msg = err["msg"].removeprefix("Value error, ")
+            msg = range_message(err) or err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
                 allowed = _allowed_keys(loc[:-1])
                 msg = f"unknown key {str(loc[-1])!r}" + (f"; allowed: {', '.join(allowed)}" if allowed else "")
