@@ -27,7 +27,8 @@ from pathlib import Path
 import yaml
 
 from deckgen.extract.pipeline import extract
-from deckgen.extract.text import clauses, sentences, strip_end
+from deckgen.extract.text import strip_end
+from deckgen.text.sentences import clauses, sentences
 
 HERE = Path(__file__).parent
 DEFAULT_CORPUS = Path("/work/corpus/lectures")
