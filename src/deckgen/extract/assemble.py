@@ -66,6 +66,15 @@ class _Assembler:
         start, end = self.spans[id(node)]
         return self.s.body[start if node.kind == "paragraph" else max(start, min(node.head_end, end)):end]
 
+    def heading_rest(self, node: Node) -> str:
+        """A heading sentence longer than the title drawn from it (`一是深入学习…精神，对标…要求，…。` titled by
+        its first clause): the sentence, its label left out, so that its other clauses can be bullets."""
+        start, end = self.spans[id(node)]
+        head = self.s.body[start:min(node.head_end, end)].strip()
+        if node.label and head.startswith(node.label):
+            head = head[len(node.label):].lstrip("、.．，, ")
+        return head if len(head.rstrip("。.；;！!")) > len(node.title.rstrip("…")) + 1 else ""
+
     def draft(self, text: str, title: str) -> list[str]:
         # the bullets of the last RECENT slides are avoided: a lecture of thousands of slides stays linear
         bullets = draft_bullets(text, title=title, salience=self.salience, avoid=self.used[-RECENT_BULLETS:])
@@ -80,8 +89,9 @@ class _Assembler:
         if node.label is not None:
             data["label"] = node.label
         own = self.own(node)
-        if len(sentences(own)) >= 2 or (not node.children and (node.depth > 0 or node.kind == "closing") and own.strip()):
-            bullets = self.draft(own, node.title)  # a slide with text of its own drafts from it
+        spoken = own if own.strip() or node.children else self.heading_rest(node)
+        if len(sentences(own)) >= 2 or (not node.children and (node.depth > 0 or node.kind == "closing") and spoken.strip()):
+            bullets = self.draft(spoken, node.title)  # a slide with text of its own drafts from it
         elif node.children and node.depth > 0:
             bullets = [shorten(c.title, 24 if self.cjk else 60)[0] for c in node.children][:MAX_BULLETS]
         else:

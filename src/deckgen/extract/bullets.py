@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from deckgen.extract import phrases as ph
+from deckgen.extract import english as en, phrases as ph
 from deckgen.extract.salience import Salience, score as salience_score, terms
 from deckgen.extract.text import strip_end, width
 from deckgen.text.script import cjk_ratio
@@ -71,18 +71,14 @@ def _zh_candidates(text: str, weights: dict[str, float]) -> list[Candidate]:
     return out
 
 
-def _en_candidates(text: str, weights: dict[str, float], strict: bool = True) -> list[Candidate]:
-    """The main clauses of each sentence as phrases (`strict`: those that hold a verb), scored by salience."""
+def _en_candidates(text: str, weights: dict[str, float], lenient: bool = False) -> list[Candidate]:
+    """The main clause of each part of each sentence as a phrase, scored by salience: those that hold a verb
+    first, asides about the speech itself (`I want to…`) last; `lenient` admits pronoun-led clauses."""
     out: list[Candidate] = []
     for i, (_, sentence) in enumerate(sentences(text)):
-        sentence = sentence.strip().strip("\"“”")
-        if sentence.endswith("?") or ph.is_salutation(sentence) or len(sentence.split()) < 3:
-            continue
-        for k, clause in enumerate(ph.en_clauses(sentence)[:4]):
-            phrase = ph.en_phrase(clause)
-            if not phrase or strict and not ph.en_has_verb(phrase):
-                continue
-            base = (_TOPIC if i == 0 else _CLAUSE) + (0.3 if ph.has_figure(phrase) else 0.0) - 0.1 * k
+        for k, phrase in enumerate(en.sentence_phrases(sentence, lenient)):
+            base = (_TOPIC if i == 0 else _CLAUSE) + (0.3 if ph.has_figure(phrase) else 0.0) - 0.15 * k
+            base -= (0.0 if en.has_verb(phrase) else 0.2) + (0.6 if en.is_meta(phrase) else 0.0) + (1.0 if lenient else 0.0)
             out.append(Candidate(phrase, "clause", base + 1.5 * salience_score(phrase, weights) - 0.03 * i, (i, k)))
     return out
 
@@ -146,14 +142,25 @@ def draft_bullets(text: str, keep: int = 4, *, title: str = "", salience: Salien
         keep = 5
     avoid_list = list(avoid)
     chosen: list[Candidate] = []
-    for cand in sorted(found, key=lambda c: (-c.score, c.position)):
-        if len(chosen) >= keep:
-            break
-        if _repeats(cand.text, title) or any(_overlap(cand.text, c.text) >= 0.6 for c in chosen):
-            continue
-        if any(cand.text == a or _overlap(cand.text, a) >= 0.9 for a in avoid_list):
-            continue
-        chosen.append(cand)
+
+    def pick(pool: list[Candidate], spread: bool) -> None:
+        """Take the best of `pool` that repeat nothing; `spread`: at most one a sentence."""
+        for cand in sorted(pool, key=lambda c: (-c.score, c.position)):
+            if len(chosen) >= keep:
+                return
+            if cand in chosen or spread and any(c.position[0] == cand.position[0] for c in chosen):
+                continue
+            if _repeats(cand.text, title) or any(_overlap(cand.text, c.text) >= 0.6 for c in chosen):
+                continue
+            if any(cand.text == a or _overlap(cand.text, a) >= 0.9 for a in avoid_list):
+                continue
+            chosen.append(cand)
+
+    pick(found, spread=not cjk)
+    if not cjk:  # English: a clause of each sentence first, then second clauses, then pronoun-led ones
+        pick(found, spread=False)
+        if len(chosen) < 2:
+            pick(_en_candidates(text, weights, lenient=True), spread=False)
     bullets = [c.text for c in sorted(chosen, key=lambda c: c.position)]
     if not bullets:  # nothing ranked: the key clause of each sentence rather than an empty slide
         for _, sentence in sentences(text):
@@ -165,7 +172,7 @@ def draft_bullets(text: str, keep: int = 4, *, title: str = "", salience: Salien
         items = [x for x in _enumeration(text) if x not in bullets and not _repeats(x, title)]
         if items:
             bullets = (bullets + items)[:keep] if len(bullets) + len(items) <= MAX_BULLETS else items[:keep]
-    return bullets
+    return bullets or _last_resort(text, title, avoid_list)  # a slide with a sentence of its own never stays empty
 
 
 def key_clause(sentence: str) -> str | None:
@@ -173,8 +180,8 @@ def key_clause(sentence: str) -> str | None:
     each clause in turn, an over-long one folded); None when none does."""
     if cjk_ratio(sentence) < 0.2:
         for lenient in (False, True):
-            for clause in ph.en_clauses(sentence):
-                phrase = ph.en_phrase(clause, lenient)
+            for clause in en.clauses(sentence):
+                phrase = en.phrase(clause, lenient)
                 if phrase:
                     return phrase
         return None
@@ -185,3 +192,54 @@ def key_clause(sentence: str) -> str | None:
         return phrase
     parts = [ph.zh_tidy(p) for p in clauses(sentence)]
     return next((p for p in parts if ph.zh_self_contained(p, LIMIT)), None)
+
+
+def _last_resort(text: str, title: str, avoid: list[str]) -> list[str]:
+    """One bullet for a slide whose sentences gave none: the first clause beyond the title as a lenient
+    phrase, else tidied and cut to a bullet's width at a word or clause boundary; [] when every clause
+    repeats the title or a bullet in `avoid`."""
+    def fresh(bullet: str) -> bool:
+        return not _repeats(bullet, title) and bullet not in avoid
+
+    parts = [part for _, sentence in sentences(text) for part in clauses(sentence)]
+    english = [en.phrase(part, lenient=True) for part in parts if cjk_ratio(part) < 0.2]
+    for strict in (2, 1, 0):  # a phrase with a verb not about the speech, then one about it, then any of 4+ words
+        for phrase in english:
+            if phrase and fresh(phrase) and (strict < 2 or not en.is_meta(phrase)) and \
+                    (en.has_verb(phrase) if strict else len(phrase.split()) >= 4):
+                return [phrase]
+    for part in sorted(parts, key=lambda p: bool(cjk_ratio(p) < 0.2 and en.INTRO.match(p.strip()))):
+        cjk = cjk_ratio(part) >= 0.2
+        tidy = ph.zh_tidy(part) if cjk else en.LEADING.sub("", strip_end(part.strip().strip("\"“”'‘’")))
+        if not tidy or not fresh(tidy) or len(tidy if cjk else tidy.split()) < 2:
+            continue
+        if cjk:
+            out = tidy if width(tidy) <= LIMIT else strip_end(fold_cut(tidy))
+            if fresh(out):
+                return [out]
+            continue
+        words = tidy.split()[:en.EN_MAX_WORDS]
+        while len(words) > 2 and words[-1].lower().strip(",;:") in en.BAD_END:
+            words.pop()
+        out = strip_end(" ".join(words))
+        if fresh(out[0].upper() + out[1:]):
+            return [out[0].upper() + out[1:]]
+    return []
+
+
+def fold_cut(text: str) -> str:
+    """A Chinese clause too wide for a bullet: folded (`A、B、C等` → `A等`), else cut after its widest
+    head of at most LIMIT that ends before `、`, `和` or `的`, else at LIMIT."""
+    folded = ph.fold(text)
+    if width(folded) <= LIMIT:
+        return folded
+    heads = [m.start() for m in re.finditer(r"[、和与及]", text) if width(text[:m.start()]) <= LIMIT]
+    cut = max(heads, default=0)
+    if cut and width(text[:cut]) >= ph.ZH_MIN:
+        return text[:cut]
+    out = ""
+    for ch in text:
+        if width(out + ch) > LIMIT:
+            break
+        out += ch
+    return out

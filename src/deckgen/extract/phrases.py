@@ -1,4 +1,4 @@
-"""Clauses trimmed to self-contained slide phrases (Chinese and English), sub-heads and `key：phrase` parallels."""
+"""Chinese clauses trimmed to self-contained slide phrases, sub-heads and `key：phrase` parallels (English: english.py)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,6 @@ from deckgen.extract.text import strip_end, width
 from deckgen.text.sentences import clauses
 
 ZH_MIN, ZH_MAX, ZH_KEYED_MAX = 5, 18, 21   # widths of a Chinese bullet (a `key：phrase` may run a little longer)
-EN_MIN_WORDS, EN_MAX_WORDS = 3, 10
 
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(", ")"), ("（", "）"), ("【", "】"))
 _ZH_LEADING = re.compile(
@@ -36,29 +35,6 @@ _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千]+(?:万|亿)")
 _PARALLEL = re.compile(r"(?:在|从)(?P<key>[^，,。；：]{1,8}?)(?:上|方面|来看|上看|看|来讲|讲)[，,]|"
                        r"(?P<key2>[^，,。；：]{2,6})方面[，,]")
 _ENUM_ITEM = re.compile(r"(?:^|[，,；;。])\s*(?P<mark>[一二三四五六七八九十]是)")
-
-_EN_SALUTATION = re.compile(
-    r"^(?:good (?:morning|afternoon|evening|night)|thank you|thanks|ladies and gentlemen|my fellow|fellow citizens|"
-    r"mr\.? (?:speaker|president|chairman)|madam (?:speaker|president)|dear |hello|welcome|distinguished guests)",
-    re.IGNORECASE)
-_EN_LEADING = re.compile(
-    r"^(?:and|but|so|yet|or|now|then|indeed|moreover|however|therefore|thus|also|still|furthermore|in addition|"
-    r"of course|in fact|finally|first|second|third|first of all|happily|unhappily|understandably|today|tonight|"
-    r"for example|for instance|after all|in short|in closing|let me say this|as you know|i know|added to this|"
-    r"only thus|of course|together|again|once again|as a result|in turn)\b[,:]?\s*",
-    re.IGNORECASE)
-_EN_INTRO = re.compile(r"^(?:if|when|whenever|as|although|though|because|since|while|after|before|until|unless|"
-                       r"in|on|at|for|with|by|despite|during|through|throughout|to|from|like|unlike|once|whether|over|"
-                       r"across|among|beyond|under|within|without|not|rather|almost|even|than|"
-                       r"looking|beginning|including)\b", re.IGNORECASE)
-_EN_PRONOUN = re.compile(r"^(?:(?:it|its|they|them|their|he|she|his|her|which|who|what|such|here|one|that)\b|"
-                         r"(?:this|these|those|that)\s+(?:is|are|was|were|will|would|can|could|must|has|have|had|"
-                         r"may|might|should|seems?|means?)\b)", re.IGNORECASE)
-_EN_BOUNDARY = re.compile(r"\s(?=(?:which|who|whom|whose|that|because|while|when|where|whereas|and|but|or|so|as|if|"
-                          r"than|since|unless|until|although|though|without|including|even)\b)", re.IGNORECASE)
-_EN_BAD_END = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by", "that", "which", "is", "are",
-               "was", "were", "be", "from", "as", "at", "our", "their", "its", "his", "her", "my", "your", "not", "than",
-               "very", "more", "most", "so", "but", "into", "have", "has", "had", "will", "would", "can", "could"}
 
 
 def balanced(text: str) -> bool:
@@ -170,104 +146,4 @@ def numbered_items(sentence: str) -> list[str]:
         phrase = next((p for _, p in zh_clause_phrases(body)), None)
         if phrase:
             out.append(phrase)
-    return out
-
-
-def is_salutation(sentence: str) -> bool:
-    return bool(_EN_SALUTATION.match(sentence.strip()))
-
-
-_EN_FILLER = {"already", "actually", "even", "very", "really", "just", "also", "still", "only", "simply", "indeed",
-              "certainly", "clearly", "persistently", "annually", "directly"}
-_EN_CUT_BEFORE = {"which", "who", "whom", "whose", "that", "because", "while", "when", "where", "whereas", "and", "but",
-                  "or", "as", "if", "than", "since", "unless", "until", "although", "though", "without", "including",
-                  "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "over", "under", "about", "through",
-                  "across", "against", "toward", "towards", "upon", "within", "between", "among", "during", "not"}
-
-
-def _en_cut(words: list[str]) -> list[str]:
-    """The longest head of `words`, at most EN_MAX_WORDS long and cut before a preposition or conjunction,
-    that still holds a verb and ends on a content word; [] when there is none."""
-    for i in range(min(len(words) - 1, EN_MAX_WORDS), EN_MIN_WORDS - 1, -1):
-        if words[i].lower().strip(",;:") not in _EN_CUT_BEFORE:
-            continue
-        head = words[:i]
-        if head[-1].lower().strip(",;:") not in _EN_BAD_END and en_has_verb(" ".join(head)):
-            return head
-    return []
-
-
-def en_phrase(clause: str, lenient: bool = False) -> str | None:
-    """An English clause as a slide phrase of EN_MIN_WORDS–EN_MAX_WORDS words: leading conjunctions dropped,
-    a leading demonstrative made `The` (`These funds will…` → `The funds will…`), cut before a preposition or
-    conjunction when too long; None for openers, pronoun-led clauses (unless `lenient`) and questions."""
-    text = clause.strip().strip("\"“”'‘’").strip()
-    if text.endswith("?") or not text:
-        return None
-    text = strip_end(text)
-    for _ in range(3):
-        stripped = _EN_LEADING.sub("", text, count=1)
-        if stripped == text:
-            break
-        text = stripped
-    if not text or _EN_INTRO.match(text) or _EN_PRONOUN.match(text) and not lenient:
-        return None
-    text = re.sub(r"^(?:This|These|That|Those)\s(?=[A-Za-z])", "The ", text[0].upper() + text[1:])
-    words = text.split()
-    if len(words) > EN_MAX_WORDS:
-        words = [w for w in words if w.lower() not in _EN_FILLER] or words
-    if len(words) > EN_MAX_WORDS:
-        words = _en_cut(words)
-    while words and words[-1].lower().strip(",;:") in _EN_BAD_END:
-        words.pop()
-    if len(words) < EN_MIN_WORDS:
-        return None
-    text = strip_end(" ".join(words))
-    if not balanced(text):
-        return None
-    return text[0].upper() + text[1:]
-
-
-_EN_REPORTING = re.compile(r"^(?:we|i|you)\s+(?:\w+\s+)?(?:know|realize|believe|think|recognize|see|say|said|hope|"
-                           r"feel|understand|admit|confess|remember)\s+that\s+", re.IGNORECASE)
-_EN_AUX = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "must",
-           "should", "may", "might", "do", "does", "did", "shall", "am", "cannot", "won't", "can't", "don't", "didn't"}
-_EN_NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "our", "their", "his", "her", "its", "my", "your", "all",
-                       "many", "some", "in", "on", "at", "by", "for", "with", "to", "from", "and", "or",
-                       "every", "each", "no", "few", "most", "more", "two", "three", "four", "five", "great", "new"}
-_EN_SUBJECT = {"we", "i", "you", "people", "americans", "governments", "nations", "government", "congress"}
-
-
-def en_has_verb(phrase: str) -> bool:
-    """Whether an English phrase seems to hold a finite verb (an auxiliary, a past form, a third-person
-    `-s` after a noun, or any word after `we`/`I`/`you`), so that it says something rather than names it."""
-    words = [w.lower().strip(",;:'\"") for w in phrase.split()]
-    if not words or words[0] in _EN_AUX:
-        return False  # `Shall we remain`, `Is the very structure…`: an inverted fragment
-    if words[0] in _EN_SUBJECT and len(words) > 1:
-        return True
-    for k in range(1, len(words)):
-        prev, word = words[k - 1], words[k]
-        after = words[k + 1] if k + 1 < len(words) else ""
-        if word in _EN_AUX or word.endswith("n't"):
-            return True
-        inflected = word.endswith("ed") or word.endswith("s") and not word.endswith(("ss", "is", "us"))
-        if len(word) > 3 and inflected and prev not in _EN_NOT_BEFORE_VERB and after and after != "of":
-            return True
-    return False
-
-
-def en_clauses(sentence: str) -> list[str]:
-    """The main clauses of an English sentence: for each part between `;`, `:` or dashes, its first clause
-    that is not an opener (`Because those costs are not priced,` is passed over); a reporting frame
-    (`We realize that …`) is dropped."""
-    out = []
-    for part in re.split(r"[;:]\s|\s?[—–]\s?|\s-\s", sentence):
-        pieces = [p.strip() for p in re.split(r",\s", part) if p.strip()]
-        for piece in pieces[:3]:
-            tidy = _EN_LEADING.sub("", piece).strip()
-            if tidy and not _EN_INTRO.match(tidy):
-                reported = _EN_REPORTING.sub("", tidy)
-                out.append(reported if reported != tidy and len(reported.split()) >= 3 else tidy)
-                break
     return out
