@@ -10,7 +10,7 @@ punctuation left out; a slide without drafts scores 0. Fragments (a bullet start
 dangling pronoun, ending on a particle, preposition or article, with unbalanced quotes, a question, or under
 four characters / two words) are counted over all drafted bullets of all lectures, and so are empty content
 slides (a slide whose own text, heading left out, has two sentences or more, but no bullets) and bullets that
-repeat their slide's title. `--naive` scores the naive method too (first clause of each of the first four
+repeat their slide's title; also every slide but a divider whose own text has a sentence, and how many of those have no bullets. `--naive` scores the naive method too (first clause of each of the first four
 sentences).
 """
 from __future__ import annotations
@@ -140,6 +140,7 @@ class Slide:
     title: str
     own: str
     bullets: list[str]
+    divider: bool = False  # a section with subsections: its slide shows only label and title
 
 
 def _own_text(notes: str, heading: str) -> str:
@@ -162,8 +163,11 @@ def slides(path: Path) -> tuple[list[Slide], bool, float]:
     outline = result.outline
     cjk = outline.deck.language.startswith(("zh", "ja", "ko"))
     nodes = list(outline.opening)
+    dividers = set()
     for sec in outline.sections:
         nodes.append(sec)
+        if sec.subsections:
+            dividers.add(id(sec))
         for sub in sec.subsections:
             nodes.append(sub)
             nodes += list(sub.points)
@@ -171,7 +175,7 @@ def slides(path: Path) -> tuple[list[Slide], bool, float]:
     out = []
     for n in nodes:
         key = f"{n.label or ''}{n.title}"
-        out.append(Slide(key, n.title, _own_text(n.notes.strip(), key).strip(), list(n.bullets)))
+        out.append(Slide(key, n.title, _own_text(n.notes.strip(), key).strip(), list(n.bullets), id(n) in dividers))
     return out, cjk, seconds
 
 
@@ -194,7 +198,7 @@ def main() -> int:
     sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
     references = yaml.safe_load((HERE / "references.yaml").read_text(encoding="utf-8"))
     rl, r1, nl, n1 = [], [], [], []
-    drafted = frags = repeats = content = empty = 0
+    drafted = frags = repeats = content = empty = content1 = empty1 = 0
     reasons: Counter[str] = Counter()
     shown = 0
     for name in sources:
@@ -215,6 +219,9 @@ def main() -> int:
             if len(sentences(s.own)) >= 2:
                 content += 1
                 empty += not s.bullets
+            if sentences(s.own) and not s.divider:
+                content1 += 1
+                empty1 += not s.bullets
         lecture_rl = []
         for key, refs in references.get(name, {}).items():
             slide = by_key.get(key)
@@ -244,6 +251,7 @@ def main() -> int:
     print(f"drafted bullets: {drafted}; fragments: {frags} ({frags / max(drafted, 1):.1%}) {dict(reasons)}")
     print(f"bullets repeating the slide title: {repeats}")
     print(f"content slides (own text of 2+ sentences): {content}; without bullets: {empty}")
+    print(f"slides not dividers with 1+ sentence of their own: {content1}; without bullets: {empty1}")
     return 0
 
 

@@ -224,7 +224,12 @@ def _last_resort(text: str, title: str, avoid: list[str]) -> list[str]:
         out = strip_end(" ".join(words))
         if fresh(out[0].upper() + out[1:]):
             return [out[0].upper() + out[1:]]
-    return []
+    found = sentences(text)
+    words = strip_end(found[0][1]).split()[-en.EN_MAX_WORDS:] if found and cjk_ratio(text) < 0.2 else []
+    while words and (words[0].lower() in en.BAD_END):
+        words.pop(0)  # a title cut from a long sentence: the sentence's end, from its last verb or noun on
+    tail = " ".join(words)
+    return [tail[0].upper() + tail[1:]] if len(words) >= en.EN_MIN_WORDS and fresh(tail) else []
 
 
 def fold_cut(text: str) -> str:

@@ -104,7 +104,8 @@ def has_verb(phrase: str) -> bool:
         if word in _AUX or word.endswith(("n't", "'ve", "'re", "’ve", "’re")):
             return True
         inflected = word.endswith("ed") or word.endswith("s") and not word.endswith(("ss", "is", "us"))
-        if len(word) > 3 and inflected and prev not in _NOT_BEFORE_VERB and after and after != "of":
+        if (len(word) > 3 and inflected and prev not in _NOT_BEFORE_VERB and not prev[:1].isdigit() and after
+                and after not in ("of", "ago")):
             return True
     return False
 
@@ -119,11 +120,14 @@ def _drop_asides(text: str) -> str:
     """`The Congress have, on most vital issues, cooperated` → `The Congress have cooperated`: short asides
     between commas (up to five words opening with a preposition or adverb) left out, and fillers."""
     text = re.sub(r"(?<=[a-z]),(?=[A-Za-z])", ", ", text)
+    text = re.sub(r"\b([A-Z][a-z]+ \d{1,2}), (\d{4})\b", r"\1 \2", text)  # `July 15, 1976`: one date
     for _ in range(4):
         aside = next((m for m in re.finditer(r"(?<=\w),\s+([^,;:]{2,40}?)(?=,\s)", text) if _is_aside(m.group(1))), None)
         if aside is None:
             break
-        text = text[:aside.start()] + text[aside.end() + 1:]
+        before = re.split(r"[,;:—–]", text[:aside.start()])[-1]
+        keep = "" if has_verb(before) else ","  # `Exactly 3 years ago, on July 15 1976, I…`: the opener stays one
+        text = text[:aside.start()] + keep + text[aside.end() + 1:]
     text = re.sub(r",\s+(?=that\s)", " ", text)
     text = re.sub(r"\beven(?!\s+(?:if|though|when|as|so|more|less|further))\s+", "", text)
     return " ".join(w for w in text.split() if w.lower().strip(",") not in _FILLER or w.endswith(","))
