@@ -59,7 +59,13 @@ def _zh_candidates(text: str, weights: dict[str, float]) -> list[Candidate]:
             out.append(Candidate(item, "item", _ITEM - decay / 4, (i, k)))
         if items:
             continue
-        for k, phrase in ph.zh_clause_phrases(sentence):
+        phrases = ph.zh_clause_phrases(sentence)
+        whole = ph.zh_tidy(sentence)
+        if not phrases and "，" in whole and ph.zh_self_contained(whole) and not ph.zh_intro(whole):  # `办好…，关键在党`
+            base = _TOPIC if i == 0 or offset in para_starts else _CLAUSE
+            out.append(Candidate(whole, "clause", base + 0.2 + sal(whole) - decay, (i, 0)))
+            continue
+        for k, phrase in phrases:
             base = _TOPIC if i == 0 or offset in para_starts else _CLAUSE
             if ph.has_figure(phrase):
                 base = max(base, _FIGURE + (0.5 if figures_seen == 0 else 0.0))

@@ -25,7 +25,7 @@ INTRO = re.compile(r"^(?:if|when|whenever|as|although|though|because|since|while
 # A prepositional opener without its comma, before a pronoun or a name as subject: `During the past 3 years I've…`.
 _INTRO_BEFORE_SUBJECT = re.compile(
     r"^(?:[Ii]n|[Oo]n|[Aa]t|[Ff]or|[Ff]rom|[Dd]uring|[Dd]espite|[Aa]fter|[Bb]efore|[Ss]ince|[Oo]ver|[Tt]hroughout|"
-    r"[Aa]s|[Ww]ith|[Uu]ntil|[Ii]nstead of)\s+(?:[\w'’.-]+\s+){0,6}?"
+    r"[Aa]s|[Ww]ith|[Uu]ntil|[Ii]nstead of)\s+(?:[\w'’.-]+\s+){1,6}?"
     r"(?=(?:I|we|you|they|he|she)(?:['’]\w+)?\s+[a-z]|[A-Z][a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|"
     r"must|should|may|might|does|did|knows|needs|seems|stands|remains)\b)")
 _PRONOUN = re.compile(r"^(?:(?:it|its|they|them|their|he|she|his|her|which|who|what|such|here|one|that)\b|"
@@ -38,6 +38,10 @@ _REPORTING = re.compile(
     r"recognized?|see|saw|say|said|hoped?|feel|felt|understand|understood|admit|confess|remembered?|learned|discovered|"
     r"reminded|agreed?|insist|trust|am sure|are sure|was sure|were sure|announce|announcing|promise|tell you|pledge)|"
     r"it(?:\s+is|['’]s)\s+(?:clear|true|obvious|evident|plain))\s+(?:[\w'’]+\s+){0,3}?that\s+", re.IGNORECASE)
+_CLEFT = re.compile(r"^what (?:I|we|you)\b[^,]{0,30}? is (?:that )?", re.IGNORECASE)  # `What I do promise you is that …`
+# Prepositional phrases between a subject and its verb, left out of a long clause: `growth in our dependence on oil will…`.
+_SUBJECT_PP = re.compile(r"^((?:\S+\s+){1,4}?)(?:in|of|on|to|for|toward|towards|from|with)\s+(?:\S+\s+){1,6}?"
+                         r"(?=(?:will|would|can|could|must|should|may|might|is|are|was|were|has|have|had)\s)")
 _TALK_ABOUT = re.compile(r"^(?:I|we)\s+(?:want|would like|wish|intend|am going|will|have)\s+to\s+(?:speak|talk)\s+"
                          r"(?:to|with)\s+you\s+(?:[\w'’]+\s+){0,3}?about\s+", re.IGNORECASE)
 _ASIDE_START = {"in", "on", "at", "by", "for", "with", "from", "as", "after", "before", "during", "through", "under",
@@ -156,6 +160,8 @@ def _main_clause(part: str) -> str | None:
         reported = _INTRO_BEFORE_SUBJECT.sub("", reported, count=1)
         if reported != tidy and len(reported.split()) >= EN_MIN_WORDS and not INTRO.match(reported):
             tidy = reported
+        cleft = _CLEFT.sub("", tidy, count=1)
+        tidy = cleft if len(cleft.split()) >= EN_MIN_WORDS else tidy
         about = _TALK_ABOUT.sub("", tidy, count=1)
         return about if about != tidy and len(about.split()) >= 2 else tidy
     return None
@@ -189,7 +195,7 @@ def _cut(words: list[str], noun: bool = False) -> list[str]:
             continue
         if last in _NEEDS_OBJECT:
             continue
-        if len(head) >= 2 and head[-2].lower() in _AUX and nxt in ("as", "for", "to", "by", "with", "from", "of"):
+        if len(head) >= 2 and head[-2].lower() in _AUX and nxt in ("as", "for", "to", "with", "from", "of"):
             continue  # `has served` before `as a link`: the verb needs what follows
         return head
     return []
@@ -220,7 +226,9 @@ def phrase(clause: str, lenient: bool = False) -> str | None:
     if len(words) > EN_MAX_WORDS:
         words = [w for w in words if w.lower() not in _FILLER_WHEN_LONG] or words
     if len(words) > EN_MAX_WORDS:
-        words = _cut(words, noun)
+        cut = _cut(words, noun)
+        shorter = _SUBJECT_PP.sub(r"\1", " ".join(words), count=1).split()
+        words = cut if cut or len(shorter) == len(words) else shorter if len(shorter) <= EN_MAX_WORDS else _cut(shorter)
     if words and words[-1].lower().strip(",;:") in ("for", "to", "with", "on", "about", "of", "from", "by"):
         return None  # `there is called for`: a verb left without its object
     while words and words[-1].lower().strip(",;:") in _DROP_END:

@@ -112,7 +112,7 @@ def zh_clause_phrases(sentence: str) -> list[tuple[int, str]]:
     parts = clauses(sentence)
     out = []
     for k, part in enumerate(parts):
-        if k + 1 < len(parts) and width(part) <= 12 and _ZH_TOPIC_NEXT.match(parts[k + 1]):
+        if k + 1 < len(parts) and _ZH_TOPIC_NEXT.match(parts[k + 1]):
             continue
         if _ZH_SPEECH.search(strip_end(part)):
             continue
