@@ -67,6 +67,19 @@ class DescribePhrases:
         assert zh_phrase("确保生产、流通、分配、消费循环畅通", 12) is None  # never `确保生产等`
         assert zh_phrase("大力提高劳动产出效率、资本利用效率、土地收益效率、资源使用效率") == "大力提高劳动产出效率等"
 
+    def it_never_cuts_a_coverb_or_a_shared_head_noun_from_its_verb(self) -> None:
+        assert zh_phrase("要把能否坚持贯彻落实新发展理念、推进高质量发展作为检验广大党员干部的重要尺度") is None
+        assert zh_phrase("以燕子垒窝的恒劲、蚂蚁啃骨的韧劲、老牛爬坡的拼劲") is None
+        assert zh_phrase("不断满足人民群众个性化、多样化的需求", 12) is None  # never `…个性化`
+        assert zh_phrase("经济建设可以创造更多物质财富、为现代化建设提供必要的物质支撑") == "经济建设可以创造更多物质财富"
+
+    def it_skips_a_condition_before_a_consequence_and_the_speaker_on_the_talk(self) -> None:
+        bullets = draft_bullets("没有立足高质量发展的深刻变革，就不可能实现现代化强国的目标。借此机会，由我率先为大家作一堂党课报告。"
+                                "我们要推动经济实现质的有效提升。")
+        assert "没有立足高质量发展的深刻变革" not in bullets
+        assert not any("党课报告" in b for b in bullets)
+        assert "推动经济实现质的有效提升" in bullets
+
     def it_balances_quotes(self) -> None:
         for bullet in draft_bullets("坚持“两个毫不动摇”，贯彻落实民营经济促进法。依法保障平等使用生产要素、公平参与市场竞争。"):
             assert bullet.count("“") == bullet.count("”")

@@ -22,7 +22,12 @@ _ZH_INTRO_START = re.compile(
     r"除了|除|不论|无论|不管|截至|截止|到20\d\d年|到二〇|今年|去年|明年|过去|未来)")
 _ZH_INTRO_END = re.compile(r"(?:上|中|下|后|前|以来|时|时期|之际|过程中|进程中|的到来|方面|来看|看|以后|之后|来说|而言|为例)$")
 _ZH_SPEECH = re.compile(r"(?:指出|强调|认为|表示|说|提出|要求|写道|表现为|包括|如下|是|为|证明|表明|看来|所述|在于|就是|主要是)$")
-_ZH_TOPIC_NEXT = re.compile(r"^(?:就必须|必须|就要|不能|需要|才能|关键|首先要|要|从本质上讲|从根本上讲|归根到底|就是|即)")
+_ZH_TOPIC_NEXT = re.compile(r"^(?:就必须|必须|就要|不能|需要|才能|关键|首先要|要|从本质上讲|从根本上讲|归根到底|就是|即|"
+                            r"就不|就难|就无法|就会|就没有)")
+# The speaker about the talk itself (`借此机会，由我…作一堂党课报告`): never a point of the slide.
+_ZH_META = re.compile(r"^(?:借此机会|下面|由我|我就|我想|我讲|我谈|我先|与同志们|和同志们|同大家|和大家|跟大家)")
+# A coverb whose verb comes after its object (`把A、B作为…`, `以A的恒劲、B的韧劲`): a head cut there dangles.
+_ZH_COVERB = ("把", "将", "对", "以", "向", "与", "同", "跟", "给", "被")
 _ZH_CONCESSIVE = re.compile(r"虽然|虽说|尽管|不论|无论|不管|即使|即便|哪怕|如果|假如|只要|要想")
 _SUBHEAD_START = re.compile(
     r"^(?:充分|精准|坚定不移|千方百计|多措并举|努力|用好|用足|狠抓|紧抓|抓实|加快|加强|加大|加力|提升|提高|推进|推动|促进|发挥|扩大|打造|深化|持续|积极|大力|切实|着力|全力|坚持|实施|"
@@ -88,12 +93,16 @@ def zh_phrase(clause: str, limit: float = ZH_MAX) -> str | None:
     """`clause` as a self-contained Chinese phrase, folded if too long; None when it cannot be one
     (an opening adverbial, a reporting verb, a dangling fragment, or too long even folded)."""
     text = zh_tidy(clause)
-    if not text or zh_intro(text) or _ZH_SPEECH.search(text) or _ZH_CONCESSIVE.search(text):
+    if not text or zh_intro(text) or _ZH_SPEECH.search(text) or _ZH_CONCESSIVE.search(text) or _ZH_META.match(text):
         return None
     if width(text) > limit:
+        if text.startswith(_ZH_COVERB):
+            return None  # folded or cut, its verb would be lost
         folded = zh_tidy(fold(text))
         head = text.split("、")[0]
-        text = folded if width(folded) <= limit or text.count("、") != 1 or width(head) < 8 else head
+        last = text.split("、")[-1]
+        shared = "的" in last and width(last) <= 8  # `个性化、多样化的需求`: the head noun is shared
+        text = folded if width(folded) <= limit or text.count("、") != 1 or width(head) < 8 or shared else head
     return text if zh_self_contained(text, limit) else None
 
 
