@@ -151,6 +151,9 @@ def _main_clause(part: str) -> str | None:
         tidy = _INTRO_BEFORE_SUBJECT.sub("", tidy, count=1)
         if not tidy or INTRO.match(tidy):
             continue
+        rest = pieces[k + 1:]
+        if rest and rest[0].lower().startswith("not ") and (but := next((p for p in rest if p.lower().startswith("but ")), None)):
+            tidy = tidy + " " + re.sub(r"^but\s+(?:rather\s+|also\s+)?", "", but, flags=re.IGNORECASE)  # `depend, not…, but on…`
         if not has_verb(tidy):  # `the solitary inventor, tinkering in his shop, has been…`: subject, aside, verb
             verb = next((p for p in pieces[k + 1:4] if tokens(p)[:1] and tokens(p)[0] in _AUX), None)
             tidy = f"{tidy} {verb}" if verb else tidy
