@@ -80,6 +80,10 @@ class DescribePhrases:
         assert not any("党课报告" in b for b in bullets)
         assert "推动经济实现质的有效提升" in bullets
 
+    def it_takes_a_point_from_inside_a_quotation_without_its_quote_mark(self) -> None:
+        bullets = draft_bullets("总书记强调，“在新征程上，我们要坚定不移推动高质量发展”。我们要着力提升发展的质效。")
+        assert "坚定不移推动高质量发展" in bullets
+
     def it_balances_quotes(self) -> None:
         for bullet in draft_bullets("坚持“两个毫不动摇”，贯彻落实民营经济促进法。依法保障平等使用生产要素、公平参与市场竞争。"):
             assert bullet.count("“") == bullet.count("”")
@@ -158,3 +162,14 @@ def test_every_slide_of_a_lecture_with_text_gets_bullets_and_no_bullet_twice(tmp
         seen += section.bullets
     assert len(seen) == len(set(seen))
     assert "全省生产总值增长5.5%" in outline.sections[0].bullets
+
+
+def test_a_quote_slide_does_not_repeat_its_quotation_as_bullets(tmp_path: Path) -> None:
+    path = tmp_path / "lecture.txt"
+    path.write_text("关于新发展格局的报告\n一、构建新发展格局\n（一）把握战略任务。总书记指出：“加快构建新发展格局，是一项关系我国发展全局的"
+                    "重大战略任务，需要从全局高度准确把握和积极推进。”构建新发展格局的根本出发点仍然是发展。战略支点是高质量发展，"
+                    "实践路径是国内国际双循环。\n（二）推进改革。我们要深化改革。坚持扩大开放。\n", encoding="utf-8")
+    outline = extract(path).outline
+    slide = outline.sections[0].subsections[0]
+    assert slide.kind == "quote" and slide.bullets
+    assert not any(b in "需要从全局高度准确把握和积极推进重大战略任务加快构建新发展格局" for b in slide.bullets)

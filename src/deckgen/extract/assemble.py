@@ -13,6 +13,7 @@ RECENT_BULLETS = 400  # about 100 slides: any real lecture's bullets, all of the
 from deckgen.extract.salience import Salience
 from deckgen.extract.structure import Node, Structure
 from deckgen.extract.text import shorten
+from deckgen.text.quotes import lead_quotation
 from deckgen.text.sentences import sentences
 from deckgen.outline.model import Outline
 from deckgen.text.script import is_cjk_language
@@ -77,7 +78,9 @@ class _Assembler:
 
     def draft(self, text: str, title: str) -> list[str]:
         # the bullets of the last RECENT slides are avoided: a lecture of thousands of slides stays linear
-        bullets = draft_bullets(text, title=title, salience=self.salience, avoid=self.used[-RECENT_BULLETS:])
+        quote = lead_quotation(text, within=1)  # shown on the quote slide: not again as bullets
+        avoid = self.used[-RECENT_BULLETS:] + ([quote.text] if quote else [])
+        bullets = draft_bullets(text, title=title, salience=self.salience, avoid=avoid)
         self.used += bullets
         return bullets
 

@@ -59,6 +59,10 @@ def zh_intro(clause: str) -> bool:
 def zh_tidy(text: str) -> str:
     """`text` without a vocative, leading connectives and subjects (`同时，`, `我们要`) and trailing punctuation."""
     text = strip_end(_VOCATIVE.sub("", text.strip()).lstrip("—－- "))
+    if text.startswith("“") and "”" not in text:  # a clause opening a quotation split at its comma
+        text = text[1:]
+    if text.endswith("”") and "“" not in text:  # …or closing it
+        text = strip_end(text[:-1])
     text = _FROM_TO.sub("", text)  # `从2020年的3.68万亿元增长到2025年的4.93万亿元` → `增长到4.93万亿元`
     text = _YEAR_OF.sub("", text)
     for _ in range(3):
