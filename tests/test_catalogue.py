@@ -265,7 +265,7 @@ CASES: dict[str, Case] = {
         r"outline\.yaml:10:33: sections\[0\]\.chart\.series\[0\]\.values\[1\]: expected a number, got '2万'; write the unit .*"),
     "chart-without-series": Case(["build", "outline.yaml"],
         {"outline.yaml": SMALL + "    chart: {type: bar, categories: [甲], series: []}\n"},
-        r"outline\.yaml:6:49: sections\[0\]\.chart\.series: needs at least one entry, got 0"),
+        r"outline\.yaml:6:49: sections\[0\]\.chart\.series: needs at least one entry, got 0; add one"),
     "chart-series-length": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + CHART.replace("[1, 2]", "[1, 2, 3]")},
         r"outline\.yaml:10:29: sections\[0\]\.chart\.series\[0\]\.values: 3 values for 2 categories; give one value per category"),
     "table-row-width": Case(["build", "outline.yaml"],
