@@ -26,6 +26,12 @@ class DescribeMainClauses:
         assert clauses("Despite these holocausts America is the strongest nation in the world.")[0] == \
             "America is the strongest nation in the world."
 
+    def it_finds_the_main_clause_after_a_subordinate_clause_without_its_comma(self) -> None:
+        assert sentence_phrases("When we import oil we are importing inflation plus unemployment.") == [
+            "We are importing inflation plus unemployment"]
+        assert sentence_phrases("Because this need is so sharp and apparent I confess that I lay down my official "
+                                "responsibilities in this field.") == ["I lay down my official responsibilities in this field"]
+
     def it_skips_an_opening_phrase_without_a_verb(self) -> None:
         assert sentence_phrases("Exactly 3 years ago, on July 15, 1976, I accepted the nomination of my party.") == [
             "I accepted the nomination of my party"]

@@ -28,6 +28,9 @@ _INTRO_BEFORE_SUBJECT = re.compile(
     r"[Aa]s|[Ww]ith|[Uu]ntil|[Ii]nstead of)\s+(?:[\w'’.-]+\s+){1,6}?"
     r"(?=(?:I|we|you|they|he|she)(?:['’]\w+)?\s+[a-z]|[A-Z][a-z]+\s+(?:is|are|was|were|has|have|had|will|would|can|could|"
     r"must|should|may|might|does|did|knows|needs|seems|stands|remains)\b)")
+_SUBORDINATE = re.compile(r"^(?:if|when|whenever|as|although|though|because|since|while|unless|once)\s", re.IGNORECASE)
+# Where the main clause starts after a subordinate clause left without its comma: a subject pronoun after a content word.
+_SECOND_SUBJECT = re.compile(r"(?<=[a-z0-9])(?<!\bthat)(?<!\band)(?<!\bor)(?<!\bbut)(?<!\bif)\s(?=(?:I|we|you|they)(?:['’]\w+)?\s)")
 _PRONOUN = re.compile(r"^(?:(?:it|its|they|them|their|he|she|his|her|which|who|what|such|here|one|that)\b|"
                       r"(?:this|these|those|that)\s+(?:is|are|was|were|will|would|can|could|must|has|have|had|"
                       r"may|might|should|seems?|means?)\b)", re.IGNORECASE)
@@ -149,6 +152,9 @@ def _main_clause(part: str) -> str | None:
                 break
             tidy = stripped
         tidy = _INTRO_BEFORE_SUBJECT.sub("", tidy, count=1)
+        if k == len(pieces) - 1 and _SUBORDINATE.match(tidy):  # `When we import oil we are…`: no comma to split at
+            main = next((m for m in _SECOND_SUBJECT.finditer(tidy) if m.start() > len(tidy.split()[0]) + 8), None)
+            tidy = tidy[main.end():] if main else tidy
         if not tidy or INTRO.match(tidy):
             continue
         rest = pieces[k + 1:]
