@@ -42,6 +42,14 @@ class DescribeMainClauses:
         assert sentence_phrases("It's clear that the true problems of our Nation are much deeper.") == [
             "The true problems of our Nation are much deeper"]
 
+    def it_keeps_a_frame_that_denies_or_wishes(self) -> None:
+        assert "A lasting peace is in sight" not in sentence_phrases("I wish I could say tonight that a lasting peace "
+                                                                   "is in sight.")
+        assert not any("peace is in sight" in b for b in sentence_phrases(
+            "As one who knows that another war could destroy this civilization I wish I could say that a lasting peace is "
+            "in sight."))
+        assert "Our economy is strong" not in sentence_phrases("We do not believe that our economy is strong.")
+
     def it_makes_it_is_a_noun_phrase(self) -> None:
         assert sentence_phrases("It is a crisis of confidence.") == ["A crisis of confidence"]
         assert sentence_phrases("This is the direct cause of the long lines which have made millions of you wait.") == [

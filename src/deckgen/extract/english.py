@@ -30,7 +30,7 @@ _INTRO_BEFORE_SUBJECT = re.compile(
     r"must|should|may|might|does|did|knows|needs|seems|stands|remains)\b)")
 _SUBORDINATE = re.compile(r"^(?:if|when|whenever|as|although|though|because|since|while|unless|once)\s", re.IGNORECASE)
 # Where the main clause starts after a subordinate clause left without its comma: a subject pronoun after a content word.
-_SECOND_SUBJECT = re.compile(r"(?<=[a-z0-9])(?<!\bthat)(?<!\band)(?<!\bor)(?<!\bbut)(?<!\bif)\s(?=(?:I|we|you|they)(?:['’]\w+)?\s)")
+_SECOND_SUBJECT = re.compile(r"(?<=[a-z0-9])(?<!\bthat)(?<!\band)(?<!\bor)(?<!\bbut)(?<!\bif)(?<!wish)(?<!hope)(?<!think)(?<!know)(?<!knows)(?<!say)(?<!believe)(?<!feel)(?<!sure)\s(?=(?:I|we|you|they)(?:['’]\w+)?\s)")
 _PRONOUN = re.compile(r"^(?:(?:it|its|they|them|their|he|she|his|her|which|who|what|such|here|one|that)\b|"
                       r"(?:this|these|those|that)\s+(?:is|are|was|were|will|would|can|could|must|has|have|had|"
                       r"may|might|should|seems?|means?)\b)", re.IGNORECASE)
@@ -38,7 +38,7 @@ _PRONOUN = re.compile(r"^(?:(?:it|its|they|them|their|he|she|his|her|which|who|w
 _IT_IS = re.compile(r"^(?:it|this|that)(?:\s+is|['’]s|\s+was|\s+remains)\s+(?=(?:a|an|the|our|not a)\s)", re.IGNORECASE)
 _REPORTING = re.compile(
     r"^(?:(?:I|we|you)(?:['’](?:ve|d|ll|re|m))?\s+(?:[\w'’]+\s+){0,3}?(?:know|knew|realized?|believed?|think|thought|"
-    r"recognized?|see|saw|say|said|hoped?|feel|felt|understand|understood|admit|confess|remembered?|learned|discovered|"
+    r"recognized?|see|saw|say|said|feel|felt|understand|understood|admit|confess|remembered?|learned|discovered|"
     r"reminded|agreed?|insist|trust|am sure|are sure|was sure|were sure|announce|announcing|promise|tell you|pledge)|"
     r"it(?:\s+is|['’]s)\s+(?:clear|true|obvious|evident|plain))\s+(?:[\w'’]+\s+){0,3}?that\s+", re.IGNORECASE)
 _CLEFT = re.compile(r"^what (?:I|we|you)\b[^,]{0,30}? is (?:that )?", re.IGNORECASE)  # `What I do promise you is that …`
@@ -165,7 +165,9 @@ def _main_clause(part: str) -> str | None:
             tidy = f"{tidy} {verb}" if verb else tidy
         if later_verb[k] and not has_verb(tidy) and len(tidy.split()) <= 6:
             continue  # `Understandably proud of this pre-eminence, we …`: an opening phrase
-        reported = _REPORTING.sub("", tidy, count=1)
+        frame = _REPORTING.match(tidy)
+        irrealis = frame and re.search(r"\b(?:wish|could|would|might|not|never|doubt|if)\b|n['’]t\b", frame.group(0), re.I)
+        reported = tidy if irrealis else _REPORTING.sub("", tidy, count=1)  # `I wish I could say that…`: not a fact
         reported = _INTRO_BEFORE_SUBJECT.sub("", reported, count=1)
         if reported != tidy and len(reported.split()) >= EN_MIN_WORDS and not INTRO.match(reported):
             tidy = reported
