@@ -275,9 +275,9 @@ CASES: dict[str, Case] = {
         f"{{value: '{i}', label: 第{i}项}}" for i in range(5)) + "]\n"},
         r"outline\.yaml:6:14: sections\[0\]\.numbers: takes at most 4 entries, got 5; give the others a slide of their own"),
     "compare-without-right": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    compare: {left: {title: 过去}}\n"},
-        r"outline\.yaml:6:14: sections\[0\]\.compare\.right: required key 'right' is missing"),
+        r"outline\.yaml:6:14: sections\[0\]\.compare\.right: required key 'right' is missing; add it"),
     "quote-without-text": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    quote: {source: 某人}\n"},
-        r"outline\.yaml:6:12: sections\[0\]\.quote\.text: required key 'text' is missing"),
+        r"outline\.yaml:6:12: sections\[0\]\.quote\.text: required key 'text' is missing; add it"),
     "image-missing": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    image: 图/照片.png\n    alt: 照片\n"},
         r"outline\.yaml:6:12: sections\[0\]\.image: image '图/照片\.png' does not exist \(looked at '.*'\); paths are "
         r"relative to the outline's folder"),
