@@ -1,7 +1,6 @@
 """Package check: valid decks pass; hand-broken packages are answered with the specific problem."""
 from __future__ import annotations
 
-import os
 import re
 import zipfile
 from pathlib import Path

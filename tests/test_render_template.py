@@ -15,7 +15,7 @@ from pptx import Presentation
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
 from deckgen.errors import ContentError
-from tests.conftest import OUTLINE, assert_valid_package, assert_valid_template_deck, require_tools
+from tests.conftest import OUTLINE, assert_valid_template_deck, require_tools
 from tests.office import overflowing_words, page_count, save_title_layout_only, to_pdf
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

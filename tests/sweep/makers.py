@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -13,8 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Callable, Optional, Union
 
-from tests.docxmaker import alt_chunk, docx, para, roman_list, table, textbox_run
-from tests.sweep.run import ROOT, Case, Run
+from tests.sweep.run import ROOT, Run
 
 Content = Union[str, bytes, Callable[[Path], bytes]]
 SMALL = "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n    notes: 正文。\n"

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from deckgen.diagnostics import Diagnostic
-from deckgen.errors import ContentError
 from deckgen.extract.lecture import Para
 from deckgen.extract.wordpkg import chosen
 from deckgen.package.ns import MC, R, W

@@ -28,11 +28,17 @@ def _at_most(limit: int) -> AfterValidator:
     return AfterValidator(check)
 
 
-Title = Annotated[str, Field(min_length=1), _at_most(MAX_TITLE)]
-Text = Annotated[str, _at_most(MAX_TITLE)]
-Bullet = Annotated[str, _at_most(MAX_BULLET)]
-Label = Annotated[str, Field(min_length=1), _at_most(MAX_LABEL)]
-Cell = Annotated[str, _at_most(MAX_BULLET)]
+def _limited(limit: int, *, required: bool = False) -> tuple:
+    """The metadata of a text field limited to `limit` visible characters. The JSON Schema says
+    `maxLength` (code points, so an editor may flag an emoji-heavy line a little early)."""
+    return (Field(min_length=1 if required else None, json_schema_extra={"maxLength": limit}), _at_most(limit))
+
+
+Title = Annotated[str, *_limited(MAX_TITLE, required=True)]
+Text = Annotated[str, *_limited(MAX_TITLE)]
+Bullet = Annotated[str, *_limited(MAX_BULLET)]
+Label = Annotated[str, *_limited(MAX_LABEL, required=True)]
+Cell = Annotated[str, *_limited(MAX_BULLET)]
 
 
 class Role(str, Enum):

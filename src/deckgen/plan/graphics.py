@@ -9,7 +9,7 @@ from deckgen.outline.model import Role
 from deckgen.plan import grid
 from deckgen.plan.grid import Box, Paragraphs
 from deckgen.plan.model import Block, ChartPlan, PicturePlan, Run, TablePlan
-from deckgen.text.fit import fit, line_count
+from deckgen.text.fit import line_count
 from deckgen.text.metrics import LINE_HEIGHT_EM, text_em
 from deckgen.text.quotes import Quotation, find_quotation
 from deckgen.theme.model import SCHEME_KEYS
