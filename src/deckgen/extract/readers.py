@@ -1,12 +1,12 @@
 """Read a lecture (.txt, .md, .docx) into clean paragraphs, detecting the encoding and removing site markers."""
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
+from deckgen.extract.encoding import decode
 from deckgen.extract.lecture import Lecture, Marker, Para
 from deckgen.extract.numbering import heading_labels
 from deckgen.text.clean import sanitise
@@ -29,63 +29,6 @@ _NOT_TEXT = {
 
 def _fail(display: str, message: str, line: int | None = None, col: int | None = None) -> ContentError:
     return ContentError([Diagnostic(message, display, line, col)])
-
-
-def _plausible_chinese(text: str) -> bool:
-    """False when GB18030-decoded text looks like another encoding read wrongly (ideographs wedged
-    between Latin letters, or many characters outside the ranges Chinese text uses)."""
-    odd = wedged = cjk = 0
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if code < 0x80:
-            continue
-        if 0x4E00 <= code <= 0x9FFF:
-            cjk += 1
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
-                wedged += 1
-        elif not (0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F
-                  or 0x2460 <= code <= 0x24FF or 0x00A0 <= code <= 0x00FF or 0x0370 <= code <= 0x04FF
-                  or 0x2100 <= code <= 0x22FF or 0x2500 <= code <= 0x25FF or 0x3200 <= code <= 0x33FF):
-            odd += 1
-    if cjk and wedged / cjk > 0.3:
-        return False
-    return odd <= max(2, 0.02 * (cjk + odd))
-
-
-def decode(raw: bytes, display: str) -> tuple[str, str]:
-    """Decode lecture bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (GBK, GB2312).
-
-    Returns the text and the encoding's name. Raises `ContentError` for binary data or bytes that
-    are none of these, naming the first bad line."""
-    if raw.startswith(codecs.BOM_UTF8):
-        encoding, data = "UTF-8 (BOM)", raw[3:]
-        codec = "utf-8"
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding, data, codec = "UTF-16", raw, "utf-16"
-    else:
-        encoding, data, codec = "UTF-8", raw, "utf-8"
-    if codec != "utf-16" and b"\x00" in data[:4096]:
-        raise _fail(display, "this is not a text file (it holds NUL bytes); give a .txt, .md or .docx lecture")
-    try:
-        return data.decode(codec), encoding
-    except UnicodeDecodeError as exc:
-        if codec != "utf-8" or encoding != "UTF-8":
-            line = data[: exc.start].count(b"\n") + 1
-            raise _fail(display, f"not valid {encoding} text (byte 0x{data[exc.start]:02x})", line) from None
-        utf8_error = exc
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _plausible_chinese(text):
-        return text, "GB18030"
-    start = utf8_error.start
-    line = data[:start].count(b"\n") + 1
-    col = start - (data.rfind(b"\n", 0, start) + 1) + 1
-    raise _fail(display, f"cannot tell the text encoding: not UTF-8 (byte 0x{data[start]:02x}) and not GB18030/GBK; "
-                         "save the file as UTF-8", line, col)
 
 
 def remove_markers(text: str) -> tuple[str, list[Marker]]:
