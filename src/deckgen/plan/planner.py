@@ -394,11 +394,12 @@ PlanFunction = Callable[[Planner, Role, Entry], None]
 
 
 def _planners() -> Mapping[Role, PlanFunction]:
+    from deckgen.plan.code import PLANNERS as CODE
     from deckgen.plan.drawn import PLANNERS as DRAWN
     from deckgen.plan.graphics import PLANNERS as GRAPHICS
 
     return {Role.TITLE: plan_title, Role.SECTION: plan_section, Role.CONTENT: plan_content, Role.AGENDA: plan_content,
-            Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing, **DRAWN, **GRAPHICS}
+            Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing, **DRAWN, **GRAPHICS, **CODE}
 
 
 # One plan function per kind: these, the drawn kinds' (`plan/drawn.py`) and the graphics' (`plan/graphics.py`).
