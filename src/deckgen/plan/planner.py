@@ -15,6 +15,7 @@ from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.labels import default_label, with_label
 from deckgen.plan.model import DeckPlan, Payload, SlidePlan, Text
 from deckgen.text.fit import fit
+from deckgen.text.inline import shown
 from deckgen.theme.model import SizeRange, Sizes, Theme
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class Planner:
         paras = tuple(paragraphs)
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
-        result = fit(paras, slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk)
+        result = fit(shown(paras, self.outline.deck.marked), slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk)
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
             self.warn(path, f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it")
@@ -111,7 +112,7 @@ class Planner:
         low = min(sizes.min, top)
 
         def fits(group: tuple[str, ...]) -> Optional[float]:
-            result = fit(group, slot.box, top, low, slot.style, cjk=self.cjk)
+            result = fit(shown(group, self.outline.deck.marked), slot.box, top, low, slot.style, cjk=self.cjk)
             return result.size if result.fits else None
 
         whole = fits(bullets) if len(bullets) <= MAX_BULLETS else None
@@ -313,7 +314,7 @@ class Planner:
         deck = o.deck
         return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,
-                        sections=tuple(self.sections), slides=tuple(self.slides))
+                        sections=tuple(self.sections), slides=tuple(self.slides), markup=deck.marked)
 
 
 # ------------------------------------------------------------------------- one function per kind

@@ -119,7 +119,10 @@ def timing(slides: Iterable[tuple[str, str, Optional[int]]], sections: Sequence[
 def deck_timing(deck: "DeckPlan", per_minute: Optional[float] = None) -> Timing:
     """The reading time of a planned deck; `per_minute` as in `Rate.of` (default 220 characters / 130 words)."""
     cjk = is_cjk_language(deck.language)
-    return timing(((s.title.text, s.notes, s.section) for s in deck.slides), deck.sections, Rate.of(per_minute, cjk), cjk)
+    from deckgen.text.inline import plain
+
+    slides = ((s.title.text, plain(s.notes) if deck.markup else s.notes, s.section) for s in deck.slides)
+    return timing(slides, deck.sections, Rate.of(per_minute, cjk), cjk)
 
 
 # ------------------------------------------------------------------------------------------- text

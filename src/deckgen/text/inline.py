@@ -142,3 +142,8 @@ def _link_at(text: str, i: int) -> tuple[str, str, int] | None:
 def plain(text: str) -> str:
     """The text `text` shows: the marks removed, escapes resolved, links as their text."""
     return "".join(s.text for s in parse(text))
+
+
+def shown(paragraphs: tuple[str, ...], marked: bool) -> tuple[str, ...]:
+    """The text `paragraphs` show: without their marks when `marked` (the outline's `deck.markup`)."""
+    return tuple(plain(p) for p in paragraphs) if marked else paragraphs
