@@ -280,7 +280,7 @@ class Planner:
     def label(self, level: int, index: int, node: SlideNode) -> Optional[str]:
         if node.label is not None:
             return node.label or None
-        return default_label(level, index + 1, self.cjk)
+        return default_label(level, index + 1, self.cjk, self.outline.deck.language)
 
     def section(self, i: int, sec: Section) -> None:
         path: OutlinePath = ("sections", i)
