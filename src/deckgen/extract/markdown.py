@@ -126,6 +126,19 @@ def _html_text(html: str) -> str:
     return re.sub(r"\s+", " ", html_lib.unescape(text)).strip()
 
 
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
+_LIQUID_TAG = re.compile(r"\{%.*?%\}", re.S)
+
+
+def _without_liquid(text: str) -> str:
+    """`text` without the Liquid template tags of Jekyll sites (`{% comment %}…{% endcomment %}` with what
+    it comments out, `{% include … %}`), their line breaks kept so that lines keep their numbers."""
+    def blank(m: re.Match[str]) -> str:
+        return "\n" * m.group().count("\n")
+
+    return _LIQUID_TAG.sub(blank, _LIQUID_COMMENT.sub(blank, text))
+
+
 def read_markdown(text: str) -> tuple[list[Block], Optional[str]]:
     """The blocks of the Markdown `text` in order, and the title of its YAML front matter (if any)."""
     from markdown_it import MarkdownIt
@@ -147,6 +160,7 @@ def read_markdown(text: str) -> tuple[list[Block], Optional[str]]:
                 title = meta["title"].strip()
             offset = end + 1
             text = "\n".join(lines[offset:])
+    text = _without_liquid(text)
     md = MarkdownIt("commonmark").enable("table")
     tokens = md.parse(text)
     blocks: list[Block] = []

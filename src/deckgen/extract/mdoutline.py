@@ -110,7 +110,7 @@ class _Drafter:
                 chunks.append([b])
             else:
                 chunks[-1].append(b)
-        data = self.entry(n.title, chunks[0], n.title)
+        data = self.entry(n.title, chunks[0], n.title if n.line else None)
         extras = [self.special(n.title, c) for c in chunks[1:]]
         key = ("subsections", "points", None)[depth]
         children = []
@@ -146,7 +146,7 @@ def md_outline(blocks: list[Block], front_title: Optional[str], source: str, lec
     levels = sorted({b.level for b in heads})[:3]
     roots: list[_Node] = []
     stack: list[_Node] = []
-    opening = _Node(d.words("引言", "Introduction"), 1, 0)
+    opening = _Node(d.words("引言", "Introduction"), 0, 0)  # line 0: not a heading of the lecture
     for b in blocks:
         if b.kind == "heading" and b.level in levels:
             depth = levels.index(b.level)

@@ -307,10 +307,14 @@ def _styled_run(template: etree._Element, span: "Span", link: "Callable[[str], s
 def apply_markup(root: etree._Element, link: "Callable[[str], str]") -> None:
     """Turn the inline formatting in the runs under `root` (`**bold**`, `*italic*`, `` `code` ``,
     `[text](url)`, see `deckgen.text.inline`) into runs of that look; `link(url)` gives the relationship id
-    of an external hyperlink from the part `root` is in. Runs without marks stay as they are."""
+    of an external hyperlink from the part `root` is in. Runs without marks stay as they are, and so do runs
+    already in the monospace face (a code slide's lines, whose `*` and backticks are the code's own)."""
     from deckgen.text.inline import parse
 
     for r in list(root.iter(qn("a:r"))):
+        latin = r.find(f"{qn('a:rPr')}/{qn('a:latin')}")
+        if latin is not None and latin.get("typeface") == "Consolas":
+            continue
         t = r.find(qn("a:t"))
         text = t.text if t is not None else None
         if not text or not any(mark in text for mark in "*`[\\"):

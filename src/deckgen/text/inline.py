@@ -144,6 +144,15 @@ def plain(text: str) -> str:
     return "".join(s.text for s in parse(text))
 
 
+def _as_measured(span: Span) -> str:
+    if not span.code:
+        return span.text
+    # a monospace face (0.55–0.6 em a character) is wider than the text face: each character measured as
+    # an `F` (0.611 em in Arial), a space as two spaces (a break stays possible there)
+    return "".join("  " if ch == " " else ch if ord(ch) > 0x2E7F else "F" for ch in span.text)
+
+
 def shown(paragraphs: tuple[str, ...], marked: bool) -> tuple[str, ...]:
-    """The text `paragraphs` show: without their marks when `marked` (the outline's `deck.markup`)."""
-    return tuple(plain(p) for p in paragraphs) if marked else paragraphs
+    """The text `paragraphs` show, as measured: without their marks when `marked` (the outline's
+    `deck.markup`), code as wide as it shows in its monospace face."""
+    return tuple("".join(_as_measured(s) for s in parse(p)) for p in paragraphs) if marked else paragraphs
