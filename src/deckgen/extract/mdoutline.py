@@ -3,13 +3,14 @@ tables and images get slides of their kind; text keeps its links, emphasis and c
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.extract.markdown import REMOTE, Block, notes_lines
-from deckgen.text.inline import escape
+from deckgen.text.inline import Span, code_span, escape, link, parse
 from deckgen.text.script import detect_language, is_cjk_language
 
 MAX_LIST_BULLETS = 6
@@ -23,6 +24,29 @@ class _Node:
     level: int
     blocks: list[Block] = field(default_factory=list)
     children: list["_Node"] = field(default_factory=list)
+
+
+def _marked(span: Span) -> str:
+    if span.link:
+        return link(span.text, span.link)
+    if span.code:
+        return code_span(span.text)
+    return f"**{escape(span.text)}**" if span.bold else f"*{escape(span.text)}*"
+
+
+def remark(bullet: str, blocks: list[Block]) -> str:
+    """A bullet drafted from the plain text, escaped, with the links, code and emphasis of `blocks` it quotes
+    marked again (each where its words stand whole in the bullet)."""
+    spans = {s.text: s for b in blocks if b.kind == "text" for s in parse(b.text)
+             if (s.link or s.code or s.bold or s.italic) and len(s.text.strip()) >= 2}
+    if not spans:
+        return escape(bullet)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(t)}(?!\w)" for t in sorted(spans, key=len, reverse=True)))
+    out, i = [], 0
+    for m in pattern.finditer(bullet):
+        out += [escape(bullet[i:m.start()]), _marked(spans[m.group()])]
+        i = m.end()
+    return "".join(out) + escape(bullet[i:])
 
 
 def _title(text: str) -> str:
@@ -63,7 +87,7 @@ class _Drafter:
 
         drafted = draft_bullets(text, title=title, avoid=self.used[-400:])
         self.used += drafted
-        return [escape(b) for b in drafted]
+        return [remark(b, blocks) for b in drafted]
 
     def entry(self, title: str, blocks: list[Block], heading: Optional[str]) -> dict[str, Any]:
         notes = [escape(heading)] if heading else []
