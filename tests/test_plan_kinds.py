@@ -78,6 +78,7 @@ class DescribeCodeSlides:
         assert len(codes) >= 2 and codes[0].notes == "Run it.\n" and all(not s.notes for s in codes[1:])
         assert [line for s in codes for line in s.payload.lines] == code.split("\n")  # type: ignore[union-attr]
         assert "(cont." in codes[1].title.text
+        assert {s.payload.size for s in codes} == {14}  # type: ignore[union-attr]  # the preferred size, over pages
         assert any("split into" in w.message for w in warnings)
         after = deck.slides[deck.slides.index(codes[-1]) + 1]
         assert after.role is Role.CONTENT and after.body is not None and after.body.paragraphs == ("Note",)

@@ -42,10 +42,11 @@ def _cut(line: str, width_em: float) -> list[str]:
     return pieces + [current]
 
 
-def layout_code(lines: list[str], box: Box, top: float, low: float) -> tuple[float, list[list[str]], int]:
+def layout_code(lines: list[str], box: Box, top: float, low: float, pref: float | None = None) -> tuple[float, list[list[str]], int]:
     """The size the code is set at, its lines in pages that each fit `box`, and how many lines had to be cut
     (wider than the box at the smallest size `low`). The size fits the widest line, at most `top`; when the
-    lines do not fit one page at it, they are split over pages, at blank lines where one is near."""
+    lines do not fit one page at it, a smaller size (not below `pref`, default `low`) that fits them all is
+    taken, else they are split over pages at `pref`, at blank lines where one is near."""
     widest = max((line_em(line) for line in lines), default=1.0) or 1.0
     size = max(low, min(top, box.text_w / widest))
     cut = 0
@@ -56,8 +57,9 @@ def layout_code(lines: list[str], box: Box, top: float, low: float) -> tuple[flo
             cut += len(pieces) > 1
             shown += pieces
         lines = shown
-    if len(lines) * LINE_EM * size > box.text_h:  # all on one page if a smaller size (not below `low`) allows
-        size = max(low, min(size, box.text_h / (len(lines) * LINE_EM)))
+    if len(lines) * LINE_EM * size > box.text_h:  # all on one page if a smaller size (not below `pref`) allows
+        floor = max(low, min(size, pref if pref is not None else low))
+        size = max(floor, min(size, box.text_h / (len(lines) * LINE_EM)))
     per_page = max(1, int(box.text_h // (LINE_EM * size)))
     pages: list[list[str]] = []
     start = 0
@@ -79,7 +81,7 @@ def plan_code(p: "Planner", role: Role, e: "Entry") -> None:
     slot = p.frames["code", "code"]
     sizes = p.sizes.code
     top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
-    size, pages, cut = layout_code(code_lines(node.code), slot.box, top, min(sizes.min, top))
+    size, pages, cut = layout_code(code_lines(node.code), slot.box, top, min(sizes.min, top), min(sizes.pref, top))
     if cut:
         p.warn(e.path, f"{cut} code line(s) are wider than the slide at {size:g} pt and are cut over two lines")
     if len(pages) > 1:
