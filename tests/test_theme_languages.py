@@ -72,3 +72,18 @@ def test_reading_rates_follow_the_language() -> None:
     assert (Rate.of(None, True, "ja-JP").chars, Rate.of(None, True, "ko-KR").chars, Rate.of(None, True, "zh-CN").chars) == \
         (300.0, 280.0, 220.0)
     assert Rate.of(150, True, "ja-JP").chars == 150.0
+
+
+@pytest.mark.parametrize("language, contents, continued", [("zh-CN", "目录", "（续）"), ("zh-TW", "目錄", "（續）"),
+                                                          ("ja-JP", "目次", "（続き）"), ("ko-KR", "목차", "（계속）")])
+def test_the_words_deckgen_writes_follow_the_language(language: str, contents: str, continued: str) -> None:
+    from deckgen.outline.model import Outline
+    from deckgen.plan.planner import plan
+
+    bullets = [f"要点{i}" for i in range(12)]
+    outline = Outline.model_validate({"deck": {"title": "T", "language": language}, "sections": [
+        {"title": "甲", "subsections": [{"title": "乙", "bullets": bullets}]}, {"title": "丙"}]})
+    deck, _ = plan(outline, load_theme(None))
+    titles = [s.title.text for s in deck.slides]
+    assert contents in titles
+    assert any(t.endswith(continued) for t in titles)

@@ -55,14 +55,16 @@ def _title(text: str) -> str:
 
 class _Drafter:
     def __init__(self, language: str, lecture_dir: Path, outline_dir: Path, source: str) -> None:
-        self.cjk = is_cjk_language(language)
+        self.cjk, self.language = is_cjk_language(language), language
         self.lecture_dir, self.outline_dir, self.source = lecture_dir, outline_dir, source
         self.warnings: list[Diagnostic] = []
         self.used: list[str] = []
         self.names: dict[str, int] = {}
 
     def words(self, zh: str, en: str) -> str:
-        return zh if self.cjk else en
+        from deckgen.text.words import localized
+
+        return localized(zh, self.language) if self.cjk else en
 
     def named(self, title: str, what_zh: str, what_en: str) -> str:
         """`title` with what the slide shows (`（代码）`, ` (code)`), numbered from the second on."""

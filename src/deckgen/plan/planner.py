@@ -16,6 +16,7 @@ from deckgen.plan.labels import default_label, with_label
 from deckgen.plan.model import DeckPlan, Payload, SlidePlan, Text
 from deckgen.text.fit import fit
 from deckgen.text.inline import shown
+from deckgen.text.words import localized
 from deckgen.theme.model import SizeRange, Sizes, Theme
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class Planner:
         return self.theme.sizes.scaled(self.frames.scale)
 
     def words(self, zh: str, en: str) -> str:
-        return zh if self.cjk else en
+        return localized(zh, self.outline.deck.language) if self.cjk else en
 
     def warn(self, path: OutlinePath, message: str) -> None:
         """A warning about the entry at `path`, placed in the outline file when its positions are known."""
@@ -398,12 +399,11 @@ def _planners() -> Mapping[Role, PlanFunction]:
     from deckgen.plan.code import PLANNERS as CODE
     from deckgen.plan.drawn import PLANNERS as DRAWN
     from deckgen.plan.graphics import PLANNERS as GRAPHICS
-
     return {Role.TITLE: plan_title, Role.SECTION: plan_section, Role.CONTENT: plan_content, Role.AGENDA: plan_content,
             Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing, **DRAWN, **GRAPHICS, **CODE}
 
 
-# One plan function per kind: these, the drawn kinds' (`plan/drawn.py`) and the graphics' (`plan/graphics.py`).
+# One plan function per kind: these, the drawn kinds' (`plan/drawn.py`), the graphics' (`plan/graphics.py`), code's.
 PLANNERS: Mapping[Role, PlanFunction] = _planners()
 
 
