@@ -95,7 +95,7 @@ class _Drafter:
         notes = [escape(heading)] if heading else []
         for b in blocks:
             notes += notes_lines(b)
-        data: dict[str, Any] = {"title": _title(title)}
+        data: dict[str, Any] = {"title": _title(title), "label": ""}  # a heading's own words, not numbered
         bullets = self.bullets(blocks, title)
         if bullets:
             data["bullets"] = bullets
@@ -126,7 +126,7 @@ class _Drafter:
             shown = b.text or escape(b.plain) or escape(b.src)
             data = {"title": _title(self.named(title, "图片", "picture") if b.kind == "image" else title), "bullets": [shown]}
         data["notes"] = "\n".join(notes) + "\n" if notes else ""
-        return data
+        return {"label": "", **data}
 
     def node(self, n: _Node, depth: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The entry of `n` and the entries after it at its own level (its code, tables, images when it is a point)."""
@@ -195,5 +195,11 @@ def md_outline(blocks: list[Block], front_title: Optional[str], source: str, lec
         data["opening"] = [first, *extras]
     if not roots:  # no headings: the whole lecture under one section named after the deck
         roots = [_Node(deck["title"], 1, 0)]
-    data["sections"] = [d.node(r, 0)[0] for r in roots]
+    from deckgen.extract.frame import CONCLUSION
+
+    closing = roots[-1] if len(roots) > 1 and CONCLUSION.match(roots[-1].title) and not roots[-1].children else None
+    data["sections"] = [d.node(r, 0)[0] for r in roots if r is not closing]
+    if closing is not None:  # `## Conclusion`, `# Summary`: the closing slide
+        first, extras = d.node(closing, 2)
+        data["closing"] = [first, *extras]
     return data, d.warnings
