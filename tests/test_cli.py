@@ -43,7 +43,7 @@ def test_bad_outline_lists_every_problem_exits_1_and_writes_nothing(runner: CliR
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert lines == [
-        f"Error: {bad}:3:3: deck.colour: unknown key 'colour'; allowed: title, subtitle, presenter, date, language, theme, template_roles, notes",
+        f"Error: {bad}:3:3: deck.colour: unknown key 'colour'; allowed: title, subtitle, presenter, date, language, markup, theme, template_roles, notes",
         f"Error: {bad}:5:12: sections[0].title: expected text, got a list; write it as text (in quotes if it holds ': ', '[' or '{{')",
     ]
     assert not (tmp_path / "outline.pptx").exists()

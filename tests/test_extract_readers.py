@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import ContentError
-from deckgen.extract.readers import decode, markdown_paragraphs, read_lecture, text_paragraphs
+from deckgen.extract.readers import decode, read_lecture, text_paragraphs
 
 LECTURE = "学习报告\n同志们：\n　　今天讲三点意见。\n一、提高认识\n（一）统一思想。我们要统一思想。\n"
 
@@ -112,14 +112,16 @@ class DescribePlainTextParagraphs:
 
 
 class DescribeMarkdown:
-    def it_reads_headings_lists_and_joins_soft_breaks(self) -> None:
+    def it_reads_headings_lists_and_joins_soft_breaks(self, tmp_path: Path) -> None:
         text = ("---\ntitle: Front Title\n---\n# Heading\n\nFirst line\nsecond line.\n\n"
                 "1. Item one\n2. Item two\n- bullet\n\nSetext\n======\n\n> quoted **bold** text\n")
-        paras, _ = markdown_paragraphs(text)
-        assert [(p.text, p.level) for p in paras] == [
-            ("Front Title", 0), ("Heading", 1), ("First line second line.", None), ("1. Item one", None),
-            ("2. Item two", None), ("bullet", None), ("Setext", 1), ("quoted bold text", None)]
+        lec = read_lecture(write(tmp_path, "a.md", text.encode("utf-8")))
+        assert [(p.text, p.level) for p in lec.paragraphs] == [
+            ("Heading", 1), ("First line second line.", None), ("Item one", None),
+            ("Item two", None), ("bullet", None), ("Setext", 1), ("quoted bold text", None)]
+        assert lec.markdown[1] == "Front Title"
+        assert [p.line for p in lec.paragraphs][:2] == [4, 6]
 
-    def it_joins_chinese_lines_without_a_space(self) -> None:
-        paras, _ = markdown_paragraphs("## 标题\n\n第一行\n第二行。\n")
-        assert paras[1].text == "第一行第二行。"
+    def it_joins_chinese_lines_without_a_space(self, tmp_path: Path) -> None:
+        lec = read_lecture(write(tmp_path, "a.md", "## 标题\n\n第一行\n第二行。\n".encode("utf-8")))
+        assert lec.paragraphs[1].text == "第一行第二行。"

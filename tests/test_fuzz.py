@@ -53,7 +53,7 @@ NOTES = st.one_of(text(300, newlines=True), st.just(""), st.text(alphabet=CJK, m
 LABEL = st.one_of(st.just(""), text(6))
 # the kinds an entry can ask for without content of another kind (a chart, a table, an image…)
 LAYOUT = st.sampled_from([r.value for r in Role if r not in (Role.QUOTE, Role.NUMBERS, Role.CHART, Role.TABLE,
-                                                               Role.PICTURE, Role.COMPARE)])
+                                                               Role.PICTURE, Role.COMPARE, Role.CODE)])
 
 
 def node(children: dict[str, st.SearchStrategy[Any]] | None = None) -> st.SearchStrategy[dict[str, Any]]:

@@ -85,7 +85,7 @@ class DescribeBadData:
         ("quote: {source: 某人}", "o.yaml:7:16: sections[0].subsections[0].quote.text: required key 'text' is missing; add it"),
         ("kind: carts", "o.yaml:7:15: sections[0].subsections[0].kind: unknown slide kind 'carts'; expected one of title, "
                         "agenda, section, content, statement, closing, cards, quote, numbers, chart, table, picture, compare, "
-                        "bullets, image; did you mean 'chart'?"),
+                        "code, bullets, image; did you mean 'chart'?"),
         ("kind: chart", "o.yaml:7:15: sections[0].subsections[0].kind: a 'chart' slide needs its 'chart'"),
         ("kind: quote\nnotes: 没有引语。", "o.yaml:7:15: sections[0].subsections[0].kind: a 'quote' slide needs "
                                           "`quote: {text, source}`, or bullets or notes that lead with a quotation (…指出，“…”)"),

@@ -83,7 +83,7 @@ sections:
         assert problems(text) == [
             "outline.yaml:3:3: deck.title: duplicate key 'title' (first at line 2); YAML would keep only the last one: keep one",
             "outline.yaml:6:5: sections[0].colour: unknown key 'colour'; allowed: title, label, bullets, notes, layout, kind, chart, table, image, alt, quote, numbers, compare, "
-            "subsections",
+            "code, subsections",
         ]
 
     def it_sanitises_control_characters_with_a_warning(self) -> None:

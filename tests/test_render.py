@@ -166,7 +166,7 @@ def test_no_template_leftovers(shipped_deck: Path) -> None:
     assert not any("thumbnail" in n or "printerSettings" in n for n in names)
     from deckgen.render.masterxml import LAYOUTS
 
-    assert len([n for n in names if re.match(r"ppt/slideLayouts/\w+\.xml$", n)]) == len(LAYOUTS) == 15
+    assert len([n for n in names if re.match(r"ppt/slideLayouts/\w+\.xml$", n)]) == len(LAYOUTS) == 16
 
 
 def test_english_deck_uses_english_language_and_words(tmp_path: Path) -> None:

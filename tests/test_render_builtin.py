@@ -27,7 +27,7 @@ def test_more_layouts_than_python_pptx_default_template_has(monkeypatch: pytest.
     monkeypatch.setattr(builtin_module, "LAYOUTS", LAYOUTS + extra)
     prs = builtin_presentation(load_theme(), "zh-CN")
     names = _layout_names(prs)
-    assert len(names) == len(LAYOUTS) + 8 == 23
+    assert len(names) == len(LAYOUTS) + 8 == 24
     assert names[-1] == "Extra 7"
     parts = [str(p.partname) for p in prs.part.package.iter_parts()]
     assert len(parts) == len(set(parts))

@@ -128,7 +128,7 @@ class DescribeLayoutContract:
         assert got == [("Title Slide", "title"), ("Section Header", "secHead"), ("Title and Content", "obj"),
                        ("Agenda", "obj"), ("Statement", "obj"), ("Closing", "title"), ("Cards", "cust"), ("Quote", "cust"),
                        ("Big Numbers", "cust"), ("Chart", "chart"), ("Table", "tbl"), ("Picture", "picTx"),
-                       ("Comparison", "twoTxTwoObj"), ("Title Only", "titleOnly"), ("Blank", "blank")]
+                       ("Comparison", "twoTxTwoObj"), ("Code", "cust"), ("Title Only", "titleOnly"), ("Blank", "blank")]
 
     def it_keeps_placeholder_types_indexes_and_grid_boxes(self, deck: Deck) -> None:
         def box(b: grid.Box) -> tuple:
@@ -159,6 +159,7 @@ class DescribeLayoutContract:
             "Comparison": {("title", None): None, ("body", "1"): grid.LEFT_HEAD, ("body", "2"): grid.LEFT_BODY,
                            ("body", "3"): grid.RIGHT_HEAD, ("body", "4"): grid.RIGHT_BODY, ("ftr", "11"): grid.FOOTER,
                            ("sldNum", "12"): grid.SLIDE_NUMBER},
+            "Code": {("title", None): None, ("ftr", "11"): grid.FOOTER, ("sldNum", "12"): grid.SLIDE_NUMBER},
             "Blank": {},
         }
         for name, wanted in expect.items():
@@ -192,8 +193,8 @@ class DescribeContrastAsDrawn:
                 assert ratio >= need, f"{deck.theme.name} {name} {shape}: {fg} on {bg} is {ratio:.2f}:1 < {need}:1"
                 checked += 1
         # title, section, content, agenda, statement, closing, title only; cards, quote, numbers, chart, table,
-        # picture, comparison
-        assert checked == 3 + 2 + 4 + 4 + 4 + 2 + 3 + 3 + 5 + 3 + 4 + 4 + 5 + 7
+        # picture, comparison, code
+        assert checked == 3 + 2 + 4 + 4 + 4 + 2 + 3 + 3 + 5 + 3 + 4 + 4 + 5 + 7 + 3
 
     def it_resolves_the_dark_themes_colours_through_the_dark_colour_map(self) -> None:
         d = Deck.of(load_theme("dark"))

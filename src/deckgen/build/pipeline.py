@@ -45,9 +45,11 @@ class Built:
 def resolve_theme(file: OutlineFile, override: Optional[str] = None) -> Theme:
     """The theme of the build: `override` (a name, or a path relative to the working folder), else the
     outline's `deck.theme` (relative to the outline's folder; a mistake there is reported at that key)."""
+    from deckgen.theme.languages import localized
+
     spec = override or file.outline.deck.theme
-    try:
-        return load_theme(spec, file.path.parent if override is None else Path.cwd())
+    try:  # East Asian faces of the deck's language: 微軟正黑體 for zh-TW, 游ゴシック for ja-JP…
+        return localized(load_theme(spec, file.path.parent if override is None else Path.cwd()), file.outline.deck.language)
     except ContentError as exc:
         if override is not None or any(p.line for p in exc.problems):
             raise

@@ -21,7 +21,9 @@ DECK_SUFFIXES = (".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help=f"The outline to write (default: ./{DEFAULT_OUTPUT}).")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists (it may hold your edits).")
-def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
+@click.option("--format", "fmt", type=click.Choice(["txt", "md", "docx"]), default=None,
+              help="Read LECTURE as this format, whatever its name (a .txt holding Markdown is read as Markdown).")
+def outline(lecture: Path, output: Optional[Path], force: bool, fmt: Optional[str]) -> None:
     """Draft an outline (YAML) from the text of LECTURE (.txt, .docx or .md).
 
     Headings, points, opening and closing are found in the text; every word of the lecture goes
@@ -38,7 +40,7 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
     if output.exists() and not force:
         raise OutputError(f"{str(output)!r} already exists and may hold your edits; "
                           "add --force to overwrite it, or choose another file with -o")
-    result = extract(lecture, str(lecture))
+    result = extract(lecture, str(lecture), fmt, (output if output.is_dir() else output.parent).resolve())
     _buildable(result.yaml, str(lecture))
     write_text_atomic(output, result.yaml)
     for line in result.summary():

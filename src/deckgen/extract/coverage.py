@@ -53,8 +53,12 @@ def normalise(text: str) -> str:
 def notes_in_order(outline: Outline) -> list[tuple[NotesPath, str]]:
     """The notes of every slide that carries lecture text, in slide order, with their outline paths."""
     from deckgen.outline.walk import entries
+    from deckgen.text.inline import plain
 
-    return [(("deck", "notes"), outline.deck.notes)] + [(e.path + ("notes",), e.node.notes) for e in entries(outline)]
+    def shown(notes: str) -> str:  # the words the notes show, without inline marks (`deck.markup`)
+        return "\n".join(plain(line) for line in notes.split("\n")) if outline.deck.marked else notes
+
+    return [(("deck", "notes"), shown(outline.deck.notes))] + [(e.path + ("notes",), shown(e.node.notes)) for e in entries(outline)]
 
 
 def split(paragraphs: Iterable[tuple[int | None, str]]) -> list[Sentence]:

@@ -35,6 +35,7 @@ class Lecture:
     markers: tuple[Marker, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
     warnings: tuple[Diagnostic, ...] = ()
+    markdown: tuple = ()  # a Markdown lecture: its blocks (`deckgen.extract.markdown.Block`) and front-matter title
 
     @property
     def body(self) -> str:

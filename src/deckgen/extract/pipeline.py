@@ -34,6 +34,7 @@ class Extraction:
         lec, s, o = self.lecture, self.structure, self.outline
         how = f"{lec.encoding}, " if lec.encoding else ""
         lines = [f"Read {lec.source} ({how}{len(lec.paragraphs)} paragraphs, {o.deck.language})"]
+        lines += [f"  {note[0].upper()}{note[1:]}" for note in lec.notes if note.startswith("read as")]
         if lec.markers:
             listed = ", ".join(f"{m.text} (line {m.line})" if m.line else m.text for m in lec.markers)
             lines.append(f"Removed {len(lec.markers)} site marker{'s' if len(lec.markers) > 1 else ''}: {listed}")
@@ -69,14 +70,28 @@ def _header(lecture: Lecture, zh: bool) -> list[str]:
     return lines
 
 
-def extract(path: Path, display: str | None = None) -> Extraction:
-    """Read the lecture at `path` and draft its outline (validated) and YAML text.
+def _extract_markdown(lecture: Lecture, path: Path, outline_dir: Path) -> Extraction:
+    from deckgen.extract.mdoutline import md_outline
+
+    blocks, front_title = lecture.markdown
+    data, warnings = md_outline(list(blocks), front_title, lecture.source, path.parent, outline_dir)
+    outline = Outline.model_validate(data)
+    structure = Structure(lecture.body, outline.deck.language, title=outline.deck.title)
+    text = outline_yaml(outline, _header(lecture, outline.deck.is_cjk))
+    return Extraction(lecture, structure, outline, text, [*lecture.warnings, *warnings])
+
+
+def extract(path: Path, display: str | None = None, fmt: str | None = None, outline_dir: Path | None = None) -> Extraction:
+    """Read the lecture at `path` and draft its outline (validated) and YAML text; `fmt` (`txt`, `md`, `docx`)
+    overrides the file's name, `outline_dir` is where the outline goes (image paths are written relative to it).
 
     Raises `ContentError` when the lecture cannot be read or has no text."""
     from deckgen.errors import ContentError
     from deckgen.outline.validate import MAX_SLIDE_NODES
 
-    lecture = read_lecture(path, display or str(path))
+    lecture = read_lecture(path, display or str(path), fmt)
+    if lecture.kind == "md":
+        return _extract_markdown(lecture, path, outline_dir or Path("."))
     structure = find_structure(lecture)
     entries = len(structure.nodes()) + bool(structure.opening) + bool(structure.closing)
     if entries > MAX_SLIDE_NODES:  # found before drafting: an outline build refuses is never drafted

@@ -1,12 +1,12 @@
 """Read a lecture (.txt, .md, .docx) into clean paragraphs, detecting the encoding and removing site markers."""
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
+from deckgen.extract.encoding import decode
 from deckgen.extract.lecture import Lecture, Marker, Para
 from deckgen.extract.numbering import heading_labels
 from deckgen.text.clean import sanitise
@@ -29,63 +29,6 @@ _NOT_TEXT = {
 
 def _fail(display: str, message: str, line: int | None = None, col: int | None = None) -> ContentError:
     return ContentError([Diagnostic(message, display, line, col)])
-
-
-def _plausible_chinese(text: str) -> bool:
-    """False when GB18030-decoded text looks like another encoding read wrongly (ideographs wedged
-    between Latin letters, or many characters outside the ranges Chinese text uses)."""
-    odd = wedged = cjk = 0
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if code < 0x80:
-            continue
-        if 0x4E00 <= code <= 0x9FFF:
-            cjk += 1
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
-                wedged += 1
-        elif not (0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F
-                  or 0x2460 <= code <= 0x24FF or 0x00A0 <= code <= 0x00FF or 0x0370 <= code <= 0x04FF
-                  or 0x2100 <= code <= 0x22FF or 0x2500 <= code <= 0x25FF or 0x3200 <= code <= 0x33FF):
-            odd += 1
-    if cjk and wedged / cjk > 0.3:
-        return False
-    return odd <= max(2, 0.02 * (cjk + odd))
-
-
-def decode(raw: bytes, display: str) -> tuple[str, str]:
-    """Decode lecture bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (GBK, GB2312).
-
-    Returns the text and the encoding's name. Raises `ContentError` for binary data or bytes that
-    are none of these, naming the first bad line."""
-    if raw.startswith(codecs.BOM_UTF8):
-        encoding, data = "UTF-8 (BOM)", raw[3:]
-        codec = "utf-8"
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding, data, codec = "UTF-16", raw, "utf-16"
-    else:
-        encoding, data, codec = "UTF-8", raw, "utf-8"
-    if codec != "utf-16" and b"\x00" in data[:4096]:
-        raise _fail(display, "this is not a text file (it holds NUL bytes); give a .txt, .md or .docx lecture")
-    try:
-        return data.decode(codec), encoding
-    except UnicodeDecodeError as exc:
-        if codec != "utf-8" or encoding != "UTF-8":
-            line = data[: exc.start].count(b"\n") + 1
-            raise _fail(display, f"not valid {encoding} text (byte 0x{data[exc.start]:02x})", line) from None
-        utf8_error = exc
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _plausible_chinese(text):
-        return text, "GB18030"
-    start = utf8_error.start
-    line = data[:start].count(b"\n") + 1
-    col = start - (data.rfind(b"\n", 0, start) + 1) + 1
-    raise _fail(display, f"cannot tell the text encoding: not UTF-8 (byte 0x{data[start]:02x}) and not GB18030/GBK; "
-                         "save the file as UTF-8", line, col)
 
 
 def remove_markers(text: str) -> tuple[str, list[Marker]]:
@@ -151,91 +94,17 @@ def text_paragraphs(text: str) -> list[Para]:
     return paras
 
 
-_ATX = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_LIST = re.compile(r"(?:[-*+•][ \t]+|(?=[0-9]{1,2}[.)][ \t]))")
-_RULE = re.compile(r"(?:[-*_][ \t]*){3,}$")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+def _markdown(text: str) -> tuple[list[Para], tuple]:
+    from deckgen.extract.markdown import read_markdown, spoken
+
+    blocks, title = read_markdown(text)
+    paras = [Para(line, b.line, b.level if b.kind == "heading" else None) for b in blocks for line in spoken(b)]
+    return paras, (tuple(blocks), title)
 
 
-def markdown_paragraphs(text: str) -> tuple[list[Para], list[str]]:
-    """Paragraphs of Markdown: ATX/setext headings with their level, list items and blank-line paragraphs
-    (soft line breaks joined). Front matter gives the title (level 0). Returns paragraphs and notes."""
-    lines = text.split("\n")
-    paras: list[Para] = []
-    notes: list[str] = []
-    start = 0
-    if lines and lines[0].strip() == "---":
-        for j in range(1, len(lines)):
-            if lines[j].strip() in ("---", "..."):
-                from deckgen.outline.load import parse_yaml
-
-                try:  # bounded as outlines are: depth, aliases, no tags; a mistake there only loses the title
-                    meta = parse_yaml("\n".join(lines[1:j]), "front matter").data
-                except ContentError:
-                    meta = None
-                if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
-                    paras.append(Para(strip_line(meta["title"]), 2, 0))
-                notes.append("front matter read for the title only")
-                start = j + 1
-                break
-    current: str | None = None
-    current_line = 0
-    fenced = False
-    in_comment = False
-
-    def flush() -> None:
-        nonlocal current
-        if current is not None and current.strip():
-            paras.append(Para(_EMPHASIS.sub(r"\2", current), current_line))
-        current = None
-
-    for number in range(start + 1, len(lines) + 1):
-        raw = lines[number - 1]
-        stripped = strip_line(raw)
-        if in_comment or stripped.startswith("<!--"):
-            in_comment = "-->" not in stripped
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fenced = not fenced
-            flush()
-            continue
-        if fenced:
-            if stripped:
-                paras.append(Para(stripped, number))
-            continue
-        if not stripped:
-            flush()
-            continue
-        atx = _ATX.match(stripped)
-        if atx and atx.group(2).strip():
-            flush()
-            paras.append(Para(_EMPHASIS.sub(r"\2", strip_line(atx.group(2))), number, len(atx.group(1))))
-            continue
-        if current is not None and re.fullmatch(r"=+|-+", stripped) and "\n" not in current:
-            paras.append(Para(_EMPHASIS.sub(r"\2", current), current_line, 1 if stripped[0] == "=" else 2))
-            current = None
-            continue
-        if _RULE.match(stripped):
-            flush()
-            continue
-        stripped = re.sub(r"^(>[ \t]?)+", "", stripped).strip()
-        if not stripped:
-            continue
-        item = _LIST.match(stripped)
-        if item:
-            flush()
-            current, current_line = stripped[item.end():], number
-            continue
-        if current is None:
-            current, current_line = stripped, number
-        else:
-            current = join_lines(current, stripped)
-    flush()
-    return paras, notes
-
-
-def read_lecture(path: Path, display: str | None = None) -> Lecture:
-    """Read the lecture at `path` (.docx, .md/.markdown, anything else as plain text).
+def read_lecture(path: Path, display: str | None = None, fmt: str | None = None) -> Lecture:
+    """Read the lecture at `path` (.docx, .md/.markdown, anything else as plain text; `fmt` `txt`, `md` or
+    `docx` says which whatever the name). A .txt that looks like Markdown is read as Markdown (said in `notes`).
 
     Site markers are removed and listed; blank paragraphs dropped; spaces around paragraphs stripped.
     Raises `ContentError` for a missing, unreadable, undecodable or empty file."""
@@ -254,12 +123,13 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
         size = path.stat().st_size
     except OSError as exc:
         raise _fail(display, f"file {display!r} cannot be read ({exc.strerror})") from None
-    docx_like = suffix in (".docx", ".docm", ".dotx")
+    docx_like = suffix in (".docx", ".docm", ".dotx") if fmt is None else fmt == "docx"
     too_large = (f"the lecture is larger than {MAX_BYTES >> 20} MB of text, more than one deck can carry; split it into "
                  "several files (a part per deck), or check that this is the right file")
     if size > MAX_BYTES and not docx_like:  # a .docx is limited by its text (below) and what it unpacks to
         raise _fail(display, too_large)
     notes: list[str] = []
+    markdown: tuple = ()
     read_warnings: list[Diagnostic] = []
     if docx_like:
         from deckgen.extract.docx import read_docx
@@ -285,12 +155,18 @@ def read_lecture(path: Path, display: str | None = None) -> Lecture:
             raise _fail(display, too_large)
         decoded, encoding = decode(raw, display)
         text, markers = remove_markers(sanitise(decoded, invisible=True)[0])
-        if suffix in (".md", ".markdown"):
+        from deckgen.extract.markdown import looks_like_markdown
+
+        signs = looks_like_markdown(text) if fmt is None and suffix not in (".md", ".markdown") else []
+        if signs:
+            notes.append(f"read as Markdown: it has {', '.join(signs)} (--format txt reads it as plain text)")
+        if fmt == "md" or (fmt is None and suffix in (".md", ".markdown")) or signs:
             kind = "md"
-            paragraphs, notes = markdown_paragraphs(text)
+            paragraphs, markdown = _markdown(text)
         else:
             kind = "txt"
             paragraphs = text_paragraphs(text)
     if not paragraphs:
         raise _fail(display, "the lecture has no text; give the file that holds the lecture (.txt, .md or .docx)")
-    return Lecture(tuple(paragraphs), display, kind, encoding, tuple(markers), tuple(notes), tuple(read_warnings))
+    return Lecture(tuple(paragraphs), display, kind, encoding, tuple(markers), tuple(notes), tuple(read_warnings),
+                   markdown)

@@ -12,7 +12,7 @@ from deckgen.extract.numbering import Label, heading_labels
 from deckgen.extract.points import find_points
 from deckgen.extract.lecture import Lecture
 from deckgen.extract.text import shorten, strip_end, width
-from deckgen.text.script import cjk_ratio
+from deckgen.text.script import cjk_ratio, detect_language
 from deckgen.text.sentences import first_sentence
 
 HEADING_WIDTH = 36      # longest heading title kept whole (in Chinese characters)
@@ -284,9 +284,7 @@ def _tree(flat: list[Node]) -> list[Node]:
 
 
 def _language(body: str) -> str:
-    if re.search(r"[\u3040-\u30ff]", body) and cjk_ratio(body) >= 0.2:
-        return "ja-JP"
-    return "zh-CN" if cjk_ratio(body) >= 0.2 else "en-US"
+    return detect_language(body)
 
 
 def find_structure(lecture: Lecture) -> Structure:

@@ -8,7 +8,7 @@ import yaml
 from deckgen.diagnostics import PathPart
 from deckgen.outline.model import Outline, SlideNode
 
-_DECK_KEYS = ("title", "subtitle", "presenter", "date", "language", "theme")
+_DECK_KEYS = ("title", "subtitle", "presenter", "date", "language", "markup", "theme")
 
 
 def scalar(value: str) -> str:
@@ -73,6 +73,18 @@ class _Writer:
             self.lines.append(f"{' ' * indent}# numbers:")
             for value, label in self.figures[path]:
                 self.lines.append(f"{' ' * indent}#   - {{value: {scalar(value)}, label: {scalar(label)}}}")
+        for key in ("image", "alt"):
+            if getattr(node, key) is not None:
+                self.key(indent, key, getattr(node, key))
+        if node.table is not None:
+            self.lines.append(f"{' ' * indent}table:")
+            self.lines.append(f"{' ' * (indent + 2)}header: {scalar(list(node.table.header))}")
+            self.lines.append(f"{' ' * (indent + 2)}rows:")
+            self.lines += [f"{' ' * (indent + 4)}- {scalar(list(row))}" for row in node.table.rows]
+        if node.code is not None:
+            lines = block(node.code + "\n", indent + 2)
+            self.lines.append(f"{' ' * indent}code: {lines[0]}")
+            self.lines.extend(lines[1:])
         if node.bullets:
             draft = "草拟的要点，请修改" if self.zh else "drafted key phrases: edit them"
             self.lines.append(f"{' ' * indent}bullets:  # {draft}")
@@ -103,7 +115,7 @@ def outline_yaml(outline: Outline, header: Sequence[str] = (), shortened: set[tu
     w.lines.append("deck:")
     deck: dict[str, Any] = outline.deck.model_dump()
     for key in _DECK_KEYS:
-        if deck.get(key) is not None:
+        if deck.get(key) is not None and not (key == "markup" and deck[key] == "none"):
             w.key(2, key, str(deck[key]))
     w.notes(2, outline.deck.notes)
     for name in ("opening", "sections", "closing"):

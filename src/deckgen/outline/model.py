@@ -57,6 +57,7 @@ class Role(str, Enum):
     TABLE = "table"
     PICTURE = "picture"
     COMPARE = "compare"
+    CODE = "code"
 
 
 # `kind:` takes a role's name, or one of these words for it.
@@ -168,7 +169,8 @@ class Compare(_Strict):
 
 # The keys that give a slide its content of another kind than bullets, and the kind each one makes.
 PAYLOADS = {"chart": Role.CHART, "table": Role.TABLE, "image": Role.PICTURE, "quote": Role.QUOTE,
-            "numbers": Role.NUMBERS, "compare": Role.COMPARE}
+            "numbers": Role.NUMBERS, "compare": Role.COMPARE, "code": Role.CODE}
+MAX_CODE = 200_000  # characters of one code block: thousands of lines, far beyond what slides show
 
 
 class SlideNode(_Strict):
@@ -193,6 +195,7 @@ class SlideNode(_Strict):
     quote: Optional[Quote] = None
     numbers: Optional[list[BigNumber]] = Field(default=None, min_length=2, max_length=4)
     compare: Optional[Compare] = None
+    code: Optional[str] = Field(default=None, min_length=1, max_length=MAX_CODE)
 
     _levels: tuple[int, ...] = PrivateAttr(default=())
 
@@ -255,6 +258,7 @@ class Deck(_Strict):
     presenter: Optional[Text] = None
     date: Optional[Text] = None
     language: str = "zh-CN"
+    markup: Literal["none", "markdown"] = "none"
     theme: Optional[str] = Field(default=None, max_length=4096)
     template_roles: Optional[dict[str, str]] = None
     notes: str = ""
@@ -285,6 +289,11 @@ class Deck(_Strict):
     @property
     def is_cjk(self) -> bool:
         return is_cjk_language(self.language)
+
+    @property
+    def marked(self) -> bool:
+        """Whether bullets, notes and table cells hold inline formatting (`deckgen.text.inline`)."""
+        return self.markup == "markdown"
 
 
 class Outline(_Strict):

@@ -197,7 +197,8 @@ def _size_problems(outline: Outline, loaded: Loaded) -> list[Diagnostic]:
 
 # ------------------------------------------------------------------------------------- slide kinds
 
-_NEEDS = {Role.CHART: "chart", Role.TABLE: "table", Role.PICTURE: "image", Role.NUMBERS: "numbers", Role.COMPARE: "compare"}
+_NEEDS = {Role.CHART: "chart", Role.TABLE: "table", Role.PICTURE: "image", Role.NUMBERS: "numbers", Role.COMPARE: "compare",
+          Role.CODE: "code"}
 
 
 def kind_problems(outline: Outline, loaded: Loaded) -> list[Diagnostic]:

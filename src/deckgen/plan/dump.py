@@ -1,7 +1,7 @@
 """A readable text dump of a plan, for golden tests: one line per slide, one per text paragraph."""
 from __future__ import annotations
 
-from deckgen.plan.model import Blocks, ChartPlan, DeckPlan, Payload, PicturePlan, TablePlan
+from deckgen.plan.model import Blocks, ChartPlan, CodePlan, DeckPlan, Payload, PicturePlan, TablePlan
 
 
 def dump(deck: DeckPlan) -> str:
@@ -37,6 +37,8 @@ def _payload(payload: Payload) -> list[str]:
         out = [f"table @{payload.size:g}: {' | '.join(payload.header)}"]
         out += [f"  {' | '.join(row)}" for row in payload.rows]
         return out + [f"  alt: {payload.alt}"]
+    if isinstance(payload, CodePlan):
+        return [f"code @{payload.size:g}: {len(payload.lines)} lines"] + [f"  | {line}" for line in payload.lines]
     assert isinstance(payload, PicturePlan)
     out = [f"picture {payload.shown} alt: {payload.alt}"]
     return out + [f"{b.name.lower()}: " + " / ".join(" + ".join(f"{r.text}@{r.size:g}" for r in runs) for runs in b.paragraphs)

@@ -157,6 +157,9 @@ KINDS: Mapping[Role, Kind] = _kinds(
           SlotSpec("right_body", Slot(grid.RIGHT_BODY, grid.BODY_PARAS), "body", BODY_PH, color="body", bullet=True),
           SlotSpec("columns", Slot(grid.BODY, grid.BODY_PARAS), "body", BODY_PH, CONTENT_BODY, content=AREA)),
          ("twoTxTwoObj",), ("Comparison", "比较", "对比"), "Comparison", "twoTxTwoObj", "content", fallback=Role.CONTENT),
+    Kind(Role.CODE,
+         (_TITLE, SlotSpec("code", Slot(grid.BODY, grid.PLAIN_PARAS), "code", BODY_PH, CONTENT_BODY, content=AREA)),
+         (), ("Code", "代码", "程序代码"), "Code", "cust", "content", fallback=Role.CONTENT),
 )
 
 # Layouts of the built-in master that no kind uses but a lecturer may want when adding slides in

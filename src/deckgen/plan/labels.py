@@ -7,8 +7,18 @@ from deckgen.text.numerals import chinese_number, roman
 from deckgen.text.script import is_wide
 
 
-def default_label(level: int, n: int, cjk: bool) -> str:
-    """The label of the n-th (1-based) node at `level` (0 section, 1 subsection, 2 point)."""
+_HANGUL = "가나다라마바사아자차카타파하"
+
+
+def default_label(level: int, n: int, cjk: bool, language: str = "") -> str:
+    """The label of the n-th (1-based) node at `level` (0 section, 1 subsection, 2 point): Chinese 一、 （一） 1.,
+    Japanese 1. （1） ①, Korean 1. 가. 1), English I. A. 1."""
+    primary = language.split("-")[0].lower()
+    if primary == "ja":
+        circled = chr(0x2460 + n - 1) if n <= 20 else f"({n})"
+        return (f"{n}.", f"（{n}）", circled)[level]
+    if primary == "ko":
+        return (f"{n}.", f"{_HANGUL[(n - 1) % len(_HANGUL)]}.", f"{n})")[level]
     if cjk:
         return (f"{chinese_number(n)}、", f"（{chinese_number(n)}）", f"{n}.")[level]
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -105,7 +105,17 @@ class PicturePlan:
     beside: tuple[Block, ...] = ()
 
 
-Payload = Union[Blocks, ChartPlan, TablePlan, PicturePlan]
+@dataclass(frozen=True)
+class CodePlan:
+    """Code on a slide: its lines (never wrapped), the size that fits the longest line and all lines in `box`
+    (points), in the theme's monospace font."""
+
+    lines: tuple[str, ...]
+    size: float
+    box: Box
+
+
+Payload = Union[Blocks, ChartPlan, TablePlan, PicturePlan, CodePlan]
 
 
 @dataclass(frozen=True)
@@ -151,3 +161,4 @@ class DeckPlan:
     date: Optional[str] = None
     sections: tuple[str, ...] = ()
     slides: tuple[SlidePlan, ...] = field(default_factory=tuple)
+    markup: bool = False  # texts and notes hold inline formatting (`deckgen.text.inline`)

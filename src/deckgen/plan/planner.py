@@ -15,6 +15,8 @@ from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.labels import default_label, with_label
 from deckgen.plan.model import DeckPlan, Payload, SlidePlan, Text
 from deckgen.text.fit import fit
+from deckgen.text.inline import shown
+from deckgen.text.words import localized
 from deckgen.theme.model import SizeRange, Sizes, Theme
 
 if TYPE_CHECKING:
@@ -70,7 +72,7 @@ class Planner:
         return self.theme.sizes.scaled(self.frames.scale)
 
     def words(self, zh: str, en: str) -> str:
-        return zh if self.cjk else en
+        return localized(zh, self.outline.deck.language) if self.cjk else en
 
     def warn(self, path: OutlinePath, message: str) -> None:
         """A warning about the entry at `path`, placed in the outline file when its positions are known."""
@@ -87,7 +89,7 @@ class Planner:
         paras = tuple(paragraphs)
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
-        result = fit(paras, slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk)
+        result = fit(shown(paras, self.outline.deck.marked), slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk)
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
             self.warn(path, f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it")
@@ -111,7 +113,7 @@ class Planner:
         low = min(sizes.min, top)
 
         def fits(group: tuple[str, ...]) -> Optional[float]:
-            result = fit(group, slot.box, top, low, slot.style, cjk=self.cjk)
+            result = fit(shown(group, self.outline.deck.marked), slot.box, top, low, slot.style, cjk=self.cjk)
             return result.size if result.fits else None
 
         whole = fits(bullets) if len(bullets) <= MAX_BULLETS else None
@@ -279,7 +281,7 @@ class Planner:
     def label(self, level: int, index: int, node: SlideNode) -> Optional[str]:
         if node.label is not None:
             return node.label or None
-        return default_label(level, index + 1, self.cjk)
+        return default_label(level, index + 1, self.cjk, self.outline.deck.language)
 
     def section(self, i: int, sec: Section) -> None:
         path: OutlinePath = ("sections", i)
@@ -313,7 +315,7 @@ class Planner:
         deck = o.deck
         return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,
-                        sections=tuple(self.sections), slides=tuple(self.slides))
+                        sections=tuple(self.sections), slides=tuple(self.slides), markup=deck.marked)
 
 
 # ------------------------------------------------------------------------- one function per kind
@@ -394,14 +396,14 @@ PlanFunction = Callable[[Planner, Role, Entry], None]
 
 
 def _planners() -> Mapping[Role, PlanFunction]:
+    from deckgen.plan.code import PLANNERS as CODE
     from deckgen.plan.drawn import PLANNERS as DRAWN
     from deckgen.plan.graphics import PLANNERS as GRAPHICS
-
     return {Role.TITLE: plan_title, Role.SECTION: plan_section, Role.CONTENT: plan_content, Role.AGENDA: plan_content,
-            Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing, **DRAWN, **GRAPHICS}
+            Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing, **DRAWN, **GRAPHICS, **CODE}
 
 
-# One plan function per kind: these, the drawn kinds' (`plan/drawn.py`) and the graphics' (`plan/graphics.py`).
+# One plan function per kind: these, the drawn kinds' (`plan/drawn.py`), the graphics' (`plan/graphics.py`), code's.
 PLANNERS: Mapping[Role, PlanFunction] = _planners()
 
 

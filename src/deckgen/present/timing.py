@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 # Default speaking rates of a lecture read aloud.
 CJK_CHARS_PER_MINUTE = 220.0
 WORDS_PER_MINUTE = 130.0
+# Japanese (kana and kanji) and Korean (hangul syllables) are read faster per character than Chinese.
+CHARS_PER_MINUTE = {"ja": 300.0, "ko": 280.0}
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _CUE = re.compile(r"^〔约 [\d.]+ (?:分钟|秒)〕$|^\[about [\d.]+ (?:min|s)\]$")
@@ -28,15 +30,17 @@ class Rate:
     words: float = WORDS_PER_MINUTE
 
     @classmethod
-    def of(cls, per_minute: Optional[float], cjk: bool) -> "Rate":
+    def of(cls, per_minute: Optional[float], cjk: bool, language: str = "") -> "Rate":
         """The rate for a deck: `per_minute` counts characters in a CJK deck and words otherwise;
-        the other unit is scaled alike (a slower speaker is slower in both). `None`: the defaults."""
+        the other unit is scaled alike (a slower speaker is slower in both). `None`: the defaults of
+        `language` (220 Chinese, 300 Japanese, 280 Korean characters a minute; 130 words)."""
+        chars = CHARS_PER_MINUTE.get(language.split("-")[0].lower(), CJK_CHARS_PER_MINUTE)
         if per_minute is None:
-            return cls()
+            return cls(chars)
         if per_minute <= 0:
             raise ValueError(f"a speaking rate must be above 0, got {per_minute:g}")
-        factor = per_minute / (CJK_CHARS_PER_MINUTE if cjk else WORDS_PER_MINUTE)
-        return cls(CJK_CHARS_PER_MINUTE * factor, WORDS_PER_MINUTE * factor)
+        factor = per_minute / (chars if cjk else WORDS_PER_MINUTE)
+        return cls(chars * factor, WORDS_PER_MINUTE * factor)
 
     def describe(self, cjk: bool) -> str:
         return f"{self.chars:g} characters a minute" if cjk else f"{self.words:g} words a minute"
@@ -119,7 +123,10 @@ def timing(slides: Iterable[tuple[str, str, Optional[int]]], sections: Sequence[
 def deck_timing(deck: "DeckPlan", per_minute: Optional[float] = None) -> Timing:
     """The reading time of a planned deck; `per_minute` as in `Rate.of` (default 220 characters / 130 words)."""
     cjk = is_cjk_language(deck.language)
-    return timing(((s.title.text, s.notes, s.section) for s in deck.slides), deck.sections, Rate.of(per_minute, cjk), cjk)
+    from deckgen.text.inline import plain
+
+    slides = ((s.title.text, plain(s.notes) if deck.markup else s.notes, s.section) for s in deck.slides)
+    return timing(slides, deck.sections, Rate.of(per_minute, cjk, deck.language), cjk)
 
 
 # ------------------------------------------------------------------------------------------- text

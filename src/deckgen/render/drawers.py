@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Callable, Mapping
 
 from deckgen.outline.model import Role
 from deckgen.render.charts import draw_chart, draw_table
+from deckgen.render.code import draw_code
 from deckgen.render.draw import draw_blocks, draw_picture
 
 if TYPE_CHECKING:
@@ -16,5 +17,5 @@ Drawer = Callable[["NewSlide", "Slots", "SlidePlan", str, "set[tuple[str, int]]"
 
 DRAWERS: Mapping[Role, Drawer] = {
     Role.CARDS: draw_blocks, Role.NUMBERS: draw_blocks, Role.COMPARE: draw_blocks, Role.PICTURE: draw_picture,
-    Role.CHART: draw_chart, Role.TABLE: draw_table,
+    Role.CHART: draw_chart, Role.TABLE: draw_table, Role.CODE: draw_code,
 }

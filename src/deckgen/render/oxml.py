@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import uuid
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from lxml import etree
 
 from deckgen.package.ns import A, P, P14, R
+
+if TYPE_CHECKING:
+    from deckgen.text.inline import Span
 SECTION_EXT_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 SLIDENUM_FIELD_ID = "{7A1C8E0B-4D2F-4E4B-9C52-3C1B5E0D9A01}"
 
@@ -260,3 +263,65 @@ def set_paragraphs_like(tx_body: etree._Element, paragraphs: Sequence[str], lang
                     el.set(name, value)
             for child in rpr:
                 el.append(copy.deepcopy(child))
+
+
+_RPR_TAIL = ("latin", "ea", "cs", "sym", "hlinkClick", "hlinkMouseOver")
+
+
+def _styled_run(template: etree._Element, span: "Span", link: "Callable[[str], str]") -> etree._Element:
+    """A copy of the run `template` holding `span`: bold, italic, a monospace face for code, a hyperlink."""
+    import copy
+
+    r = copy.deepcopy(template)
+    rpr = r.find(qn("a:rPr"))
+    if rpr is None:
+        rpr = etree.Element(qn("a:rPr"))
+        r.insert(0, rpr)
+    if span.bold:
+        rpr.set("b", "1")
+    if span.italic:
+        rpr.set("i", "1")
+    kept = {etree.QName(c).localname: c for c in rpr if etree.QName(c).localname in _RPR_TAIL}
+    for child in kept.values():
+        rpr.remove(child)
+    after = next((c for c in rpr if etree.QName(c).localname in ("rtl", "extLst")), None)
+    tail = []
+    for name in ("latin", "ea", "cs"):
+        if span.code and name != "ea":
+            tail.append(etree.Element(qn(f"a:{name}"), typeface="Consolas"))
+        elif name in kept:
+            tail.append(kept[name])
+    if span.link:
+        hlink = etree.Element(qn("a:hlinkClick"))
+        hlink.set(qn("r:id"), link(span.link))
+        tail.append(hlink)
+    for el in tail:
+        if after is not None:
+            after.addprevious(el)
+        else:
+            rpr.append(el)
+    r.find(qn("a:t")).text = span.text
+    return r
+
+
+def apply_markup(root: etree._Element, link: "Callable[[str], str]") -> None:
+    """Turn the inline formatting in the runs under `root` (`**bold**`, `*italic*`, `` `code` ``,
+    `[text](url)`, see `deckgen.text.inline`) into runs of that look; `link(url)` gives the relationship id
+    of an external hyperlink from the part `root` is in. Runs without marks stay as they are, and so do runs
+    already in the monospace face (a code slide's lines, whose `*` and backticks are the code's own)."""
+    from deckgen.text.inline import parse
+
+    for r in list(root.iter(qn("a:r"))):
+        latin = r.find(f"{qn('a:rPr')}/{qn('a:latin')}")
+        if latin is not None and latin.get("typeface") == "Consolas":
+            continue
+        t = r.find(qn("a:t"))
+        text = t.text if t is not None else None
+        if not text or not any(mark in text for mark in "*`[\\"):
+            continue
+        spans = parse(text)
+        if len(spans) == 1 and spans[0].text == text and not (spans[0].bold or spans[0].italic or spans[0].code or spans[0].link):
+            continue
+        for span in spans:
+            r.addprevious(_styled_run(r, span, link))
+        r.getparent().remove(r)

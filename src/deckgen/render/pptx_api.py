@@ -110,3 +110,17 @@ def new_slide_part(partname: str, package: Any, el: "_Element") -> Any:
     from pptx.parts.slide import SlidePart
 
     return SlidePart(PackURI(partname), CT.PML_SLIDE, package, el)
+
+
+def hyperlink(part: "Part", url: str) -> str:
+    """The rId of an external hyperlink relationship from `part` to `url` (one per URL: reused when there)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    return part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+
+def notes_part(slide_part: "Part") -> "Part":
+    """The notes slide part of the slide `slide_part`."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    return slide_part.part_related_by(RT.NOTES_SLIDE)

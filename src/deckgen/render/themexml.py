@@ -4,6 +4,7 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from deckgen.package.ns import A
+from deckgen.theme.languages import script_faces
 from deckgen.theme.model import SCHEME_KEYS, Theme
 
 
@@ -13,7 +14,7 @@ def theme_xml(theme: Theme, name: str | None = None) -> str:
 
     def font(kind: str) -> str:
         f = getattr(theme.fonts, kind)
-        scripts = f'<a:font script="Hans" typeface={quoteattr(f.ea)}/><a:font script="Hant" typeface={quoteattr(f.ea)}/>' if f.ea else ""
+        scripts = "".join(f'<a:font script="{script}" typeface={quoteattr(face)}/>' for script, face in script_faces(f.ea).items())
         return (f'<a:{kind}Font><a:latin typeface={quoteattr(f.latin)}/><a:ea typeface={quoteattr(f.ea)}/>'
                 f'<a:cs typeface={quoteattr(f.cs)}/>{scripts}</a:{kind}Font>')
 

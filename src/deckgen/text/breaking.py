@@ -30,9 +30,11 @@ from typing import Callable, Sequence
 from deckgen.text.script import is_wide
 
 # Chinese line-breaking (kinsoku) rules: LibreOffice's zh-CN rules (see above) plus Word's Simplified
-# Chinese lists, which PowerPoint follows; a superset, so a fit holds in both.
+# Chinese lists, which PowerPoint follows; a superset, so a fit holds in both. Japanese adds its small kana
+# and iteration marks (JIS X 4051), which Chinese text never holds: one set serves both languages.
 NO_LINE_START = frozenset("，。、；：？！）」』】》〉〕〗〙〛｝］”’…—·%‰℃°′″›,.;:?!)]}>"
-                          "～・ー々〃〆〞︶︺︾﹀﹄﹚﹜﹞＂％＇．｀｜¢")
+                          "～・ー々〃〆〞︶︺︾﹀﹄﹚﹜﹞＂％＇．｀｜¢"
+                          "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ゛゜ゝゞヽヾ")
 NO_LINE_END = frozenset("（「『【《〈〔〖〘〚｛［“‘([{<$¥￥£‹〝﹙﹛﹝＄￡")
 # Break after, never before. (Breaking after a no-break space too is LibreOffice's and PowerPoint's
 # behaviour as measured, not UAX #14's.)

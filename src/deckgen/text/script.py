@@ -72,3 +72,35 @@ def visible_length(text: str) -> int:
         count += 1
         previous = ch
     return count
+
+
+def _encodes(ch: str, codec: str) -> bool:
+    try:
+        ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def detect_language(text: str) -> str:
+    """The language tag of a lecture's text: `ja-JP` (kana), `ko-KR` (hangul), `zh-TW` (traditional
+    characters: in Big5 but not in GB2312, outnumbering the simplified ones), `zh-CN`, or `en-US` when
+    fewer than a fifth of its letters are East Asian."""
+    if cjk_ratio(text) < 0.2:
+        return "en-US"
+    kana = hangul = traditional = simplified = 0
+    for ch in text:
+        code = ord(ch)
+        if 0x3040 <= code <= 0x30FF:
+            kana += 1
+        elif 0xAC00 <= code <= 0xD7AF:
+            hangul += 1
+        elif 0x4E00 <= code <= 0x9FFF:
+            in_big5, in_gb = _encodes(ch, "big5"), _encodes(ch, "gb2312")
+            traditional += in_big5 and not in_gb
+            simplified += in_gb and not in_big5
+    if hangul and hangul >= kana:
+        return "ko-KR"
+    if kana:
+        return "ja-JP"
+    return "zh-TW" if traditional > simplified else "zh-CN"

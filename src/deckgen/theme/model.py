@@ -96,6 +96,7 @@ class Sizes(_Frozen):
     number: SizeRange = SizeRange(max=72, min=40, preferred=54)
     table: SizeRange = SizeRange(max=22, min=16, preferred=18)
     chart: SizeRange = SizeRange(max=18, min=14)
+    code: SizeRange = SizeRange(max=20, min=10, preferred=14)
 
     def scaled(self, k: float) -> "Sizes":
         """These sizes for a slide `k` times as tall as the 7.5-inch 16:9 slide they are given for (notes stay)."""
