@@ -188,16 +188,16 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
     title_first(slide)
     if s.footer and slots.sample is None:
         _footer(slide, slots, deck.footer, number, lang)
-    if deck.markup:
-        from deckgen.render.pptx_api import hyperlink
+    from deckgen.render.pptx_api import hyperlink
 
+    if deck.markup:
         oxml.apply_markup(slide.tree, lambda url: hyperlink(slide.part, url))
     if s.notes.strip():
         paragraphs = s.notes.strip("\n").split("\n")
         notes = factory.add_notes(slide.part)
         oxml.set_paragraphs(notes, paragraphs, lang, autofit=False)
         if deck.markup:
-            from deckgen.render.pptx_api import hyperlink, notes_part
+            from deckgen.render.pptx_api import notes_part
 
             part = notes_part(slide.part)
             oxml.apply_markup(notes, lambda url: hyperlink(part, url))
