@@ -1,7 +1,9 @@
 """Small named edits of OOXML elements that python-pptx has no API for (lxml only, no pptx import)."""
 from __future__ import annotations
 
+import copy
 import uuid
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from lxml import etree
@@ -11,17 +13,21 @@ SECTION_EXT_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 SLIDENUM_FIELD_ID = "{7A1C8E0B-4D2F-4E4B-9C52-3C1B5E0D9A01}"
 
 
+_NAMESPACES = {"a": A, "p": P, "r": R, "p14": P14}
+_QN: dict[str, str] = {}  # bounded by the tags in this code
+
+
 def qn(tag: str) -> str:
     """`a:p` → `{namespace}p`."""
-    prefix, local = tag.split(":")
-    return "{%s}%s" % ({"a": A, "p": P, "r": R, "p14": P14}[prefix], local)
+    name = _QN.get(tag)
+    if name is None:
+        prefix, local = tag.split(":")
+        name = _QN[tag] = "{%s}%s" % (_NAMESPACES[prefix], local)
+    return name
 
 
 def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, qn(tag))
-    for k, v in attrs.items():
-        el.set(k, v)
-    return el
+    return etree.SubElement(parent, qn(tag), attrs)
 
 
 def _run(p: etree._Element, text: str, lang: str, size: float | None) -> None:
@@ -94,6 +100,15 @@ def set_slide_number(tx_body: etree._Element, number: int, lang: str) -> None:
 
 def placeholder_sp(shape_id: int, name: str, ph_type: str, idx: int) -> etree._Element:
     """A slide placeholder that inherits position and style from its layout (`p:sp` with empty `p:spPr`)."""
+    sp = copy.deepcopy(_placeholder_sp(name, ph_type, idx))
+    sp[0][0].set("id", str(shape_id))
+    return sp
+
+
+@lru_cache(maxsize=64)
+def _placeholder_sp(name: str, ph_type: str, idx: int) -> etree._Element:
+    """`placeholder_sp`'s element made once (shape id 0): every slide gets a copy."""
+    shape_id = 0
     sp = etree.Element(qn("p:sp"), nsmap={"a": A, "p": P, "r": R})
     nv = _sub(sp, "p:nvSpPr")
     _sub(nv, "p:cNvPr", id=str(shape_id), name=name)
