@@ -148,18 +148,24 @@ def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int
     tree = slide.tree
     shape_id = oxml.next_shape_id(tree)
     if slots.footer is not None and footer is not None:
-        sp = copy.deepcopy(_footer_sp(slots.footer.placeholder_format.idx, tuple(footer.paragraphs), lang, footer.size))
+        sp = copy.deepcopy(_footer_sp(_idx(slots.footer), tuple(footer.paragraphs), lang, footer.size))
         sp[0][0].set("id", str(shape_id))  # p:nvSpPr/p:cNvPr
         shape_id += 1
         tree.append(sp)
     if slots.number is not None:
-        sp = copy.deepcopy(_number_sp(slots.number.placeholder_format.idx, lang))
+        sp = copy.deepcopy(_number_sp(_idx(slots.number), lang))
         sp[0][0].set("id", str(shape_id))
         next(sp.iter(_A_T)).text = str(number)
         tree.append(sp)
 
 
 _A_T = oxml.qn("a:t")
+
+
+def _idx(placeholder: "LayoutPlaceholder") -> int:
+    """The layout placeholder's `idx` (python-pptx's `placeholder_format.idx` runs an XPath query each time)."""
+    key = slot_key(placeholder)
+    return key[1] if key else 0
 
 
 @lru_cache(maxsize=64)
