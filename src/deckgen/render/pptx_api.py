@@ -65,7 +65,11 @@ def add_relationship(source: "Part", reltype: str, target: "Part") -> str:
 
 def add_slide_id(sld_id_lst: "_Element", slide_id: int, rid: str) -> None:
     """Append a `p:sldId` to the presentation's slide list."""
-    sld_id_lst._add_sldId(id=slide_id, rId=rid)  # type: ignore[attr-defined]
+    from lxml import etree
+
+    from deckgen.package.ns import P, R
+
+    etree.SubElement(sld_id_lst, f"{{{P}}}sldId", {"id": str(slide_id), f"{{{R}}}id": rid})
 
 
 def base_placeholder(ph: Any) -> Any:
