@@ -283,7 +283,18 @@ class Package:
 
     def read(self, member: Member, cap: int = MAX_UNCOMPRESSED) -> bytes:
         """The unpacked content of `member`, at most `cap` bytes (see `chunks` for what it raises)."""
-        return b"".join(self.chunks(member, cap))
+        info = self._info(member)
+        if info.file_size > _CHUNK or cap < _CHUNK:
+            return b"".join(self.chunks(info, cap))
+        # a member declared small (what decks are made of) in one read; one that unpacks to more than a chunk
+        # after all is read again by `chunks`, which holds it to `cap`
+        try:
+            with self._zf.open(info) as fh:
+                data = fh.read(_CHUNK)
+                more = fh.read(1) if len(data) == _CHUNK else b""
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, ValueError, OSError) as exc:
+            raise MemberUnreadable(f"{info.filename}: cannot be read from the zip ({exc})") from None
+        return b"".join(self.chunks(info, cap)) if more else data
 
     def xml(self, member: Member, cap: int = MAX_XML) -> etree._Element:
         """`member` read (at most `cap` bytes) and parsed by `parse_xml`; raises as `chunks` and `parse_xml` do."""

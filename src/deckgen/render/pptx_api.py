@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from deckgen.package.ns import RT_SLIDE_MASTER
+from deckgen.package.ns import REL, RT_SLIDE_MASTER
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -112,7 +112,7 @@ def iter_parts(package: Any) -> list["Part"]:
 
 
 _REL_HEAD = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-             b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
+             + f'<Relationships xmlns="{REL}">'.encode("ascii"))
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-:")
 
 
