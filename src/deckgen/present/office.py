@@ -177,7 +177,7 @@ def pdf_to_pngs(pdf: Path, outdir: Path, prefix: str, *, width: Optional[int] = 
                 proc.kill()
                 raise DeckgenError(f"pdftoppm did not finish rendering {str(pdf)!r} within {timeout:.0f} s")
             if tick is not None:
-                now = len(_numbered(outdir, prefix))
+                now = _count(outdir, prefix)
                 if now != seen:
                     seen = now
                     tick(max(0, now - 1))  # the newest file may still be being written
@@ -194,6 +194,14 @@ def pdf_to_pngs(pdf: Path, outdir: Path, prefix: str, *, width: Optional[int] = 
     if pages and len(files) != pages:
         raise DeckgenError(f"pdftoppm rendered {len(files)} pages of {str(pdf)!r}, expected {pages}")
     return files
+
+
+def _count(folder: Path, prefix: str) -> int:
+    """How many `prefix-N.png` files `folder` holds so far: one listing, no paths made (it is polled ten
+    times a second while pdftoppm renders hundreds of pages)."""
+    start = prefix + "-"
+    return sum(1 for name in os.listdir(folder) if name.startswith(start) and name.endswith(".png")
+               and name[len(start):-4].isdigit())
 
 
 def _numbered(folder: Path, prefix: str) -> list[Path]:
