@@ -8,6 +8,7 @@ import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Iterator, Optional, Union
@@ -166,8 +167,14 @@ def resolve(source: str, target: str) -> Optional[str]:
 
     A relative target is taken from the folder of `source`, an absolute one (`/ppt/…`) from the package
     root; `%xx` escapes are decoded and a `#fragment` dropped. None when the target leaves the package."""
+    return _resolve_in(posixpath.dirname(source), target)
+
+
+@lru_cache(maxsize=4096)  # a deck's slides share their folder and most targets
+def _resolve_in(folder: str, target: str) -> Optional[str]:
+    """`resolve` for a part in `folder`."""
     target = unquote(target.split("#", 1)[0])
-    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
     norm = posixpath.normpath(joined) if joined else "."
     return None if norm in (".", "..") or norm.startswith("../") else norm
 
