@@ -61,7 +61,7 @@ def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = No
             label = label[:-2] + "…"
         width = draw.textlength(label, font=font)
         draw.text((x + (thumb_width - width) / 2, y + thumb_h + 2), label, fill=LABEL, font=font)
-    sheet.quantize(256, method=Image.Quantize.FASTOCTREE).save(out, optimize=True)  # see handout._image
+    sheet.quantize(256).save(out, optimize=True)
     return out
 
 
