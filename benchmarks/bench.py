@@ -1,18 +1,24 @@
-"""Benchmark deckgen builds (and pandoc's, when installed) on generated Chinese lectures of several sizes.
+"""Benchmark deckgen builds against PptxGenJS and pandoc on generated Chinese lectures of several sizes.
 
-usage: python benchmarks/bench.py [--sizes 30,300,1000,3000] [--repeat 3] [--no-pandoc]
+usage: python benchmarks/bench.py [--sizes 30,300,1000,3000] [--repeat 3] [--pandoc-repeat 1]
+                                  [--no-pandoc] [--no-pptxgenjs] [--present 400]
 
 Each size is an outline whose slides all have bullets and lecture-length notes (about 300 Chinese
-characters). Every build runs in a fresh Python process; the table gives the median wall time of the
-build (load → validate → plan → render → save), the process's peak memory (max RSS) and, with
-pandoc, pandoc's median time converting equivalent Markdown (same slides, bullets and notes).
+characters). Every run is a fresh process, timed from outside from start to exit (wall seconds, CPU seconds
+and peak memory from `os.wait4`), and the tools take turns within each repeat, so a busy machine slows them
+alike; the table gives medians. PptxGenJS (`benchmarks/pptxgenjs/`, installed there with npm when missing)
+writes the same slides — titles, bullets, notes, the contents list — with `addText` and `addNotes`; pandoc
+converts equivalent Markdown (`--slide-level=2`). `--present N` times `deckgen handout` and `deckgen preview`
+of an N-slide deck, LibreOffice's conversion reported apart.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -21,6 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+JS = Path(__file__).resolve().parent / "pptxgenjs"
+SHIPPED = ROOT / "src" / "deckgen" / "examples" / "outline.yaml"
 PHRASES = ("推动高质量发展", "全面建设社会主义现代化国家", "坚持新发展理念", "构建新发展格局", "深化改革开放",
            "提升发展质效", "促进共同富裕", "加强党的建设", "锤炼坚强党性", "守住安全底线", "完善体制机制",
            "激发创新活力", "优化产业结构", "增进民生福祉", "统筹发展和安全")
@@ -71,27 +80,92 @@ def markdown(data: dict) -> str:
     return out
 
 
-CHILD = """
+def js_slides(data: dict, per_contents_slide: int = 6) -> list[dict]:
+    """The same slides for PptxGenJS: title, contents (six sections a slide, as deckgen splits it), a slide
+    per section and subsection with bullets and notes, the closing slide."""
+    out = [{"title": data["deck"]["title"], "bullets": [], "notes": data["deck"]["notes"]}]
+    titles = [s["title"] for s in data["sections"]]
+    if len(titles) > 1:
+        out += [{"title": "目录", "bullets": titles[i:i + per_contents_slide], "notes": ""}
+                for i in range(0, len(titles), per_contents_slide)]
+    for sec in data["sections"]:
+        out.append({"title": sec["title"], "bullets": [], "notes": sec["notes"]})
+        out += [{"title": s["title"], "bullets": s["bullets"], "notes": s["notes"]} for s in sec["subsections"]]
+    out += [{"title": c["title"], "bullets": [], "notes": c["notes"]} for c in data["closing"]]
+    return out
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> dict:
+    """Run `cmd` to its end, through this script's `--child` mode (which reads the command's own resource
+    usage): wall seconds from start to exit, CPU seconds (user + system), peak memory (MB) and its output."""
+    t0 = time.perf_counter()
+    res = subprocess.run([sys.executable, __file__, "--child", json.dumps(cmd)], capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t0
+    if res.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{res.stderr[-3000:]}")
+    return {**json.loads(res.stdout.strip().splitlines()[-1]), "wall": wall}
+
+
+def child(cmd: list[str]) -> None:
+    """The `--child` mode: run `cmd` (output to files: nothing blocks on a full pipe) and print its CPU seconds,
+    peak memory and standard output as JSON."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if code:
+            sys.stderr.write(err.read().decode(errors="replace"))
+            raise SystemExit(code)
+        print(json.dumps({"cpu": usage.ru_utime + usage.ru_stime, "mb": usage.ru_maxrss / 1024,
+                          "out": out.read().decode(errors="replace")}))
+
+
+def deckgen_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def ensure_pptxgenjs() -> bool:
+    """Install PptxGenJS into `benchmarks/pptxgenjs/node_modules` when it is not there; False without node/npm."""
+    if not shutil.which("node"):
+        return False
+    if not (JS / "node_modules" / "pptxgenjs").is_dir():
+        if not shutil.which("npm"):
+            return False
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=JS, check=True, capture_output=True)
+    return True
+
+
+PRESENT_CHILD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
-from deckgen.build.pipeline import build
-from deckgen.build.request import BuildRequest
+import deckgen.present.office as office
+spent = [0.0]
+convert = office.convert_to_pdf
+def timed(*a, **k):
+    t = time.perf_counter()
+    try:
+        return convert(*a, **k)
+    finally:
+        spent[0] += time.perf_counter() - t
+office.convert_to_pdf = timed
 from pathlib import Path
-build(BuildRequest(Path(sys.argv[1]), Path(sys.argv[2])))
-t1 = time.perf_counter()
-print(json.dumps({"seconds": t1 - t0, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+if sys.argv[1] == "handout":
+    from deckgen.present.handout import make_handout
+    make_handout(Path(sys.argv[2]), Path(sys.argv[3]))
+else:
+    from deckgen.present.preview import make_preview
+    make_preview(Path(sys.argv[2]), Path(sys.argv[3]))
+print(json.dumps({"seconds": time.perf_counter() - t0, "libreoffice": spent[0],
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-def run_deckgen(yaml_path: Path, out: Path) -> dict:
-    res = subprocess.run([sys.executable, "-c", CHILD, str(yaml_path), str(out)], capture_output=True, text=True, check=True)
-    return json.loads(res.stdout.strip().splitlines()[-1])
-
-
-def run_pandoc(md: Path, out: Path) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(["pandoc", "--slide-level=2", str(md), "-o", str(out)], check=True, capture_output=True)
-    return time.perf_counter() - t0
+def median(rows: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in rows)
 
 
 def main() -> None:
@@ -101,44 +175,85 @@ def main() -> None:
     ap.add_argument("--sizes", default="30,300,1000,3000")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-pandoc", action="store_true")
+    ap.add_argument("--no-pptxgenjs", action="store_true")
     ap.add_argument("--pandoc-repeat", type=int, help="runs of pandoc per size (default: --repeat; pandoc is slow)")
+    ap.add_argument("--present", type=int, default=0, metavar="N", help="also time handout and preview of N slides")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        return child(json.loads(args.child))
     pandoc = None if args.no_pandoc else shutil.which("pandoc")
-    print(f"machine: {platform.machine()}, {platform.processor() or '?'}; python {platform.python_version()}; "
-          f"{__import__('os').cpu_count()} cores")
-    header = "| slides | deckgen median s | peak MB | pandoc median s | deckgen/pandoc |"
-    print(header)
-    print("|---:|---:|---:|---:|---:|")
+    js = not args.no_pptxgenjs and ensure_pptxgenjs()
+    env = deckgen_env()
+    versions = [f"python {platform.python_version()}"]
+    if js:
+        versions.append(f"node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}, "
+                        f"pptxgenjs {json.loads((JS / 'node_modules/pptxgenjs/package.json').read_text())['version']}")
+    if pandoc:
+        versions.append(subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0])
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
+          f"{'; '.join(versions)}")
+    print("| slides | deckgen s (CPU s) | peak MB | PptxGenJS s (CPU s) | peak MB | deckgen/PptxGenJS | pandoc s | deckgen/pandoc |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    times: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for size in (int(s) for s in args.sizes.split(",")):
             data = outline(size)
-            n = count_slides(data)
             src = folder / f"o{size}.yaml"
             src.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-            runs = [run_deckgen(src, folder / f"d{size}.pptx") for _ in range(args.repeat)]
-            t = statistics.median(r["seconds"] for r in runs)
-            mem = max(r["rss_mb"] for r in runs)
-            p_cell = ratio = "–"
-            if pandoc:
-                md = folder / f"o{size}.md"
-                md.write_text(markdown(data), encoding="utf-8")
-                p = statistics.median(run_pandoc(md, folder / f"p{size}.pptx") for _ in range(args.pandoc_repeat or args.repeat))
-                p_cell, ratio = f"{p:.2f}", f"{t / p:.3f}"
-            print(f"| {n} | {t:.2f} | {mem:.0f} | {p_cell} | {ratio} |", flush=True)
-        shipped = Path(__file__).resolve().parent.parent / "outline.yaml"
-        if shipped.exists():
-            wall = statistics.median(_wall(["deckgen", "build", str(shipped), "-o", str(folder / "shipped.pptx")])
-                                     for _ in range(args.repeat))
-            print(f"\nshipped outline.yaml, `deckgen build` end to end (process start to exit): {wall:.2f} s")
-        helptime = statistics.median(_wall(["deckgen", "--help"]) for _ in range(max(3, args.repeat)))
-        print(f"`deckgen --help`: {helptime:.3f} s")
+            (folder / f"s{size}.json").write_text(json.dumps(js_slides(data), ensure_ascii=False), encoding="utf-8")
+            (folder / f"o{size}.md").write_text(markdown(data), encoding="utf-8")
+            ours, theirs, pan = [], [], []
+            for i in range(args.repeat):  # each repeat after the first rebuilds over the deck of the one before
+                ours.append(run([sys.executable, "-m", "deckgen", "build", str(src), "-o", str(folder / f"d{size}.pptx")], env))
+                if js:
+                    theirs.append(run(["node", str(JS / "build.js"), str(folder / f"s{size}.json"), str(folder / f"j{size}.pptx")]))
+                if pandoc and i < (args.pandoc_repeat or args.repeat):
+                    pan.append(run([pandoc, "--slide-level=2", str(folder / f"o{size}.md"), "-o", str(folder / f"p{size}.pptx")]))
+            wrote = re.search(r"\((\d+) slides\)", ours[-1]["out"])
+            slides = int(wrote.group(1)) if wrote else count_slides(data)
+            t = times[slides] = median(ours, "wall")
+            cells = [f"{slides}", f"{t:.2f} ({median(ours, 'cpu'):.2f})", f"{max(r['mb'] for r in ours):.0f}"]
+            if theirs:
+                j = median(theirs, "wall")
+                cells += [f"{j:.2f} ({median(theirs, 'cpu'):.2f})", f"{max(r['mb'] for r in theirs):.0f}", f"{t / j:.2f}"]
+            else:
+                cells += ["–"] * 3
+            if pan:
+                p = median(pan, "wall")
+                cells += [f"{p:.2f}", f"{t / p:.3f}"]
+            else:
+                cells += ["–"] * 2
+            print("| " + " | ".join(cells) + " |", flush=True)
+        if len(times) >= 2:
+            (small, ts), (big, tb) = sorted(times.items())[-2:]
+            print(f"\n{big} slides take {tb / ts:.2f}× the time of {small}")
+        shipped = [run([sys.executable, "-m", "deckgen", "build", str(SHIPPED), "-o", str(folder / "shipped.pptx")], env)
+                   for _ in range(max(3, args.repeat))]
+        print(f"shipped outline, `deckgen build` end to end (process start to exit): {median(shipped, 'wall'):.2f} s "
+              f"({median(shipped, 'cpu'):.2f} s CPU)")
+        helps = [run([sys.executable, "-m", "deckgen", "--help"], env) for _ in range(max(5, args.repeat))]
+        print(f"`deckgen --help`: {median(helps, 'wall'):.3f} s ({median(helps, 'cpu'):.3f} s CPU)")
+        if args.present:
+            present(folder, args.present, env)
 
 
-def _wall(cmd: list[str]) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - t0
+def present(folder: Path, size: int, env: dict[str, str]) -> None:
+    """Time `deckgen handout` and `deckgen preview` of a deck of about `size` slides (LibreOffice apart)."""
+    import yaml
+
+    src = folder / f"present{size}.yaml"
+    src.write_text(yaml.safe_dump(outline(size), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    deck = folder / f"present{size}.pptx"
+    subprocess.run([sys.executable, "-m", "deckgen", "build", str(src), "-o", str(deck)], env=env, check=True,
+                   capture_output=True)
+    for what, out in (("handout", folder / "handout.pdf"), ("preview", folder / "preview")):
+        res = run([sys.executable, "-c", PRESENT_CHILD, what, str(deck), str(out)], env)
+        own = json.loads(res["out"].strip().splitlines()[-1])
+        print(f"`deckgen {what}` of {size} slides: {own['seconds']:.1f} s, of which LibreOffice's conversion "
+              f"{own['libreoffice']:.1f} s (deckgen's part {own['seconds'] - own['libreoffice']:.1f} s); "
+              f"peak memory {res['mb']:.0f} MB", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ the slide identifiers, and the text deckgen does not pull (lxml only, through th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -74,8 +75,12 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
     return out
 
 
+@lru_cache(maxsize=None)  # bounded by the tags in this module
 def _q(ns: str, tag: str) -> str:
     return f"{{{ns}}}{tag}"
+
+
+_A_P, _A_T, _A_BR, _A_PPR = _q(A, "p"), _q(A, "t"), _q(A, "br"), _q(A, "pPr")
 
 
 def paragraphs(tx_body: Optional[etree._Element]) -> tuple[Para, ...]:
@@ -83,9 +88,9 @@ def paragraphs(tx_body: Optional[etree._Element]) -> tuple[Para, ...]:
     if tx_body is None:
         return ()
     out = []
-    for p in tx_body.iter(_q(A, "p")):
-        text = "".join("\n" if el.tag == _q(A, "br") else (el.text or "") for el in p.iter(_q(A, "t"), _q(A, "br")))
-        ppr = p.find(_q(A, "pPr"))
+    for p in tx_body.iter(_A_P):
+        text = "".join("\n" if el.tag == _A_BR else (el.text or "") for el in p.iter(_A_T, _A_BR))
+        ppr = p.find(_A_PPR)
         level = ppr.get("lvl", "0") if ppr is not None else "0"
         out.append((text, int(level) if level.isdigit() else 0))
     return tuple(out)
@@ -126,6 +131,9 @@ def paragraphs_of(shape: etree._Element) -> tuple[Para, ...]:
     return tuple(out)
 
 
+_C_NV_PR, _PH = f"*/{_q(P, 'cNvPr')}", f"*/{_q(P, 'nvPr')}/{_q(P, 'ph')}"
+
+
 def read_slide(root: etree._Element, notes: Optional[etree._Element] = None, number: int = 0,
                layout: Optional[etree._Element] = None) -> SlideContent:
     """The text of a slide (`p:sld`) and of its notes slide (`p:notes`), as `SlideContent`."""
@@ -136,12 +144,12 @@ def read_slide(root: etree._Element, notes: Optional[etree._Element] = None, num
     bodies: list[tuple[Para, ...]] = []
     others: list[str] = []
     for shape in _shapes(tree) if tree is not None else ():
-        c_nv = shape.find(f"*/{_q(P, 'cNvPr')}")
+        c_nv = shape.find(_C_NV_PR)
         name = c_nv.get("name", "") if c_nv is not None else ""
         if name.startswith(PREFIX):
             key = key or parse_mark(name)
             continue
-        ph = shape.find(f"*/{_q(P, 'nvPr')}/{_q(P, 'ph')}")
+        ph = shape.find(_PH)
         kind = ph.get("type", "") if ph is not None else None
         if shape.tag == _q(P, "sp") and kind is not None and kind in FRAME_TYPES:
             continue

@@ -8,6 +8,7 @@ import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Iterator, Optional, Union
@@ -166,8 +167,14 @@ def resolve(source: str, target: str) -> Optional[str]:
 
     A relative target is taken from the folder of `source`, an absolute one (`/ppt/…`) from the package
     root; `%xx` escapes are decoded and a `#fragment` dropped. None when the target leaves the package."""
+    return _resolve_in(posixpath.dirname(source), target)
+
+
+@lru_cache(maxsize=4096)  # a deck's slides share their folder and most targets
+def _resolve_in(folder: str, target: str) -> Optional[str]:
+    """`resolve` for a part in `folder`."""
     target = unquote(target.split("#", 1)[0])
-    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
     norm = posixpath.normpath(joined) if joined else "."
     return None if norm in (".", "..") or norm.startswith("../") else norm
 
@@ -283,7 +290,18 @@ class Package:
 
     def read(self, member: Member, cap: int = MAX_UNCOMPRESSED) -> bytes:
         """The unpacked content of `member`, at most `cap` bytes (see `chunks` for what it raises)."""
-        return b"".join(self.chunks(member, cap))
+        info = self._info(member)
+        if info.file_size > _CHUNK or cap < _CHUNK:
+            return b"".join(self.chunks(info, cap))
+        # a member declared small (what decks are made of) in one read; one that unpacks to more than a chunk
+        # after all is read again by `chunks`, which holds it to `cap`
+        try:
+            with self._zf.open(info) as fh:
+                data = fh.read(_CHUNK)
+                more = fh.read(1) if len(data) == _CHUNK else b""
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, ValueError, OSError) as exc:
+            raise MemberUnreadable(f"{info.filename}: cannot be read from the zip ({exc})") from None
+        return b"".join(self.chunks(info, cap)) if more else data
 
     def xml(self, member: Member, cap: int = MAX_XML) -> etree._Element:
         """`member` read (at most `cap` bytes) and parsed by `parse_xml`; raises as `chunks` and `parse_xml` do."""

@@ -189,8 +189,10 @@ class _Writer:
 
         with Image.open(image) as im:
             w_px, h_px = im.size
-            # slides are mostly flat colour: 256 colours keep them sharp at a third of the size
-            picture = im.convert("RGB").quantize(256)
+            # slides are mostly flat colour: 256 colours keep them sharp at a third of the size. Fast octree
+            # (measured on the shipped deck's slides at 1400 px): 0.016 s a slide against median cut's 0.097 s,
+            # 20 KB against 26 KB, a mean error of 0.05 of 255 levels; median cut took most of a 400-slide handout
+            picture = im.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE)
         h = self.text_w * h_px / w_px
         self.pdf.image(picture, x=self.style.margin, y=self.y, w=self.text_w, h=h)
         self.pdf.set_draw_color(*RULE)

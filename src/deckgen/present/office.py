@@ -158,7 +158,9 @@ def pdf_to_pngs(pdf: Path, outdir: Path, prefix: str, *, width: Optional[int] = 
     """Render every page of `pdf` to `outdir/<prefix>-N.png` (poppler's `pdftoppm`); return them in page order.
 
     Give `width` in pixels (height follows the page) or `dpi`. `tick(n)` is called with the number of
-    pages finished so far while it runs (polled, for a progress bar); `pages` is the expected count.
+    pages finished so far while it runs (polled, for a progress bar); `pages` is the expected count. With
+    `pages` known and more than `PAGES_PER_JOB`, the pages are split between up to one pdftoppm per core
+    (each renders its own range; the file names are the same as one pdftoppm gives).
     """
     cmd = [find_tool("pdftoppm"), "-png"]
     if width:
@@ -167,33 +169,51 @@ def pdf_to_pngs(pdf: Path, outdir: Path, prefix: str, *, width: Optional[int] = 
         cmd += ["-r", str(dpi or 96)]
     outdir.mkdir(parents=True, exist_ok=True)
     stem = outdir / prefix
-    proc = subprocess.Popen([*cmd, str(pdf), str(stem)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, text=True)
+    jobs = max(1, min(os.cpu_count() or 1, MAX_JOBS, pages // PAGES_PER_JOB))
+    ranges = [(1 + pages * j // jobs, pages * (j + 1) // jobs) for j in range(jobs)] if jobs > 1 else [None]
+    procs = [subprocess.Popen([*cmd, *(["-f", str(r[0]), "-l", str(r[1])] if r else []), str(pdf), str(stem)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+             for r in ranges]
     deadline = time.monotonic() + timeout
     seen = 0
+    errors = []
     try:
-        while proc.poll() is None:
+        while any(proc.poll() is None for proc in procs):
             if time.monotonic() > deadline:
-                proc.kill()
                 raise DeckgenError(f"pdftoppm did not finish rendering {str(pdf)!r} within {timeout:.0f} s")
             if tick is not None:
-                now = len(_numbered(outdir, prefix))
+                now = _count(outdir, prefix)
                 if now != seen:
                     seen = now
-                    tick(max(0, now - 1))  # the newest file may still be being written
+                    tick(max(0, now - len(procs)))  # the newest file of each may still be being written
             time.sleep(0.1)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        _, err = proc.communicate()
-    if proc.returncode != 0:
-        raise DeckgenError(f"pdftoppm could not render {str(pdf)!r}: {_last_line(err) or f'exit code {proc.returncode}'}")
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+            _, err = proc.communicate()
+            if proc.returncode != 0:
+                errors.append(_last_line(err) or f"exit code {proc.returncode}")
+    if errors:
+        raise DeckgenError(f"pdftoppm could not render {str(pdf)!r}: {errors[0]}")
     files = _numbered(outdir, prefix)
     if tick is not None:
         tick(len(files))
     if pages and len(files) != pages:
         raise DeckgenError(f"pdftoppm rendered {len(files)} pages of {str(pdf)!r}, expected {pages}")
     return files
+
+
+MAX_JOBS = 4          # pdftoppm processes at once, at most one per core
+PAGES_PER_JOB = 40    # fewer pages than this a process are not worth a process of their own
+
+
+def _count(folder: Path, prefix: str) -> int:
+    """How many `prefix-N.png` files `folder` holds so far: one listing, no paths made (it is polled ten
+    times a second while pdftoppm renders hundreds of pages)."""
+    start = prefix + "-"
+    return sum(1 for name in os.listdir(folder) if name.startswith(start) and name.endswith(".png")
+               and name[len(start):-4].isdigit())
 
 
 def _numbered(folder: Path, prefix: str) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from deckgen.diagnostics import Diagnostic
@@ -46,6 +47,7 @@ class Rate:
         return f"{self.chars:g} characters a minute" if cjk else f"{self.words:g} words a minute"
 
 
+@lru_cache(maxsize=None)  # bounded by the characters in use: each is classified once
 def _is_cjk_letter(ch: str) -> bool:
     """An ideograph, kana or hangul syllable: a spoken unit; CJK punctuation is not."""
     return is_wide(ch) and unicodedata.category(ch) == "Lo"
@@ -60,8 +62,9 @@ def count(text: str) -> tuple[int, int]:
     for paragraph in text.split("\n"):
         if is_cue(paragraph):
             continue
-        chars += sum(1 for ch in paragraph if _is_cjk_letter(ch))
-        latin = "".join(" " if _is_cjk_letter(ch) else ch for ch in paragraph)
+        letters = list(map(_is_cjk_letter, paragraph))
+        chars += sum(letters)
+        latin = "".join(" " if letter else ch for ch, letter in zip(paragraph, letters))
         words += len(_WORD.findall(latin))
     return chars, words
 

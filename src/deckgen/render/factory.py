@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -32,9 +33,13 @@ MIN_SLIDE_ID = 256
 PhKey = tuple[str, int]
 
 
+_PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_TREE_PATH = f"{qn('p:cSld')}/{qn('p:spTree')}"
+
+
 def ph_key(sp: "_Element") -> PhKey | None:
     """(type, idx) of a placeholder shape element, with the defaults OOXML gives them; None if not one."""
-    ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+    ph = sp.find(_PH_PATH)
     if ph is None:
         return None
     return ph.get("type", "obj"), int(ph.get("idx", "0"))
@@ -48,9 +53,9 @@ class NewSlide:
     slide_id: int
     placeholders: dict[PhKey, "_Element"]
 
-    @property
+    @cached_property
     def tree(self) -> "_Element":
-        return element(self.part).find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+        return element(self.part).find(_TREE_PATH)
 
 
 class SlideFactory:
@@ -65,8 +70,8 @@ class SlideFactory:
         ids = [int(i) for i in self.sld_id_lst.xpath("./p:sldId/@id")]
         self.next_id = max([MIN_SLIDE_ID - 1, *ids]) + 1
         self.notes_master_part = prs.part.notes_master_part
-        self.skeletons: dict[str, "_Element"] = {}
-        self.notes_skeleton: "_Element | None" = None
+        self.skeletons: dict[str, tuple["_Element", list[tuple[int, PhKey]]]] = {}
+        self.notes_skeleton: "tuple[_Element, list[int]] | None" = None
 
     def _partname(self, template: str) -> PackURI:
         n = self.counters[template]
@@ -78,18 +83,26 @@ class SlideFactory:
                 self.used.add(name)
                 return PackURI(name)
 
-    def _skeleton(self, layout: "SlideLayout") -> "_Element":
-        """A slide element with `layout`'s placeholders cloned, made once per layout."""
+    def _skeleton(self, layout: "SlideLayout") -> tuple["_Element", list[tuple[int, PhKey]]]:
+        """A slide element with `layout`'s placeholders cloned, made once per layout, and where in its shape
+        tree each placeholder is (position, key; the first of a key)."""
         key = str(layout.part.partname)
         if key not in self.skeletons:
             scratch = SlidePart.new(PackURI("/ppt/slides/scratch.xml"), self.package, layout.part)
             scratch.slide.shapes.clone_layout_placeholders(layout)
-            self.skeletons[key] = element(scratch)
+            skeleton = element(scratch)
+            at: dict[PhKey, int] = {}
+            for i, sp in enumerate(skeleton.find(_TREE_PATH)):
+                ph = ph_key(sp) if sp.tag == _SP else None
+                if ph is not None:
+                    at.setdefault(ph, i)
+            self.skeletons[key] = skeleton, [(i, ph) for ph, i in at.items()]
         return self.skeletons[key]
 
     def add_slide(self, layout: "SlideLayout") -> NewSlide:
         """A new slide on `layout`, placed last in the presentation."""
-        element = copy.deepcopy(self._skeleton(layout))
+        skeleton, at = self._skeleton(layout)
+        element = copy.deepcopy(skeleton)
         part = SlidePart(self._partname(SLIDE_NAME), CT.PML_SLIDE, self.package, element)
         add_relationship(part, RT.SLIDE_LAYOUT, layout.part)
         rid = add_relationship(self.part, RT.SLIDE, part)
@@ -97,10 +110,8 @@ class SlideFactory:
         self.next_id += 1
         add_slide_id(self.sld_id_lst, slide_id, rid)
         new = NewSlide(part, slide_id, {})
-        for sp in new.tree.iterchildren(qn("p:sp")):
-            key = ph_key(sp)
-            if key is not None:
-                new.placeholders.setdefault(key, sp)
+        tree = new.tree
+        new.placeholders.update((ph, tree[i]) for i, ph in at)
         return new
 
     def add_clone(self, sample: object) -> NewSlide:
@@ -135,16 +146,33 @@ class SlideFactory:
             scratch = NotesSlidePart(PackURI("/ppt/notesSlides/scratch.xml"), CT.PML_NOTES_SLIDE, self.package,
                                      CT_NotesSlide.new())
             scratch.notes_slide.clone_master_placeholders(self.notes_master_part.notes_master)
-            self.notes_skeleton = element(scratch)
-        part = NotesSlidePart(self._partname(NOTES_NAME), CT.PML_NOTES_SLIDE, self.package,
-                              copy.deepcopy(self.notes_skeleton))
+            skeleton = element(scratch)
+            body = next((sp.find(qn("p:txBody")) for sp in skeleton.iter(_SP) if ph_key(sp) == ("body", ph_idx(sp))), None)
+            if body is None:
+                raise ValueError("the notes master has no body placeholder")
+            self.notes_skeleton = skeleton, _path(skeleton, body)
+        skeleton, path = self.notes_skeleton
+        root = copy.deepcopy(skeleton)
+        part = NotesSlidePart(self._partname(NOTES_NAME), CT.PML_NOTES_SLIDE, self.package, root)
         add_relationship(part, RT.NOTES_MASTER, self.notes_master_part)
         add_relationship(part, RT.SLIDE, slide)
         add_relationship(slide, RT.NOTES_SLIDE, part)
-        for sp in element(part).iter(qn("p:sp")):
-            if ph_key(sp) == ("body", ph_idx(sp)):
-                return sp.find(qn("p:txBody"))
-        raise ValueError("the notes master has no body placeholder")
+        for i in path:
+            root = root[i]
+        return root
+
+
+_SP = qn("p:sp")
+
+
+def _path(root: "_Element", el: "_Element") -> list[int]:
+    """The child positions that lead from `root` down to `el` (a copy of `root` has its copy there)."""
+    path = []
+    while el is not root:
+        parent = el.getparent()
+        path.append(parent.index(el))
+        el = parent
+    return path[::-1]
 
 
 def ph_idx(sp: "_Element") -> int:

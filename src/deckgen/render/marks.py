@@ -1,6 +1,7 @@
 """Write each slide's identifier (`deckgen pull` matches slides to outline entries by it): a hidden shape's name."""
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -17,6 +18,14 @@ if TYPE_CHECKING:
 def _marker(shape_id: int, name: str) -> etree._Element:
     """A hidden, empty shape of no size named `name`: it shows nowhere, and PowerPoint, WPS and LibreOffice
     keep it and its name on save (LibreOffice drops slide tags and the slide's own name)."""
+    sp = copy.deepcopy(_MARKER)
+    c_nv_pr = sp[0][0]  # p:nvSpPr/p:cNvPr
+    c_nv_pr.set("id", str(shape_id))
+    c_nv_pr.set("name", name)
+    return sp
+
+
+def _new_marker(shape_id: int, name: str) -> etree._Element:
     sp = etree.Element(oxml.qn("p:sp"), nsmap={"a": oxml.A, "p": oxml.P})
     nv = etree.SubElement(sp, oxml.qn("p:nvSpPr"))
     etree.SubElement(nv, oxml.qn("p:cNvPr"), id=str(shape_id), name=name, hidden="1")
@@ -32,6 +41,9 @@ def _marker(shape_id: int, name: str) -> etree._Element:
     etree.SubElement(pr, oxml.qn("a:noFill"))
     etree.SubElement(etree.SubElement(pr, oxml.qn("a:ln")), oxml.qn("a:noFill"))
     return sp
+
+
+_MARKER = _new_marker(0, "")  # every slide's marker is a copy
 
 
 def mark_slide(slide: "NewSlide", key: SlideKey) -> SlideKey:

@@ -11,7 +11,8 @@ from pptx.oxml import parse_xml
 from deckgen.package import ns
 from deckgen.package.ns import EP, VT
 from deckgen.render import oxml
-from deckgen.render.pptx_api import add_relationship, element, package_relationships, set_blob, set_element, write_members
+from deckgen.render.pptx_api import (add_relationship, element, iter_parts, package_relationships, set_blob, set_element,
+                                     write_members)
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -106,7 +107,7 @@ def set_properties(prs: "PresentationT", deck: "DeckPlan", n_notes: int) -> None
            else _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0, tzinfo=None)
     cp.created = cp.modified = now
     wide = prs.slide_width * 9 == prs.slide_height * 16
-    for part in prs.part.package.iter_parts():
+    for part in iter_parts(prs.part.package):
         if part.partname == "/docProps/app.xml":
             set_part_xml(part, APP_XML.format(fmt="Widescreen" if wide else "Custom", slides=len(prs.slides), notes=n_notes))
 
@@ -114,7 +115,7 @@ def set_properties(prs: "PresentationT", deck: "DeckPlan", n_notes: int) -> None
 def assert_unique_partnames(prs: "PresentationT") -> None:
     """Raise `RuntimeError` if two reachable parts share a name (the package would be corrupt)."""
     seen: set[str] = set()
-    for part in prs.part.package.iter_parts():
+    for part in iter_parts(prs.part.package):
         if part.partname in seen:
             raise RuntimeError(f"duplicate part name {part.partname}")
         seen.add(part.partname)

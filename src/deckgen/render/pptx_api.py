@@ -6,9 +6,10 @@ Each function names one such need; when python-pptx changes, this is the one mod
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from deckgen.package.ns import RT_SLIDE_MASTER
+from deckgen.package.ns import REL, RT_SLIDE_MASTER
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -64,7 +65,11 @@ def add_relationship(source: "Part", reltype: str, target: "Part") -> str:
 
 def add_slide_id(sld_id_lst: "_Element", slide_id: int, rid: str) -> None:
     """Append a `p:sldId` to the presentation's slide list."""
-    sld_id_lst._add_sldId(id=slide_id, rId=rid)  # type: ignore[attr-defined]
+    from lxml import etree
+
+    from deckgen.package.ns import P, R
+
+    etree.SubElement(sld_id_lst, f"{{{P}}}sldId", {"id": str(slide_id), f"{{{R}}}id": rid})
 
 
 def base_placeholder(ph: Any) -> Any:
@@ -83,16 +88,85 @@ def new_layout_part(partname: str, content_type: str, master_part: "Part", xml: 
     return part
 
 
+def iter_parts(package: Any) -> list["Part"]:
+    """Every part of `package` once, in the order `OpcPackage.iter_parts` gives them (depth first along the
+    relationships, a part where it is first reached), read from python-pptx's relationship dicts directly:
+    its own walk goes through a lazy property per step, which is most of its time on a deck of 1000 slides."""
+    from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
+
+    seen: set[int] = set()
+    out: list["Part"] = []
+    stack = [iter(package._rels._rels.values())]
+    while stack:
+        rel = next(stack[-1], None)
+        if rel is None:
+            stack.pop()
+            continue
+        if rel._target_mode == RTM.EXTERNAL or id(rel._target) in seen:
+            continue
+        part = rel._target
+        seen.add(id(part))
+        out.append(part)
+        stack.append(iter(part.rels._rels.values()))
+    return out
+
+
+_REL_HEAD = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+             + f'<Relationships xmlns="{REL}">'.encode("ascii"))
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-:")
+
+
+def rels_xml(rels: "_Relationships") -> bytes:
+    """The `.rels` member of `rels`, byte for byte as python-pptx's `_Relationships.xml` writes it (numerical
+    rId order, relative targets), made as text; relationships it cannot be sure to write alike (external
+    ones, targets with characters XML escapes) are left to python-pptx."""
+    from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
+
+    items = rels._rels
+    out = []
+    for _, rid in sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in items):
+        rel = items[rid]
+        if rel._target_mode == RTM.EXTERNAL:
+            return rels.xml
+        target = _relative(str(rel._target.partname), rel._base_uri)
+        if not _PLAIN.issuperset(rid) or not _PLAIN.issuperset(target) or not _PLAIN.issuperset(rel._reltype):
+            return rels.xml
+        out.append(f'<Relationship Id="{rid}" Type="{rel._reltype}" Target="{target}"/>')
+    if not out:
+        return rels.xml
+    return _REL_HEAD + "".join(out).encode("ascii") + b"</Relationships>"
+
+
+def _relative(partname: str, base: str) -> str:
+    """`PackURI.relative_ref`: `partname` relative to the folder `base`, with the folders' path remembered."""
+    if base == "/":
+        return partname[1:]
+    folder, name = partname.rsplit("/", 1)
+    up = _relative_folder(folder or "/", base)
+    return name if up == "." else f"{up}/{name}"
+
+
+@lru_cache(maxsize=1024)
+def _relative_folder(folder: str, base: str) -> str:
+    import posixpath
+
+    return posixpath.relpath(folder, base)
+
+
 def write_members(prs: Any, out: _Writer) -> None:
     """Serialise the package of `prs` member by member into `out.write(pack_uri, blob)`, in the order
-    `Presentation.save` would write them, without zipping."""
+    `Presentation.save` would write them and with the same bytes, without zipping."""
     from pptx.opc.serialized import PackageWriter
 
     package = prs.part.package
-    writer = PackageWriter("", package._rels, tuple(package.iter_parts()))
+    parts = tuple(iter_parts(package))
+    writer = PackageWriter("", package._rels, parts)
     writer._write_content_types_stream(out)  # type: ignore[arg-type]
     writer._write_pkg_rels(out)  # type: ignore[arg-type]
-    writer._write_parts(out)  # type: ignore[arg-type]
+    for part in parts:  # as PackageWriter._write_parts, with each .rels made by `rels_xml`
+        out.write(part.partname, part.blob)
+        if part.rels._rels:
+            out.write(part.partname.rels_uri, rels_xml(part.rels))
 
 
 def copy_relationship(dst: "Part", rel: Any) -> None:

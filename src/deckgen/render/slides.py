@@ -1,6 +1,8 @@
 """Fill one slide from its plan: text into the layout's placeholders, footer, slide number, notes."""
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
 from deckgen.outline.model import Role
@@ -13,6 +15,7 @@ from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
+    from lxml.etree import _Element
     from pptx.shapes.placeholder import LayoutPlaceholder
 
     from deckgen.render.factory import NewSlide, SlideFactory
@@ -145,14 +148,40 @@ def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int
     tree = slide.tree
     shape_id = oxml.next_shape_id(tree)
     if slots.footer is not None and footer is not None:
-        sp = oxml.placeholder_sp(shape_id, "Footer Placeholder", "ftr", slots.footer.placeholder_format.idx)
+        sp = copy.deepcopy(_footer_sp(_idx(slots.footer), tuple(footer.paragraphs), lang, footer.size))
+        sp[0][0].set("id", str(shape_id))  # p:nvSpPr/p:cNvPr
         shape_id += 1
-        oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), footer.paragraphs, lang, footer.size, autofit=False)
         tree.append(sp)
     if slots.number is not None:
-        sp = oxml.placeholder_sp(shape_id, "Slide Number Placeholder", "sldNum", slots.number.placeholder_format.idx)
-        oxml.set_slide_number(sp.find(oxml.qn("p:txBody")), number, lang)
+        sp = copy.deepcopy(_number_sp(_idx(slots.number), lang))
+        sp[0][0].set("id", str(shape_id))
+        next(sp.iter(_A_T)).text = str(number)
         tree.append(sp)
+
+
+_A_T = oxml.qn("a:t")
+
+
+def _idx(placeholder: "LayoutPlaceholder") -> int:
+    """The layout placeholder's `idx` (python-pptx's `placeholder_format.idx` runs an XPath query each time)."""
+    key = slot_key(placeholder)
+    return key[1] if key else 0
+
+
+@lru_cache(maxsize=64)
+def _footer_sp(idx: int, paragraphs: tuple[str, ...], lang: str, size: Optional[float]) -> "_Element":
+    """The footer placeholder with the deck's footer text, made once (shape id 0): every slide gets a copy."""
+    sp = oxml.placeholder_sp(0, "Footer Placeholder", "ftr", idx)
+    oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), paragraphs, lang, size, autofit=False)
+    return sp
+
+
+@lru_cache(maxsize=64)
+def _number_sp(idx: int, lang: str) -> "_Element":
+    """The slide-number placeholder (shape id 0, number 0), made once: every slide gets a copy."""
+    sp = oxml.placeholder_sp(0, "Slide Number Placeholder", "sldNum", idx)
+    oxml.set_slide_number(sp.find(oxml.qn("p:txBody")), 0, lang)
+    return sp
 
 
 def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck: DeckPlan, factory: "SlideFactory") -> None:

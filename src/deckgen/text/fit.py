@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Sequence
 
 from deckgen.text import breaking
 from deckgen.text.frame import Box, Paragraphs
-from deckgen.text.metrics import LINE_HEIGHT_EM, WIDTH_SLACK, advances
+from deckgen.text.metrics import LINE_HEIGHT_EM, WIDTH_SLACK, advances_of
 from deckgen.text.script import has_cjk
 
 
@@ -25,7 +25,13 @@ def wrap(text: str, width_em: float, bold: bool = False, cjk: bool | None = None
     """
     if cjk is None:
         cjk = has_cjk(text)
-    return [line.text for line in breaking.wrap(text, width_em, partial(advances, bold=bold, cjk=cjk))]
+    return list(_wrapped(text, width_em, bold, cjk))
+
+
+@lru_cache(maxsize=65536)
+def _wrapped(text: str, width_em: float, bold: bool, cjk: bool) -> tuple[str, ...]:
+    """`wrap`, remembered by every input (the same bullet at the same width is broken once)."""
+    return tuple(line.text for line in breaking.wrap(text, width_em, partial(advances_of, bold=bold, cjk=cjk)))
 
 
 def line_count(paragraphs: Sequence[str], box: Box, size: float, style: Paragraphs,
@@ -37,7 +43,7 @@ def line_count(paragraphs: Sequence[str], box: Box, size: float, style: Paragrap
     if cjk is None:
         cjk = any(has_cjk(p) for p in paragraphs)
     width_em = _width_em(box, size, style, cjk)
-    return [sum(len(wrap(part, width_em, style.bold, cjk)) for part in para.split("\n")) for para in paragraphs]
+    return [sum(len(_wrapped(part, width_em, style.bold, cjk)) for part in para.split("\n")) for para in paragraphs]
 
 
 def _width_em(box: Box, size: float, style: Paragraphs, cjk: bool) -> float:
@@ -74,6 +80,13 @@ def fit(paragraphs: Sequence[str], box: Box, max_size: float, min_size: float, s
     """
     if cjk is None:
         cjk = any(has_cjk(p) for p in paragraphs)
+    return _fit(tuple(paragraphs), box, max_size, min_size, style, max_lines, step, cjk)
+
+
+@lru_cache(maxsize=16384)
+def _fit(paragraphs: tuple[str, ...], box: Box, max_size: float, min_size: float, style: Paragraphs,
+         max_lines: int | None, step: float, cjk: bool) -> Fit:
+    """`fit`, remembered by every input (a deck's repeated titles and bullets are fitted once)."""
     solid = [[_solid_em(part, style.bold, cjk) for part in para.split("\n")] for para in paragraphs]
     size = max_size
     while True:
@@ -102,7 +115,7 @@ def _solid_em(text: str, bold: bool, cjk: bool) -> float:
     """The width (em) of the characters of `text` that are not spaces: no set of lines holds less."""
     if not text:
         return 0.0
-    widths, _ = advances(text, bold, cjk)
+    widths, _ = advances_of(text, bold, cjk)
     return sum(w for ch, w in zip(text, widths) if ch not in breaking.HANGING)
 
 

@@ -30,6 +30,7 @@ with `pdftotext -bbox` and glyph origins from `pdftocairo -svg`; run `python -m 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from deckgen.text.script import has_cjk, is_wide
 
@@ -100,6 +101,18 @@ def _latin_em(ch: str, bold: bool) -> float | None:
 
 
 def char_em(ch: str, bold: bool = False, cjk: bool = False) -> float:
+    """The advance width of `ch` in em, set alone (each character measured once per style: see `_char_em`)."""
+    key = (ch, bold, cjk)
+    width = _CHAR_EM.get(key)
+    if width is None:
+        width = _CHAR_EM[key] = _char_em(ch, bold, cjk)
+    return width
+
+
+_CHAR_EM: dict[tuple[str, bool, bool], float] = {}  # (character, bold, cjk) → em; bounded by the characters in use
+
+
+def _char_em(ch: str, bold: bool, cjk: bool) -> float:
     """The advance width of `ch` in em, set alone.
 
     Ideographs and full-width forms are 1 em. Latin letters, digits and half-width punctuation take
@@ -122,6 +135,13 @@ def char_em(ch: str, bold: bool = False, cjk: bool = False) -> float:
     return 1.0 if ambiguous else (0.62 if bold else 0.6)
 
 
+@lru_cache(maxsize=None)  # bounded by the characters in use
+def _strong(ch: str) -> bool | None:
+    """The script `ch` sets by itself: True East Asian, False Latin, None weak (space, “ ” — …) or an
+    ambiguous symbol."""
+    return None if _is_weak(ch) or _is_symbol(ch) else is_wide(ch)
+
+
 def _running(strong: list[bool | None]) -> list[bool | None]:
     """For each position, the last strong script at or before it (None before the first)."""
     out: list[bool | None] = []
@@ -133,6 +153,14 @@ def _running(strong: list[bool | None]) -> list[bool | None]:
 
 
 def advances(text: str, bold: bool = False, cjk: bool = False) -> tuple[list[float], list[float]]:
+    """Per character of one paragraph: its advance in em, and the autospace gap set before it (see
+    `advances_of`, which this copies into lists)."""
+    widths, gaps = advances_of(text, bold, cjk)
+    return list(widths), list(gaps)
+
+
+@lru_cache(maxsize=32768)
+def advances_of(text: str, bold: bool = False, cjk: bool = False) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Per character of one paragraph: its advance in em, and the autospace gap set before it.
 
     A weak character (space, “ ” — …) takes the script of the strong character before it; leading
@@ -142,14 +170,14 @@ def advances(text: str, bold: bool = False, cjk: bool = False) -> tuple[list[flo
     line's start. This is the width function `deckgen.text.breaking.wrap` takes for slides.
     """
     # strong script per character (True = East Asian); None for weak characters and ambiguous symbols
-    strong = [None if _is_weak(ch) or _is_symbol(ch) else is_wide(ch) for ch in text]
+    strong = [_strong(ch) for ch in text]
     running = _running(strong)
     first = next((s for s in strong if s is not None), False)
     side = [bool(r) for r in running]
     widths = [char_em(ch, bold, cjk or (s is None and ch not in _SPACES and (first if r is None else r)))
               for ch, s, r in zip(text, strong, running)]
     gaps = [AUTOSPACE_EM if i and side[i] != side[i - 1] else 0.0 for i in range(len(text))]
-    return widths, gaps
+    return tuple(widths), tuple(gaps)
 
 
 def text_em(text: str, bold: bool = False, cjk: bool | None = None) -> float:
@@ -159,5 +187,5 @@ def text_em(text: str, bold: bool = False, cjk: bool | None = None) -> float:
     """
     if cjk is None:
         cjk = has_cjk(text)
-    widths, gaps = advances(text, bold, cjk)
+    widths, gaps = advances_of(text, bold, cjk)
     return sum(widths) + sum(gaps)

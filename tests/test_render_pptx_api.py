@@ -1,0 +1,77 @@
+"""The package writer's shortcuts give what python-pptx's own walk and `.rels` serialisation give, byte for byte."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from pptx import Presentation
+
+from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
+from deckgen.render.pptx_api import iter_parts, rels_xml
+from deckgen.text.fit import _fit, _wrapped, fit, wrap
+from deckgen.text.frame import Box, Paragraphs
+
+
+def _deck(tmp_path: Path) -> Path:
+    outline = tmp_path / "o.yaml"
+    outline.write_text(
+        "deck:\n  title: 缓存与写包\nsections:\n"
+        "  - title: 第一部分\n    subsections:\n"
+        "      - title: 要点\n        bullets: [推动高质量发展, 坚持新发展理念, 深化改革开放]\n        notes: 讲稿。\n"
+        "      - title: 链接\n        bullets: ['见 https://example.org/a?b=1&c=2']\n"
+        "  - title: 第二部分\n    subsections:\n      - title: 要点\n        bullets: [推动高质量发展]\n",
+        encoding="utf-8")
+    out = tmp_path / "d.pptx"
+    build(BuildRequest(outline, out))
+    return out
+
+
+def test_parts_come_in_python_pptx_order_and_rels_byte_for_byte(tmp_path: Path) -> None:
+    prs = Presentation(str(_deck(tmp_path)))
+    package = prs.part.package
+    theirs = list(package.iter_parts())
+    assert iter_parts(package) == theirs
+    assert len(theirs) > 20
+    for part in theirs:
+        if part.rels:
+            assert rels_xml(part.rels) == part.rels.xml, part.partname
+
+
+def test_external_relationships_are_left_to_python_pptx() -> None:
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    run = slide.shapes.title.text_frame.paragraphs[0].add_run()
+    run.text = "link"
+    run.hyperlink.address = "https://example.org/?a=1&b=<2>"
+    assert rels_xml(slide.part.rels) == slide.part.rels.xml
+    assert b"&amp;" in rels_xml(slide.part.rels)
+
+
+def test_a_deck_built_twice_has_the_same_members(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = _deck(tmp_path)
+    data = first.read_bytes()
+    second = _deck(tmp_path)
+    with zipfile.ZipFile(io.BytesIO(data)) as a, zipfile.ZipFile(second) as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            assert a.read(name) == b.read(name), name
+
+
+def test_fit_remembers_by_every_input() -> None:
+    style = Paragraphs(line_spacing=1.0)
+    box, narrow = Box(0, 0, 300, 100), Box(0, 0, 120, 100)
+    _fit.cache_clear()
+    wide_fit = fit(["推动高质量发展，坚持新发展理念"], box, 28, 12, style)
+    assert fit(["推动高质量发展，坚持新发展理念"], box, 28, 12, style) is wide_fit  # remembered
+    assert _fit.cache_info().hits == 1
+    narrow_fit = fit(["推动高质量发展，坚持新发展理念"], narrow, 28, 12, style)
+    assert narrow_fit != wide_fit and narrow_fit.size < wide_fit.size  # another box is another fit
+    assert fit(["推动高质量发展，坚持新发展理念"], box, 28, 12, Paragraphs(bold=True)).size <= wide_fit.size
+    assert fit(["推动高质量发展，坚持新发展理念"], box, 28, 12, style, max_lines=1) != wide_fit or wide_fit.lines == (1,)
+    lines = wrap("推动高质量发展，坚持新发展理念", 5.0)
+    lines.append("changed by the caller")
+    assert wrap("推动高质量发展，坚持新发展理念", 5.0) == lines[:-1]  # a caller's list is its own copy
+    assert _wrapped.cache_info().hits >= 1
