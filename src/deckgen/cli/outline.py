@@ -22,13 +22,22 @@ DECK_SUFFIXES = (".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm")
               help=f"The outline to write (default: ./{DEFAULT_OUTPUT}).")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists (it may hold your edits).")
 def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
-    """Draft an outline (YAML) from the text of LECTURE (.txt, .docx or .md).
+    """Draft an outline (YAML) from your lecture, LECTURE (.docx, .txt or .md): the first step.
 
     Headings, points, opening and closing are found in the text; every word of the lecture goes
-    into the speaker notes. Bullets are drafts to edit. Then run `deckgen build`."""
+    into the speaker notes. Bullets are drafts to edit. It prints the slides with their reading
+    times and warns about what to check. Then run `deckgen build OUTPUT`."""
     from deckgen.extract.pipeline import extract
     from deckgen.package.write import check_target, write_text_atomic
 
+    suffix = lecture.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        raise click.BadParameter(f"{str(lecture)!r} is an outline already (YAML), not a lecture: build it with "
+                                 f"`deckgen build {lecture}`, or check it with `deckgen check {lecture}`",
+                                 param_hint="'LECTURE'")
+    if suffix in DECK_SUFFIXES:
+        raise click.BadParameter(f"{str(lecture)!r} is a deck, not a lecture: to bring its edits into an outline, "
+                                 f"run `deckgen pull {lecture}`", param_hint="'LECTURE'")
     output = output or Path(DEFAULT_OUTPUT)
     if output.suffix.lower() not in (".yaml", ".yml") and not output.is_dir():
         raise click.BadParameter(f"{str(output)!r} does not end in .yaml", param_hint="'-o' / '--output'")

@@ -147,6 +147,13 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
     return loaded.problem(loc, msg.removeprefix("Value error, "))
 
 
+def _lecture_hint(loaded: Loaded) -> str:
+    """For text where an outline should be: it is probably the lecture itself; say how to draft its outline."""
+    if not isinstance(loaded.data, str):
+        return ""
+    return f"; this looks like a lecture, not an outline: run `deckgen outline {loaded.file}` first, then build the outline"
+
+
 def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
     """Turn loaded YAML into an `Outline`; return it with warnings.
 
@@ -155,7 +162,8 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
     problems = list(loaded.problems)
     warnings: list[Diagnostic] = list(loaded.warnings)
     if not isinstance(loaded.data, dict):
-        problems.append(loaded.problem((), f"the outline must be a mapping with 'deck' and 'sections', got {_kind(loaded.data)}"))
+        problems.append(loaded.problem((), f"the outline must be a mapping with 'deck' and 'sections', got {_kind(loaded.data)}"
+                                                 + _lecture_hint(loaded)))
         raise ContentError(problems)
     data = _prepare(loaded.data, (), warnings, loaded)
     try:

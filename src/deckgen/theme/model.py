@@ -226,8 +226,12 @@ def builtin_themes() -> dict[str, Path]:
 
 
 def _unknown(spec: str) -> str:
+    import difflib
+
     names = ", ".join(builtin_themes()) or "(none found)"
-    return f"unknown theme {spec!r}; built-in themes: {names}, or give a path to a .yaml theme file"
+    close = difflib.get_close_matches(spec, list(builtin_themes()), n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown theme {spec!r}; {hint}built-in themes: {names}, or give a path to a .yaml theme file"
 
 
 def resolve_theme_path(spec: str | None, base: Path | None = None) -> Path:
