@@ -202,6 +202,41 @@ CASES: dict[str, Case] = {
     "yaml-bad-indentation": Case(["build", "outline.yaml"],
         {"outline.yaml": "deck:\n  title: T\nsections:\n  - title: S\n   bullets: [a]\n"},
         r"outline\.yaml:5:4: YAML syntax error: .*; this line is indented differently .*"),
+    # The slips a Chinese user makes (issue #15): the line they wrote, the cause named, the fix in outline terms.
+    "yaml-full-width-colon": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\n  presenter：张老师\n  date: 2024年\nsections:\n  - title: 一\n    notes: 正文。\n"},
+        r"outline\.yaml:3:12: YAML syntax error: 'presenter' is followed by a full-width colon '：'; YAML needs the ASCII "
+        r"colon ':' and a space: write `presenter: 张老师`"),
+    "yaml-full-width-colon-in-a-list": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\nsections:\n  - title：第一部分\n    notes: 正文。\n"},
+        r"outline\.yaml:4:10: YAML syntax error: 'title' is followed by a full-width colon '：'.*write `- title: 第一部分`"),
+    "yaml-missing-colon": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "  - title 第二部分\n    notes: 正文。\n"},
+        r"outline\.yaml:6:10: YAML syntax error: missing ':' after 'title'; write `- title: 第二部分`"),
+    "yaml-notes-not-indented": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n    notes: |\n    第一段正文。\n    第二段：正文。\n"},
+        r"outline\.yaml:6:5: YAML syntax error: the text under `notes: \|` \(line 5\) must be indented further than "
+        r"'notes' \(column 5\): start its lines in column 7"),
+    "yaml-key-indented-too-far": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n     notes: 正文。\n"},
+        r"outline\.yaml:5:6: YAML syntax error: 'notes' is indented 1 space more than 'title' on line 4; the keys of one "
+        r"entry start in the same column: move it to column 5"),
+    "yaml-no-space-after-colon": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\n  presenter:张老师\nsections:\n  - title: 一\n    notes: 正文。\n"},
+        r"outline\.yaml:3:13: YAML syntax error: no space after the colon of 'presenter'; YAML needs one: write "
+        r"`presenter: 张老师`"),
+    "yaml-colon-in-a-bullet": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "    bullets:\n      - 目标: 稳中求进\n"},
+        r"outline\.yaml:7:9: sections\[0\]\.bullets\[0\]: expected text, got a mapping; text holding ': ' is read as "
+        r"`key: value`: put it in quotes, \"目标: 稳中求进\", or write the Chinese colon, 目标：稳中求进"),
+    "yaml-bullets-as-one-string": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "    bullets: 稳中求进，高质量发展\n"},
+        r"outline\.yaml:6:14: sections\[0\]\.bullets: expected a list, got text; write one bullet a line after '- ', "
+        r"or a list in brackets: `bullets: \[稳中求进, 高质量发展\]`"),
+    "yaml-lecture-text-as-outline": Case(["build", "report.yaml"],
+        {"report.yaml": "政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"},
+        r"report\.yaml:1:1: the outline must be a mapping with 'deck' and 'sections', got text; this looks like a "
+        r"lecture, not an outline: save it as report\.txt and run `deckgen outline report\.txt` to draft its outline"),
     "tab-indentation": Case(["build", "outline.yaml"], {"outline.yaml": "deck:\n\ttitle: T\nsections: []\n"},
         r"outline\.yaml:2:1: a tab is used for indentation; YAML needs spaces"),
     "duplicate-key": Case(["build", "outline.yaml"], {"outline.yaml": SMALL.replace("  title: 讲座\n", "  title: 讲座\n  title: 又一个\n")},
@@ -265,7 +300,7 @@ CASES: dict[str, Case] = {
         r"outline\.yaml:10:33: sections\[0\]\.chart\.series\[0\]\.values\[1\]: expected a number, got '2万'; write the unit .*"),
     "chart-without-series": Case(["build", "outline.yaml"],
         {"outline.yaml": SMALL + "    chart: {type: bar, categories: [甲], series: []}\n"},
-        r"outline\.yaml:6:49: sections\[0\]\.chart\.series: needs at least one entry, got 0"),
+        r"outline\.yaml:6:49: sections\[0\]\.chart\.series: needs at least one entry, got 0; add one"),
     "chart-series-length": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + CHART.replace("[1, 2]", "[1, 2, 3]")},
         r"outline\.yaml:10:29: sections\[0\]\.chart\.series\[0\]\.values: 3 values for 2 categories; give one value per category"),
     "table-row-width": Case(["build", "outline.yaml"],
@@ -275,9 +310,9 @@ CASES: dict[str, Case] = {
         f"{{value: '{i}', label: 第{i}项}}" for i in range(5)) + "]\n"},
         r"outline\.yaml:6:14: sections\[0\]\.numbers: takes at most 4 entries, got 5; give the others a slide of their own"),
     "compare-without-right": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    compare: {left: {title: 过去}}\n"},
-        r"outline\.yaml:6:14: sections\[0\]\.compare\.right: required key 'right' is missing"),
+        r"outline\.yaml:6:14: sections\[0\]\.compare\.right: required key 'right' is missing; add it"),
     "quote-without-text": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    quote: {source: 某人}\n"},
-        r"outline\.yaml:6:12: sections\[0\]\.quote\.text: required key 'text' is missing"),
+        r"outline\.yaml:6:12: sections\[0\]\.quote\.text: required key 'text' is missing; add it"),
     "image-missing": Case(["build", "outline.yaml"], {"outline.yaml": SMALL + "    image: 图/照片.png\n    alt: 照片\n"},
         r"outline\.yaml:6:12: sections\[0\]\.image: image '图/照片\.png' does not exist \(looked at '.*'\); paths are "
         r"relative to the outline's folder"),
@@ -295,7 +330,7 @@ CASES: dict[str, Case] = {
         {"outline.yaml": SMALL, "ours.yaml": "extends: party\ncolors: {accent1: red}\n"},
         r"ours\.yaml:2:19: colors\.accent1: 'red' is not a hex colour like \"A8191B\""),
     "theme-unknown-name": Case(["build", "outline.yaml", "--theme", "partie"], {"outline.yaml": SMALL},
-        r"unknown theme 'partie'; built-in themes: party, .*, or give a path to a \.yaml theme file"),
+        r"unknown theme 'partie'; did you mean 'party'\? built-in themes: party, .*, or give a path to a \.yaml theme file"),
     # --- templates ---------------------------------------------------------------------------------
     "template-not-a-zip": Case(["build", "outline.yaml", "--template", "org.pptx"],
         {"outline.yaml": SMALL, "org.pptx": b"%PDF-1.7 not a presentation"},
