@@ -48,17 +48,25 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
         raise OutputError(f"{str(output)!r} already exists and may hold your edits; "
                           "add --force to overwrite it, or choose another file with -o")
     result = extract(lecture, str(lecture))
-    _buildable(result.yaml, str(lecture))
+    outline_, deck, loaded = _buildable(result.yaml, str(lecture), str(output))
     write_text_atomic(output, result.yaml)
     for line in result.summary():
         click.echo(line)
+    from deckgen.present.draft import draft_warnings, slide_tree
+
+    for line in slide_tree(deck):
+        click.echo(line)
     warn(result.warnings)
-    click.echo(f"Wrote {output}: edit the drafted bullets, then run `deckgen build {output}`")
+    checks = draft_warnings(outline_, deck, loaded)
+    warn(checks)
+    click.echo(f"Wrote {output}: {'check the warnings above and ' if checks else ''}edit the drafted bullets, then run "
+               f"`deckgen build {output}` (`deckgen check {output}` checks it again after your edits)")
 
 
-def _buildable(text: str, lecture: str) -> None:
-    """Refuse (`ContentError` naming the lecture) a drafted outline that `deckgen build` would refuse: larger
-    than an outline file may be, beyond the outline's limits, or giving more slides than one deck holds."""
+def _buildable(text: str, lecture: str, shown: str) -> tuple:
+    """The drafted outline, its plan and its positions (as the file `shown`); refuse (`ContentError` naming the
+    lecture) one that `deckgen build` would refuse: larger than an outline file may be, beyond the outline's
+    limits, or giving more slides than one deck holds."""
     from deckgen.build.pipeline import slide_limit
     from deckgen.outline.load import MAX_BYTES, parse_yaml
     from deckgen.outline.validate import validate
@@ -72,11 +80,13 @@ def _buildable(text: str, lecture: str) -> None:
         raise ContentError([Diagnostic(f"the drafted outline would be {size / 2**20:.1f} MB, more than the "
                                        f"{MAX_BYTES >> 20} MB an outline may be; {hint}", lecture)])
     try:
-        outline_, _ = validate(parse_yaml(text, "the drafted outline"))
-        deck, _ = plan(outline_, load_theme(None), BUILTIN_FRAMES)
+        loaded = parse_yaml(text, shown)
+        outline_, _ = validate(loaded)
+        deck, _ = plan(outline_, load_theme(None), BUILTIN_FRAMES, loaded)
         slide_limit(deck, "the drafted outline")
     except ContentError as exc:
         raise ContentError([Diagnostic(f"{exc.problems[0].message.split('; ')[0]}; {hint}", lecture)]) from None
+    return outline_, deck, loaded
 
 
 def _pptx_notes(path: Path) -> list[tuple[tuple, str]]:
@@ -128,8 +138,11 @@ def check(outline: Path, source: Optional[Path], accessibility: bool) -> None:
     from deckgen.build.pipeline import plan_file
     from deckgen.extract.coverage import notes_in_order
 
+    from deckgen.present.draft import draft_warnings
+
     planned = plan_file(outline, None, str(outline))
     warn(planned.warnings)
+    warn(draft_warnings(planned.outline, planned.deck, planned.loaded))
     o = planned.outline
     subs = [s for sec in o.sections for s in sec.subsections]
     click.echo(f"{outline}: valid ({len(planned.deck.slides)} slides: {len(o.sections)} sections, "

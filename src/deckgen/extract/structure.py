@@ -314,7 +314,8 @@ def find_structure(lecture: Lecture) -> Structure:
     elif first < n:
         index = f.closing(last_heading if flat else max(last_heading, first))
         if index is not None:
-            title, cut = closing_title(f.paras[index].text, f.cjk)
+            head = index + 1 if is_salutation(f.paras[index].text) and index + 1 < len(f.paras) else index
+            title, cut = closing_title(f.paras[head].text, f.cjk)  # `各位代表！` alone is said to the hall, no title
             text = f.paras[index].text
             head_end = f.starts[index] + len(text) - len(text[len(first_sentence(text)):].lstrip())
             out.closing = Node(-1, f.starts[index], None, title, "closing", f.paras[index].line, cut, head_end)
