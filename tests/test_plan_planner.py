@@ -156,7 +156,25 @@ class DescribeContinuation:
         deck, warnings = plan_text(self.outline(["长" * 2000]))
         assert any("does not fit on a slide of its own" in str(w) for w in warnings)
 
-    def it_warns_when_text_is_set_below_the_preferred_size(self) -> None:
+    def it_warns_when_text_is_set_well_below_the_preferred_size(self) -> None:
+        long = "高质量发展是全面建设社会主义现代化国家的首要任务，" * 3
+        deck, warnings = plan_text(self.outline([long] * 5))
+        size = next(s.body.size for s in deck.slides if s.role is Role.CONTENT)
+        assert size < 22 and any(f"set at {size:g} pt, below the preferred 24 pt; shorten it" in str(w) for w in warnings)
+
+    def it_sums_up_text_set_only_slightly_below_the_preferred_size_in_one_line(self) -> None:
         long = "高质量发展是全面建设社会主义现代化国家的首要任务，" * 2
         deck, warnings = plan_text(self.outline([long] * 5))
-        assert any("below the preferred 24 pt" in str(w) for w in warnings)
+        assert 22 <= next(s.body.size for s in deck.slides if s.role is Role.CONTENT) < 24
+        assert [str(w) for w in warnings] == ["1 text set at most 2 pt below the theme's preferred size to fit (not "
+                                              "listed; nothing to change)"]
+
+    def it_places_a_warning_at_the_outline_line_with_the_slide_title_and_no_path(self, tmp_path) -> None:
+        from deckgen.build.pipeline import plan_file
+
+        long = "高质量发展是全面建设社会主义现代化国家的首要任务，" * 3
+        path = tmp_path / "o.yaml"
+        path.write_text(self.outline([long] * 5), encoding="utf-8")
+        warnings = [str(w) for w in plan_file(path).warnings]
+        assert warnings == [f"{path}:5:9: '（一）小节': the bullets set at 21 pt, below the preferred 24 pt; shorten "
+                            "it (or move some of it into the notes) to set it larger"]

@@ -115,3 +115,13 @@ def test_a_gap_in_the_labels_is_warned_with_the_renumber_command(tmp_path: Path)
     found = [str(w) for w in draft_warnings(planned.outline, planned.deck, planned.loaded)]
     assert found == [f"{path}:13:16: '（四）' follows '（二）' (line 10): number 3 is missing; renumber the labels with "
                      f"`deckgen outline --renumber {path}` (or check that nothing was deleted by mistake)"]
+
+
+def test_a_cut_title_is_warned_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "l.txt").write_text("讲座\n一、总体要求\n（一）要坚持以人民为中心的发展思想把增进民生福祉作为发展的根本目的不断实现好维护好"
+                                    "发展好最广大人民根本利益促进社会公平正义。这是第二句。\n", encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    result = CliRunner().invoke(main, ["outline", str(tmp_path / "l.txt"), "-o", str(out)])
+    line = _line_of(out.read_text(encoding="utf-8"), "已缩短")
+    assert re.search(rf"Warning: {re.escape(str(out))}:{line}:\d+: the title '要坚持以人民为中心.*…' was cut from a long "
+                     r"first sentence; check it", result.output)

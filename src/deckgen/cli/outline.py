@@ -57,7 +57,7 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
     for line in slide_tree(deck):
         click.echo(line)
     warn(result.warnings)
-    checks = draft_warnings(outline_, deck, loaded)
+    checks = result.cut_titles(loaded) + draft_warnings(outline_, deck, loaded)
     warn(checks)
     click.echo(f"Wrote {output}: {'check the warnings above and ' if checks else ''}edit the drafted bullets, then run "
                f"`deckgen build {output}` (`deckgen check {output}` checks it again after your edits)")
