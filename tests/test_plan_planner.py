@@ -178,3 +178,21 @@ class DescribeContinuation:
         warnings = [str(w) for w in plan_file(path).warnings]
         assert warnings == [f"{path}:5:9: '（一）小节': the bullets set at 21 pt, below the preferred 24 pt; shorten "
                             "it (or move some of it into the notes) to set it larger"]
+
+
+def test_no_title_or_bullet_of_the_shipped_deck_ends_in_an_orphan() -> None:
+    """Every slide of the shipped example: no last line of one or two CJK characters (issue #15)."""
+    from deckgen.build.pipeline import plan_file
+    from deckgen.cli.build import shipped_outline
+    from deckgen.plan.kinds import BUILTIN_FRAMES
+    from deckgen.text.fit import orphans
+
+    deck = plan_file(shipped_outline()).deck
+    checked = 0
+    for slide in deck.slides:
+        for name, text in (("title", slide.title), *slide.texts):
+            slot = BUILTIN_FRAMES.get(slide.role.value, name)
+            if slot is not None and text is not None:
+                checked += 1
+                assert orphans(text.paragraphs, slot.box, text.size, slot.style, True) == [], (slide.title.text, name)
+    assert checked > len(deck.slides)

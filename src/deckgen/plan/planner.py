@@ -111,7 +111,7 @@ class Planner:
         paras = tuple(paragraphs)
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
-        result = fit(paras, slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk)
+        result = fit(paras, slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk, balance=True)
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
             self.warn(path, f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it")
@@ -139,7 +139,7 @@ class Planner:
         low = min(sizes.min, top)
 
         def fits(group: tuple[str, ...]) -> Optional[float]:
-            result = fit(group, slot.box, top, low, slot.style, cjk=self.cjk)
+            result = fit(group, slot.box, top, low, slot.style, cjk=self.cjk, balance=True)
             return result.size if result.fits else None
 
         whole = fits(bullets) if len(bullets) <= MAX_BULLETS else None
@@ -351,7 +351,7 @@ def fit_title(p: Planner, title: str, slot: Slot) -> Text:
     from deckgen.text.fit import fit as fit_text
 
     s = p.sizes.title
-    result = fit_text([title], slot.box, s.max, s.min, slot.style, max_lines=2, cjk=p.cjk)
+    result = fit_text([title], slot.box, s.max, s.min, slot.style, max_lines=2, cjk=p.cjk, balance=True)
     return Text((title,), result.size)
 
 
