@@ -21,7 +21,9 @@ DECK_SUFFIXES = (".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help=f"The outline to write (default: ./{DEFAULT_OUTPUT}).")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists (it may hold your edits).")
-def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
+@click.option("--renumber", is_flag=True, help="Instead: count the labels of the outline given as LECTURE 1, 2, 3… "
+              "again, in place (after deleting or moving entries); the previous outline is kept as a dated backup.")
+def outline(lecture: Path, output: Optional[Path], force: bool, renumber: bool) -> None:
     """Draft an outline (YAML) from your lecture, LECTURE (.docx, .txt or .md): the first step.
 
     Headings, points, opening and closing are found in the text; every word of the lecture goes
@@ -31,6 +33,9 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
     from deckgen.package.write import check_target, write_text_atomic
 
     suffix = lecture.suffix.lower()
+    if renumber:
+        _renumber(lecture)
+        return
     if suffix in (".yaml", ".yml"):
         raise click.BadParameter(f"{str(lecture)!r} is an outline already (YAML), not a lecture: build it with "
                                  f"`deckgen build {lecture}`, or check it with `deckgen check {lecture}`",
@@ -61,6 +66,27 @@ def outline(lecture: Path, output: Optional[Path], force: bool) -> None:
     warn(checks)
     click.echo(f"Wrote {output}: {'check the warnings above and ' if checks else ''}edit the drafted bullets, then run "
                f"`deckgen build {output}` (`deckgen check {output}` checks it again after your edits)")
+
+
+def _renumber(path: Path) -> None:
+    """`deckgen outline --renumber OUTLINE`: the labels counted again in place, the previous file kept aside."""
+    from deckgen.outline.read import read_outline
+    from deckgen.package.write import keep_aside, write_text_atomic
+    from deckgen.pull.renumber import renumber
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise click.BadParameter(f"{str(path)!r} is not an outline (.yaml); --renumber renumbers an outline's labels",
+                                 param_hint="'LECTURE'")
+    read_outline(path, str(path))  # a valid outline only: its mistakes are reported as a build reports them
+    doc, changes = renumber(path.read_bytes())
+    if not changes:
+        click.echo(f"{path}: the labels count on without gaps; nothing to change")
+        return
+    backup = keep_aside(path)
+    write_text_atomic(path, doc.text())
+    click.echo(f"Renumbered {path} (the previous outline is kept as {backup.name}):")
+    for change in changes:
+        click.echo(f"  {change.old}{change.title} → {change.new}{change.title}")
 
 
 def _buildable(text: str, lecture: str, shown: str) -> tuple:
