@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.outline.walk import entries
-from deckgen.present.timing import clock, deck_timing
+from deckgen.present.timing import LONG_SLIDE, clock, deck_timing
 from deckgen.text.numerals import from_chinese
 from deckgen.text.script import visible_length
 
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from deckgen.outline.model import Outline, SlideNode
     from deckgen.plan.model import DeckPlan
 
-LONG_SLIDE = 180.0  # seconds of notes on one slide a listener sits through (about 3 minutes)
 LONG_TITLE = 20     # visible characters: a title with a comma longer than this is a sentence
 
 _CN = "一二三四五六七八九十两〇零"
