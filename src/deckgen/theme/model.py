@@ -192,6 +192,9 @@ class Theme(_Frozen):
     sizes: Sizes
     roles: Roles
     decor: Decor = Decor()
+    # bullets on one slide at most; unset: up to nine short ones share a slide when they fit at the preferred
+    # size (a slide half empty is not split), else six
+    max_bullets: Optional[int] = Field(default=None, ge=1, le=20)
 
     @field_validator("colors")
     @classmethod
