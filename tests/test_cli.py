@@ -180,7 +180,7 @@ def test_lecture_text_under_a_yaml_name_is_named_a_lecture(runner: CliRunner, tm
     outline.write_text("政府工作报告\n各位代表：\n现在我代表国务院作报告。\n", encoding="utf-8")
     result = runner.invoke(main, ["build", str(outline)])
     assert result.exit_code == 1
-    assert "got text; this looks like a lecture, not an outline: run `deckgen outline" in result.output
+    assert f"got text; this looks like a lecture, not an outline: save it as {outline.with_suffix('.txt')} and run `deckgen outline" in result.output
 
 
 @pytest.mark.parametrize("name, advice", [("outline.yaml", "deckgen build"), ("deck.pptx", "deckgen pull")])

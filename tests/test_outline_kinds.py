@@ -63,7 +63,7 @@ class DescribeBadData:
         ("chart:\n  type: donut\n  categories: [a]\n  series: [{name: s, values: [1]}]",
          "o.yaml:8:17: sections[0].subsections[0].chart.type: unknown type 'donut'; expected one of column, bar, line, pie"),
         ("chart:\n  type: bar\n  categories: [a, b]\n  series: []",
-         "o.yaml:10:19: sections[0].subsections[0].chart.series: needs at least one entry, got 0"),
+         "o.yaml:10:19: sections[0].subsections[0].chart.series: needs at least one entry, got 0; add one"),
         ("chart:\n  type: bar\n  categories: [a, b]\n  series: [{name: s, values: [1, 2, 3]}]",
          "o.yaml:10:38: sections[0].subsections[0].chart.series[0].values: 3 values for 2 categories; give one value per category"),
         ("chart:\n  type: bar\n  categories: [a, b]\n  series: [{name: s, values: [1, 5%]}]",
@@ -77,12 +77,12 @@ class DescribeBadData:
         ("table:\n  header: [a, b, c]\n  rows:\n    - [1, 2, 3]\n    - [1, 2]",
          "o.yaml:11:15: sections[0].subsections[0].table.rows[1]: 2 cells in a table of 3 columns; give every row one "
          "cell per header column (\"\" for an empty cell)"),
-        ("table: {header: [a], rows: []}", "o.yaml:7:36: sections[0].subsections[0].table.rows: needs at least one entry, got 0"),
-        ("numbers: [{value: 1, label: a}]", "o.yaml:7:18: sections[0].subsections[0].numbers: needs at least 2 entries, got 1"),
+        ("table: {header: [a], rows: []}", "o.yaml:7:36: sections[0].subsections[0].table.rows: needs at least one entry, got 0; add one"),
+        ("numbers: [{value: 1, label: a}]", "o.yaml:7:18: sections[0].subsections[0].numbers: needs at least 2 entries, got 1; add one"),
         ("numbers: [{value: 1, label: a}, {value: 2, label: b}, {value: 3, label: c}, {value: 4, label: d}, {value: 5, label: e}]",
          "o.yaml:7:18: sections[0].subsections[0].numbers: takes at most 4 entries, got 5; give the others a slide of their own"),
-        ("compare: {left: {title: a}}", "o.yaml:7:18: sections[0].subsections[0].compare.right: required key 'right' is missing"),
-        ("quote: {source: 某人}", "o.yaml:7:16: sections[0].subsections[0].quote.text: required key 'text' is missing"),
+        ("compare: {left: {title: a}}", "o.yaml:7:18: sections[0].subsections[0].compare.right: required key 'right' is missing; add it"),
+        ("quote: {source: 某人}", "o.yaml:7:16: sections[0].subsections[0].quote.text: required key 'text' is missing; add it"),
         ("kind: carts", "o.yaml:7:15: sections[0].subsections[0].kind: unknown slide kind 'carts'; expected one of title, "
                         "agenda, section, content, statement, closing, cards, quote, numbers, chart, table, picture, compare, "
                         "bullets, image; did you mean 'chart'?"),
