@@ -125,3 +125,30 @@ def test_a_cut_title_is_warned_at_its_line(tmp_path: Path) -> None:
     line = _line_of(out.read_text(encoding="utf-8"), "已缩短")
     assert re.search(rf"Warning: {re.escape(str(out))}:{line}:\d+: the title '要坚持以人民为中心.*…' was cut from a long "
                      r"first sentence; check it", result.output)
+
+
+def test_a_long_subsection_is_split_at_its_paragraph_sub_heads(tmp_path: Path) -> None:
+    """Six `必须坚持…` lessons drafted as one slide of many minutes: now a point each, the text whole and in order."""
+    body = "我们要把这一要求贯穿工作全过程，在实践中不断深化认识，推动各项工作取得新进展、新成效、新突破。" * 5
+    heads = ["必须坚持党的全面领导。", "必须坚持以人民为中心。", "必须坚持深化改革开放。", "必须坚持统筹发展和安全。"]
+    lecture = tmp_path / "l.txt"
+    lecture.write_text("经验总结\n一、过去一年的经验\n（一）主要体会\n过去一年，我们深化了规律性认识。\n"
+                       + "".join(h + body + "\n" for h in heads) + "（二）下一步工作\n继续努力。\n", encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    runner = CliRunner()
+    result = runner.invoke(main, ["outline", str(lecture), "-o", str(out)])
+    assert result.exit_code == 0 and "long: split it" not in result.output
+    from deckgen.outline.read import read_outline
+
+    sub = read_outline(out).outline.sections[0].subsections[0]
+    assert [p.title for p in sub.points] == [h.rstrip("。") for h in heads]
+    assert sub.notes.strip() == "（一）主要体会\n过去一年，我们深化了规律性认识。"
+    checked = runner.invoke(main, ["check", str(out), "--source", str(lecture)])
+    assert checked.exit_code == 0 and "100.0 %" in checked.output
+
+
+def test_a_long_subsection_without_sub_heads_stays_whole_and_is_warned(tmp_path: Path) -> None:
+    lecture = tmp_path / "l.txt"
+    lecture.write_text(f"讲座\n一、总体\n（一）长段\n{LONG}\n{LONG}\n{LONG}\n（二）短段\n正文。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["outline", str(lecture), "-o", str(tmp_path / "o.yaml")])
+    assert "（一）长段  ← long: split it" in result.output and "more than 3 minutes" in result.output
