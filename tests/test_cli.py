@@ -189,7 +189,7 @@ def test_outline_refuses_an_outline_or_a_deck_as_the_lecture(runner: CliRunner, 
     given = tmp_path / name
     given.write_text(OUTLINE.read_text(encoding="utf-8"), encoding="utf-8")
     result = runner.invoke(main, ["outline", str(given), "-o", str(tmp_path / "x.yaml")])
-    assert result.exit_code == 2 and f"`{advice} {given}" in result.output
+    assert result.exit_code == 1 and result.output.startswith(f"Error: {given}: this is a") and f"`{advice} {given}" in result.output
     assert not (tmp_path / "x.yaml").exists()
 
 
