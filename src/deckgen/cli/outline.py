@@ -37,10 +37,10 @@ def outline(lecture: Path, output: Optional[Path], force: bool, renumber: bool) 
         _renumber(lecture)
         return
     if suffix in (".yaml", ".yml"):
-        raise ContentError([Diagnostic(f"this is an outline already (YAML), not a lecture: build it with `deckgen build "
+        raise ContentError([Diagnostic(f"this is an outline already (YAML), not a lecture; build it with `deckgen build "
                                        f"{lecture}`, or check it with `deckgen check {lecture}`", str(lecture))])
     if suffix in DECK_SUFFIXES:
-        raise ContentError([Diagnostic(f"this is a PowerPoint deck, not a lecture: to bring its edits into an outline, "
+        raise ContentError([Diagnostic(f"this is a PowerPoint deck, not a lecture; to bring its edits into an outline, "
                                        f"run `deckgen pull {lecture}`", str(lecture))])
     output = output or Path(DEFAULT_OUTPUT)
     if output.suffix.lower() not in (".yaml", ".yml") and not output.is_dir():

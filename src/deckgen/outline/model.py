@@ -28,7 +28,8 @@ def _at_most(limit: int) -> AfterValidator:
     return AfterValidator(check)
 
 
-Title = Annotated[str, Field(min_length=1), _at_most(MAX_TITLE)]
+# the schema bounds code points generously (a character as shown may take several: `é` as e + U+0301)
+Title = Annotated[str, Field(min_length=1, json_schema_extra={"maxLength": 4 * MAX_TITLE}), _at_most(MAX_TITLE)]
 Text = Annotated[str, _at_most(MAX_TITLE)]
 Bullet = Annotated[str, _at_most(MAX_BULLET)]
 Label = Annotated[str, Field(min_length=1), _at_most(MAX_LABEL)]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 MAX_BULLETS = 6  # bullets on one slide at most (DESIGN: 3–6 key phrases)
 SLIGHTLY = 2.0   # points below the preferred size that nobody would change the text for
-MAX_BY_SPACE = 9  # short bullets (set at the preferred size) that may share a slide, unless the theme sets max_bullets
+MAX_BY_SPACE = 9  # short bullets (set at the largest size) that may share a slide, unless the theme sets max_bullets
 OutlinePath = tuple[PathPart, ...]
 
 
@@ -132,7 +132,7 @@ class Planner:
     def split_bullets(self, bullets: tuple[str, ...], slot: Slot, path: OutlinePath) -> tuple[list[tuple[str, ...]], float]:
         """Bullets in groups that each fit `slot` (one slide each), and the one size all groups share.
 
-        Up to `MAX_BY_SPACE` bullets stay on one slide when they fit at about the preferred size (unless the theme sets
+        Up to `MAX_BY_SPACE` bullets stay on one slide when they fit at the largest size, room to spare (unless the theme sets
         `max_bullets`). Groups hold at most `MAX_BULLETS` (or `max_bullets`), as even as possible, breaking only
         between bullets; a bullet too long for a slide of its own at the smallest size stands alone, warned.
         """
@@ -146,8 +146,8 @@ class Planner:
 
         most = self.theme.max_bullets or MAX_BULLETS
         whole = fits(bullets) if len(bullets) <= max(most, 0 if self.theme.max_bullets else MAX_BY_SPACE) else None
-        if whole is not None and (len(bullets) <= most or whole >= min(sizes.pref, top) - SLIGHTLY):
-            return [bullets], whole  # more than six only when short: set at (about) the preferred size
+        if whole is not None and (len(bullets) <= most or whole >= top):
+            return [bullets], whole  # more than six only when they leave room: set at the largest size
         greedy: list[tuple[str, ...]] = []
         for bullet in bullets:
             if greedy and len(greedy[-1]) < most and fits(greedy[-1] + (bullet,)) is not None:
