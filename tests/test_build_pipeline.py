@@ -57,7 +57,8 @@ def test_an_edited_deck_is_kept_as_a_dated_backup_with_a_warning(folder: Path) -
     outline = folder / "outline.yaml"
     assert [str(w) for w in result.warnings] == [
         f"{deck} was changed after deckgen wrote it (edited in PowerPoint?) and holds 1 edit that is not in "
-        f"{outline}: kept it as {backup}; `deckgen pull {backup} {outline}` brings them into the outline"]
+        f"{outline}: kept it as {backup}; `deckgen pull {backup} {outline}` brings them into the outline (then build "
+        "again to have them in the new deck)"]
     assert state(deck).kind == "ours" and deck.read_bytes() != edited
 
 

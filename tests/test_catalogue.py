@@ -202,6 +202,41 @@ CASES: dict[str, Case] = {
     "yaml-bad-indentation": Case(["build", "outline.yaml"],
         {"outline.yaml": "deck:\n  title: T\nsections:\n  - title: S\n   bullets: [a]\n"},
         r"outline\.yaml:5:4: YAML syntax error: .*; this line is indented differently .*"),
+    # The slips a Chinese user makes (issue #15): the line they wrote, the cause named, the fix in outline terms.
+    "yaml-full-width-colon": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\n  presenter：张老师\n  date: 2024年\nsections:\n  - title: 一\n    notes: 正文。\n"},
+        r"outline\.yaml:3:12: YAML syntax error: 'presenter' is followed by a full-width colon '：'; YAML needs the ASCII "
+        r"colon ':' and a space: write `presenter: 张老师`"),
+    "yaml-full-width-colon-in-a-list": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\nsections:\n  - title：第一部分\n    notes: 正文。\n"},
+        r"outline\.yaml:4:10: YAML syntax error: 'title' is followed by a full-width colon '：'.*write `- title: 第一部分`"),
+    "yaml-missing-colon": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "  - title 第二部分\n    notes: 正文。\n"},
+        r"outline\.yaml:6:10: YAML syntax error: missing ':' after 'title'; write `- title: 第二部分`"),
+    "yaml-notes-not-indented": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n    notes: |\n    第一段正文。\n    第二段：正文。\n"},
+        r"outline\.yaml:6:5: YAML syntax error: the text under `notes: \|` \(line 5\) must be indented further than "
+        r"'notes' \(column 5\): start its lines in column 7"),
+    "yaml-key-indented-too-far": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n     notes: 正文。\n"},
+        r"outline\.yaml:5:6: YAML syntax error: 'notes' is indented 1 space more than 'title' on line 4; the keys of one "
+        r"entry start in the same column: move it to column 5"),
+    "yaml-no-space-after-colon": Case(["build", "outline.yaml"],
+        {"outline.yaml": "deck:\n  title: 讲座\n  presenter:张老师\nsections:\n  - title: 一\n    notes: 正文。\n"},
+        r"outline\.yaml:3:13: YAML syntax error: no space after the colon of 'presenter'; YAML needs one: write "
+        r"`presenter: 张老师`"),
+    "yaml-colon-in-a-bullet": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "    bullets:\n      - 目标: 稳中求进\n"},
+        r"outline\.yaml:7:9: sections\[0\]\.bullets\[0\]: expected text, got a mapping; text holding ': ' is read as "
+        r"`key: value`: put it in quotes, \"目标: 稳中求进\", or write the Chinese colon, 目标：稳中求进"),
+    "yaml-bullets-as-one-string": Case(["build", "outline.yaml"],
+        {"outline.yaml": SMALL + "    bullets: 稳中求进，高质量发展\n"},
+        r"outline\.yaml:6:14: sections\[0\]\.bullets: expected a list, got text; write one bullet a line after '- ', "
+        r"or a list in brackets: `bullets: \[稳中求进, 高质量发展\]`"),
+    "yaml-lecture-text-as-outline": Case(["build", "report.yaml"],
+        {"report.yaml": "政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"},
+        r"report\.yaml:1:1: the outline must be a mapping with 'deck' and 'sections', got text; this looks like a "
+        r"lecture, not an outline: save it as report\.txt and run `deckgen outline report\.txt` to draft its outline"),
     "tab-indentation": Case(["build", "outline.yaml"], {"outline.yaml": "deck:\n\ttitle: T\nsections: []\n"},
         r"outline\.yaml:2:1: a tab is used for indentation; YAML needs spaces"),
     "duplicate-key": Case(["build", "outline.yaml"], {"outline.yaml": SMALL.replace("  title: 讲座\n", "  title: 讲座\n  title: 又一个\n")},
@@ -295,7 +330,7 @@ CASES: dict[str, Case] = {
         {"outline.yaml": SMALL, "ours.yaml": "extends: party\ncolors: {accent1: red}\n"},
         r"ours\.yaml:2:19: colors\.accent1: 'red' is not a hex colour like \"A8191B\""),
     "theme-unknown-name": Case(["build", "outline.yaml", "--theme", "partie"], {"outline.yaml": SMALL},
-        r"unknown theme 'partie'; built-in themes: party, .*, or give a path to a \.yaml theme file"),
+        r"unknown theme 'partie'; did you mean 'party'\? built-in themes: party, .*, or give a path to a \.yaml theme file"),
     # --- templates ---------------------------------------------------------------------------------
     "template-not-a-zip": Case(["build", "outline.yaml", "--template", "org.pptx"],
         {"outline.yaml": SMALL, "org.pptx": b"%PDF-1.7 not a presentation"},
@@ -406,7 +441,7 @@ CASES: dict[str, Case] = {
     "ten-thousand-bullets": Case(["build", "outline.yaml"],
         {"outline.yaml": "deck:\n  title: T\nsections:\n  - title: S\n    bullets:\n"
                          + "".join(f"      - 要点{i}\n" for i in range(10_000))},
-        warnings=(r"sections\[0\]: 10000 bullets do not fit one slide: split into \d+ slides",),
+        warnings=(r"outline\.yaml:4:5: '一、S': 10000 bullets do not fit one slide: split into \d+ slides",),
         check=_all_bullets(10_000)),
 }
 

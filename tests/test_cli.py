@@ -153,3 +153,58 @@ def test_sigterm_is_handled_like_ctrl_c_while_a_command_runs_and_restored_after(
     with pytest.raises(Terminated):
         _stop(signal.SIGTERM, None)
     assert issubclass(Terminated, KeyboardInterrupt)
+
+
+# ------------------------------------------------------------------ the front door (issue #15)
+
+def test_deckgen_without_arguments_shows_the_own_lecture_path_and_exits_0(runner: CliRunner) -> None:
+    result = runner.invoke(main, [])
+    assert result.exit_code == 0
+    assert "deckgen outline my-lecture.docx -o outline.yaml" in result.output
+    assert result.output.index("outline my-lecture") < result.output.index("deckgen build") \
+        < result.output.index("deckgen preview")
+
+
+@pytest.mark.parametrize("name", ["lecture.docx", "report.txt", "notes.md"])
+def test_building_a_lecture_says_to_draft_its_outline_first(runner: CliRunner, tmp_path: Path, name: str) -> None:
+    lecture = tmp_path / name
+    lecture.write_text("同志们：\n一、总体要求\n正文。\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(lecture)])
+    assert result.exit_code == 2
+    assert f"is a lecture, not an outline: run `deckgen outline {lecture}" in result.output
+    assert not list(tmp_path.glob("*.pptx"))
+
+
+def test_lecture_text_under_a_yaml_name_is_named_a_lecture(runner: CliRunner, tmp_path: Path) -> None:
+    outline = tmp_path / "report.yaml"
+    outline.write_text("政府工作报告\n各位代表：\n现在我代表国务院作报告。\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(outline)])
+    assert result.exit_code == 1
+    assert f"got text; this looks like a lecture, not an outline: save it as {outline.with_suffix('.txt')} and run `deckgen outline" in result.output
+
+
+@pytest.mark.parametrize("name, advice", [("outline.yaml", "deckgen build"), ("deck.pptx", "deckgen pull")])
+def test_outline_refuses_an_outline_or_a_deck_as_the_lecture(runner: CliRunner, tmp_path: Path, name: str,
+                                                            advice: str) -> None:
+    given = tmp_path / name
+    given.write_text(OUTLINE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(main, ["outline", str(given), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 1 and result.output.startswith(f"Error: {given}: this is a") and f"`{advice} {given}" in result.output
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_themes_marks_the_default_and_a_theme_typo_gets_a_suggestion(runner: CliRunner, tmp_path: Path) -> None:
+    from deckgen.theme.model import DEFAULT_THEME
+
+    lines = runner.invoke(main, ["themes"]).output.splitlines()
+    assert [line for line in lines if "(default)" in line] == [next(line for line in lines if line.startswith(DEFAULT_THEME))]
+    result = runner.invoke(main, ["build", str(OUTLINE), "-o", str(tmp_path / "d.pptx"), "--theme", "acdemic"])
+    assert result.exit_code == 1 and "unknown theme 'acdemic'; did you mean 'academic'?" in result.output
+
+
+@pytest.mark.parametrize("command", ["handout", "preview"])
+def test_present_commands_name_their_argument_as_usage_does(runner: CliRunner, command: str) -> None:
+    text = runner.invoke(main, [command, "--help"]).output
+    assert f"{command} [OPTIONS] SOURCE" in text and "SOURCE is a built deck (DECK.pptx) or an outline" in text
+    if command == "handout":
+        assert "--paper [a4|letter]  The page size" in text

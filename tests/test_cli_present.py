@@ -117,7 +117,7 @@ def test_handout_builds_an_outline_first(runner: CliRunner, talk: Path, tmp_path
     out = tmp_path / "talk-handout.pdf"
     assert f"Built {talk}" in result.stderr
     m = re.search(rf"^Wrote {re.escape(str(out))} \((\d+) pages for (\d+) slides\)$", result.stdout, re.M)
-    assert m and int(m.group(1)) >= int(m.group(2)) == 10
+    assert m and int(m.group(2)) == 10 and int(m.group(2)) / 2 <= int(m.group(1))  # two short slides may share a page
     assert office.page_count(out) == int(m.group(1))
     assert not list(tmp_path.glob("*.pptx"))  # the deck was built in a temporary folder
 

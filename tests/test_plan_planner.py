@@ -148,15 +148,64 @@ class DescribeContinuation:
         assert len(content) > 1
         assert all(s.body.size >= load_theme().sizes.body.min for s in content)
 
+    def it_keeps_short_bullets_on_one_slide_by_space_unless_the_theme_caps_them(self) -> None:
+        """Short bullets were split by the six-bullet rule while half the slide was empty (issue #15)."""
+        text = self.outline([f"要点{i}" for i in range(7)])
+        deck, warnings = plan_text(text)
+        content = [s for s in deck.slides if s.role is Role.CONTENT]
+        assert [len(s.body.paragraphs) for s in content] == [7] and warnings == []
+        assert content[0].body.size == load_theme().sizes.body.max  # room to spare: no second slide half empty
+        outline, _ = validate(parse_yaml(text, "o.yaml"))
+        capped, _ = plan(outline, load_theme().model_copy(update={"max_bullets": 6}))
+        assert [len(s.body.paragraphs) for s in capped.slides if s.role is Role.CONTENT] == [4, 3]
+        eight, _ = plan_text(self.outline([f"要点{i}" for i in range(8)]))  # only at a smaller size: split
+        assert [len(s.body.paragraphs) for s in eight.slides if s.role is Role.CONTENT] == [4, 4]
+
     def it_says_cont_in_english(self) -> None:
-        deck, _ = plan_text(self.outline([f"Point number {i}" for i in range(9)], "en-US"))
+        deck, _ = plan_text(self.outline([f"Point number {i}" for i in range(12)], "en-US"))
         assert [s.title.text for s in deck.slides if s.role is Role.CONTENT] == ["A. 小节", "A. 小节 (cont.)"]
 
     def it_warns_about_a_bullet_too_long_for_any_slide(self) -> None:
         deck, warnings = plan_text(self.outline(["长" * 2000]))
         assert any("does not fit on a slide of its own" in str(w) for w in warnings)
 
-    def it_warns_when_text_is_set_below_the_preferred_size(self) -> None:
+    def it_warns_when_text_is_set_well_below_the_preferred_size(self) -> None:
+        long = "高质量发展是全面建设社会主义现代化国家的首要任务，" * 3
+        deck, warnings = plan_text(self.outline([long] * 5))
+        size = next(s.body.size for s in deck.slides if s.role is Role.CONTENT)
+        assert size < 22 and any(f"set at {size:g} pt, below the preferred 24 pt; shorten it" in str(w) for w in warnings)
+
+    def it_sums_up_text_set_only_slightly_below_the_preferred_size_in_one_line(self) -> None:
         long = "高质量发展是全面建设社会主义现代化国家的首要任务，" * 2
         deck, warnings = plan_text(self.outline([long] * 5))
-        assert any("below the preferred 24 pt" in str(w) for w in warnings)
+        assert 22 <= next(s.body.size for s in deck.slides if s.role is Role.CONTENT) < 24
+        assert [str(w) for w in warnings] == ["1 text set at most 2 pt below the theme's preferred size to fit (not "
+                                              "listed; nothing to change)"]
+
+    def it_places_a_warning_at_the_outline_line_with_the_slide_title_and_no_path(self, tmp_path) -> None:
+        from deckgen.build.pipeline import plan_file
+
+        long = "高质量发展是全面建设社会主义现代化国家的首要任务，" * 3
+        path = tmp_path / "o.yaml"
+        path.write_text(self.outline([long] * 5), encoding="utf-8")
+        warnings = [str(w) for w in plan_file(path).warnings]
+        assert warnings == [f"{path}:5:9: '（一）小节': the bullets set at 21 pt, below the preferred 24 pt; shorten "
+                            "it (or move some of it into the notes) to set it larger"]
+
+
+def test_no_title_or_bullet_of_the_shipped_deck_ends_in_an_orphan() -> None:
+    """Every slide of the shipped example: no last line of one or two CJK characters (issue #15)."""
+    from deckgen.build.pipeline import plan_file
+    from deckgen.cli.build import shipped_outline
+    from deckgen.plan.kinds import BUILTIN_FRAMES
+    from deckgen.text.fit import orphans
+
+    deck = plan_file(shipped_outline()).deck
+    checked = 0
+    for slide in deck.slides:
+        for name, text in (("title", slide.title), *slide.texts):
+            slot = BUILTIN_FRAMES.get(slide.role.value, name)
+            if slot is not None and text is not None:
+                checked += 1
+                assert orphans(text.paragraphs, slot.box, text.size, slot.style, True) == [], (slide.title.text, name)
+    assert checked > len(deck.slides)

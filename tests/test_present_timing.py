@@ -145,3 +145,24 @@ class DescribeTimeCues:
         n = next(i for i, s in enumerate(shipped_plan.slides) if len(s.notes) > 400)
         minutes = [float(x.notes.strip().split("\n")[-1].split()[1]) for x in (normal.slides[n], slow.slides[n])]
         assert minutes[1] == pytest.approx(2 * minutes[0], abs=0.5)
+
+
+class DescribeLongestSlides:
+    """A 14-minute slide is not hidden in its section's total; a 1-minute closing is no "longest section"."""
+
+    def timing(self):  # three sections: a long one holding one slide of 14 minutes, a middling one, a short closing
+        rate = Rate()
+        slides = [("开头", "字" * 220, 0), ("长页", "字" * 220 * 14, 0), ("中页", "字" * 220 * 5, 1),
+                  ("再一页", "字" * 220 * 4, 1), ("结束", "字" * 220, 2)]
+        return timing(slides, ["一、长", "二、中", "结语"], rate, True)
+
+    def it_names_the_longest_slides_and_only_sections_at_least_average(self) -> None:
+        text = str(over_duration(self.timing(), 10))
+        assert "the longest sections: 一、长 (15 min), 二、中 (9 min)" in text and "结语" not in text
+        assert "the longest slides: 2 '长页' (14 min), 3 '中页' (5 min), 4 '再一页' (4 min)" in text
+
+    def it_lists_slides_over_three_minutes_under_the_table(self) -> None:
+        lines = table(self.timing())
+        start = lines.index("Slides over 3 minutes (split them):")
+        assert [line.split()[:2] for line in lines[start + 1:]] == [["2", "长页"], ["3", "中页"], ["4", "再一页"]]
+        assert lines[start + 1].endswith("14:00")

@@ -94,3 +94,12 @@ def test_the_user_names_a_layout_by_name_or_number() -> None:
 def test_no_layouts_at_all_is_missing() -> None:
     roles = choose([], SLIDE)
     assert all(c.layout is None for c in roles.values())
+
+
+def test_a_statement_without_a_layout_of_its_own_takes_the_section_layout_not_the_content_one() -> None:
+    """A content layout would show the statement as a small title over an empty body (issue #15)."""
+    roles = chosen([info("Title Slide", "title", CTR, SUB), info("Title and Content", "obj", TITLE, BODY),
+                    info("Section Header", "secHead", TITLE, BODY)])
+    assert roles["statement"] == ("Section Header", "fallback:section")
+    without = chosen([info("Title Slide", "title", CTR, SUB), info("Title and Content", "obj", TITLE, BODY)])
+    assert without["statement"][1] == "fallback:content"  # no section layout either: the content layout serves

@@ -325,3 +325,37 @@ def test_a_box_without_insets_keeps_room_for_the_last_line_descent() -> None:
     text = ["一二三四五六七八九十一二三四"]
     assert fit(text, tight, 32, 20, Paragraphs(), max_lines=2).size < 32
     assert fit(text, roomy, 32, 20, Paragraphs(), max_lines=2).size == 32
+
+
+class DescribeBalance:
+    """No last line of one or two CJK characters alone (`准确把握高质量发展的科学内 / 涵`): a slightly smaller size
+    that fits without one is chosen, still measured; without such a size the largest fitting one stays."""
+
+    box = Box(0, 0, 13 * 40 / WIDTH_SLACK + 14.4 + 0.01, 1000)  # thirteen ideographs a line at 40 pt
+    style = Paragraphs()
+
+    def it_finds_the_orphan_at_the_largest_size(self) -> None:
+        from deckgen.text.fit import orphans
+
+        title = "准确把握高质量发展的科学内涵"
+        assert wrap(title, 13.0 + 1e-6, cjk=True) == ["准确把握高质量发展的科学内", "涵"]
+        assert orphans([title], self.box, 40, self.style, True) == [title]
+        assert fit([title], self.box, 40, 30, self.style, cjk=True).size == 40
+
+    def it_takes_a_smaller_size_without_the_orphan(self) -> None:
+        from deckgen.text.fit import orphans
+
+        title = "准确把握高质量发展的科学内涵"
+        balanced = fit([title], self.box, 40, 30, self.style, cjk=True, balance=True)
+        assert balanced.fits and balanced.size < 40 and balanced.lines == (1,)
+        assert orphans([title], self.box, balanced.size, self.style, True) == []
+
+    def it_keeps_the_size_when_no_smaller_one_helps(self) -> None:
+        title = "准确把握高质量发展的科学内涵"
+        assert fit([title], self.box, 40, 40, self.style, cjk=True, balance=True).size == 40  # min 40: nothing smaller
+
+    @pytest.mark.parametrize("last, lonely", [("涵", True), ("工作。", True), ("三个字", False), ("2%", False)])
+    def it_counts_one_or_two_ideographs_with_punctuation_as_an_orphan(self, last: str, lonely: bool) -> None:
+        from deckgen.text.fit import _lonely
+
+        assert _lonely(last) is lonely

@@ -173,7 +173,7 @@ class DescribeExtends:
     def it_reports_an_unknown_parent_where_extends_is_written(self, tmp_path: Path) -> None:
         path = write(tmp_path, "t.yaml", "# my theme\nextends: partie\n")
         assert errors_of(str(path)) == [
-            f"{path}:2:10: extends: unknown theme 'partie'; built-in themes: {', '.join(BUILTIN)}, "
+            f"{path}:2:10: extends: unknown theme 'partie'; did you mean 'party'? built-in themes: {', '.join(BUILTIN)}, "
             "or give a path to a .yaml theme file"]
         write(tmp_path, "u.yaml", "extends: missing.yaml\n")
         assert errors_of(str(tmp_path / "u.yaml"))[0].startswith(

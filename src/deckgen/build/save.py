@@ -77,8 +77,12 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     if unpulled:
         return out + [Diagnostic(f"{output} {why} and holds {unpulled} edit{'s' if unpulled != 1 else ''} that "
                                  f"{'are' if unpulled != 1 else 'is'} not in {outline}: kept it as {backup}; "
-                                 f"`deckgen pull {backup} {outline}` brings them into the outline")]
-    return out + [Diagnostic(f"{output} {why}: kept it as {backup}; --force overwrites without a backup")]
+                                 f"`deckgen pull {backup} {outline}` brings them into the outline (then build again "
+                                 "to have them in the new deck)")]
+    pull = f"`deckgen pull {backup} {outline}`" if outline else f"`deckgen pull {backup} OUTLINE`"
+    return out + [Diagnostic(f"{output} {why}: kept it as {backup}; its edits are not in the new deck: {pull} "
+                             "brings its titles, bullets and notes into the outline, then build again; --force "
+                             "overwrites without a backup")]
 
 
 def _unpulled(deck: Path, outline: Optional[Path]) -> Optional[int]:

@@ -36,11 +36,22 @@ def _handle_stop_signals(ctx: click.Context) -> None:
     ctx.call_on_close(restore)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(__version__, prog_name="deckgen")
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """Turn a lecture outline (YAML) into a themed, editable 16:9 PowerPoint deck."""
+    """Turn your lecture (.docx, .txt, .md) into a themed, editable 16:9 PowerPoint deck.
+
+    \b
+    Start from your lecture:
+      deckgen outline my-lecture.docx -o outline.yaml   draft the outline (YAML)
+      (edit outline.yaml: titles, bullets; the notes hold the lecture)
+      deckgen build outline.yaml                        write outline.pptx
+      deckgen preview outline.pptx                      look at every slide (PNG)
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(0)
     _handle_stop_signals(ctx)
 
 

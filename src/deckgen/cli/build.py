@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from deckgen.build.request import BuildRequest
 
 DEFAULT_OUTLINE = "outline.yaml"
+LECTURE_SUFFIXES = (".docx", ".doc", ".txt", ".md", ".markdown", ".rtf", ".odt", ".wps")
 
 
 def shipped_outline() -> Path:
@@ -50,6 +51,11 @@ def make_request(outline: Optional[Path], output: Optional[Path], theme: Optiona
     from deckgen.build.request import BuildRequest
 
     display = None
+    if outline is not None and outline.suffix.lower() in LECTURE_SUFFIXES:
+        draft = outline.with_suffix(".yaml").name
+        raise click.BadParameter(f"{str(outline)!r} is a lecture, not an outline: run `deckgen outline {outline} "
+                                 f"-o {draft}` first, edit the draft, then `deckgen build {draft}`",
+                                 param_hint="'OUTLINE'")
     if outline is None:
         outline = Path(DEFAULT_OUTLINE)
         if not outline.exists():
@@ -104,7 +110,9 @@ def _check_font_name(name: str) -> None:
 def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str], template: Optional[Path],
           east_asian_font: Optional[str], roles: tuple[str, ...], pdf: bool, duration: Optional[float], rate: Optional[float],
           time_cues: bool, watch: bool, force: bool) -> None:
-    """Build the deck for OUTLINE (default: ./outline.yaml, else the shipped example)."""
+    """Build the deck for OUTLINE, a YAML outline (default: ./outline.yaml, else the shipped example).
+
+    For your own lecture, draft the outline first: `deckgen outline LECTURE.docx -o outline.yaml`."""
     from deckgen.build.pipeline import build as run_build
 
     request = make_request(outline, output, theme, template, east_asian_font, time_cues, rate, force, roles)
@@ -124,11 +132,14 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
 
 @click.command()
 def themes() -> None:
-    """List the built-in themes."""
+    """List the built-in themes (`deckgen build --theme NAME`); the default is marked."""
     from deckgen.theme.model import builtin_themes, load_theme
 
+    from deckgen.theme.model import DEFAULT_THEME
+
     for name in builtin_themes():
-        click.echo(f"{name:<12} {load_theme(name).description}")
+        shown = f"{name} (default)" if name == DEFAULT_THEME else name
+        click.echo(f"{shown:<18} {load_theme(name).description}")
 
 
 @click.group()

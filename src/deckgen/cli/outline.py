@@ -23,14 +23,27 @@ DECK_SUFFIXES = (".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists (it may hold your edits).")
 @click.option("--format", "fmt", type=click.Choice(["txt", "md", "docx"]), default=None,
               help="Read LECTURE as this format, whatever its name (a .txt holding Markdown is read as Markdown).")
-def outline(lecture: Path, output: Optional[Path], force: bool, fmt: Optional[str]) -> None:
-    """Draft an outline (YAML) from the text of LECTURE (.txt, .docx or .md).
+@click.option("--renumber", is_flag=True, help="Instead: count the labels of the outline given as LECTURE 1, 2, 3… "
+              "again, in place (after deleting or moving entries); the previous outline is kept as a dated backup.")
+def outline(lecture: Path, output: Optional[Path], force: bool, fmt: Optional[str], renumber: bool) -> None:
+    """Draft an outline (YAML) from your lecture, LECTURE (.docx, .txt or .md): the first step.
 
     Headings, points, opening and closing are found in the text; every word of the lecture goes
-    into the speaker notes. Bullets are drafts to edit. Then run `deckgen build`."""
+    into the speaker notes. Bullets are drafts to edit. It prints the slides with their reading
+    times and warns about what to check. Then run `deckgen build OUTPUT`."""
     from deckgen.extract.pipeline import extract
     from deckgen.package.write import check_target, write_text_atomic
 
+    suffix = lecture.suffix.lower()
+    if renumber:
+        _renumber(lecture)
+        return
+    if fmt is None and suffix in (".yaml", ".yml"):
+        raise ContentError([Diagnostic(f"this is an outline already (YAML), not a lecture; build it with `deckgen build "
+                                       f"{lecture}`, or check it with `deckgen check {lecture}`", str(lecture))])
+    if fmt is None and suffix in DECK_SUFFIXES:
+        raise ContentError([Diagnostic(f"this is a PowerPoint deck, not a lecture; to bring its edits into an outline, "
+                                       f"run `deckgen pull {lecture}`", str(lecture))])
     output = output or Path(DEFAULT_OUTPUT)
     if output.suffix.lower() not in (".yaml", ".yml") and not output.is_dir():
         raise click.BadParameter(f"{str(output)!r} does not end in .yaml", param_hint="'-o' / '--output'")
@@ -41,17 +54,46 @@ def outline(lecture: Path, output: Optional[Path], force: bool, fmt: Optional[st
         raise OutputError(f"{str(output)!r} already exists and may hold your edits; "
                           "add --force to overwrite it, or choose another file with -o")
     result = extract(lecture, str(lecture), fmt, (output if output.is_dir() else output.parent).resolve())
-    _buildable(result.yaml, str(lecture))
+    outline_, deck, loaded = _buildable(result.yaml, str(lecture), str(output))
     write_text_atomic(output, result.yaml)
     for line in result.summary():
         click.echo(line)
+    from deckgen.present.draft import draft_warnings, slide_tree
+
+    for line in slide_tree(deck):
+        click.echo(line)
     warn(result.warnings)
-    click.echo(f"Wrote {output}: edit the drafted bullets, then run `deckgen build {output}`")
+    checks = result.cut_titles(loaded) + draft_warnings(outline_, deck, loaded)
+    warn(checks)
+    click.echo(f"Wrote {output}: {'check the warnings above and ' if checks else ''}edit the drafted bullets, then run "
+               f"`deckgen build {output}` (`deckgen check {output}` checks it again after your edits)")
 
 
-def _buildable(text: str, lecture: str) -> None:
-    """Refuse (`ContentError` naming the lecture) a drafted outline that `deckgen build` would refuse: larger
-    than an outline file may be, beyond the outline's limits, or giving more slides than one deck holds."""
+def _renumber(path: Path) -> None:
+    """`deckgen outline --renumber OUTLINE`: the labels counted again in place, the previous file kept aside."""
+    from deckgen.outline.read import read_outline
+    from deckgen.package.write import keep_aside, write_text_atomic
+    from deckgen.pull.renumber import renumber
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise click.BadParameter(f"{str(path)!r} is not an outline (.yaml); --renumber renumbers an outline's labels",
+                                 param_hint="'LECTURE'")
+    read_outline(path, str(path))  # a valid outline only: its mistakes are reported as a build reports them
+    doc, changes = renumber(path.read_bytes())
+    if not changes:
+        click.echo(f"{path}: the labels count on without gaps; nothing to change")
+        return
+    backup = keep_aside(path)
+    write_text_atomic(path, doc.text())
+    click.echo(f"Renumbered {path} (the previous outline is kept as {backup.name}):")
+    for change in changes:
+        click.echo(f"  {change.old}{change.title} → {change.new}{change.title}")
+
+
+def _buildable(text: str, lecture: str, shown: str) -> tuple:
+    """The drafted outline, its plan and its positions (as the file `shown`); refuse (`ContentError` naming the
+    lecture) one that `deckgen build` would refuse: larger than an outline file may be, beyond the outline's
+    limits, or giving more slides than one deck holds."""
     from deckgen.build.pipeline import slide_limit
     from deckgen.outline.load import MAX_BYTES, parse_yaml
     from deckgen.outline.validate import validate
@@ -65,11 +107,13 @@ def _buildable(text: str, lecture: str) -> None:
         raise ContentError([Diagnostic(f"the drafted outline would be {size / 2**20:.1f} MB, more than the "
                                        f"{MAX_BYTES >> 20} MB an outline may be; {hint}", lecture)])
     try:
-        outline_, _ = validate(parse_yaml(text, "the drafted outline"))
-        deck, _ = plan(outline_, load_theme(None), BUILTIN_FRAMES)
+        loaded = parse_yaml(text, shown)
+        outline_, _ = validate(loaded)
+        deck, _ = plan(outline_, load_theme(None), BUILTIN_FRAMES, loaded)
         slide_limit(deck, "the drafted outline")
     except ContentError as exc:
         raise ContentError([Diagnostic(f"{exc.problems[0].message.split('; ')[0]}; {hint}", lecture)]) from None
+    return outline_, deck, loaded
 
 
 def _pptx_notes(path: Path) -> list[tuple[tuple, str]]:
@@ -121,8 +165,11 @@ def check(outline: Path, source: Optional[Path], accessibility: bool) -> None:
     from deckgen.build.pipeline import plan_file
     from deckgen.extract.coverage import notes_in_order
 
+    from deckgen.present.draft import draft_warnings
+
     planned = plan_file(outline, None, str(outline))
     warn(planned.warnings)
+    warn(draft_warnings(planned.outline, planned.deck, planned.loaded))
     o = planned.outline
     subs = [s for sec in o.sections for s in sec.subsections]
     click.echo(f"{outline}: valid ({len(planned.deck.slides)} slides: {len(o.sections)} sections, "

@@ -100,7 +100,7 @@ def _deck(source: Path, theme: Optional[str]) -> Iterator[Path]:
     suffix = source.suffix.lower()
     if suffix not in (".pptx", ".yaml", ".yml"):
         raise click.BadParameter(f"{str(source)!r} is neither a deck (.pptx) nor an outline (.yaml)",
-                                 param_hint="'DECK.pptx|OUTLINE.yaml'")
+                                 param_hint="'SOURCE'")
     why = file_problem(source)
     if why:
         raise ContentError([Diagnostic(f"file {str(source)!r} {why}", str(source))])
@@ -121,7 +121,7 @@ def _deck(source: Path, theme: Optional[str]) -> Iterator[Path]:
         yield result.output
 
 
-_SOURCE = click.argument("source", metavar="DECK.pptx|OUTLINE.yaml", type=click.Path(path_type=Path))
+_SOURCE = click.argument("source", metavar="SOURCE", type=click.Path(path_type=Path))
 _THEME = click.option("--theme", metavar="NAME|PATH", help="With an outline: the theme to build it in.")
 
 
@@ -130,12 +130,13 @@ _THEME = click.option("--theme", metavar="NAME|PATH", help="With an outline: the
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="The PDF to write (default: beside SOURCE, named NAME-handout.pdf).")
 @click.option("--rate", type=RATE, metavar="N", help=RATE_HELP)
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
+              help="The page size of the PDF: A4 (210 × 297 mm) or US Letter (8.5 × 11 in).")
 @_THEME
 def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: str, theme: Optional[str]) -> None:
     """Write the lecturer's script: a PDF with each slide's picture over its full speaker notes.
 
-    SOURCE is a built deck or an outline (built first). Needs LibreOffice and poppler."""
+    SOURCE is a built deck (DECK.pptx) or an outline (OUTLINE.yaml, built first). Needs LibreOffice and poppler."""
     from deckgen.cli.progress import TERMINAL
     from deckgen.present.handout import Style, make_handout
 
@@ -159,7 +160,7 @@ def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: 
 def preview(source: Path, folder: Optional[Path], width: int, theme: Optional[str]) -> None:
     """Render SOURCE's slides as PNG images and a contact sheet of all slides, for a quick look.
 
-    SOURCE is a built deck or an outline (built first). Needs LibreOffice and poppler."""
+    SOURCE is a built deck (DECK.pptx) or an outline (OUTLINE.yaml, built first). Needs LibreOffice and poppler."""
     from deckgen.cli.progress import TERMINAL
     from deckgen.present.preview import make_preview
 

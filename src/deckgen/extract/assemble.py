@@ -8,6 +8,7 @@ from typing import Any
 from deckgen.diagnostics import PathPart
 from deckgen.extract.bullets import MAX_BULLETS, draft_bullets
 from deckgen.extract.kinds import key_figures, leads_with_quotation
+from deckgen.extract.frame import VOCATIVE
 
 RECENT_BULLETS = 400  # about 100 slides: any real lecture's bullets, all of them
 from deckgen.extract.salience import Salience
@@ -81,6 +82,7 @@ class _Assembler:
         quote = lead_quotation(text, within=1)  # shown on the quote slide: not again as bullets
         avoid = self.used[-RECENT_BULLETS:] + ([quote.text] if quote else [])
         bullets = draft_bullets(text, title=title, salience=self.salience, avoid=avoid)
+        bullets = [b for b in bullets if not VOCATIVE.fullmatch(b.strip(" ：:，,!！。"))]  # never `各位代表` as a bullet
         self.used += bullets
         return bullets
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.extract.assemble import assemble
@@ -10,6 +11,7 @@ from deckgen.extract.lecture import Lecture
 from deckgen.extract.readers import read_lecture
 from deckgen.extract.structure import Structure, find_structure
 from deckgen.extract.yamlout import outline_yaml
+from deckgen.outline.load import Loaded
 from deckgen.outline.model import Outline
 
 
@@ -22,6 +24,18 @@ class Extraction:
     outline: Outline
     yaml: str
     warnings: list[Diagnostic] = field(default_factory=list)
+    cut: tuple[tuple, ...] = ()  # the paths of titles cut from a long first sentence (`shortened`)
+
+    def cut_titles(self, loaded: Loaded) -> list[Diagnostic]:
+        """A warning per title cut from a long first sentence, at its line in the written outline."""
+        out = []
+        for path in self.cut:
+            node: Any = self.outline
+            for part in path:
+                node = node[part] if isinstance(part, int) else getattr(node, part)
+            out.append(loaded.problem(path, f"the title '{node}' was cut from a long first sentence; check it "
+                                            "(marked in the outline)"))
+        return [Diagnostic(d.message, d.file, d.line, d.col) for d in out]
 
     def counts(self) -> dict[str, int]:
         """How many sections, subsections and points the outline has."""
@@ -105,8 +119,4 @@ def extract(path: Path, display: str | None = None, fmt: str | None = None, outl
     if assembled.quotes or assembled.figures:
         warnings.append(Diagnostic(f"drafted {len(assembled.quotes)} quote slide(s) and proposed {len(assembled.figures)} "
                                    "big-number slide(s); marked in the outline for you to check", lecture.source))
-    if assembled.shortened:
-        n = len(assembled.shortened)
-        warnings.append(Diagnostic(f"{n} title{'s were' if n > 1 else ' was'} cut from a long first sentence; "
-                                   "marked in the outline for you to check", lecture.source))
-    return Extraction(lecture, structure, outline, text, warnings)
+    return Extraction(lecture, structure, outline, text, warnings, tuple(sorted(assembled.shortened, key=str)))

@@ -311,7 +311,8 @@ def find_structure(lecture: Lecture) -> Structure:
     elif first < n:
         index = f.closing(last_heading if flat else max(last_heading, first))
         if index is not None:
-            title, cut = closing_title(f.paras[index].text, f.cjk)
+            head = index + 1 if is_salutation(f.paras[index].text) and index + 1 < len(f.paras) else index
+            title, cut = closing_title(f.paras[head].text, f.cjk)  # `各位代表！` alone is said to the hall, no title
             text = f.paras[index].text
             head_end = f.starts[index] + len(text) - len(text[len(first_sentence(text)):].lstrip())
             out.closing = Node(-1, f.starts[index], None, title, "closing", f.paras[index].line, cut, head_end)
@@ -331,6 +332,7 @@ def find_structure(lecture: Lecture) -> Structure:
         out.sections = _paragraph_sections(f, out, salutation, first, end)
     else:
         _paragraph_subsections(f, out, end)
+        _split_at_sub_heads(f, out, end)
     opening_end = out.sections[0].start if out.sections else end
     if body_start < opening_end and f.body[body_start:opening_end].strip():
         only_salutation = salutation is not None and f.end_of(salutation) + 1 >= opening_end
@@ -355,6 +357,32 @@ def _paragraph_sections(f: _Finder, out: Structure, salutation: int | None, firs
         section.children.append(Node(1, f.starts[i], "", title or f.paras[i].text, "paragraph", f.paras[i].line,
                                      cut, f.end_of(i)))
     return [section]
+
+
+LONG_TEXT = 660  # characters of a subsection's text read in about 3 minutes (220 a minute): split at sub-heads
+
+
+def _split_at_sub_heads(f: _Finder, out: Structure, end: int) -> None:
+    """A subsection without points whose text takes over 3 minutes to read, over paragraphs that open with
+    sub-heads (`必须坚持党的全面领导。…`), gets a point per such paragraph, titled by its sub-head: one slide
+    would otherwise show for all that time. Two sub-heads at least; the text before the first stays its own."""
+    from deckgen.extract.phrases import subhead
+
+    order = out.nodes()
+    ends = {id(x): e for x, e in zip(order, [x.start for x in order[1:]] + [end])}
+    for node in order:
+        hi = ends[id(node)]
+        if node.depth != 1 or node.children or width(f.body[node.start:hi]) <= LONG_TEXT:
+            continue
+        head = f.para_at(node.start)
+        firsts = [(i, strip_end(first_sentence(f.paras[i].text))) for i in range(head + 1, len(f.paras)) if f.starts[i] < hi]
+        short = [(i, t) for i, t in firsts if 4 <= width(t) <= 16 and not re.search(r"[，,；;：:]", t)]
+        # sub-heads: ones that read as such, or short first sentences that run parallel (`必须坚持…` ×6)
+        heads = [(i, t) for i, t in short if subhead(t) or sum(1 for _, u in short if u[:2] == t[:2]) >= 2]
+        if len(heads) < 2:
+            continue
+        for i, title in heads:
+            node.children.append(Node(2, f.starts[i], "", title, "paragraph", f.paras[i].line, False, f.end_of(i)))
 
 
 def _paragraph_subsections(f: _Finder, out: Structure, end: int) -> None:

@@ -248,6 +248,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
         hint = "this line is indented differently from the lines above it; line it up with its siblings"
     elif "could not find expected ':'" in problem:
         hint = "write `key: value`, and put text that contains ':' or '#' in quotes"
+        mark = ctx or mark  # the line the key began on, which the user wrote; PyYAML's problem is on the next
     else:
         hint = "check the indentation and quotes here"
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -279,7 +280,10 @@ def parse_yaml(text: str, display: str, *, all_text: bool = True) -> Loaded:
         _check_depth(text, display)
         nodes = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        raise ContentError([_tab_error(text, exc, display) or _syntax_error(exc, display)]) from None
+        from deckgen.outline.syntax import diagnose
+
+        raise ContentError([_tab_error(text, exc, display) or diagnose(text, exc, display)
+                            or _syntax_error(exc, display)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Diagnostic(f"YAML error: {str(exc).splitlines()[0]}", display)]) from None
     except RecursionError:

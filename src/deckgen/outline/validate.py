@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, Optional
 
@@ -90,6 +91,12 @@ def range_message(err: Any) -> str | None:
     return f"{err.get('input')!r} is not allowed here; give a number {bound[1]} {(err.get('ctx') or {}).get(bound[0])}"
 
 
+def _as_list(text: str) -> str:
+    """`text` split at its commas and semicolons as a YAML flow list: `[稳中求进, 高质量发展]`."""
+    items = [t.strip() for t in re.split(r"[，；、,;]\s*", text) if t.strip()] or [text]
+    return "[" + ", ".join(f'"{t}"' if re.search(r"[:\[\]{},#'\"]", t) else t for t in items) + "]"
+
+
 def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
     loc = tuple(err["loc"])
     kind = err["type"]
@@ -108,8 +115,15 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
                 "('~', 'null') to mean those characters") if value is None else ""
         if isinstance(value, (list, dict)):
             hint = "; write it as text (in quotes if it holds ': ', '[' or '{')"
+        if isinstance(value, dict) and len(value) == 1 and isinstance(next(iter(value.values())), (str, type(None))):
+            key, rest = next(iter(value.items()))
+            hint = (f"; text holding ': ' is read as `key: value`: put it in quotes, \"{key}: {rest or ''}\", "
+                    f"or write the Chinese colon, {key}：{rest or ''}")
         return loaded.problem(loc, f"expected text, got {_kind(value)}{hint}")
     if kind == "list_type":
+        if isinstance(value, str) and loc and loc[-1] == "bullets":
+            return loaded.problem(loc, f"expected a list, got text; write one bullet a line after '- ', or a list in "
+                                       f"brackets: `bullets: {_as_list(value)}`")
         return loaded.problem(loc, f"expected a list, got {_kind(value)}; write one item a line, each after '- '")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return loaded.problem(loc, f"expected a mapping (key: value), got {_kind(value)}; write `key: value` lines under it")
@@ -147,6 +161,14 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
     return loaded.problem(loc, msg.removeprefix("Value error, "))
 
 
+def _lecture_hint(loaded: Loaded) -> str:
+    """For text where an outline should be: it is probably the lecture itself; say how to draft its outline."""
+    if not isinstance(loaded.data, str):
+        return ""
+    lecture = str(Path(loaded.file).with_suffix(".txt"))
+    return f"; this looks like a lecture, not an outline: save it as {lecture} and run `deckgen outline {lecture}` to draft its outline"
+
+
 def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
     """Turn loaded YAML into an `Outline`; return it with warnings.
 
@@ -155,7 +177,8 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
     problems = list(loaded.problems)
     warnings: list[Diagnostic] = list(loaded.warnings)
     if not isinstance(loaded.data, dict):
-        problems.append(loaded.problem((), f"the outline must be a mapping with 'deck' and 'sections', got {_kind(loaded.data)}"))
+        problems.append(loaded.problem((), f"the outline must be a mapping with 'deck' and 'sections', got {_kind(loaded.data)}"
+                                                 + _lecture_hint(loaded)))
         raise ContentError(problems)
     data = _prepare(loaded.data, (), warnings, loaded)
     try:

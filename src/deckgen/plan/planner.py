@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from deckgen.outline.load import Loaded
 
 MAX_BULLETS = 6  # bullets on one slide at most (DESIGN: 3–6 key phrases)
+SLIGHTLY = 2.0   # points below the preferred size that nobody would change the text for
+MAX_BY_SPACE = 9  # short bullets (set at the largest size) that may share a slide, unless the theme sets max_bullets
 OutlinePath = tuple[PathPart, ...]
 
 
@@ -61,6 +63,7 @@ class Planner:
     warnings: list[Diagnostic] = field(default_factory=list)
     slides: list[SlidePlan] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
+    slightly: int = 0  # texts set at most `SLIGHTLY` below the preferred size: one summary warning
 
     @property
     def cjk(self) -> bool:
@@ -75,11 +78,33 @@ class Planner:
         return localized(zh, self.outline.deck.language) if self.cjk else en
 
     def warn(self, path: OutlinePath, message: str) -> None:
-        """A warning about the entry at `path`, placed in the outline file when its positions are known."""
+        """A warning about the entry at `path`: in the outline file, when its positions are known, at its line and
+        column with the slide's title (no 0-based path); else with the path."""
         if self.source is not None:
-            self.warnings.append(self.source.problem(path, message))
+            line, col = self.source.where(path)
+            title = self.title_at(path)
+            self.warnings.append(Diagnostic(f"'{title}': {message}" if title else message, self.source.file, line, col))
         else:
             self.warnings.append(Diagnostic(message, path=path))
+
+    def title_at(self, path: OutlinePath) -> str:
+        """The title of the outline entry at `path` (with its label), for messages; '' for none."""
+        node: object = self.outline
+        found: object = None
+        label: Optional[str] = None
+        levels = ("sections", "subsections", "points")
+        prev: object = None
+        for key in path:
+            try:
+                node = node[key] if isinstance(key, int) else getattr(node, key)  # type: ignore[index]
+            except (AttributeError, IndexError, TypeError):
+                break
+            if isinstance(node, SlideNode):
+                found = node
+                label = self.label(levels.index(prev), key, node) if prev in levels else (node.label or None)
+            prev = key
+        title = getattr(found, "title", "") or ""
+        return with_label(label, title)[:30] if title else ""
 
     # --- fitting -------------------------------------------------------------------------
     def fitted(self, paragraphs: Iterable[str], slot: Slot, sizes: SizeRange, path: OutlinePath, what: str,
@@ -89,7 +114,8 @@ class Planner:
         paras = tuple(paragraphs)
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
-        result = fit(shown(paras, self.outline.deck.marked), slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk)
+        result = fit(shown(paras, self.outline.deck.marked), slot.box, top, low, slot.style, max_lines=max_lines,
+                     cjk=self.cjk, balance=True)
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
             self.warn(path, f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it")
@@ -98,30 +124,36 @@ class Planner:
         return Text(paras, result.size)
 
     def shrunk(self, size: float, sizes: SizeRange, top: float, path: OutlinePath, what: str) -> None:
+        """Warn about text set more than `SLIGHTLY` below the preferred size; count the others for one summary."""
         preferred = min(sizes.pref, top)
-        if size < preferred:
-            self.warn(path, f"{what} set at {size:g} pt, below the preferred {preferred:g} pt")
+        if preferred - SLIGHTLY <= size < preferred:
+            self.slightly += 1
+        elif size < preferred:
+            self.warn(path, f"{what} set at {size:g} pt, below the preferred {preferred:g} pt; shorten it (or move "
+                            "some of it into the notes) to set it larger")
 
     def split_bullets(self, bullets: tuple[str, ...], slot: Slot, path: OutlinePath) -> tuple[list[tuple[str, ...]], float]:
         """Bullets in groups that each fit `slot` (one slide each), and the one size all groups share.
 
-        Groups hold at most `MAX_BULLETS`, are as even as possible and break only between bullets; a bullet
-        too long for a slide of its own at the smallest size stands alone, with a warning.
+        Up to `MAX_BY_SPACE` bullets stay on one slide when they fit at the largest size, room to spare (unless the theme sets
+        `max_bullets`). Groups hold at most `MAX_BULLETS` (or `max_bullets`), as even as possible, breaking only
+        between bullets; a bullet too long for a slide of its own at the smallest size stands alone, warned.
         """
         sizes = self.sizes.body
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
 
         def fits(group: tuple[str, ...]) -> Optional[float]:
-            result = fit(shown(group, self.outline.deck.marked), slot.box, top, low, slot.style, cjk=self.cjk)
+            result = fit(shown(group, self.outline.deck.marked), slot.box, top, low, slot.style, cjk=self.cjk, balance=True)
             return result.size if result.fits else None
 
-        whole = fits(bullets) if len(bullets) <= MAX_BULLETS else None
-        if whole is not None:
-            return [bullets], whole
+        most = self.theme.max_bullets or MAX_BULLETS
+        whole = fits(bullets) if len(bullets) <= max(most, 0 if self.theme.max_bullets else MAX_BY_SPACE) else None
+        if whole is not None and (len(bullets) <= most or whole >= top):
+            return [bullets], whole  # more than six only when they leave room: set at the largest size
         greedy: list[tuple[str, ...]] = []
         for bullet in bullets:
-            if greedy and len(greedy[-1]) < MAX_BULLETS and fits(greedy[-1] + (bullet,)) is not None:
+            if greedy and len(greedy[-1]) < most and fits(greedy[-1] + (bullet,)) is not None:
                 greedy[-1] += (bullet,)
             else:
                 greedy.append((bullet,))
@@ -325,7 +357,7 @@ def fit_title(p: Planner, title: str, slot: Slot) -> Text:
     from deckgen.text.fit import fit as fit_text
 
     s = p.sizes.title
-    result = fit_text([title], slot.box, s.max, s.min, slot.style, max_lines=2, cjk=p.cjk)
+    result = fit_text([title], slot.box, s.max, s.min, slot.style, max_lines=2, cjk=p.cjk, balance=True)
     return Text((title,), result.size)
 
 
@@ -335,11 +367,6 @@ def _path(source: str) -> OutlinePath:
     for name, index in re.findall(r"([A-Za-z_]+)|\[(\d+)\]", source):
         out.append(name if name else int(index))
     return tuple(out)
-
-
-def plan_content(p: Planner, role: Role, e: Entry) -> None:
-    """Content and agenda: the title over the bullets, split over continuation slides when they do not fit."""
-    p.content(role, e.title, e.node.notes, e.node.bullets, e.path, e.section, e.node.bullet_levels)
 
 
 def plan_section(p: Planner, role: Role, e: Entry) -> None:
@@ -357,41 +384,6 @@ def plan_section(p: Planner, role: Role, e: Entry) -> None:
         p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
-def plan_title(p: Planner, role: Role, e: Entry) -> None:
-    """An entry set as a title slide (`layout: title`): the bullets are its subtitle lines."""
-    f, s, node = p.frames, p.sizes, e.node
-    shown = f.get("title", "subtitle") is not None and bool(node.bullets)
-    title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
-    subtitle = p.fitted(node.bullets, f["title", "subtitle"], s.cover_subtitle, e.path, "the subtitle") if shown else None
-    p.slide(Role.TITLE, title, e, [("subtitle", subtitle)], footer=False)
-    if node.bullets and not shown:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
-
-
-def plan_closing(p: Planner, role: Role, e: Entry) -> None:
-    """The closing slide: a large closing line, the bullets as its lines below (or on a slide of their own)."""
-    f, s, node = p.frames, p.sizes, e.node
-    body = None
-    if node.bullets and f.get("closing", "body") is not None:
-        body = p.fitted(node.bullets, f["closing", "body"], s.cover_subtitle, e.path, "the closing lines")
-    title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
-    p.slide(Role.CLOSING, title, e, [("body", body)], footer=False)
-    if node.bullets and body is None:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
-
-
-def plan_statement(p: Planner, role: Role, e: Entry) -> None:
-    """A statement: the title set large in the middle; bullets as its source line (or a slide of their own)."""
-    f, s, node = p.frames, p.sizes, e.node
-    body = None
-    if node.bullets and f.get("statement", "body") is not None:
-        body = p.fitted(node.bullets, f["statement", "body"], s.cover_subtitle, e.path, "the source line")
-    title = p.fitted([e.title], f["statement", "title"], s.statement, e.path, "the statement")
-    p.slide(role, title, e, [("body", body)])
-    if node.bullets and body is None:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
-
-
 PlanFunction = Callable[[Planner, Role, Entry], None]
 
 
@@ -399,6 +391,8 @@ def _planners() -> Mapping[Role, PlanFunction]:
     from deckgen.plan.code import PLANNERS as CODE
     from deckgen.plan.drawn import PLANNERS as DRAWN
     from deckgen.plan.graphics import PLANNERS as GRAPHICS
+    from deckgen.plan.textslides import plan_closing, plan_content, plan_statement, plan_title
+
     return {Role.TITLE: plan_title, Role.SECTION: plan_section, Role.CONTENT: plan_content, Role.AGENDA: plan_content,
             Role.STATEMENT: plan_statement, Role.CLOSING: plan_closing, **DRAWN, **GRAPHICS, **CODE}
 
@@ -417,4 +411,9 @@ def plan(outline: Outline, theme: Theme, frames: Frames = BUILTIN_FRAMES,
     """
     planner = Planner(outline, theme, frames, source, folder)
     deck = planner.run()
+    if planner.slightly:
+        n = planner.slightly
+        planner.warnings.append(Diagnostic(f"{n} text{'s' if n > 1 else ''} set at most {SLIGHTLY:g} pt below the "
+                                           f"theme's preferred size to fit (not listed; nothing to change)",
+                                           source.file if source else None))
     return deck, planner.warnings

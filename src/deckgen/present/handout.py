@@ -1,4 +1,4 @@
-"""The lecturer's script as a PDF: each slide's picture over its full speaker notes, ready to print.
+"""The lecturer's script as a PDF: each slide's picture over its full speaker notes, two slides a page when both fit.
 
 The slides are rendered by LibreOffice; the pages are laid out here with fpdf2 — notes set with the
 font's own widths and Chinese line-breaking rules (`deckgen.text.breaking`), justified, first lines indented
@@ -184,7 +184,7 @@ class _Writer:
         self._put((self.page_w - self._w(folio)) / 2, self.page_h - st.bottom / 2, folio)
         self.y = st.top + 1.5
 
-    def _image(self, image: Path) -> None:
+    def _image(self, image: Path, scale: float = 1.0) -> None:
         from PIL import Image
 
         with Image.open(image) as im:
@@ -193,12 +193,41 @@ class _Writer:
             # (measured on the shipped deck's slides at 1400 px): 0.016 s a slide against median cut's 0.097 s,
             # 20 KB against 26 KB, a mean error of 0.05 of 255 levels; median cut took most of a 400-slide handout
             picture = im.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE)
-        h = self.text_w * h_px / w_px
-        self.pdf.image(picture, x=self.style.margin, y=self.y, w=self.text_w, h=h)
+        w = self.text_w * scale
+        h = w * h_px / w_px
+        self.pdf.image(picture, x=self.style.margin, y=self.y, w=w, h=h)
         self.pdf.set_draw_color(*RULE)
         self.pdf.set_line_width(0.25)
-        self.pdf.rect(self.style.margin, self.y, self.text_w, h)
+        self.pdf.rect(self.style.margin, self.y, w, h)
         self.y += h + 5.5
+
+    def height(self, slide: SlideText, image: Path, scale: float) -> float:
+        """The height (mm) `slide` takes below a page's header, its picture at `scale` of the text width; the
+        heading is measured as if the reading time took 30 mm of its line (never less than it needs)."""
+        from PIL import Image
+
+        st = self.style
+        with Image.open(image) as im:
+            h = self.text_w * scale * im.size[1] / im.size[0] + 5.5
+        self._font(st.heading_size, bold=True)
+        title = (slide.title or "").replace("\n", " ")
+        lines = min(3, len(wrap(title, self.text_w - 30, self._width()))) if title else 1
+        h += st.heading_size * PT + (lines - 1) * st.heading_size * 1.3 * PT + 7.2
+        if slide.data:
+            size = st.notes_size - 2
+            self._font(size)
+            rows = sum(len(wrap(row, self.text_w, self._width())) for row in slide.data)
+            h += size * PT + rows * size * 1.35 * PT + 2.0
+        self._font(st.notes_size)
+        paragraphs = [p.strip() for p in slide.notes.split("\n") if not is_cue(p)]
+        while paragraphs and not paragraphs[-1]:
+            paragraphs.pop()
+        pitch = st.notes_size * st.leading * PT
+        indent = 2 * self._w("中") if self.cjk else 0.0
+        widths = self._width()
+        lines = sum(len(wrap(p, self.text_w, widths, indent if (self.cjk and p) else 0.0)) for p in paragraphs)
+        gaps = max(0, len(paragraphs) - 1) * pitch * st.paragraph_gap * (0.5 if self.cjk else 1.0)
+        return h + st.notes_size * PT * 1.6 + lines * pitch + gaps
 
     def _heading(self, slide: SlideText, continued: bool) -> None:
         pdf, st = self.pdf, self.style
@@ -305,9 +334,16 @@ class _Writer:
                 base += pitch
         self.y = base + 2.0
 
-    def slide(self, slide: SlideText, image: Path) -> None:
-        self._new_page(slide)
-        self._image(image)
+    def slide(self, slide: SlideText, image: Path, scale: float = 1.0, below: bool = False) -> None:
+        """Set `slide` on a new page, or `below` the slide already on this page (with a rule between)."""
+        if below:
+            self.y += PAIR_GAP / 2
+            self.pdf.set_draw_color(*RULE)
+            self.pdf.line(self.style.margin, self.y, self.page_w - self.style.margin, self.y)
+            self.y += PAIR_GAP / 2
+        else:
+            self._new_page(slide)
+        self._image(image, scale)
         self._heading(slide, continued=False)
         self._data(slide)
         self._notes(slide)
@@ -324,11 +360,26 @@ def layout(deck: DeckText, images: Sequence[Path], times: Timing, fonts: FontSet
            tick: Optional[Callable[[int], None]] = None) -> tuple[bytes, int]:
     """The handout PDF (bytes) and its page count, for `deck` with one picture per slide in `images`."""
     writer = _Writer(deck, times, fonts, style)
-    for n, (s, image) in enumerate(zip(deck.slides, images), 1):
-        writer.slide(s, image)
+    pairs = list(zip(deck.slides, images))
+    room = writer.page_h - style.bottom - (style.top + 1.5)
+    n = 0
+    while n < len(pairs):
+        (s, image), after = pairs[n], pairs[n + 1] if n + 1 < len(pairs) else None
+        # two slides on a page when both fit whole, pictures smaller; else a page (or more) per slide
+        if after and writer.height(s, image, PAIR_SCALE) + PAIR_GAP + writer.height(*after, PAIR_SCALE) <= room:
+            writer.slide(s, image, PAIR_SCALE)
+            writer.slide(*after, PAIR_SCALE, below=True)
+            n += 2
+        else:
+            writer.slide(s, image)
+            n += 1
         if tick is not None:
             tick(n)
     return writer.output(), writer.pages
+
+
+PAIR_SCALE = 0.62  # the picture's share of the text width when two slides share a page
+PAIR_GAP = 8.0     # mm between two slides on a page (a hairline in the middle)
 
 
 def deck_times(deck: DeckText, per_minute: Optional[float] = None) -> Timing:

@@ -178,19 +178,38 @@ def table(t: Timing, duration: Optional[float] = None, width: int = 40) -> list[
                      f"{_slides(len(outside))}")
     of = f"  of {duration:g} min" if duration is not None else ""
     lines.append(f"  {_clip('total', width)} {clock(t.total):>8}  {_slides(len(t.slides))}{of}")
+    long = [s for s in longest_slides(t) if s.seconds > LONG_SLIDE]
+    if long:
+        lines.append(f"Slides over {LONG_SLIDE / 60:g} minutes (split them):")
+        lines += [f"  {_clip(f'{s.number:>3} {s.title}', width)} {clock(s.seconds):>8}" for s in long]
     return lines
 
 
+LONG_SLIDE = 180.0  # seconds of notes on one slide a listener sits through (about 3 minutes)
+
+
+def longest_slides(t: Timing, n: int = 3) -> list[SlideTime]:
+    """The `n` slides with the longest notes, longest first."""
+    return sorted(t.slides, key=lambda s: -s.seconds)[:n]
+
+
 def over_duration(t: Timing, limit: float, longest: int = 3) -> Optional[Diagnostic]:
-    """A warning when the lecture takes longer than `limit` minutes, naming its longest sections."""
+    """A warning when the lecture takes longer than `limit` minutes, naming its longest sections (of those at
+    least as long as the average section) and its longest slides (of a minute or more)."""
     if t.total <= limit * 60:
         return None
-    ranked = sorted((s for s in t.sections if s.slides), key=lambda s: -s.seconds)[:longest]
+    spoken = [s for s in t.sections if s.slides]
+    mean = sum(s.seconds for s in spoken) / len(spoken) if spoken else 0.0
+    # sections shorter than the average one are no place to cut (a 1-minute closing is never "longest")
+    ranked = sorted((s for s in spoken if s.seconds >= mean), key=lambda s: -s.seconds)[:longest]
     names = ", ".join(f"{s.name} ({minutes(s.seconds)})" for s in ranked)
+    slides = ", ".join(f"{s.number} '{s.title[:20]}' ({minutes(s.seconds)})" for s in longest_slides(t, longest)
+                       if s.seconds >= 60)
     over = t.total - limit * 60
     message = (f"the lecture takes {minutes(t.total)} at {t.rate.describe(t.cjk)}, {minutes(over)} over "
                f"the {limit:g} min of --duration")
-    return Diagnostic(message + (f"; the longest sections: {names}" if names else ""))
+    return Diagnostic(message + (f"; the longest sections: {names}" if names else "")
+                      + (f"; the longest slides: {slides}" if slides else ""))
 
 
 # ------------------------------------------------------------------------------------------- cues

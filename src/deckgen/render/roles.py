@@ -271,11 +271,22 @@ def choose(infos: list[LayoutInfo], slide: tuple[float, float], decor: Optional[
             (value, via), best = known[0]
             chosen[role] = Choice(role, best.layout, via, _why(best, via, value))
         else:
-            inner = chosen.get(k.fallback.value) if k.fallback else None
+            fallback = _stand_alone(k.role, chosen) or k.fallback
+            inner = chosen.get(fallback.value) if fallback else None
             layout = inner.layout if inner else None
-            chosen[role] = Choice(role, layout, f"fallback:{k.fallback.value}" if layout is not None else "missing",
-                                  f"no {role} layout; the {k.fallback.value} layout serves" if layout is not None else "")
+            chosen[role] = Choice(role, layout, f"fallback:{fallback.value}" if layout is not None else "missing",  # type: ignore[union-attr]
+                                  f"no {role} layout; the {fallback.value} layout serves" if layout is not None else "")  # type: ignore[union-attr]
     return {k.role.value: chosen[k.role.value] for k in KINDS.values()}
+
+
+def _stand_alone(role: Role, chosen: dict[str, Choice]) -> Optional[Role]:
+    """For a statement without a layout of its own: the template's section layout, whose title stands alone,
+    large and mid-slide, when it has one of its own (not a content layout's title over an empty body)."""
+    section = chosen.get(Role.SECTION.value)
+    if role is Role.STATEMENT and section is not None and section.layout is not None \
+            and not section.via.startswith("fallback") and section.via != "missing":
+        return Role.SECTION
+    return None
 
 
 def _why(info: LayoutInfo, via: str, value: float) -> str:

@@ -71,21 +71,23 @@ class Fit:
 
 
 def fit(paragraphs: Sequence[str], box: Box, max_size: float, min_size: float, style: Paragraphs,
-        *, max_lines: int | None = None, step: float = 1.0, cjk: bool | None = None) -> Fit:
+        *, max_lines: int | None = None, step: float = 1.0, cjk: bool | None = None, balance: bool = False) -> Fit:
     """The largest size from `max_size` down to `min_size` (by `step`) at which the text fits the box.
 
     With `max_lines`, each paragraph must also take at most that many lines. If nothing fits,
     the result has `fits=False` and `min_size`. Pass `cjk` for the deck's language (True for a
-    `zh-CN` deck: ambiguous punctuation is then full width); `None` decides by the text.
+    `zh-CN` deck: ambiguous punctuation is then full width); `None` decides by the text. With `balance`,
+    a size that leaves one or two CJK characters alone on a paragraph's last line (`orphans`) gives way
+    to the largest of the next `BALANCE_STEPS` smaller sizes that fits without one, if any.
     """
     if cjk is None:
         cjk = any(has_cjk(p) for p in paragraphs)
-    return _fit(tuple(paragraphs), box, max_size, min_size, style, max_lines, step, cjk)
+    return _fit(tuple(paragraphs), box, max_size, min_size, style, max_lines, step, cjk, balance)
 
 
 @lru_cache(maxsize=16384)
 def _fit(paragraphs: tuple[str, ...], box: Box, max_size: float, min_size: float, style: Paragraphs,
-         max_lines: int | None, step: float, cjk: bool) -> Fit:
+         max_lines: int | None, step: float, cjk: bool, balance: bool) -> Fit:
     """`fit`, remembered by every input (a deck's repeated titles and bullets are fitted once)."""
     solid = [[_solid_em(part, style.bold, cjk) for part in para.split("\n")] for para in paragraphs]
     size = max_size
@@ -95,10 +97,52 @@ def _fit(paragraphs: tuple[str, ...], box: Box, max_size: float, min_size: float
             counts = line_count(paragraphs, box, size, style, cjk)
             ok = _height(counts, size, style) <= _room(box, size) and (max_lines is None or all(c <= max_lines for c in counts))
             if ok:
-                return Fit(size, tuple(counts), True)
+                found = Fit(size, tuple(counts), True)
+                if balance and orphans(paragraphs, box, size, style, cjk):
+                    return _balanced(paragraphs, box, found, min_size, style, max_lines, step, cjk)
+                return found
         if size - step < min_size - 1e-9:
             return Fit(min_size, tuple(line_count(paragraphs, box, min_size, style, cjk)), False)
         size -= step
+
+
+BALANCE_STEPS = 4  # sizes below the largest fitting one tried to keep a last line from holding one or two characters
+
+
+def _balanced(paragraphs: Sequence[str], box: Box, found: Fit, min_size: float, style: Paragraphs,
+              max_lines: int | None, step: float, cjk: bool) -> Fit:
+    """`found`, or a slightly smaller size that fits and leaves no orphan on a last line."""
+    for n in range(1, BALANCE_STEPS + 1):
+        size = found.size - n * step
+        if size < min_size - 1e-9:
+            break
+        counts = line_count(paragraphs, box, size, style, cjk)
+        if _height(counts, size, style) <= _room(box, size) and (max_lines is None or all(c <= max_lines for c in counts)) \
+                and not orphans(paragraphs, box, size, style, cjk):
+            return Fit(size, tuple(counts), True)
+    return found
+
+
+def orphans(paragraphs: Sequence[str], box: Box, size: float, style: Paragraphs, cjk: bool | None = None) -> list[str]:
+    """The paragraphs whose last line, at `size` in `box`, holds only one or two CJK characters (with any
+    punctuation after them): `准确把握高质量发展的科学内 / 涵`."""
+    if cjk is None:
+        cjk = any(has_cjk(p) for p in paragraphs)
+    width_em = _width_em(box, size, style, cjk)
+    out = []
+    for para in paragraphs:
+        for part in para.split("\n"):
+            lines = wrap(part, width_em, style.bold, cjk)
+            if len(lines) > 1 and _lonely(lines[-1]):
+                out.append(para)
+                break
+    return out
+
+
+def _lonely(line: str) -> bool:
+    """One or two ideographs alone, perhaps with closing punctuation (`涵`, `工作。`)."""
+    core = [ch for ch in line.strip() if ch not in breaking.NO_LINE_START and ch not in breaking.SPACES]
+    return 1 <= len(core) <= 2 and all(has_cjk(ch) for ch in core)
 
 
 def _room(box: Box, size: float) -> float:

@@ -193,6 +193,9 @@ class Theme(_Frozen):
     sizes: Sizes
     roles: Roles
     decor: Decor = Decor()
+    # bullets on one slide at most; unset: up to nine short ones share a slide when they fit at the preferred
+    # size (a slide half empty is not split), else six
+    max_bullets: Optional[int] = Field(default=None, ge=1, le=20)
 
     @field_validator("colors")
     @classmethod
@@ -227,8 +230,12 @@ def builtin_themes() -> dict[str, Path]:
 
 
 def _unknown(spec: str) -> str:
+    import difflib
+
     names = ", ".join(builtin_themes()) or "(none found)"
-    return f"unknown theme {spec!r}; built-in themes: {names}, or give a path to a .yaml theme file"
+    close = difflib.get_close_matches(spec, list(builtin_themes()), n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown theme {spec!r}; {hint}built-in themes: {names}, or give a path to a .yaml theme file"
 
 
 def resolve_theme_path(spec: str | None, base: Path | None = None) -> Path:
