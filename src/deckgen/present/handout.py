@@ -189,9 +189,8 @@ class _Writer:
 
         with Image.open(image) as im:
             w_px, h_px = im.size
-            # slides are mostly flat colour: 256 colours keep them sharp at a third of the size. Fast octree
-            # (measured on the shipped deck's slides at 1400 px): 0.016 s a slide against median cut's 0.097 s,
-            # 20 KB against 26 KB, a mean error of 0.05 of 255 levels; median cut took most of a 400-slide handout
+            # 256 colours keep flat slides sharp at a third of the size; fast octree: 0.016 s a slide against
+            # median cut's 0.097 s, mean error 0.05 of 255 levels (BENCHMARKS.md, issue #19)
             picture = im.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE)
         w = self.text_w * scale
         h = w * h_px / w_px
