@@ -1,8 +1,7 @@
 """The lecturer's script as a PDF: each slide's picture over its full speaker notes, two slides a page when both fit.
 
-The slides are rendered by LibreOffice; the pages are laid out here with fpdf2 — notes set with the
-font's own widths and Chinese line-breaking rules (`deckgen.text.breaking`), justified, first lines indented
-two characters in Chinese, continued on a following page when long. Fonts are embedded (subset).
+Slides rendered by LibreOffice; pages laid out with fpdf2: notes set with the font's own widths and Chinese
+line breaking (`deckgen.text.breaking`), justified, indented two characters in Chinese, continued when long.
 """
 from __future__ import annotations
 
