@@ -152,6 +152,8 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
         sample = target.slots[role].sample
         slide = factory.add_clone(sample) if sample is not None else factory.add_slide(target.layouts[role])
         fill_slide(slide, target.slots[role], s, number, deck, factory)
+        if not target.builtin:
+            oxml.no_hanging(slide.tree)  # set as fitted, whatever the template's style
         if keys is not None:
             mark_slide(slide, keys[number - 1])
         n_notes += bool(s.notes.strip())

@@ -42,6 +42,8 @@ class TextShape:
     box: Rect
     size: float
     placeholder: bool
+    align: str = "l"  # its first paragraph's alignment (`l`, `ctr`, `r`, `just`…)
+    transform: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)  # its group's mapping onto the slide
 
     @property
     def area(self) -> float:
@@ -112,8 +114,10 @@ def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1
             sizes = [int(r.get("sz")) / 100 for r in child.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr") if (r.get("sz") or "").isdigit()]
             cnv = child.find(f"{P}nvSpPr/{P}cNvPr")
             ph = child.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+            ppr = body.find(f"{A}p/{A}pPr") if body is not None else None
             yield child, TextShape(int(cnv.get("id", "0")) if cnv is not None and (cnv.get("id") or "").isdigit() else 0,
-                                   text.strip(), box, max(sizes, default=18.0), ph is not None)
+                                   text.strip(), box, max(sizes, default=18.0), ph is not None,
+                                   (ppr.get("algn") if ppr is not None else None) or "l", t)
 
 
 def _decorations(tree: "_Element") -> tuple[int, int]:
