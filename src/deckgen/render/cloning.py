@@ -116,6 +116,9 @@ def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float]
     row = [b for b in blocks if b[1] < y + h and b[1] + b[3] > y]
     right = min([b[0] for b in row if b[0] >= x + w - 1] + [b[0] + b[2] + 2 for b in behind], default=0.94 * sw) - 6
     left = max([b[0] + b[2] for b in row if b[0] + b[2] <= x + 1] + [b[0] - 2 for b in behind], default=0.06 * sw) + 6
+    if t.vertical:  # lines run down: the box grows down as far as the page is free
+        below = [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
+        return x, y, w, max(h, min(min(below, default=0.94 * sh) - 6, 0.98 * sh) - y)
     if t.align == "ctr":
         half = max(w / 2, min(x + w / 2 - left, right - x - w / 2))
         x, w = x + w / 2 - half, 2 * half

@@ -44,6 +44,7 @@ class TextShape:
     placeholder: bool
     align: str = "l"  # its first paragraph's alignment (`l`, `ctr`, `r`, `just`…)
     transform: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)  # its group's mapping onto the slide
+    vertical: bool = False  # East Asian vertical text (`bodyPr/@vert`): lines run down, from right to left
 
     @property
     def area(self) -> float:
@@ -117,7 +118,13 @@ def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1
             ppr = body.find(f"{A}p/{A}pPr") if body is not None else None
             yield child, TextShape(int(cnv.get("id", "0")) if cnv is not None and (cnv.get("id") or "").isdigit() else 0,
                                    text.strip(), box, max(sizes, default=18.0), ph is not None,
-                                   (ppr.get("algn") if ppr is not None else None) or "l", t)
+                                   (ppr.get("algn") if ppr is not None else None) or "l", t, vertical(child))
+
+
+def vertical(sp: "_Element") -> bool:
+    """Whether a shape sets its text vertically (`eaVert`, `vert`, `vert270`…: lines run down the box)."""
+    body_pr = sp.find(f"{P}txBody/{A}bodyPr")
+    return body_pr is not None and body_pr.get("vert", "horz") not in ("horz", "wordArtVert")
 
 
 def _decorations(tree: "_Element") -> tuple[int, int]:
