@@ -94,3 +94,14 @@ def test_the_user_names_a_layout_by_name_or_number() -> None:
 def test_no_layouts_at_all_is_missing() -> None:
     roles = choose([], SLIDE)
     assert all(c.layout is None for c in roles.values())
+
+
+def test_a_content_layout_whose_title_sits_on_its_body_is_not_chosen() -> None:
+    """cn-company-sie: a stock-named `Title and Content` left from a copy, its title in the middle of its
+    body, beside the template's own title-only content layouts (the one its slides use wins the tie)."""
+    over = Placeholder("title", 0, "Holder 2", (319, 212, 321, 40))
+    roles = chosen([info("Title and Content", "obj", over, Placeholder("body", 1, "Holder 3", (157, 182, 646, 144))),
+                    info("5_内文次页", "cust", TITLE), info("4_内文次页", "cust", TITLE, used=20)])
+    assert roles["content"][0] == "4_内文次页"
+    roles = chosen([info("Title and Content", "obj", TITLE, BODY), info("4_内文次页", "cust", TITLE, used=20)])
+    assert roles["content"][0] == "Title and Content"  # a sound content layout keeps its place

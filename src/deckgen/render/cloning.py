@@ -93,13 +93,22 @@ def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample
     alignment, as far as the page is free of text and large drawings (template boxes are often one-line
     boxes that grew with their sample text), made tall enough for two lines where there is room below it,
     and kept on the slide; small ornaments that followed the sample's short title are cleared."""
-    out = {name: (t.box if name == "label" else _grown(t, slots, slide, sample)) for name, t in slots.items()}
+    out = {name: (_grown(t, slots, slide, sample) if name in GROWN else _on_slide(t.box, slide)) for name, t in slots.items()}
     title = slots.get("title")
     if title is None:
         return out, ()
     x, y, w, h = title.box
     ornaments = (x + 0.3 * w, y, out["title"][0] + out["title"][2] - x - 0.3 * w, h, 0.03)
     return out, (ornaments,)
+
+
+GROWN = ("title", "subtitle", "byline")  # the one-line boxes that grow; a body keeps its column, a label its badge
+
+
+def _on_slide(box: Rect, slide: tuple[float, float]) -> Rect:
+    """`box` cut back to the slide."""
+    x, y = max(0.0, box[0]), max(0.0, box[1])
+    return x, y, max(1.0, min(box[0] + box[2], slide[0]) - x), max(1.0, min(box[1] + box[3], slide[1]) - y)
 
 
 def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample]) -> Rect:

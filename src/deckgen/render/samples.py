@@ -140,7 +140,9 @@ def _decorations(tree: "_Element") -> tuple[int, int]:
 
 def _drawing(el: "_Element") -> bool:
     """A picture, group, connector or drawn shape without text (not a placeholder)."""
-    if el.tag in (f"{P}pic", f"{P}grpSp", f"{P}cxnSp"):
+    if el.tag == f"{P}grpSp":  # a group holding text is text (its boxes are read one by one), not a plate
+        return not any((t.text or "").strip() for t in el.iter(f"{A}t"))
+    if el.tag in (f"{P}pic", f"{P}cxnSp"):
         return True
     if el.tag != f"{P}sp" or el.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
         return False
