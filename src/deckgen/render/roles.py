@@ -207,6 +207,8 @@ def _geometry(info: LayoutInfo, role: Role, slide: tuple[float, float]) -> float
     if role in (Role.CONTENT, Role.AGENDA):
         score += 1.0 if title else 0.0
         score += 2.0 if body / area >= 0.2 else (1.0 if body else 0.0)
+        if title is not None and body < title.area:
+            score -= 2.0  # a title larger than its body: a cover or divider named like a content layout
         if title is not None and any(_overlap(title.box, p.box) > 0.3 * title.area for p in info.bodies):
             score -= 8.0  # a title drawn over its body (a layout left from a copy): text would collide, never chosen
     else:
