@@ -85,7 +85,7 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             source = shape_by_id(element(slots.sample).find(oxml.qn("p:cSld")), slots.text_like)
             like = source.find(f".//{oxml.qn('a:r')}/{oxml.qn('a:rPr')}") if source is not None else None
         sp = oxml.text_box(oxml.next_shape_id(slide.tree), "Title" if title else f"Text {name}", _emu(slots.boxes[name]),
-                           text.paragraphs, lang, text.size, title=title, indent=style.indent,
+                           text.paragraphs, lang, text.size, title=title, indent=0.0 if plain else style.indent,
                            space_before=style.space_before, line_spacing=style.line_spacing, like=like)
         slide.tree.append(sp)
         filled.add(("sample", int(sp.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id"))))
