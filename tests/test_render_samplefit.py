@@ -169,3 +169,12 @@ def test_cards_too_big_for_the_pages_body_become_bullets(deck: tuple[Path, Path,
     assert not any(sh.name.startswith("Card") for s in Presentation(str(out)).slides for sh in s.shapes)
     text = "".join(sh.text_frame.text for s in Presentation(str(out)).slides for sh in _shapes(s) if sh.has_text_frame)
     assert "自身发展：转向创新驱动阶段" in text  # the bullet as written
+
+
+def test_the_opening_quotation_is_on_its_copied_page(deck: tuple[Path, Path, list[str]]) -> None:
+    """The quote kind takes the content page; its quotation goes in the body's place (it was dropped)."""
+    _, out, _ = deck
+    slides = list(Presentation(str(out)).slides)
+    quote = next(s for s in slides if any(sh.has_text_frame and sh.text_frame.text.strip() == "引言" for sh in s.shapes))
+    text = "".join(sh.text_frame.text for sh in _shapes(quote) if sh.has_text_frame)
+    assert "首要任务" in text and "A总书记" in text

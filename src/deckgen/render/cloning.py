@@ -70,7 +70,7 @@ def _content_pages(out: dict[str, Slots], wanted: dict[str, str]) -> None:
     body area cleared for what they draw."""
     from dataclasses import replace
 
-    from deckgen.plan.kinds import KINDS
+    from deckgen.plan.kinds import BUILTIN, KINDS
 
     content = out[Role.CONTENT.value]
     body = content.boxes.get("body")
@@ -84,7 +84,9 @@ def _content_pages(out: dict[str, Slots], wanted: dict[str, str]) -> None:
         strip = content.strip + (((*body, 0.6),) if body and not any(r[:4] == body for r in content.strip) else ())
         out[k.role.value] = replace(content, shape_ids={"title": content.shape_ids["title"]}, strip=strip,
                                     resized={n: v for n, v in content.resized.items() if n == "title"},
-                                    boxes={"title": content.boxes["title"], **({"body": body} if body else {})})
+                                    boxes={"title": content.boxes["title"], **({"body": body} if body else {}),
+                                           **{spec.name: body for spec in k.slots  # a quotation: in the body's place
+                                              if body and spec.name != "title" and spec.fallback == BUILTIN}})
 
 
 def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample] = None,
