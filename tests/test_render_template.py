@@ -245,3 +245,20 @@ def test_a_quotation_on_a_layout_without_a_body_gets_a_text_box_without_a_bullet
     box = next(sh for sh in slide.shapes if sh.has_text_frame and "发展是第一要务" in sh.text_frame.text)
     assert not box.is_placeholder
     assert box._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}buChar") is None
+
+
+def test_text_is_fitted_clear_of_the_bottom_of_a_box_without_a_bottom_inset() -> None:
+    """en-wide-2masters: a title placeholder with zero insets, one line tall; Chinese glyphs reach a few
+    points below their line, out of the box. The fitter gets the box less the default bottom inset."""
+    from deckgen.render.frames import slot_of
+
+    prs = Presentation()
+    layout = prs.slide_layouts[1]
+    title = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 0)
+    body_pr = title._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
+    plain = slot_of(title, title=True)
+    body_pr.set("bIns", "0")
+    bare = slot_of(title, title=True)
+    assert plain is not None and bare is not None
+    assert bare.box.h == pytest.approx(title.height / 12700 - 3.6)
+    assert bare.box.text_h < plain.box.text_h + 3.6
