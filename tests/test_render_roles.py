@@ -103,3 +103,24 @@ def test_a_statement_without_a_layout_of_its_own_takes_the_section_layout_not_th
     assert roles["statement"] == ("Section Header", "fallback:section")
     without = chosen([info("Title Slide", "title", CTR, SUB), info("Title and Content", "obj", TITLE, BODY)])
     assert without["statement"][1] == "fallback:content"  # no section layout either: the content layout serves
+
+
+def test_a_content_layout_whose_title_sits_on_its_body_is_not_chosen() -> None:
+    """cn-company-sie: a stock-named `Title and Content` left from a copy, its title in the middle of its
+    body, beside the template's own title-only content layouts (the one its slides use wins the tie)."""
+    over = Placeholder("title", 0, "Holder 2", (319, 212, 321, 40))
+    roles = chosen([info("Title and Content", "obj", over, Placeholder("body", 1, "Holder 3", (157, 182, 646, 144))),
+                    info("5_内文次页", "cust", TITLE), info("4_内文次页", "cust", TITLE, used=20)])
+    assert roles["content"][0] == "4_内文次页"
+    roles = chosen([info("Title and Content", "obj", TITLE, BODY), info("4_内文次页", "cust", TITLE, used=20)])
+    assert roles["content"][0] == "Title and Content"  # a sound content layout keeps its place
+
+
+def test_a_layout_named_for_content_whose_title_dwarfs_its_body_is_not_the_content_layout() -> None:
+    """en-wide-2masters: `Title and Content` with a cover-sized title and a one-line body strip above it
+    (one bullet a slide: 85 slides for 28) loses to a layout with a real body."""
+    cover_like = info("Title and Content", "obj", Placeholder("title", 0, "Title 1", (130, 150, 1020, 425)),
+                      Placeholder("body", 1, "Text 2", (128, 102, 1023, 36)))
+    two = info("Two Content", "obj", Placeholder("title", 0, "Title 1", (64, 78, 1020, 48)),
+               Placeholder("obj", 1, "Content 2", (64, 166, 557, 475)), Placeholder("obj", 2, "Content 3", (659, 166, 557, 475)))
+    assert chosen([cover_like, two])["content"][0] == "Two Content"

@@ -228,3 +228,37 @@ def test_a_layout_without_title_or_body_placeholders_gets_text_boxes_clear_of_it
         for sh in boxes:  # clear of the logo (x 560–700, y 20–70 pt)
             x, y, w, h = (v / 12700 for v in (sh.left, sh.top, sh.width, sh.height))
             assert x + w <= 560 or x >= 700 or y >= 70 or y + h <= 20
+
+
+def test_a_quotation_on_a_layout_without_a_body_gets_a_text_box_without_a_bullet(tmp_path: Path) -> None:
+    """cn-company-sie: the quote kind borrows a title-only content layout; its quotation was dropped."""
+    path = tmp_path / "stock.pptx"
+    Presentation().save(str(path))
+    outline = tmp_path / "o.yaml"
+    outline.write_text("deck: {title: 引用, language: zh-CN}\nsections:\n  - title: 第一部分\n    subsections:\n"
+                       "      - title: 名言\n        quote:\n          text: 发展是第一要务，人才是第一资源，创新是第一动力\n"
+                       "          source: 某报告\n", encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(outline, out, template=path, roles=(("quote", "Title Only"),)))
+    slide = next(s for s in Presentation(str(out)).slides
+                 if any(sh.has_text_frame and "发展是第一要务" in sh.text_frame.text for sh in s.shapes))
+    box = next(sh for sh in slide.shapes if sh.has_text_frame and "发展是第一要务" in sh.text_frame.text)
+    assert not box.is_placeholder
+    assert box._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}buChar") is None
+
+
+def test_text_is_fitted_clear_of_the_bottom_of_a_box_without_a_bottom_inset() -> None:
+    """en-wide-2masters: a title placeholder with zero insets, one line tall; Chinese glyphs reach a few
+    points below their line, out of the box. The fitter gets the box less the default bottom inset."""
+    from deckgen.render.frames import slot_of
+
+    prs = Presentation()
+    layout = prs.slide_layouts[1]
+    title = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 0)
+    body_pr = title._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
+    plain = slot_of(title, title=True)
+    body_pr.set("bIns", "0")
+    bare = slot_of(title, title=True)
+    assert plain is not None and bare is not None
+    assert bare.box.h == pytest.approx(title.height / 12700 - 3.6)
+    assert bare.box.text_h < plain.box.text_h + 3.6

@@ -84,9 +84,14 @@ def plan_cards(p: "Planner", role: Role, e: "Entry") -> None:
     groups = even_groups(items, -(-len(items) // 6))
     area = p.frames["cards", "cards"].box
     c = p.theme.roles.content
-    for i, group in enumerate(groups):
+    fitted = [_fit_cards(p, group, card_boxes(area, len(group))[0], e) for group in groups]
+    if any(f is None for f in fitted):  # a template's body too small for cards: its bullets instead
+        p.warn(e.path, "the cards do not fit the template's body at the smallest size; set as bullets")
+        p.content(Role.CONTENT, e.title, e.node.notes, e.node.bullets, e.path, e.section)
+        return
+    for i, (group, sizes) in enumerate(zip(groups, fitted)):
         boxes = card_boxes(area, len(group))
-        key_size, text_size = _fit_cards(p, group, boxes[0], e)
+        key_size, text_size = sizes  # type: ignore[misc]
         blocks = tuple(Block(f"Card {n}", box, tuple(para for para in (
             (Run(key, key_size, True, c.accent),) if key else None,
             (Run(phrase, text_size, False, c.text),)) if para), fill=c.card_fill, line=c.ornament, shape="roundRect",
@@ -97,9 +102,9 @@ def plan_cards(p: "Planner", role: Role, e: "Entry") -> None:
                 payload=Blocks(blocks))
 
 
-def _fit_cards(p: "Planner", cards: Iterable[tuple[str, str]], box: Box, e: "Entry") -> tuple[float, float]:
+def _fit_cards(p: "Planner", cards: Iterable[tuple[str, str]], box: Box, e: "Entry") -> Optional[tuple[float, float]]:
     """One key size and one phrase size for every card in boxes like `box`: the largest keys that fit two
-    lines, then the largest phrases that fit below them."""
+    lines, then the largest phrases that fit below them; None on a template where nothing fits."""
     cards = list(cards)
     s = p.sizes
     keys = [k for k, _ in cards if k]
@@ -117,6 +122,8 @@ def _fit_cards(p: "Planner", cards: Iterable[tuple[str, str]], box: Box, e: "Ent
         if all(f.fits for f in sizes):
             text_size = _no_orphans([t for _, t in cards], room, min(f.size for f in sizes), s.body.min, plain, p.cjk)
             return key_size, text_size
+    if not p.frames.builtin:
+        return None
     p.warn(e.path, f"the cards' text does not fit at the smallest size ({s.body.min:g} pt); shorten it")
     return s.card_key.min, s.body.min
 

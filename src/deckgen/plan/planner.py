@@ -11,6 +11,7 @@ from deckgen.diagnostics import Diagnostic, PathPart, format_path
 from deckgen.outline.model import PAYLOADS, Outline, Role, Section, SlideNode, Subsection
 from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.drawn import cards_shaped
+from deckgen.plan.sizing import below_smallest, fit_title, one_title_size
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.labels import default_label, with_label
 from deckgen.plan.model import DeckPlan, Payload, SlidePlan, Text
@@ -114,8 +115,12 @@ class Planner:
         paras = tuple(paragraphs)
         top = min(sizes.max, slot.max_size) if slot.max_size else sizes.max
         low = min(sizes.min, top)
-        result = fit(shown(paras, self.outline.deck.marked), slot.box, top, low, slot.style, max_lines=max_lines,
-                     cjk=self.cjk, balance=True)
+        visible = shown(paras, self.outline.deck.marked)
+        result = fit(visible, slot.box, top, low, slot.style, max_lines=max_lines, cjk=self.cjk, balance=True)
+        smaller = below_smallest(visible, slot, low, max_lines, self.cjk) if not result.fits and not self.frames.builtin else None
+        if smaller is not None:  # a template's small box: smaller type rather than text outside it
+            self.warn(path, f"{what} set at {smaller:g} pt, below the smallest {low:g} pt, to fit the template's box; shorten it")
+            return Text(paras, smaller)
         if not result.fits:
             limit = f" in {max_lines} lines" if max_lines else ""
             self.warn(path, f"{what} does not fit{limit} at the smallest size ({low:g} pt); shorten it")
@@ -285,7 +290,7 @@ class Planner:
                 s = self.slides[i]
                 shown = title[: -len(mark)] + self.words(f"（续{n}）", f" (cont. {n})")
                 slot = self.frames.get(s.role.value, "title") or self.frames["content", "title"]
-                fitted = fit_title(self, shown, slot)
+                fitted = fit_title(shown, slot, self.sizes.title, self.cjk)
                 self.slides[i] = replace(s, title=fitted)
         seen: dict[str, int] = {}
         for n, s in enumerate(self.slides, 1):
@@ -344,6 +349,8 @@ class Planner:
         for i, node in enumerate(o.closing):
             self.node(node, Role.CLOSING, ("closing", i), node.label or None, self.section_index(self.words("结语", "Closing")))
         self.unique_titles()
+        if not self.frames.builtin:
+            self.slides = one_title_size(self.slides, self.sizes)
         deck = o.deck
         return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,
@@ -351,15 +358,6 @@ class Planner:
 
 
 # ------------------------------------------------------------------------- one function per kind
-
-def fit_title(p: Planner, title: str, slot: Slot) -> Text:
-    """`title` fitted in two lines to `slot` at the theme's title sizes, without warnings."""
-    from deckgen.text.fit import fit as fit_text
-
-    s = p.sizes.title
-    result = fit_text([title], slot.box, s.max, s.min, slot.style, max_lines=2, cjk=p.cjk, balance=True)
-    return Text((title,), result.size)
-
 
 def _path(source: str) -> OutlinePath:
     """An outline path back from its text (`sections[0].subsections[1]`)."""

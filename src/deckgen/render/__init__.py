@@ -104,6 +104,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
 def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float]) -> Slots:
     """`s` with text boxes for a title or body the layout has no placeholder for, and its placeholders moved
     clear of the pictures (logos) of the layout and master."""
+    from deckgen.plan.kinds import BUILTIN
     from deckgen.render.room import clear_of, free_frames, obstacles
     from deckgen.render.roles import EMU_PER_PT
 
@@ -118,8 +119,9 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
     title, body = free_frames(layout, slide, box(s.title), footer_top)
     if s.title is None:
         s.boxes["title"] = title
-    if kind.role in (Role.CONTENT, Role.AGENDA) and s.get("body") is None:
-        s.boxes["body"] = body
+    for spec in kind.slots:  # a text the kind always shows (bullets, a quotation) gets a text box when it has no placeholder
+        if spec.name != "title" and spec.fallback == BUILTIN and s.get(spec.name) is None:
+            s.boxes[spec.name] = body
     pictures = obstacles(layout, slide, pictures_only=True)
     for name, ph in s.by_name.items():
         at = box(ph)
@@ -152,6 +154,8 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
         sample = target.slots[role].sample
         slide = factory.add_clone(sample) if sample is not None else factory.add_slide(target.layouts[role])
         fill_slide(slide, target.slots[role], s, number, deck, factory)
+        if not target.builtin:
+            oxml.no_hanging(slide.tree)  # set as fitted, whatever the template's style
         if keys is not None:
             mark_slide(slide, keys[number - 1])
         n_notes += bool(s.notes.strip())

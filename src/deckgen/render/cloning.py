@@ -44,13 +44,17 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             shapes = assign(sample, role, slide)
             if "label" in shapes and renumber(shapes["label"].text, 1) is not None:
                 del shapes["label"]  # the page's own number (PART 01, 第一部分) is renumbered for each section
-            boxes, cleared = (spread_title(shapes, slide, sample) if role in (Role.CONTENT, Role.SECTION)
-                              else ({n: t.box for n, t in shapes.items()}, ()))
-            s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared)
+            boxes, cleared = spread_title(shapes, slide, sample)
+            if role not in (Role.CONTENT, Role.SECTION):
+                cleared = ()
+            s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
+                      resized={n: (b, shapes[n].transform) for n, b in boxes.items()
+                               if _moved(b, shapes[n].box) or shapes[n].transform != NO_GROUP})
         elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
             sample, title, box, region, cleared = found
             s = Slots(sample=sample.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
-                      strip=((*region, 0.6), *cleared), text_like=text_like(sample, {title.id}, region))
+                      strip=((*region, 0.6), *cleared), text_like=text_like(sample, {title.id}, region),
+                      resized={"title": (box, title.transform)} if _moved(box, title.box) or title.transform != NO_GROUP else {})
         else:
             continue
         s.scale, s.slide, s.sample_number = slide[1] / 540, slide, sample.index + 1
@@ -66,7 +70,7 @@ def _content_pages(out: dict[str, Slots], wanted: dict[str, str]) -> None:
     body area cleared for what they draw."""
     from dataclasses import replace
 
-    from deckgen.plan.kinds import KINDS
+    from deckgen.plan.kinds import BUILTIN, KINDS
 
     content = out[Role.CONTENT.value]
     body = content.boxes.get("body")
@@ -79,36 +83,71 @@ def _content_pages(out: dict[str, Slots], wanted: dict[str, str]) -> None:
             continue
         strip = content.strip + (((*body, 0.6),) if body and not any(r[:4] == body for r in content.strip) else ())
         out[k.role.value] = replace(content, shape_ids={"title": content.shape_ids["title"]}, strip=strip,
-                                    boxes={"title": content.boxes["title"], **({"body": body} if body else {})})
+                                    resized={n: v for n, v in content.resized.items() if n == "title"},
+                                    boxes={"title": content.boxes["title"], **({"body": body} if body else {}),
+                                           **{spec.name: body for spec in k.slots  # a quotation: in the body's place
+                                              if body and spec.name != "title" and spec.fallback == BUILTIN}})
 
 
 def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample] = None,
                  ) -> tuple[dict[str, Rect], tuple[Region, ...]]:
-    """Boxes for the assigned shapes, and the regions to clear for them: a title box of a content or section
-    page is widened to the right as far as the page is free of text and large drawings (template titles are
-    often one-line boxes that grow with their text; small ornaments that followed the sample's short title
-    are cleared), and made tall enough for two lines where there is room below it."""
-    out = {name: t.box for name, t in slots.items()}
+    """Boxes for the assigned shapes, and the regions to clear for them: each box is widened, along its
+    alignment, as far as the page is free of text and large drawings (template boxes are often one-line
+    boxes that grew with their sample text), made tall enough for two lines where there is room below it,
+    and kept on the slide; small ornaments that followed the sample's short title are cleared."""
+    out = {name: (_grown(t, slots, slide, sample) if name in GROWN else _on_slide(t.box, slide)) for name, t in slots.items()}
     title = slots.get("title")
     if title is None:
         return out, ()
     x, y, w, h = title.box
-    area = slide[0] * slide[1]
-    blocks = [t.box for t in (sample.texts if sample else slots.values()) if t is not title]
-    blocks += [b for b in (sample.drawn if sample else []) if 0.02 * area <= b[2] * b[3] < 0.5 * area]
-    right = [b[0] for b in blocks if b[0] >= x + w - 1 and b[1] < y + h and b[1] + b[3] > y]
-    # a box drawn behind the title (a title bar, a label plate) bounds it
-    behind = [b for b in (sample.drawn if sample else []) if b[2] * b[3] < 0.3 * area and b[0] <= x + 1
-              and b[1] <= y + 1 and b[0] + b[2] >= x + w - 1 and b[1] + b[3] >= y + h - 1]
-    right += [b[0] + b[2] + 6 - 4 for b in behind]
-    width = max(w, min(right, default=0.94 * slide[0]) - 6 - x)
-    below = [t.box[1] for n, t in slots.items() if n != "title" and t.box[1] > y]
-    below += [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + width and b[0] + b[2] > x]
-    below += [b[1] + b[3] + 4 - 2 for b in behind]
-    limit = min(below, default=slide[1] * 0.9) - 4
-    out["title"] = (x, y, width, max(h, min(2.2 * h, limit - y)))
-    ornaments = (x + 0.3 * w, y, width - 0.3 * w, h, 0.03)  # small shapes that followed the sample's title
+    ornaments = (x + 0.3 * w, y, out["title"][0] + out["title"][2] - x - 0.3 * w, h, 0.03)
     return out, (ornaments,)
+
+
+GROWN = ("title", "subtitle", "byline")  # the one-line boxes that grow; a body keeps its column, a label its badge
+
+
+def _on_slide(box: Rect, slide: tuple[float, float]) -> Rect:
+    """`box` cut back to the slide."""
+    x, y = max(0.0, box[0]), max(0.0, box[1])
+    return x, y, max(1.0, min(box[0] + box[2], slide[0]) - x), max(1.0, min(box[1] + box[3], slide[1]) - y)
+
+
+def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample]) -> Rect:
+    """The box of `t` grown into the free room around it (see `spread_title`)."""
+    x, y, w, h = t.box
+    sw, sh = slide
+    area = sw * sh
+    drawn = sample.drawn if sample else []
+    blocks = [u.box for u in (sample.texts if sample else slots.values()) if u is not t]
+    blocks += [b for b in drawn if 0.02 * area <= b[2] * b[3] < 0.5 * area]
+    # a box drawn behind the text (a title bar, a label plate) bounds it
+    behind = [b for b in drawn if b[2] * b[3] < 0.3 * area and b[0] <= x + 1 and b[1] <= y + 1
+              and b[0] + b[2] >= x + w - 1 and b[1] + b[3] >= y + h - 1]
+    row = [b for b in blocks if b[1] < y + h and b[1] + b[3] > y]
+    right = min([b[0] for b in row if b[0] >= x + w - 1] + [b[0] + b[2] + 2 for b in behind], default=0.94 * sw) - 6
+    left = max([b[0] + b[2] for b in row if b[0] + b[2] <= x + 1] + [b[0] - 2 for b in behind], default=0.06 * sw) + 6
+    if t.vertical:  # lines run down: the box grows down as far as the page is free
+        below = [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
+        return x, y, w, max(h, min(min(below, default=0.94 * sh) - 6, 0.98 * sh) - y)
+    if t.align == "ctr":
+        half = max(w / 2, min(x + w / 2 - left, right - x - w / 2))
+        x, w = x + w / 2 - half, 2 * half
+    elif t.align == "r":
+        x, w = min(x, left), x + w - min(x, left)
+    else:
+        w = max(w, right - x)
+    if x < 0 or x + w > sw:  # a box reaching off the slide: its text would too
+        x = max(0.0, x)
+        w = min(w, 0.98 * sw - x)
+    below = [u.box[1] for u in slots.values() if u is not t and u.box[1] > y]
+    below += [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
+    below += [b[1] + b[3] + 2 for b in behind]
+    limit = min(below, default=sh * 0.9) - 4
+    h = max(h, min(2.2 * h, limit - y))
+    if y + h > sh:
+        h = max(sh - y, min(h, 0.98 * sh - y))
+    return x, y, w, h
 
 
 def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[Sample, TextShape, Rect, Rect, tuple[Region, ...]]]:
@@ -136,6 +175,13 @@ def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[S
         if region[3] > 0.4 * h and (best is None or shapes < best[0]):
             best = (shapes, s, title, box, region, cleared)
     return None if best is None else best[1:]
+
+
+NO_GROUP = (1.0, 1.0, 0.0, 0.0)  # the mapping of a shape that is in no group
+
+
+def _moved(a: Rect, b: Rect) -> bool:
+    return any(abs(p - q) > 0.5 for p, q in zip(a, b))
 
 
 def _inside(box: Rect, region: Rect) -> float:

@@ -68,7 +68,7 @@ def slot_of(ph: Optional["LayoutPlaceholder"], *, title: bool = False,
         return None
     l, t, r, b = _insets(ph)
     x, y, w, h = at or (ph.left / EMU_PER_PT, ph.top / EMU_PER_PT, ph.width / EMU_PER_PT, ph.height / EMU_PER_PT)
-    box = Box(x, y, w, h, l, r, t, b)
+    box = Box(x, y, w, h - _glyph_room(b), l, r, t, b)
     src = _lvl1_sources(ph)
     line = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPct')}", "val")
     before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
@@ -82,6 +82,13 @@ def slot_of(ph: Optional["LayoutPlaceholder"], *, title: bool = False,
         bold=title or bold in ("1", "true"),
         letter_spacing=max(0.0, _number(spc) / 100) if spc else 0.0)
     return Slot(box, style)
+
+
+def _glyph_room(inset_b: float) -> float:
+    """How much less of a template box's height text is fitted to when its bottom inset is under the
+    default: East Asian glyphs reach a few points below their last line, out of a box without an inset
+    (the fitter keeps 0.1 em; a title's glyphs reach twice that)."""
+    return max(0.0, DEFAULT_INSETS[3] - inset_b)
 
 
 def _number(value: Optional[str]) -> float:
@@ -124,7 +131,11 @@ def sample_slot(sp: "_Element", at: tuple[float, float, float, float], *, title:
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or (run is not None and run.get("b") in ("1", "true")),
         letter_spacing=max(0.0, _number(run.get("spc")) / 100) if run is not None and run.get("spc") else 0.0)
-    return Slot(Box(*at, inset_l=ins[0], inset_r=ins[2], inset_t=ins[1], inset_b=ins[3]), style)
+    if body is not None and body.get("vert", "horz") not in ("horz", "wordArtVert"):  # lines run down the box:
+        x, y, w, h = at  # fitted as the box turned a quarter, its line length the box's height
+        return Slot(Box(x, y, h, w, inset_l=ins[1], inset_r=ins[3], inset_t=ins[2], inset_b=ins[0]), style)
+    x, y, w, h = at
+    return Slot(Box(x, y, w, h - _glyph_room(ins[3]), inset_l=ins[0], inset_r=ins[2], inset_t=ins[1], inset_b=ins[3]), style)
 
 
 def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Frames:

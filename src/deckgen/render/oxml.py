@@ -272,16 +272,37 @@ def text_box(shape_id: int, name: str, emu: tuple[int, int, int, int], paragraph
     return sp
 
 
+def no_hanging(tree: etree._Element) -> None:
+    """Keep punctuation inside the box on every paragraph under `tree` (`a:pPr/@hangingPunct="0"`): a
+    template's style may hang ，。、 past the right edge, out of a box whose inset is narrower than a
+    character; the fitter wraps as without hanging (see `deckgen.text.breaking`)."""
+    for p in tree.iter(qn("a:p")):
+        ppr = p.find(qn("a:pPr"))
+        if ppr is None:
+            ppr = etree.Element(qn("a:pPr"))
+            p.insert(0, ppr)
+        ppr.set("hangingPunct", "0")
+
+
+def set_slide_numbers(tree: etree._Element, number: int) -> None:
+    """Show `number` in every slide-number field under `tree` (a copied sample slide keeps its own)."""
+    for fld in tree.iter(qn("a:fld")):
+        t = fld.find(qn("a:t"))
+        if fld.get("type") == "slidenum" and t is not None:
+            t.text = str(number)
+
+
 def set_box(sp: etree._Element, emu: tuple[int, int, int, int]) -> None:
     """Give a slide placeholder its own position and size (`p:spPr/a:xfrm`), away from its layout's."""
     sppr = sp.find(qn("p:spPr"))
     if sppr is None:
         sppr = etree.SubElement(sp, qn("p:spPr"))
-    old = sppr.find(qn("a:xfrm"))
-    if old is not None:
-        sppr.remove(old)
-    xfrm = etree.Element(qn("a:xfrm"))
-    sppr.insert(0, xfrm)
+    xfrm = sppr.find(qn("a:xfrm"))  # kept with its rotation and flips
+    if xfrm is None:
+        xfrm = etree.Element(qn("a:xfrm"))
+        sppr.insert(0, xfrm)
+    for child in list(xfrm):
+        xfrm.remove(child)
     _sub(xfrm, "a:off", x=str(emu[0]), y=str(emu[1]))
     _sub(xfrm, "a:ext", cx=str(emu[2]), cy=str(emu[3]))
 

@@ -207,6 +207,10 @@ def _geometry(info: LayoutInfo, role: Role, slide: tuple[float, float]) -> float
     if role in (Role.CONTENT, Role.AGENDA):
         score += 1.0 if title else 0.0
         score += 2.0 if body / area >= 0.2 else (1.0 if body else 0.0)
+        if title is not None and body < title.area:
+            score -= 2.0  # a title larger than its body: a cover or divider named like a content layout
+        if title is not None and any(_overlap(title.box, p.box) > 0.3 * title.area for p in info.bodies):
+            score -= 8.0  # a title drawn over its body (a layout left from a copy): text would collide, never chosen
     else:
         if title is not None:
             score += 1.0
@@ -214,6 +218,15 @@ def _geometry(info: LayoutInfo, role: Role, slide: tuple[float, float]) -> float
                 score += 1.0
         score += 0.5 if body / area < 0.15 else 0.0
     return score
+
+
+def _overlap(a: Optional[tuple[float, float, float, float]], b: Optional[tuple[float, float, float, float]]) -> float:
+    """The area two boxes share (0 when either is unknown)."""
+    if a is None or b is None:
+        return 0.0
+    dx = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    dy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
 def _capable(info: LayoutInfo, role: Role) -> float:
@@ -241,6 +254,7 @@ def score(info: LayoutInfo, role: Role, slide: tuple[float, float], primary: int
         total -= 3.0  # named for another role
     total += _geometry(info, role, slide) + _capable(info, role)
     total += 1.0 if info.master == primary else 0.0
+    total += 0.5 if info.used_by else 0.0  # the template's own slides use it: a tie goes to the layout in use
     return total, "+".join(via) or "geometry"
 
 

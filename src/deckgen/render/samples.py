@@ -42,6 +42,9 @@ class TextShape:
     box: Rect
     size: float
     placeholder: bool
+    align: str = "l"  # its first paragraph's alignment (`l`, `ctr`, `r`, `just`…)
+    transform: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)  # its group's mapping onto the slide
+    vertical: bool = False  # East Asian vertical text (`bodyPr/@vert`): lines run down, from right to left
 
     @property
     def area(self) -> float:
@@ -112,8 +115,16 @@ def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1
             sizes = [int(r.get("sz")) / 100 for r in child.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr") if (r.get("sz") or "").isdigit()]
             cnv = child.find(f"{P}nvSpPr/{P}cNvPr")
             ph = child.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+            ppr = body.find(f"{A}p/{A}pPr") if body is not None else None
             yield child, TextShape(int(cnv.get("id", "0")) if cnv is not None and (cnv.get("id") or "").isdigit() else 0,
-                                   text.strip(), box, max(sizes, default=18.0), ph is not None)
+                                   text.strip(), box, max(sizes, default=18.0), ph is not None,
+                                   (ppr.get("algn") if ppr is not None else None) or "l", t, vertical(child))
+
+
+def vertical(sp: "_Element") -> bool:
+    """Whether a shape sets its text vertically (`eaVert`, `vert`, `vert270`…: lines run down the box)."""
+    body_pr = sp.find(f"{P}txBody/{A}bodyPr")
+    return body_pr is not None and body_pr.get("vert", "horz") not in ("horz", "wordArtVert")
 
 
 def _decorations(tree: "_Element") -> tuple[int, int]:
@@ -129,7 +140,9 @@ def _decorations(tree: "_Element") -> tuple[int, int]:
 
 def _drawing(el: "_Element") -> bool:
     """A picture, group, connector or drawn shape without text (not a placeholder)."""
-    if el.tag in (f"{P}pic", f"{P}grpSp", f"{P}cxnSp"):
+    if el.tag == f"{P}grpSp":  # a group holding text is text (its boxes are read one by one), not a plate
+        return not any((t.text or "").strip() for t in el.iter(f"{A}t"))
+    if el.tag in (f"{P}pic", f"{P}cxnSp"):
         return True
     if el.tag != f"{P}sp" or el.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
         return False

@@ -61,8 +61,13 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
         if sp is not None:
             oxml.set_paragraphs_like(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
             filled.add(("sample", slots.shape_ids[name]))
-            if name == "title" and name in slots.boxes and sp.getparent() is slide.tree:
-                oxml.set_box(sp, _emu(slots.boxes[name]))  # made tall enough for two lines
+            if name in slots.resized:  # grown into the room around it; out of its group, on the slide
+                top = sp
+                while top.getparent() is not None and top.getparent() is not slide.tree:
+                    top = top.getparent()
+                if top is not sp and top.getparent() is slide.tree:
+                    top.addnext(sp)
+                oxml.set_box(sp, _emu(slots.resized[name][0]))
             return
         if name not in slots.boxes:
             return
@@ -83,7 +88,7 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             source = shape_by_id(element(slots.sample).find(oxml.qn("p:cSld")), slots.text_like)
             like = source.find(f".//{oxml.qn('a:r')}/{oxml.qn('a:rPr')}") if source is not None else None
         sp = oxml.text_box(oxml.next_shape_id(slide.tree), "Title" if title else f"Text {name}", _emu(slots.boxes[name]),
-                           text.paragraphs, lang, text.size, title=title, indent=style.indent,
+                           text.paragraphs, lang, text.size, title=title, indent=0.0 if plain else style.indent,
                            space_before=style.space_before, line_spacing=style.line_spacing, like=like)
         slide.tree.append(sp)
         filled.add(("sample", int(sp.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id"))))
@@ -142,6 +147,30 @@ def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
             for rpr in sp.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")):
                 if (rpr.get("sz") or "").isdigit():
                     rpr.set("sz", str(max(100, int(int(rpr.get("sz")) * shrink))))
+
+
+def _fit_autofit_boxes(slide: "NewSlide") -> None:
+    """Make a copied page's shapes that fit themselves to their text (`a:spAutoFit`: PowerPoint resizes them
+    only when edited) as tall as their lines, as they show once edited; the renumbered `3` of a box sized
+    for `1`."""
+    from deckgen.render.samples import text_shapes
+    from deckgen.text.metrics import LINE_HEIGHT_EM
+
+    for sp, shape in text_shapes(slide.tree):
+        body = sp.find(oxml.qn("p:txBody"))
+        body_pr = body.find(oxml.qn("a:bodyPr")) if body is not None else None
+        ext = sp.find(f"{oxml.qn('p:spPr')}/{oxml.qn('a:xfrm')}/{oxml.qn('a:ext')}")
+        if body_pr is None or body_pr.find(oxml.qn("a:spAutoFit")) is None or ext is None:
+            continue
+        need = 0.0
+        for p in body.findall(oxml.qn("a:p")):
+            sizes = [int(r.get("sz")) / 100 for r in p.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")) if (r.get("sz") or "").isdigit()]
+            pct = p.find(f"{oxml.qn('a:pPr')}/{oxml.qn('a:lnSpc')}/{oxml.qn('a:spcPct')}")
+            spacing = int(pct.get("val", "100000")) / 100000 if pct is not None and (pct.get("val") or "").isdigit() else 1.0
+            need += (1 + len(p.findall(oxml.qn("a:br")))) * max(sizes, default=shape.size) * LINE_HEIGHT_EM * max(1.0, spacing)
+        need += sum(int(body_pr.get(k, d)) / 12700 for k, d in (("tIns", "45720"), ("bIns", "45720")))
+        if need * 12700 > int(ext.get("cy", "0")):
+            ext.set("cy", str(round(need * 12700 * shape.transform[1] ** -1 if shape.transform[1] else need * 12700)))
 
 
 def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int, lang: str) -> None:
@@ -215,6 +244,9 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
             if key not in filled:
                 sp.getparent().remove(sp)
     title_first(slide)
+    if slots.sample is not None:
+        oxml.set_slide_numbers(slide.tree, number)
+        _fit_autofit_boxes(slide)
     if s.footer and slots.sample is None:
         _footer(slide, slots, deck.footer, number, lang)
     from deckgen.render.pptx_api import hyperlink

@@ -1,0 +1,48 @@
+"""Type sizes across a deck on a template: one title size per kind, and text below the smallest size where
+a template's box is too small for it."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from deckgen.outline.model import Role
+from deckgen.plan.grid import Slot
+from deckgen.plan.model import SlidePlan, Text
+from deckgen.text.fit import fit
+
+if TYPE_CHECKING:
+    from deckgen.theme.model import SizeRange, Sizes
+
+SMALLEST_SHARE = 0.6  # on a template, text that does not fit its box at the smallest size may go this far below it
+OWN_SIZE = (Role.TITLE, Role.CLOSING, Role.STATEMENT, Role.QUOTE)  # one slide each, or the title is the text
+
+
+def below_smallest(paragraphs: Sequence[str], slot: Slot, low: float, max_lines: Optional[int], cjk: bool) -> Optional[float]:
+    """The largest size below `low` (down to `SMALLEST_SHARE` of it, never under 8 pt) at which `paragraphs`
+    fit `slot`, or None: a template's box (a sample page's one-line title box) may be too small for text
+    the theme's smallest size would set outside it."""
+    floor = max(8.0, round(low * SMALLEST_SHARE))
+    if low - 1 < floor:
+        return None
+    result = fit(paragraphs, slot.box, low - 1, floor, slot.style, max_lines=max_lines, cjk=cjk)
+    return result.size if result.fits else None
+
+
+def one_title_size(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[SlidePlan]:
+    """`slides` with one title size per kind: every title of a kind at the smallest size its titles took,
+    but not below the preferred title size (a title that needed less keeps its own), so titles do not
+    jump in size from slide to slide."""
+    by_role: dict[Role, list[float]] = {}
+    for s in slides:
+        if s.role not in OWN_SIZE:
+            by_role.setdefault(s.role, []).append(s.title.size)
+    prefs = {Role.SECTION: sizes.section_title.pref}
+    common = {role: max(min(found), min(prefs.get(role, sizes.title.pref), max(found))) for role, found in by_role.items()}
+    return [replace(s, title=replace(s.title, size=common[s.role]))
+            if s.role in common and s.title.size > common[s.role] else s for s in slides]
+
+
+def fit_title(title: str, slot: Slot, sizes: "SizeRange", cjk: bool) -> Text:
+    """`title` fitted in two lines to `slot` at the title `sizes`, without warnings."""
+    result = fit([title], slot.box, sizes.max, sizes.min, slot.style, max_lines=2, cjk=cjk, balance=True)
+    return Text((title,), result.size)

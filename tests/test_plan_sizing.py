@@ -1,0 +1,64 @@
+"""Type sizes on a template: one title size per kind across the deck, and text below the smallest size
+(not outside the box) where a template's box is too small for it; the built-in grid keeps its own rules."""
+from __future__ import annotations
+
+from dataclasses import replace
+from types import MappingProxyType
+
+from deckgen.outline.load import parse_yaml
+from deckgen.outline.model import Role
+from deckgen.outline.validate import validate
+from deckgen.plan.grid import Box, Frames, Slot
+from deckgen.plan.kinds import BUILTIN_FRAMES
+from deckgen.plan.planner import plan
+from deckgen.text.fit import fit
+from deckgen.theme.model import load_theme
+
+OUTLINE = """
+deck: {title: 示例讲座, language: zh-CN}
+sections:
+  - title: 第一部分
+    subsections:
+      - {title: 短标题, bullets: [要点一, 要点二]}
+      - {title: 一个相当长的标题需要两行才能放得下而且还要更长一些才行, bullets: [要点一]}
+      - {title: 中等长度的标题, bullets: [要点一]}
+  - title: 第二部分
+    subsections:
+      - {title: 另一个短标题, bullets: [要点一]}
+"""
+
+
+def _frames(title: Box, *, builtin: bool) -> Frames:
+    slots = dict(BUILTIN_FRAMES.slots)
+    slots["content", "title"] = replace(slots["content", "title"], box=title)
+    return Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=builtin)
+
+
+def _plan(frames: Frames):  # type: ignore[no-untyped-def]
+    outline, _ = validate(parse_yaml(OUTLINE, "o.yaml"))
+    return plan(outline, load_theme(), frames)
+
+
+def test_titles_of_a_kind_share_one_size_on_a_template() -> None:
+    box = Box(48, 20, 420, 88, inset_t=2, inset_b=2)
+    own, _ = _plan(_frames(box, builtin=True))  # the built-in grid sizes each title to itself
+    deck, _ = _plan(_frames(box, builtin=False))
+    pairs = [(a.title.size, b.title.size) for a, b in zip(own.slides, deck.slides) if a.role is Role.CONTENT]
+    common = max(shared for _, shared in pairs)
+    assert any(alone > common for alone, _ in pairs), "every title took the same size anyway"
+    assert all(shared == min(alone, common) for alone, shared in pairs)
+    assert common >= load_theme().sizes.title.pref or common == max(alone for alone, _ in pairs)
+
+
+def test_a_title_too_long_for_a_small_template_box_is_set_smaller_not_outside_it() -> None:
+    box = Box(48, 20, 300, 40, inset_t=2, inset_b=2)
+    theme = load_theme()
+    deck, warnings = _plan(_frames(box, builtin=False))
+    long = next(s for s in deck.slides if "一个相当长" in s.title.text)
+    assert long.title.size < theme.sizes.title.min
+    slot = Slot(box, BUILTIN_FRAMES["content", "title"].style)
+    assert fit(long.title.paragraphs, slot.box, long.title.size, long.title.size, slot.style, max_lines=2, cjk=True).fits
+    assert any("below the smallest" in w.message for w in warnings)
+    builtin, warnings = _plan(_frames(box, builtin=True))
+    assert next(s for s in builtin.slides if "一个相当长" in s.title.text).title.size == theme.sizes.title.min
+    assert any("does not fit" in w.message for w in warnings)
