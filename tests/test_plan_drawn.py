@@ -48,7 +48,7 @@ class DescribeChoosingCards:
         blocks = slides[0].payload
         assert isinstance(blocks, Blocks)
         assert [[r.text for runs in b.paragraphs for r in runs] for b in blocks.items] == [
-            ["供给", "建立高质量产业体系"], ["需求", "打造高质量需求体系"], ["投入产出", "提高全要素生产率"], ["分配", "共建共享"]]
+            ["供给：", "建立高质量产业体系"], ["需求：", "打造高质量需求体系"], ["投入产出：", "提高全要素生产率"], ["分配：", "共建共享"]]
         keys = {b.paragraphs[0][0].size for b in blocks.items}
         phrases = {b.paragraphs[1][0].size for b in blocks.items}
         assert len(keys) == len(phrases) == 1 and keys.pop() > phrases.pop()

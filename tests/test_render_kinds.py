@@ -94,7 +94,7 @@ def test_cards_are_shapes_of_one_size_with_the_key_bold(decks: dict[str, Path]) 
     cards = [sh for sh in slide.shapes if sh.name.startswith("Card ")]
     assert len(cards) == 5 and len({(c.width, c.height) for c in cards}) == 1
     assert cards[0].text_frame.paragraphs[0].runs[0].font.bold
-    assert [p.text for p in cards[0].text_frame.paragraphs] == ["供给", "建立高质量产业体系"]
+    assert [p.text for p in cards[0].text_frame.paragraphs] == ["供给：", "建立高质量产业体系"]  # the words as written
 
 
 def test_the_quote_slide_keeps_its_title_above_the_slide(decks: dict[str, Path]) -> None:

@@ -73,10 +73,20 @@ def _sizes(top: float, low: float) -> list[float]:
     return [top - i for i in range(int(top - low) + 1)]
 
 
+def _as_written(bullet: str) -> tuple[str, str]:
+    """A card's key with the separator the lecturer wrote (`供给：`) and its phrase: the card holds the bullet's
+    words as written, so the text a deck shows is the outline's, searchable and read back whole."""
+    found = key_phrase(bullet)
+    if not found:
+        return "", bullet
+    phrase = found[1]
+    return bullet[: bullet.rindex(phrase)].strip(), phrase
+
+
 def plan_cards(p: "Planner", role: Role, e: "Entry") -> None:
     """Cards: each `key：phrase` bullet a box (the key large and bold in the accent colour, the phrase below),
     at most six a slide; keys share one size and phrases another."""
-    items = [key_phrase(b) or ("", b) for b in e.node.bullets]
+    items = [_as_written(b) for b in e.node.bullets]
     if len(items) < 2:
         p.warn(e.path, "cards need at least two bullets; set as bullets")
         p.content(Role.CONTENT, e.title, e.node.notes, e.node.bullets, e.path, e.section)
