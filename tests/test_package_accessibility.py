@@ -51,7 +51,7 @@ def test_the_shipped_and_the_all_kinds_decks_pass(shipped_deck: Path, kinds: Pat
     ("绿色能源", lambda d: re.sub(rb"<a:t>[^<]*\xe7\xbb\xbf\xe8\x89\xb2\xe8\x83\xbd\xe6\xba\x90</a:t>", b"<a:t></a:t>", d), "title",
      "slide 14: the slide has no title (give it one; it may be hidden or off the slide)"),
     ("把握高质量发展的五个方面", lambda d: d.replace(b'<a:schemeClr val="accent1"/>', b'<a:srgbClr val="F0E0C0"/>', 1), "contrast",
-     "slide 10: text '供给' is 1.30:1 on its background, needs 3:1"),
+     "slide 10: text '供给：' is 1.30:1 on its background, needs 3:1"),
 ])
 def test_each_broken_rule_is_found_with_its_slide(kinds: Path, tmp_path: Path, needle: str, edit: Callable[[bytes], bytes],
                                                   rule: str, message: str) -> None:
