@@ -62,3 +62,37 @@ def test_a_title_too_long_for_a_small_template_box_is_set_smaller_not_outside_it
     builtin, warnings = _plan(_frames(box, builtin=True))
     assert next(s for s in builtin.slides if "一个相当长" in s.title.text).title.size == theme.sizes.title.min
     assert any("does not fit" in w.message for w in warnings)
+
+
+QUOTED = """
+deck: {title: 示例讲座, language: zh-CN}
+opening:
+  - title: 引言
+    quote: {text: 高质量发展是全面建设社会主义现代化国家的首要任务, source: 党的二十大报告}
+sections:
+  - title: 第一部分
+    bullets: [要点一]
+"""
+
+
+def _quote_frames(strip: Box, *, builtin: bool) -> Frames:
+    """A template's section layout serving quotes: a large title over a one-line body strip, no source place."""
+    slots = dict(BUILTIN_FRAMES.slots)
+    slots["quote", "title"] = replace(slots["quote", "title"], box=Box(34, 240, 650, 118))
+    slots["quote", "quote"] = replace(slots["quote", "quote"], box=strip)
+    slots.pop(("quote", "source"), None)
+    return Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=builtin)
+
+
+def test_a_quotation_and_its_source_too_tall_for_a_templates_strip_take_the_title_and_the_strip() -> None:
+    outline, _ = validate(parse_yaml(QUOTED, "o.yaml"))
+    deck, warnings = plan(outline, load_theme(), _quote_frames(Box(34, 358, 650, 47), builtin=False))
+    quote = next(s for s in deck.slides if s.role is Role.QUOTE)
+    assert quote.title.paragraphs == ("“高质量发展是全面建设社会主义现代化国家的首要任务”",)
+    assert dict(quote.texts)["quote"].paragraphs == ("——党的二十大报告",)
+    assert not [w for w in warnings if "does not fit" in w.message]
+    # a body with room keeps the title in the title place and quotation and source in the body
+    deck, _ = plan(outline, load_theme(), _quote_frames(Box(34, 358, 650, 200), builtin=False))
+    quote = next(s for s in deck.slides if s.role is Role.QUOTE)
+    assert quote.title.paragraphs == ("引言",)
+    assert dict(quote.texts)["quote"].paragraphs == ("“高质量发展是全面建设社会主义现代化国家的首要任务”", "——党的二十大报告")

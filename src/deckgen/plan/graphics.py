@@ -16,6 +16,8 @@ from deckgen.theme.model import SCHEME_KEYS
 from deckgen.theme.contrast import contrast_ratio, table_header
 
 if TYPE_CHECKING:
+    from deckgen.plan.grid import Slot
+    from deckgen.theme.model import SizeRange
     from deckgen.plan.planner import Entry, Planner
 
 MAX_ROWS = 6              # body rows of a table on one slide (DESIGN: about 6 rows × 5 columns)
@@ -37,12 +39,29 @@ def plan_quote(p: "Planner", role: Role, e: "Entry") -> None:
     paragraphs = [text]
     if source and f.get("quote", "source") is None:
         paragraphs.append(source)  # the layout has no place for the source: it follows the quotation
+    if not f.builtin and len(paragraphs) == 2 and not _fits(p, paragraphs, f["quote", "quote"], s.quote) \
+            and _fits(p, [text], f["quote", "title"], s.quote):
+        # a template's quote place is a strip (a section layout's one-line body): the quotation takes the title's
+        # room and its source the strip, rather than the source falling below the strip
+        title = p.fitted([text], f["quote", "title"], s.quote, e.path, "the quotation")
+        quote = p.fitted([source], f["quote", "quote"], s.cover_subtitle, e.path, "the source")
+        p.slide(Role.QUOTE, title, e, [("quote", quote), ("source", None)])
+        p.rest(e)
+        return
     title = p.fitted([e.title], f["quote", "title"], s.title, e.path, "the title", 2)
     quote = p.fitted(paragraphs, f["quote", "quote"], s.quote, e.path, "the quotation")
     src = p.fitted([source], f["quote", "source"], s.cover_subtitle, e.path, "the source") \
         if source and f.get("quote", "source") is not None else None
     p.slide(Role.QUOTE, title, e, [("quote", quote), ("source", src)])
     p.rest(e)
+
+
+def _fits(p: "Planner", paragraphs: list[str], slot: "Slot", sizes: "SizeRange") -> bool:
+    """Whether `paragraphs` fit `slot` at the smallest of `sizes` (no warning)."""
+    from deckgen.text.fit import fit
+
+    low = min(sizes.min, slot.max_size) if slot.max_size else sizes.min
+    return fit(paragraphs, slot.box, low, low, slot.style, cjk=p.cjk).fits
 
 
 def _palette(p: "Planner", n: int) -> tuple[str, ...]:
