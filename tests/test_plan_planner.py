@@ -209,3 +209,11 @@ def test_no_title_or_bullet_of_the_shipped_deck_ends_in_an_orphan() -> None:
                 checked += 1
                 assert orphans(text.paragraphs, slot.box, text.size, slot.style, True) == [], (slide.title.text, name)
     assert checked > len(deck.slides)
+
+
+def test_a_title_repeated_by_another_entry_is_warned_but_a_divider_and_its_own_bullets_slide_are_not() -> None:
+    _, warnings = plan_text("deck: {title: Talk}\nsections:\n  - {title: Why, label: '', bullets: [a point],\n"
+                            "     subsections: [{title: Why, label: '', bullets: [b]}]}\n")
+    repeats = [w.message for w in warnings if "has the title of slide" in w.message]
+    # slide 2 is the divider, slide 3 its own bullets (one entry), slide 4 the subsection: only it is warned
+    assert len(repeats) == 1 and repeats[0].startswith("slide 4 has the title of slide 2"), repeats

@@ -292,14 +292,13 @@ class Planner:
                 slot = self.frames.get(s.role.value, "title") or self.frames["content", "title"]
                 fitted = fit_title(shown, slot, self.sizes.title, self.cjk)
                 self.slides[i] = replace(s, title=fitted)
-        seen: dict[str, int] = {}
+        seen: dict[str, tuple[int, str]] = {}
         for n, s in enumerate(self.slides, 1):
             key = s.title.text.strip()
-            if key in seen:
-                self.warn(_path(s.source), f"slide {n} has the title of slide {seen[key]} ({key[:30]!r}); give it "
+            if key in seen and seen[key][1] != s.source:  # a divider and its own bullets' slide are one entry
+                self.warn(_path(s.source), f"slide {n} has the title of slide {seen[key][0]} ({key[:30]!r}); give it "
                                            "a title of its own (screen readers tell slides apart by their titles)")
-            else:
-                seen[key] = n
+            seen.setdefault(key, (n, s.source))
 
     def footer(self) -> Optional[Text]:
         """The footer line (the deck title) at a size that keeps it on one line of the footer box."""
