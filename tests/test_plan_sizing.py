@@ -96,3 +96,33 @@ def test_a_quotation_and_its_source_too_tall_for_a_templates_strip_take_the_titl
     quote = next(s for s in deck.slides if s.role is Role.QUOTE)
     assert quote.title.paragraphs == ("引言",)
     assert dict(quote.texts)["quote"].paragraphs == ("“高质量发展是全面建设社会主义现代化国家的首要任务”", "——党的二十大报告")
+
+
+CLOSING = """
+deck: {title: 示例讲座, language: zh-CN}
+sections:
+  - title: 第一部分
+    bullets: [要点一]
+closing:
+  - title: 砥砺奋进正当时
+    bullets: [宏伟蓝图已擘画, 抓好担当作为落实落地, 不忘初心担使命、鼓足干劲再出发, 为全区高质量发展提供坚强保障]
+"""
+
+
+def _closing_frames(strip: Box, *, builtin: bool) -> Frames:
+    slots = dict(BUILTIN_FRAMES.slots)
+    slots["closing", "body"] = replace(slots["closing", "body"], box=strip)
+    return Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=builtin)
+
+
+def test_closing_lines_a_templates_subtitle_strip_cannot_hold_get_a_slide_of_their_own() -> None:
+    outline, _ = validate(parse_yaml(CLOSING, "o.yaml"))
+    deck, warnings = plan(outline, load_theme(), _closing_frames(Box(80, 380, 790, 37), builtin=False))
+    closing = next(s for s in deck.slides if s.role is Role.CLOSING)
+    assert dict(closing.texts).get("body") is None
+    lines = deck.slides[-1]
+    assert lines.role is Role.CONTENT and dict(lines.texts)["body"].paragraphs[-1] == "为全区高质量发展提供坚强保障"
+    assert not [w for w in warnings if "does not fit" in w.message]
+    deck, _ = plan(outline, load_theme(), _closing_frames(Box(80, 380, 790, 200), builtin=False))
+    closing = next(s for s in deck.slides if s.role is Role.CLOSING)
+    assert dict(closing.texts)["body"].paragraphs[0] == "宏伟蓝图已擘画" and deck.slides[-1] is closing

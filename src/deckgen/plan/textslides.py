@@ -1,11 +1,13 @@
 """The plan functions of the text-only kinds: content and agenda, an entry as a title slide, the closing, a statement."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from deckgen.outline.model import Role
 
 if TYPE_CHECKING:
+    from deckgen.plan.grid import Slot
+    from deckgen.theme.model import SizeRange
     from deckgen.plan.planner import Entry, Planner
 
 
@@ -29,8 +31,10 @@ def plan_closing(p: Planner, role: Role, e: Entry) -> None:
     """The closing slide: a large closing line, the bullets as its lines below (or on a slide of their own)."""
     f, s, node = p.frames, p.sizes, e.node
     body = None
-    if node.bullets and f.get("closing", "body") is not None:
-        body = p.fitted(node.bullets, f["closing", "body"], s.cover_subtitle, e.path, "the closing lines")
+    slot = f.get("closing", "body")
+    # a template's subtitle strip that cannot hold the lines even in small type: they get a slide of their own
+    if node.bullets and slot is not None and (f.builtin or _holds(p, node.bullets, slot, s.cover_subtitle)):
+        body = p.fitted(node.bullets, slot, s.cover_subtitle, e.path, "the closing lines")
     title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
     p.slide(Role.CLOSING, title, e, [("body", body)], footer=False)
     if node.bullets and body is None:
@@ -47,3 +51,15 @@ def plan_statement(p: Planner, role: Role, e: Entry) -> None:
     p.slide(role, title, e, [("body", body)])
     if node.bullets and body is None:
         p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
+
+
+def _holds(p: Planner, paragraphs: Sequence[str], slot: Slot, sizes: SizeRange) -> bool:
+    """Whether `paragraphs` fit `slot` at the smallest of `sizes`, or in the smaller type a template's small box
+    allows (`below_smallest`)."""
+    from deckgen.plan.sizing import below_smallest
+    from deckgen.text.fit import fit
+    from deckgen.text.inline import shown
+
+    visible = shown(tuple(paragraphs), p.outline.deck.marked)
+    low = min(sizes.min, slot.max_size) if slot.max_size else sizes.min
+    return fit(visible, slot.box, low, low, slot.style, cjk=p.cjk).fits or below_smallest(visible, slot, low, None, p.cjk) is not None
