@@ -14,10 +14,11 @@ from lxml import etree
 
 from deckgen.plan.model import Block, Blocks, PicturePlan, SlidePlan
 from deckgen.render.factory import ph_key
-from deckgen.render.oxml import A, P, R, next_shape_id, qn
+from deckgen.render.oxml import A, P, R, next_shape_id, qn, sub
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
+    from deckgen.plan.grid import Box
     from deckgen.render.factory import NewSlide
     from deckgen.render.layouts import Slots
 
@@ -33,67 +34,67 @@ def emu(v: float) -> int:
     return round(v * EMU_PER_PT)
 
 
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, qn(tag))
-    for k, v in attrs.items():
-        el.set(k, v)
-    return el
-
-
 def solid(parent: etree._Element, color: str) -> None:
     """A solid fill of the scheme colour `color` (`accent1`, `dk1`…) under `parent`."""
-    _sub(_sub(parent, "a:solidFill"), "a:schemeClr", val=color)
+    sub(sub(parent, "a:solidFill"), "a:schemeClr", val=color)
 
 
 def run(p: etree._Element, text: str, lang: str, size: float, bold: bool = False, color: str = "") -> None:
     """Append a run of `text` to the paragraph `p`: its language, size, weight and scheme colour."""
-    r = _sub(p, "a:r")
-    rpr = _sub(r, "a:rPr", lang=lang, sz=str(round(size * 100)), b="1" if bold else "0", dirty="0")
+    r = sub(p, "a:r")
+    rpr = sub(r, "a:rPr", lang=lang, sz=str(round(size * 100)), b="1" if bold else "0", dirty="0")
     if lang.split("-")[0] != "en":
         rpr.set("altLang", "en-US")
     if color:
         solid(rpr, color)
-    _sub(r, "a:t").text = text
+    sub(r, "a:t").text = text
+
+
+def shape_head(shape_id: int, name: str, box: Box, prst: str, *, text_box: bool
+               ) -> tuple[etree._Element, etree._Element, etree._Element]:
+    """A new shape (`p:sp`) named `name` at `box` in the preset geometry `prst`: the shape, its `p:spPr` (to
+    take fill and line next) and its `a:avLst` (for the geometry's adjustments)."""
+    sp = etree.Element(qn("p:sp"), nsmap={"a": A, "p": P, "r": R})
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", id=str(shape_id), name=name)
+    sub(nv, "p:cNvSpPr", txBox="1") if text_box else sub(nv, "p:cNvSpPr")
+    sub(nv, "p:nvPr")
+    sppr = sub(sp, "p:spPr")
+    xfrm = sub(sppr, "a:xfrm")
+    x, y, w, h = box.emu()
+    sub(xfrm, "a:off", x=str(x), y=str(y))
+    sub(xfrm, "a:ext", cx=str(w), cy=str(h))
+    return sp, sppr, sub(sub(sppr, "a:prstGeom", prst=prst), "a:avLst")
 
 
 def block_sp(shape_id: int, b: Block, lang: str) -> etree._Element:
     """A shape (`p:sp`) for the block `b`: its geometry, fill and outline, and its paragraphs of runs."""
-    sp = etree.Element(qn("p:sp"), nsmap={"a": A, "p": P, "r": R})
-    nv = _sub(sp, "p:nvSpPr")
-    _sub(nv, "p:cNvPr", id=str(shape_id), name=b.name)
-    _sub(nv, "p:cNvSpPr", txBox="1") if not (b.fill or b.line) else _sub(nv, "p:cNvSpPr")
-    _sub(nv, "p:nvPr")
-    sppr = _sub(sp, "p:spPr")
-    xfrm = _sub(sppr, "a:xfrm")
-    x, y, w, h = b.box.emu()
-    _sub(xfrm, "a:off", x=str(x), y=str(y))
-    _sub(xfrm, "a:ext", cx=str(w), cy=str(h))
-    geom = _sub(_sub(sppr, "a:prstGeom", prst=b.shape), "a:avLst")
+    sp, sppr, geom = shape_head(shape_id, b.name, b.box, b.shape, text_box=not (b.fill or b.line))
     inset = 0.0  # the geometry's own text inset: a rounded rectangle sets text inside its corners
     if b.shape == "roundRect":
-        _sub(geom, "a:gd", name="adj", fmla=f"val {ROUND_ADJ}")
+        sub(geom, "a:gd", name="adj", fmla=f"val {ROUND_ADJ}")
         inset = min(b.box.w, b.box.h) * ROUND_ADJ / 100000 * 0.29289
     if b.fill:
         solid(sppr, b.fill)
     else:
-        _sub(sppr, "a:noFill")
-    ln = _sub(sppr, "a:ln", w=str(HAIRLINE_EMU))
-    solid(ln, b.line) if b.line else _sub(ln, "a:noFill")
-    tx = _sub(sp, "p:txBody")
+        sub(sppr, "a:noFill")
+    ln = sub(sppr, "a:ln", w=str(HAIRLINE_EMU))
+    solid(ln, b.line) if b.line else sub(ln, "a:noFill")
+    tx = sub(sp, "p:txBody")
     box = b.box
-    _sub(_sub(tx, "a:bodyPr", wrap="square", lIns=str(emu(max(0.0, box.inset_l - inset))),
+    sub(sub(tx, "a:bodyPr", wrap="square", lIns=str(emu(max(0.0, box.inset_l - inset))),
               tIns=str(emu(max(0.0, box.inset_t - inset))), rIns=str(emu(max(0.0, box.inset_r - inset))),
               bIns=str(emu(max(0.0, box.inset_b - inset))), rtlCol="0", anchor=b.anchor), "a:normAutofit")
-    _sub(tx, "a:lstStyle")
+    sub(tx, "a:lstStyle")
     for i, runs in enumerate(b.paragraphs):
-        p = _sub(tx, "a:p")
-        ppr = _sub(p, "a:pPr", marL="0", indent="0", algn=b.align)
-        _sub(_sub(ppr, "a:lnSpc"), "a:spcPct", val=str(round(b.line_spacing * 100000)))
-        _sub(_sub(ppr, "a:spcBef"), "a:spcPts", val=str(round((b.space_before if i else 0) * 100)))
-        _sub(ppr, "a:buNone")
+        p = sub(tx, "a:p")
+        ppr = sub(p, "a:pPr", marL="0", indent="0", algn=b.align)
+        sub(sub(ppr, "a:lnSpc"), "a:spcPct", val=str(round(b.line_spacing * 100000)))
+        sub(sub(ppr, "a:spcBef"), "a:spcPts", val=str(round((b.space_before if i else 0) * 100)))
+        sub(ppr, "a:buNone")
         for r in runs:
             run(p, r.text, lang, r.size, r.bold, r.color)
-        _sub(p, "a:endParaRPr", lang=lang, sz=str(round(runs[-1].size * 100)) if runs else "1800", dirty="0")
+        sub(p, "a:endParaRPr", lang=lang, sz=str(round(runs[-1].size * 100)) if runs else "1800", dirty="0")
     return sp
 
 

@@ -30,19 +30,29 @@ def qn(tag: str) -> str:
     return name
 
 
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    """A new child `tag` (prefixed name) of `parent` with `attrs`, appended last."""
     return etree.SubElement(parent, qn(tag), attrs)
 
 
+def paragraph_props(p: etree._Element) -> etree._Element:
+    """The paragraph properties (`a:pPr`) of `p`, made first in it when it has none."""
+    ppr = p.find(qn("a:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("a:pPr"))
+        p.insert(0, ppr)
+    return ppr
+
+
 def _run(p: etree._Element, text: str, lang: str, size: float | None) -> None:
-    r = _sub(p, "a:r")
-    rpr = _sub(r, "a:rPr", lang=lang)
+    r = sub(p, "a:r")
+    rpr = sub(r, "a:rPr", lang=lang)
     if lang.split("-")[0] != "en":
         rpr.set("altLang", "en-US")
     if size:
         rpr.set("sz", str(round(size * 100)))
     rpr.set("dirty", "0")
-    _sub(r, "a:t").text = text
+    sub(r, "a:t").text = text
 
 
 def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str, size: float | None = None,
@@ -65,17 +75,17 @@ def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str
         tx_body.extend(_paragraphs_xml(paragraphs, lang, size, levels))
         return
     for n, para in enumerate(paragraphs or [""]):
-        p = _sub(tx_body, "a:p")
+        p = sub(tx_body, "a:p")
         if n < len(levels) and levels[n]:
-            _sub(p, "a:pPr", lvl=str(levels[n]))
+            sub(p, "a:pPr", lvl=str(levels[n]))
         lines = para.split("\n")
         for i, line in enumerate(lines):
             if i:
-                br = _sub(p, "a:br")
-                _sub(br, "a:rPr", lang=lang)
+                br = sub(p, "a:br")
+                sub(br, "a:rPr", lang=lang)
             if line:
                 _run(p, line, lang, size)
-        end = _sub(p, "a:endParaRPr", lang=lang)
+        end = sub(p, "a:endParaRPr", lang=lang)
         if size:
             end.set("sz", str(round(size * 100)))
         end.set("dirty", "0")
@@ -115,10 +125,7 @@ def _escape(text: str) -> str:
 def without_bullets(tx_body: etree._Element) -> None:
     """Set every paragraph of `tx_body` flush left without a bullet mark, whatever its placeholder's style."""
     for p in tx_body.findall(qn("a:p")):
-        ppr = p.find(qn("a:pPr"))
-        if ppr is None:
-            ppr = etree.Element(qn("a:pPr"))
-            p.insert(0, ppr)
+        ppr = paragraph_props(p)
         ppr.set("marL", "0")
         ppr.set("indent", "0")
         if ppr.find(qn("a:buNone")) is None:
@@ -129,11 +136,11 @@ def set_slide_number(tx_body: etree._Element, number: int, lang: str) -> None:
     """Make the text of `tx_body` a real slide-number field showing `number`."""
     for p in tx_body.findall(qn("a:p")):
         tx_body.remove(p)
-    p = _sub(tx_body, "a:p")
-    fld = _sub(p, "a:fld", id=SLIDENUM_FIELD_ID, type="slidenum")
-    _sub(fld, "a:rPr", lang=lang)
-    _sub(fld, "a:t").text = str(number)
-    _sub(p, "a:endParaRPr", lang=lang)
+    p = sub(tx_body, "a:p")
+    fld = sub(p, "a:fld", id=SLIDENUM_FIELD_ID, type="slidenum")
+    sub(fld, "a:rPr", lang=lang)
+    sub(fld, "a:t").text = str(number)
+    sub(p, "a:endParaRPr", lang=lang)
 
 
 def placeholder_sp(shape_id: int, name: str, ph_type: str, idx: int) -> etree._Element:
@@ -148,16 +155,16 @@ def _placeholder_sp(name: str, ph_type: str, idx: int) -> etree._Element:
     """`placeholder_sp`'s element made once (shape id 0): every slide gets a copy."""
     shape_id = 0
     sp = etree.Element(qn("p:sp"), nsmap={"a": A, "p": P, "r": R})
-    nv = _sub(sp, "p:nvSpPr")
-    _sub(nv, "p:cNvPr", id=str(shape_id), name=name)
-    locks = _sub(nv, "p:cNvSpPr")
-    _sub(locks, "a:spLocks", noGrp="1")
-    nvpr = _sub(nv, "p:nvPr")
-    _sub(nvpr, "p:ph", type=ph_type, sz="quarter", idx=str(idx))
-    _sub(sp, "p:spPr")
-    tx = _sub(sp, "p:txBody")
-    _sub(tx, "a:bodyPr")
-    _sub(tx, "a:lstStyle")
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", id=str(shape_id), name=name)
+    locks = sub(nv, "p:cNvSpPr")
+    sub(locks, "a:spLocks", noGrp="1")
+    nvpr = sub(nv, "p:nvPr")
+    sub(nvpr, "p:ph", type=ph_type, sz="quarter", idx=str(idx))
+    sub(sp, "p:spPr")
+    tx = sub(sp, "p:txBody")
+    sub(tx, "a:bodyPr")
+    sub(tx, "a:lstStyle")
     return sp
 
 
@@ -173,7 +180,7 @@ def set_notes_master_id(presentation: etree._Element, rid: str) -> None:
     if old is not None:
         presentation.remove(old)
     lst = etree.Element(qn("p:notesMasterIdLst"))
-    _sub(lst, "p:notesMasterId").set(qn("r:id"), rid)
+    sub(lst, "p:notesMasterId").set(qn("r:id"), rid)
     masters = presentation.find(qn("p:sldMasterIdLst"))
     masters.addnext(lst)
 
@@ -185,7 +192,7 @@ def set_sections(presentation: etree._Element, sections: Iterable[tuple[str, Seq
     """
     ext_lst = presentation.find(qn("p:extLst"))
     if ext_lst is None:
-        ext_lst = _sub(presentation, "p:extLst")
+        ext_lst = sub(presentation, "p:extLst")
     for ext in ext_lst.findall(qn("p:ext")):
         if ext.get("uri") == SECTION_EXT_URI:
             ext_lst.remove(ext)
@@ -193,11 +200,11 @@ def set_sections(presentation: etree._Element, sections: Iterable[tuple[str, Seq
     ext_lst.insert(0, ext)
     lst = etree.SubElement(ext, qn("p14:sectionLst"), nsmap={"p14": P14})
     for i, (name, ids) in enumerate(sections):
-        section = _sub(lst, "p14:section", name=name)
+        section = sub(lst, "p14:section", name=name)
         section.set("id", "{%s}" % str(uuid.uuid5(uuid.NAMESPACE_URL, f"deckgen:{seed}:{i}")).upper())
-        sld_lst = _sub(section, "p14:sldIdLst")
+        sld_lst = sub(section, "p14:sldIdLst")
         for sid in ids:
-            _sub(sld_lst, "p14:sldId", id=str(sid))
+            sub(sld_lst, "p14:sldId", id=str(sid))
 
 
 def set_notes_style(notes_master: etree._Element, size: float) -> None:
@@ -227,20 +234,20 @@ def text_box(shape_id: int, name: str, emu: tuple[int, int, int, int], paragraph
     `space_before` points apart) set as the planner fitted them. `like` (a run's `a:rPr` on the same page)
     gives the text its colour and fonts, so it reads like the page's own text."""
     sp = etree.Element(qn("p:sp"), nsmap={"a": A, "p": P, "r": R})
-    nv = _sub(sp, "p:nvSpPr")
-    _sub(nv, "p:cNvPr", id=str(shape_id), name=name)
-    _sub(nv, "p:cNvSpPr", txBox="1")
-    _sub(nv, "p:nvPr")
-    sppr = _sub(sp, "p:spPr")
-    xfrm = _sub(sppr, "a:xfrm")
-    _sub(xfrm, "a:off", x=str(emu[0]), y=str(emu[1]))
-    _sub(xfrm, "a:ext", cx=str(emu[2]), cy=str(emu[3]))
-    geom = _sub(sppr, "a:prstGeom", prst="rect")
-    _sub(geom, "a:avLst")
-    _sub(sppr, "a:noFill")
-    tx = _sub(sp, "p:txBody")
-    _sub(tx, "a:bodyPr", wrap="square", rtlCol="0", anchor="b" if title else "t")
-    _sub(tx, "a:lstStyle")
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", id=str(shape_id), name=name)
+    sub(nv, "p:cNvSpPr", txBox="1")
+    sub(nv, "p:nvPr")
+    sppr = sub(sp, "p:spPr")
+    xfrm = sub(sppr, "a:xfrm")
+    sub(xfrm, "a:off", x=str(emu[0]), y=str(emu[1]))
+    sub(xfrm, "a:ext", cx=str(emu[2]), cy=str(emu[3]))
+    geom = sub(sppr, "a:prstGeom", prst="rect")
+    sub(geom, "a:avLst")
+    sub(sppr, "a:noFill")
+    tx = sub(sp, "p:txBody")
+    sub(tx, "a:bodyPr", wrap="square", rtlCol="0", anchor="b" if title else "t")
+    sub(tx, "a:lstStyle")
     set_paragraphs(tx, paragraphs, lang, size)
     font = "+mj" if title else "+mn"
     for p in tx.findall(qn("a:p")):
@@ -249,14 +256,14 @@ def text_box(shape_id: int, name: str, emu: tuple[int, int, int, int], paragraph
         if not title and indent:
             ppr.set("marL", str(round(indent * 12700)))
             ppr.set("indent", str(-round(indent * 12700)))
-        _sub(_sub(ppr, "a:lnSpc"), "a:spcPct", val=str(round(line_spacing * 100000)))
+        sub(sub(ppr, "a:lnSpc"), "a:spcPct", val=str(round(line_spacing * 100000)))
         if space_before:
-            _sub(_sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(space_before * 100)))
+            sub(sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(space_before * 100)))
         if title or not indent:
-            _sub(ppr, "a:buNone")
+            sub(ppr, "a:buNone")
         else:
-            _sub(ppr, "a:buFont", typeface="Arial")
-            _sub(ppr, "a:buChar", char=bullet)
+            sub(ppr, "a:buFont", typeface="Arial")
+            sub(ppr, "a:buChar", char=bullet)
         for rpr in p.iter(qn("a:rPr"), qn("a:endParaRPr")):
             if title:
                 rpr.set("b", "1")
@@ -267,8 +274,8 @@ def text_box(shape_id: int, name: str, emu: tuple[int, int, int, int], paragraph
                     if etree.QName(child).localname in ("solidFill", "gradFill", "latin", "ea", "cs"):
                         rpr.append(copy.deepcopy(child))
                 continue
-            _sub(rpr, "a:latin", typeface=f"{font}-lt")
-            _sub(rpr, "a:ea", typeface=f"{font}-ea")
+            sub(rpr, "a:latin", typeface=f"{font}-lt")
+            sub(rpr, "a:ea", typeface=f"{font}-ea")
     return sp
 
 
@@ -277,11 +284,7 @@ def no_hanging(tree: etree._Element) -> None:
     template's style may hang ，。、 past the right edge, out of a box whose inset is narrower than a
     character; the fitter wraps as without hanging (see `deckgen.text.breaking`)."""
     for p in tree.iter(qn("a:p")):
-        ppr = p.find(qn("a:pPr"))
-        if ppr is None:
-            ppr = etree.Element(qn("a:pPr"))
-            p.insert(0, ppr)
-        ppr.set("hangingPunct", "0")
+        paragraph_props(p).set("hangingPunct", "0")
 
 
 def set_slide_numbers(tree: etree._Element, number: int) -> None:
@@ -303,8 +306,8 @@ def set_box(sp: etree._Element, emu: tuple[int, int, int, int]) -> None:
         sppr.insert(0, xfrm)
     for child in list(xfrm):
         xfrm.remove(child)
-    _sub(xfrm, "a:off", x=str(emu[0]), y=str(emu[1]))
-    _sub(xfrm, "a:ext", cx=str(emu[2]), cy=str(emu[3]))
+    sub(xfrm, "a:off", x=str(emu[0]), y=str(emu[1]))
+    sub(xfrm, "a:ext", cx=str(emu[2]), cy=str(emu[3]))
 
 
 def set_paragraphs_like(tx_body: etree._Element, paragraphs: Sequence[str], lang: str, size: float) -> None:
