@@ -126,18 +126,25 @@ def test_write_pdf_embeds_the_chinese_fonts_and_keeps_the_text(shipped_deck: Pat
     assert again.backup is None and sorted(p.name for p in tmp_path.iterdir()) == sorted(["deck.pdf", done.backup.name])
 
 
-def test_pdf_to_pngs_renders_each_page_in_order(tmp_path: Path) -> None:
-    require_tools("pdftoppm", "pdfinfo")
+def _shaded_pdf(folder: Path) -> Path:
+    """An 11-page PDF whose pages are ever redder, to tell the pages' order from their pictures."""
     from fpdf import FPDF
-    from PIL import Image
 
     pdf = FPDF(unit="mm", format=(160, 90))
     for n in range(11):
         pdf.add_page()
         pdf.set_fill_color(20 * n, 0, 0)
         pdf.rect(0, 0, 160, 90, style="F")
-    src = tmp_path / "pages.pdf"
+    src = folder / "pages.pdf"
     pdf.output(str(src))
+    return src
+
+
+def test_pdf_to_pngs_renders_each_page_in_order(tmp_path: Path) -> None:
+    require_tools("pdftoppm", "pdfinfo")
+    from PIL import Image
+
+    src = _shaded_pdf(tmp_path)
     ticks: list[int] = []
     pngs = office.pdf_to_pngs(src, tmp_path / "png", "p", width=320, pages=11, tick=ticks.append)
     assert [p.name for p in pngs][:2] == ["p-01.png", "p-02.png"] and len(pngs) == 11
@@ -153,16 +160,9 @@ def test_pdf_to_pngs_renders_each_page_in_order(tmp_path: Path) -> None:
 
 def test_pdf_to_pngs_splits_the_pages_between_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     require_tools("pdftoppm", "pdfinfo")
-    from fpdf import FPDF
     from PIL import Image
 
-    pdf = FPDF(unit="mm", format=(160, 90))
-    for n in range(11):
-        pdf.add_page()
-        pdf.set_fill_color(20 * n, 0, 0)
-        pdf.rect(0, 0, 160, 90, style="F")
-    src = tmp_path / "pages.pdf"
-    pdf.output(str(src))
+    src = _shaded_pdf(tmp_path)
     started = []
     popen = office.subprocess.Popen
 
