@@ -9,6 +9,7 @@ from deckgen.outline.model import Role
 from deckgen.plan import grid
 from deckgen.plan.grid import Box, Paragraphs
 from deckgen.plan.model import Block, ChartPlan, PicturePlan, Run, TablePlan
+from deckgen.plan.sizing import holds
 from deckgen.text.fit import line_count
 from deckgen.text.metrics import LINE_HEIGHT_EM, text_em
 from deckgen.text.quotes import Quotation, find_quotation
@@ -16,8 +17,6 @@ from deckgen.theme.model import SCHEME_KEYS
 from deckgen.theme.contrast import contrast_ratio, table_header
 
 if TYPE_CHECKING:
-    from deckgen.plan.grid import Slot
-    from deckgen.theme.model import SizeRange
     from deckgen.plan.planner import Entry, Planner
 
 MAX_ROWS = 6              # body rows of a table on one slide (DESIGN: about 6 rows × 5 columns)
@@ -39,8 +38,8 @@ def plan_quote(p: "Planner", role: Role, e: "Entry") -> None:
     paragraphs = [text]
     if source and f.get("quote", "source") is None:
         paragraphs.append(source)  # the layout has no place for the source: it follows the quotation
-    if not f.builtin and len(paragraphs) == 2 and not _fits(p, paragraphs, f["quote", "quote"], s.quote) \
-            and _fits(p, [text], f["quote", "title"], s.quote):
+    if not f.builtin and len(paragraphs) == 2 and not holds(paragraphs, f["quote", "quote"], s.quote, p.cjk) \
+            and holds([text], f["quote", "title"], s.quote, p.cjk):
         # a template's quote place is a strip (a section layout's one-line body): the quotation takes the title's
         # room and its source the strip, rather than the source falling below the strip
         title = p.fitted([text], f["quote", "title"], s.quote, e.path, "the quotation")
@@ -54,14 +53,6 @@ def plan_quote(p: "Planner", role: Role, e: "Entry") -> None:
         if source and f.get("quote", "source") is not None else None
     p.slide(Role.QUOTE, title, e, [("quote", quote), ("source", src)])
     p.rest(e)
-
-
-def _fits(p: "Planner", paragraphs: list[str], slot: "Slot", sizes: "SizeRange") -> bool:
-    """Whether `paragraphs` fit `slot` at the smallest of `sizes` (no warning)."""
-    from deckgen.text.fit import fit
-
-    low = min(sizes.min, slot.max_size) if slot.max_size else sizes.min
-    return fit(paragraphs, slot.box, low, low, slot.style, cjk=p.cjk).fits
 
 
 def _palette(p: "Planner", n: int) -> tuple[str, ...]:

@@ -17,6 +17,15 @@ SMALLEST_SHARE = 0.6  # on a template, text that does not fit its box at the sma
 OWN_SIZE = (Role.TITLE, Role.CLOSING, Role.STATEMENT, Role.QUOTE)  # one slide each, or the title is the text
 
 
+def holds(paragraphs: Sequence[str], slot: Slot, sizes: "SizeRange", cjk: bool, *, smaller: bool = False) -> bool:
+    """Whether `paragraphs` (the text as shown) fit `slot` at the smallest of `sizes` — or, with `smaller`, in
+    the smaller type a template's small box allows (`below_smallest`)."""
+    low = min(sizes.min, slot.max_size) if slot.max_size else sizes.min
+    if fit(paragraphs, slot.box, low, low, slot.style, cjk=cjk).fits:
+        return True
+    return smaller and below_smallest(paragraphs, slot, low, None, cjk) is not None
+
+
 def below_smallest(paragraphs: Sequence[str], slot: Slot, low: float, max_lines: Optional[int], cjk: bool) -> Optional[float]:
     """The largest size below `low` (down to `SMALLEST_SHARE` of it, never under 8 pt) at which `paragraphs`
     fit `slot`, or None: a template's box (a sample page's one-line title box) may be too small for text

@@ -1,13 +1,13 @@
 """The plan functions of the text-only kinds: content and agenda, an entry as a title slide, the closing, a statement."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from deckgen.outline.model import Role
+from deckgen.plan.sizing import holds
+from deckgen.text.inline import shown
 
 if TYPE_CHECKING:
-    from deckgen.plan.grid import Slot
-    from deckgen.theme.model import SizeRange
     from deckgen.plan.planner import Entry, Planner
 
 
@@ -33,7 +33,8 @@ def plan_closing(p: Planner, role: Role, e: Entry) -> None:
     body = None
     slot = f.get("closing", "body")
     # a template's subtitle strip that cannot hold the lines even in small type: they get a slide of their own
-    if node.bullets and slot is not None and (f.builtin or _holds(p, node.bullets, slot, s.cover_subtitle)):
+    if node.bullets and slot is not None and (
+            f.builtin or holds(shown(node.bullets, p.outline.deck.marked), slot, s.cover_subtitle, p.cjk, smaller=True)):
         body = p.fitted(node.bullets, slot, s.cover_subtitle, e.path, "the closing lines")
     title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
     p.slide(Role.CLOSING, title, e, [("body", body)], footer=False)
@@ -51,15 +52,3 @@ def plan_statement(p: Planner, role: Role, e: Entry) -> None:
     p.slide(role, title, e, [("body", body)])
     if node.bullets and body is None:
         p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
-
-
-def _holds(p: Planner, paragraphs: Sequence[str], slot: Slot, sizes: SizeRange) -> bool:
-    """Whether `paragraphs` fit `slot` at the smallest of `sizes`, or in the smaller type a template's small box
-    allows (`below_smallest`)."""
-    from deckgen.plan.sizing import below_smallest
-    from deckgen.text.fit import fit
-    from deckgen.text.inline import shown
-
-    visible = shown(tuple(paragraphs), p.outline.deck.marked)
-    low = min(sizes.min, slot.max_size) if slot.max_size else sizes.min
-    return fit(visible, slot.box, low, low, slot.style, cjk=p.cjk).fits or below_smallest(visible, slot, low, None, p.cjk) is not None
