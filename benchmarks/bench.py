@@ -14,6 +14,7 @@ of an N-slide deck, LibreOffice's conversion reported apart.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -185,6 +186,9 @@ def main() -> None:
     pandoc = None if args.no_pandoc else shutil.which("pandoc")
     js = not args.no_pptxgenjs and ensure_pptxgenjs()
     env = deckgen_env()
+    # deckgen runs as pip installs it: with its bytecode compiled (pip compiles on install; an editable
+    # checkout run with PYTHONDONTWRITEBYTECODE set would compile every module on every run)
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
     versions = [f"python {platform.python_version()}"]
     if js:
         versions.append(f"node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}, "

@@ -3,7 +3,6 @@ edited (or foreign) deck from one deckgen wrote and nobody changed since."""
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Mapping, Optional
@@ -12,6 +11,7 @@ from lxml import etree
 
 from deckgen.package.ns import CT, CUSTOM, REL, RT_CUSTOM_PROPERTIES, VT
 from deckgen.package.zipread import MAX_DECK_PARTS, Package, ZipRefused, parse_xml, relationships
+from deckgen.package.zipwrite import write_zip
 
 PROPERTY = "deckgen.fingerprint"
 CUSTOM_PART = "docProps/custom.xml"
@@ -118,17 +118,9 @@ def stamp_members(data: dict[str, bytes], order: list[str],
     return order, value
 
 
-# Deflate level of the decks deckgen writes. Measured on a 1000-slide deck (4044 members, 6.6 MB of XML, see
-# BENCHMARKS.md): level 1 writes it in 0.24 s CPU and 2.92 MB, level 6 (zlib's default) in 0.37 s and 2.80 MB,
-# level 9 in 0.32 s and 2.80 MB: level 1 is a third faster for 4 % more bytes.
-ZIP_LEVEL = 1
-
-
 def write_members(out: IO[bytes], order: list[str], data: dict[str, bytes]) -> None:
-    """Write zip members `data` in `order` to `out`, deflated at `ZIP_LEVEL`."""
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as zout:
-        for member in order:
-            zout.writestr(member, data[member])
+    """Write zip members `data` in `order` to `out`, deflated (see `deckgen.package.zipwrite`)."""
+    write_zip(out, order, data)
 
 
 def stamp(package: bytes, out: IO[bytes]) -> str:
