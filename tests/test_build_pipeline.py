@@ -172,25 +172,24 @@ def test_a_build_needs_no_network(folder: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_broken_package_is_refused_before_anything_is_written(tmp_path: Path) -> None:
-    """The build checks the package's structure before writing: a dangling relationship is a bug, not a deck."""
-    import io
+    """The build checks the package's structure before writing: a dangling relationship or a part that is
+    not well-formed is a bug, not a deck."""
     import zipfile
 
     from deckgen.build.save import verify_package
     from deckgen.errors import PackageError
     from tests.conftest import OUTLINE
 
-    good = io.BytesIO()
     build(BuildRequest(OUTLINE, tmp_path / "ok.pptx"))
-    good.write((tmp_path / "ok.pptx").read_bytes())
-    verify_package(good)
-    broken = io.BytesIO()
-    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(broken, "w") as zout:
-        for item in zin.infolist():
-            if item.filename != "ppt/slides/slide3.xml":
-                zout.writestr(item, zin.read(item.filename))
+    with zipfile.ZipFile(tmp_path / "ok.pptx") as zin:
+        order = zin.namelist()
+        members = {name: zin.read(name) for name in order}
+    verify_package(order, members)
     with pytest.raises(PackageError, match="slide3.xml"):
-        verify_package(broken)
+        verify_package([n for n in order if n != "ppt/slides/slide3.xml"], members)
+    members["ppt/presentation.xml"] = b"<p:presentation"
+    with pytest.raises(PackageError, match="presentation.xml"):
+        verify_package(order, members)
 
 
 def test_a_deck_with_more_zip_entries_than_a_template_may_have_builds(tmp_path: Path) -> None:

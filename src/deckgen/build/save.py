@@ -12,13 +12,20 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
 
-def verify_package(data: "io.BytesIO") -> None:
-    """Check the structure of a package about to be written (zip entries, content types, relationships,
-    `notesMasterIdLst`); raise `PackageError`, so nothing is written, if deckgen produced a broken one."""
+def verify_package(order: list[str], members: dict[str, bytes]) -> None:
+    """Check the structure of a package about to be written, from its members (name → bytes, in zip order):
+    part names, content types, relationships, `notesMasterIdLst`; raise `PackageError`, so nothing is
+    written, if deckgen produced a broken one. (The zip around them is `deckgen.package.zipwrite`'s, which
+    writes `zipfile`'s bytes.)"""
     from deckgen.errors import PackageError
     from deckgen.package.check import check_package
+    from deckgen.package.zipread import MAX_DECK_PARTS, LimitExceeded, Package
 
-    problems = check_package(data, structure_only=True, suffix=".pptx").problems
+    try:
+        problems = check_package(Package.of_members(order, members, MAX_DECK_PARTS), structure_only=True,
+                                 suffix=".pptx").problems
+    except LimitExceeded as exc:
+        problems = [str(exc)]
     if problems:
         raise PackageError(problems)
 
@@ -42,9 +49,9 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
 
     order, members = package_members(prs)
     order, _ = stamp_members(members, order, record)
+    verify_package(order, members)
     stamped = io.BytesIO()
     write_members(stamped, order, members)
-    verify_package(stamped)
     found = state(output)
     locks = lock_files(output) if found.kind != "missing" else []
     unpulled = _unpulled(output, outline) if found.kind == "edited" and not force else None

@@ -200,7 +200,7 @@ class _Package:
         return self.docs[name]
 
 
-def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = None, *,
+def check_package(path: Union[str, Path, IO[bytes], Package], schemas: Optional[Path] = None, *,
                   structure_only: bool = False, powerpoint: bool = True,
                   schema_parts: Optional[Callable[[str], bool]] = None, suffix: Optional[str] = None,
                   schema_strict: Optional[Callable[[str], bool]] = None) -> PackageReport:
@@ -218,8 +218,13 @@ def check_package(path: Union[str, Path, IO[bytes]], schemas: Optional[Path] = N
     With `schema_strict`, ISO-schema findings on the parts it rejects go to `report.schema_notes` instead of
     `report.problems` (see `deckgen_writes`: XML PowerPoint wrote and accepts is PowerPoint's business).
     A package beyond the limits of `deckgen.package.zipread` is not opened (`report.opened` is False).
+    `path` may also be an open `Package` (one about to be written, `Package.of_members`); it is closed.
     """
     report = PackageReport()
+    if isinstance(path, Package):
+        with path:
+            _check(_Package(path, report), schemas, structure_only, schema_parts, suffix, schema_strict)
+        return report
     if suffix is None and isinstance(path, (str, os.PathLike)):
         suffix = Path(path).suffix.lower()
     try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Iterator, Optional, Union
+from typing import IO, Iterator, Optional, Sequence, Union
 from urllib.parse import unquote
 
 from lxml import etree
@@ -138,6 +138,12 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     return root
 
 
+def _info(name: str, members: dict[str, bytes]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.file_size = len(members[name])
+    return info
+
+
 @dataclass(frozen=True)
 class Rel:
     """One relationship: its `id`, `type` and `target` as written, whether it is `external`, and the
@@ -194,10 +200,22 @@ class Package:
     Open it with `Package.open`; use it as a context manager (closing a stream it was given is left to
     the caller)."""
 
-    def __init__(self, zf: zipfile.ZipFile, owned: Optional[IO[bytes]]) -> None:
-        self._zf, self._owned = zf, owned
-        self.infos: list[zipfile.ZipInfo] = zf.infolist()
+    def __init__(self, zf: Optional[zipfile.ZipFile], owned: Optional[IO[bytes]],
+                 members: Optional[dict[str, bytes]] = None, order: Sequence[str] = ()) -> None:
+        self._zf, self._owned, self._members = zf, owned, members
+        self.infos: list[zipfile.ZipInfo] = zf.infolist() if zf is not None else [_info(n, members) for n in order]
         self.names: dict[str, zipfile.ZipInfo] = {i.filename: i for i in self.infos}
+
+    @classmethod
+    def of_members(cls, order: Sequence[str], members: dict[str, bytes], max_parts: int = MAX_PARTS) -> Package:
+        """The package whose zip would hold `members` (name → unpacked bytes) in `order`, read from memory
+        (a package about to be written is checked without packing and unpacking it). Raises `LimitExceeded`
+        as `open` does for more than `max_parts` members or more than `MAX_UNCOMPRESSED` bytes."""
+        if len(order) > max_parts:
+            raise LimitExceeded(f"the package has {len(order)} parts; the limit is {max_parts}")
+        if sum(len(members[n]) for n in order) > MAX_UNCOMPRESSED:
+            raise LimitExceeded(f"the package would unpack to more than {MAX_UNCOMPRESSED >> 20} MB")
+        return cls(None, None, members, order)
 
     @classmethod
     def open(cls, source: Source, max_parts: int = MAX_PARTS) -> Package:
@@ -248,7 +266,8 @@ class Package:
             fh.close()
 
     def close(self) -> None:
-        self._zf.close()
+        if self._zf is not None:
+            self._zf.close()
         self._close(self._owned)
 
     def __enter__(self) -> Package:
@@ -277,6 +296,9 @@ class Package:
         info = self._info(member)
         if info.file_size > cap:
             raise MemberTooLarge(f"{info.filename}: larger than {cap >> 20} MB uncompressed")
+        if self._members is not None:
+            yield self._members[info.filename]
+            return
         try:
             with self._zf.open(info) as fh:
                 left = cap + 1
@@ -291,6 +313,10 @@ class Package:
     def read(self, member: Member, cap: int = MAX_UNCOMPRESSED) -> bytes:
         """The unpacked content of `member`, at most `cap` bytes (see `chunks` for what it raises)."""
         info = self._info(member)
+        if self._members is not None:
+            if info.file_size > cap:
+                raise MemberTooLarge(f"{info.filename}: larger than {cap >> 20} MB uncompressed")
+            return self._members[info.filename]
         if info.file_size > _CHUNK or cap < _CHUNK:
             return b"".join(self.chunks(info, cap))
         # a member declared small (what decks are made of) in one read; one that unpacks to more than a chunk
