@@ -62,3 +62,24 @@ def test_source_date_epoch_fixes_the_time() -> None:
     assert zip_time("1764608458") == (2025, 12, 1, 17, 0, 58)
     assert zip_time("0") == (1980, 1, 1, 0, 0, 0)  # before zip's epoch: its first day
     assert zip_time("not a number")[0] >= 2026
+
+
+def test_contents_unpacks_as_zipfile_and_refuses_damage(tmp_path) -> None:
+    from deckgen.package.zipread import MemberTooLarge, MemberUnreadable, Package
+
+    order, data = _members(40)
+    path = tmp_path / "d.zip"
+    with zipfile.ZipFile(path, "w") as z:  # stored and deflated members
+        for i, m in enumerate(order):
+            z.writestr(m, data[m], zipfile.ZIP_DEFLATED if i % 2 else zipfile.ZIP_STORED)
+    with Package.open(path) as pkg:
+        assert list(pkg.contents(pkg.infos)) == [data[m] for m in order]
+        with pytest.raises(MemberTooLarge):
+            list(pkg.contents(pkg.infos, cap=1000))
+    raw = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(order[5])
+    raw[info.header_offset + 30 + len(info.filename.encode()) + 3] ^= 0xFF  # a byte of its content
+    path.write_bytes(bytes(raw))
+    with Package.open(path) as pkg, pytest.raises(MemberUnreadable, match=order[5]):
+        list(pkg.contents(pkg.infos))

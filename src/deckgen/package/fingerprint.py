@@ -56,12 +56,10 @@ def digest(package: Package, skip: Optional[str]) -> str:
 
     Raises `ZipRefused` for a member that cannot be read."""
     h = hashlib.sha256()
-    for info in sorted(package.infos, key=lambda i: i.filename):
-        if info.filename == skip:
-            continue
+    infos = sorted((i for i in package.infos if i.filename != skip), key=lambda i: i.filename)
+    for info, data in zip(infos, package.contents(infos)):
         _member(h, info.filename, info.file_size)
-        for chunk in package.chunks(info):
-            h.update(chunk)
+        h.update(data)
     return "sha256:" + h.hexdigest()
 
 

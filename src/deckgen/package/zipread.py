@@ -27,6 +27,7 @@ MAX_RATIO = 200                       # unpacked / packed, checked once the unpa
 MAX_XML = 64 * 1024 * 1024            # one XML member, unpacked: larger ones are not parsed
 _RATIO_FROM = 10 * 1024 * 1024
 _CHUNK = 1 << 20
+_AT_ONCE = 64 << 20  # a zip up to this size is read into memory at once to unpack all its members
 
 Source = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
 Member = Union[str, zipfile.ZipInfo]
@@ -309,6 +310,44 @@ class Package:
                     yield chunk
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, ValueError, OSError) as exc:
             raise MemberUnreadable(f"{info.filename}: cannot be read from the zip ({exc})") from None
+
+    def contents(self, infos: Sequence[zipfile.ZipInfo], cap: int = MAX_UNCOMPRESSED) -> Iterator[bytes]:
+        """The unpacked content of each of `infos`, in turn, each held to `cap` bytes as `read` holds it.
+
+        Plain stored or deflated members are unpacked straight from the zip's bytes, read at once (one member
+        after another through `zipfile` costs more than the unpacking; zips over `_AT_ONCE` are read member by member); their CRC-32 is checked as `zipfile`
+        checks it. Anything else goes through `read`."""
+        raw = None
+        if self._zf is not None and self._members is None:
+            fp = self._zf.fp
+            if fp is not None and fp.seekable() and fp.seek(0, io.SEEK_END) <= _AT_ONCE:
+                fp.seek(0)
+                raw = memoryview(fp.read())
+        for info in infos:
+            yield self._unpacked(info, raw, cap) if raw is not None else self.read(info, cap)
+
+    def _unpacked(self, info: zipfile.ZipInfo, raw: memoryview, cap: int) -> bytes:
+        if info.file_size > cap:
+            raise MemberTooLarge(f"{info.filename}: larger than {cap >> 20} MB uncompressed")
+        at = info.header_offset
+        head = bytes(raw[at:at + 30])
+        if (info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+                or len(head) < 30 or head[:4] != b"PK\003\004"):
+            return self.read(info, cap)  # encrypted, another method, or a header zipfile must judge
+        start = at + 30 + int.from_bytes(head[26:28], "little") + int.from_bytes(head[28:30], "little")
+        body = raw[start:start + info.compress_size]
+        try:
+            if info.compress_type == zipfile.ZIP_STORED:
+                data = bytes(body)
+            else:
+                inflate = zlib.decompressobj(-15)
+                data = inflate.decompress(body, info.file_size + 1)
+        except zlib.error as exc:
+            raise MemberUnreadable(f"{info.filename}: cannot be read from the zip ({exc})") from None
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            raise MemberUnreadable(f"{info.filename}: cannot be read from the zip (its size or CRC-32 is not the "
+                                   "one the zip declares)")
+        return data
 
     def read(self, member: Member, cap: int = MAX_UNCOMPRESSED) -> bytes:
         """The unpacked content of `member`, at most `cap` bytes (see `chunks` for what it raises)."""
