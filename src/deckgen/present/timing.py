@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from deckgen.diagnostics import Diagnostic
@@ -47,10 +46,21 @@ class Rate:
         return f"{self.chars:g} characters a minute" if cjk else f"{self.words:g} words a minute"
 
 
-@lru_cache(maxsize=None)  # bounded by the characters in use: each is classified once
 def _is_cjk_letter(ch: str) -> bool:
     """An ideograph, kana or hangul syllable: a spoken unit; CJK punctuation is not."""
     return is_wide(ch) and unicodedata.category(ch) == "Lo"
+
+
+class _Spaced(dict):
+    """`str.translate` table turning each CJK letter into a space (a word boundary) and keeping every other
+    character: each character is classified once, when first met."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = out = 32 if _is_cjk_letter(chr(code)) else code
+        return out
+
+
+_SPACED = _Spaced()
 
 
 def count(text: str) -> tuple[int, int]:
@@ -62,9 +72,8 @@ def count(text: str) -> tuple[int, int]:
     for paragraph in text.split("\n"):
         if is_cue(paragraph):
             continue
-        letters = list(map(_is_cjk_letter, paragraph))
-        chars += sum(letters)
-        latin = "".join(" " if letter else ch for ch, letter in zip(paragraph, letters))
+        latin = paragraph.translate(_SPACED)
+        chars += latin.count(" ") - paragraph.count(" ")
         words += len(_WORD.findall(latin))
     return chars, words
 
