@@ -96,12 +96,15 @@ def paragraphs(tx_body: Optional[etree._Element]) -> tuple[Para, ...]:
     return tuple(out)
 
 
+_GRP_SP, _SHAPE_TAGS = _q(P, "grpSp"), (_q(P, "sp"), _q(P, "graphicFrame"), _q(P, "pic"))
+
+
 def _shapes(tree: etree._Element) -> Iterator[etree._Element]:
     """The shapes of a shape tree in drawing order, group shapes opened."""
     for child in tree:
-        if child.tag == _q(P, "grpSp"):
+        if child.tag == _GRP_SP:
             yield from _shapes(child)
-        elif child.tag in (_q(P, "sp"), _q(P, "graphicFrame"), _q(P, "pic")):
+        elif child.tag in _SHAPE_TAGS:
             yield child
 
 
@@ -131,31 +134,43 @@ def paragraphs_of(shape: etree._Element) -> tuple[Para, ...]:
     return tuple(out)
 
 
-_C_NV_PR, _PH = f"*/{_q(P, 'cNvPr')}", f"*/{_q(P, 'nvPr')}/{_q(P, 'ph')}"
+_C_NV_PR, _NV_PR, _PH = _q(P, "cNvPr"), _q(P, "nvPr"), _q(P, "ph")
+_SP, _TX_BODY, _CSLD, _SP_TREE = _q(P, "sp"), _q(P, "txBody"), _q(P, "cSld"), _q(P, "spTree")
+
+
+def _nv(shape: etree._Element) -> tuple[Optional[etree._Element], Optional[etree._Element]]:
+    """A shape's `p:cNvPr` and `p:ph` (None when it has none), from its non-visual properties (its first
+    child: `p:nvSpPr`, `p:nvPicPr`…), found tag by tag (lxml's path search is slower)."""
+    nv = shape[0] if len(shape) else None
+    c_nv = nv.find(_C_NV_PR) if nv is not None else None
+    if c_nv is None:  # not where the schema puts it (a deck from elsewhere): look in every child
+        return shape.find(f"*/{_C_NV_PR}"), shape.find(f"*/{_NV_PR}/{_PH}")
+    nv_pr = nv.find(_NV_PR)
+    return c_nv, nv_pr.find(_PH) if nv_pr is not None else None
 
 
 def read_slide(root: etree._Element, notes: Optional[etree._Element] = None, number: int = 0,
                layout: Optional[etree._Element] = None) -> SlideContent:
     """The text of a slide (`p:sld`) and of its notes slide (`p:notes`), as `SlideContent`."""
-    csld = root.find(_q(P, "cSld"))
-    tree = csld.find(_q(P, "spTree")) if csld is not None else None
+    csld = root.find(_CSLD)
+    tree = csld.find(_SP_TREE) if csld is not None else None
     key = None
     title: Optional[tuple[str, ...]] = None
     bodies: list[tuple[Para, ...]] = []
     others: list[str] = []
     for shape in _shapes(tree) if tree is not None else ():
-        c_nv = shape.find(_C_NV_PR)
+        c_nv, ph = _nv(shape)
         name = c_nv.get("name", "") if c_nv is not None else ""
         if name.startswith(PREFIX):
             key = key or parse_mark(name)
             continue
-        ph = shape.find(_PH)
         kind = ph.get("type", "") if ph is not None else None
-        if shape.tag == _q(P, "sp") and kind is not None and kind in FRAME_TYPES:
+        is_sp = shape.tag == _SP
+        if is_sp and kind is not None and kind in FRAME_TYPES:
             continue
-        if shape.tag == _q(P, "sp") and kind in TITLE_TYPES and title is None:
+        if is_sp and kind in TITLE_TYPES and title is None:
             title = tuple(t for t, _ in paragraphs_of(shape))
-        elif shape.tag == _q(P, "sp") and kind in BODY_TYPES:
+        elif is_sp and kind in BODY_TYPES:
             bodies.append(paragraphs_of(shape))
         elif (what := _other(shape)) is not None:
             others.append(what)
@@ -163,10 +178,10 @@ def read_slide(root: etree._Element, notes: Optional[etree._Element] = None, num
         key = parse_mark(csld.get("name"))
     notes_paras: tuple[str, ...] = ()
     if notes is not None:
-        for sp in notes.iter(_q(P, "sp")):
-            ph = sp.find(f"{_q(P, 'nvSpPr')}/{_q(P, 'nvPr')}/{_q(P, 'ph')}")
+        for sp in notes.iter(_SP):
+            ph = _nv(sp)[1]
             if ph is not None and ph.get("type") == "body":
-                notes_paras = tuple(t for t, _ in paragraphs(sp.find(_q(P, "txBody"))))
+                notes_paras = tuple(t for t, _ in paragraphs(sp.find(_TX_BODY)))
                 break
     if notes_paras and not any(t.strip() for t in notes_paras):
         notes_paras = ()

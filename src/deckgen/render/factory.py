@@ -102,7 +102,7 @@ class SlideFactory:
     def add_slide(self, layout: "SlideLayout") -> NewSlide:
         """A new slide on `layout`, placed last in the presentation."""
         skeleton, at = self._skeleton(layout)
-        element = copy.deepcopy(skeleton)
+        element = skeleton.__copy__()  # lxml copies the whole tree, without copy.deepcopy's memo
         part = SlidePart(self._partname(SLIDE_NAME), CT.PML_SLIDE, self.package, element)
         add_relationship(part, RT.SLIDE_LAYOUT, layout.part)
         rid = add_relationship(self.part, RT.SLIDE, part)
@@ -152,7 +152,7 @@ class SlideFactory:
                 raise ValueError("the notes master has no body placeholder")
             self.notes_skeleton = skeleton, _path(skeleton, body)
         skeleton, path = self.notes_skeleton
-        root = copy.deepcopy(skeleton)
+        root = skeleton.__copy__()
         part = NotesSlidePart(self._partname(NOTES_NAME), CT.PML_NOTES_SLIDE, self.package, root)
         add_relationship(part, RT.NOTES_MASTER, self.notes_master_part)
         add_relationship(part, RT.SLIDE, slide)

@@ -1,7 +1,6 @@
 """Write each slide's identifier (`deckgen pull` matches slides to outline entries by it): a hidden shape's name."""
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
 def _marker(shape_id: int, name: str) -> etree._Element:
     """A hidden, empty shape of no size named `name`: it shows nowhere, and PowerPoint, WPS and LibreOffice
     keep it and its name on save (LibreOffice drops slide tags and the slide's own name)."""
-    sp = copy.deepcopy(_MARKER)
+    sp = _MARKER.__copy__()
     c_nv_pr = sp[0][0]  # p:nvSpPr/p:cNvPr
     c_nv_pr.set("id", str(shape_id))
     c_nv_pr.set("name", name)

@@ -1,7 +1,6 @@
 """Small named edits of OOXML elements that python-pptx has no API for (lxml only, no pptx import)."""
 from __future__ import annotations
 
-import copy
 import re
 import uuid
 from functools import lru_cache
@@ -145,7 +144,7 @@ def set_slide_number(tx_body: etree._Element, number: int, lang: str) -> None:
 
 def placeholder_sp(shape_id: int, name: str, ph_type: str, idx: int) -> etree._Element:
     """A slide placeholder that inherits position and style from its layout (`p:sp` with empty `p:spPr`)."""
-    sp = copy.deepcopy(_placeholder_sp(name, ph_type, idx))
+    sp = _placeholder_sp(name, ph_type, idx).__copy__()
     sp[0][0].set("id", str(shape_id))
     return sp
 

@@ -1,7 +1,6 @@
 """Fill one slide from its plan: text into the layout's placeholders, footer, slide number, notes."""
 from __future__ import annotations
 
-import copy
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
@@ -177,12 +176,12 @@ def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int
     tree = slide.tree
     shape_id = oxml.next_shape_id(tree)
     if slots.footer is not None and footer is not None:
-        sp = copy.deepcopy(_footer_sp(_idx(slots.footer), tuple(footer.paragraphs), lang, footer.size))
+        sp = _footer_sp(_idx(slots.footer), tuple(footer.paragraphs), lang, footer.size).__copy__()
         sp[0][0].set("id", str(shape_id))  # p:nvSpPr/p:cNvPr
         shape_id += 1
         tree.append(sp)
     if slots.number is not None:
-        sp = copy.deepcopy(_number_sp(_idx(slots.number), lang))
+        sp = _number_sp(_idx(slots.number), lang).__copy__()
         sp[0][0].set("id", str(shape_id))
         next(sp.iter(_A_T)).text = str(number)
         tree.append(sp)
