@@ -24,11 +24,14 @@ PhKey = tuple[str, int]
 
 def slot_key(target: Optional["LayoutPlaceholder"]) -> Optional[PhKey]:
     """The (type, idx) by which a slide placeholder cloned from `target` is found."""
-    if target is None:
-        return None
+    return None if target is None else _key_of(element(target))
+
+
+@lru_cache(maxsize=256)  # layout placeholders: a few per layout; asked for on every slide
+def _key_of(sp: "_Element") -> Optional[PhKey]:
     from deckgen.render.factory import ph_key
 
-    return ph_key(element(target))
+    return ph_key(sp)
 
 
 def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
