@@ -62,14 +62,17 @@ def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str
     the fitted `size` in points. With `autofit`, the body keeps `a:normAutofit` so PowerPoint shrinks
     text that a user adds later. `levels` gives paragraphs a bullet level (`a:pPr/@lvl`; 0 is the first).
     """
-    body_pr = tx_body.find(qn("a:bodyPr"))
+    body_pr = None
+    for child in list(tx_body):  # one pass (lxml's find and findall cost more, per call)
+        if child.tag == _A_P:
+            tx_body.remove(child)
+        elif child.tag == _BODY_PR and body_pr is None:
+            body_pr = child
     if autofit and body_pr is not None:
         for child in list(body_pr):
-            if child.tag in (qn("a:normAutofit"), qn("a:noAutofit"), qn("a:spAutoFit")):
+            if child.tag in _AUTOFITS:
                 body_pr.remove(child)
-        body_pr.insert(0, etree.Element(qn("a:normAutofit")))
-    for p in tx_body.findall(qn("a:p")):
-        tx_body.remove(p)
+        body_pr.insert(0, etree.SubElement(body_pr, _AUTOFITS[0]))  # made in place: cheaper than a new element
     if _PLAIN_LANG.match(lang) and all(_PLAIN_TEXT.match(para) for para in paragraphs):
         tx_body.extend(_paragraphs_xml(paragraphs, lang, size, levels))
         return
@@ -90,6 +93,8 @@ def set_paragraphs(tx_body: etree._Element, paragraphs: Sequence[str], lang: str
         end.set("dirty", "0")
 
 
+_A_P, _BODY_PR = qn("a:p"), qn("a:bodyPr")
+_AUTOFITS = (qn("a:normAutofit"), qn("a:noAutofit"), qn("a:spAutoFit"))
 _PLAIN_LANG = re.compile(r"[A-Za-z0-9-]+\Z")
 # text the XML parser reads back as written once &, < and > are escaped (no control characters but tab and
 # newline, no carriage return, which a parser would turn into a newline; nothing lxml refuses)
