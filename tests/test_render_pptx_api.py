@@ -9,7 +9,7 @@ from pptx import Presentation
 
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
-from deckgen.render.pptx_api import iter_parts, rels_xml
+from deckgen.render.pptx_api import content_types_xml, iter_parts, rels_xml
 from deckgen.text.fit import _fit, _wrapped, fit, wrap
 from deckgen.text.frame import Box, Paragraphs
 
@@ -37,6 +37,19 @@ def test_parts_come_in_python_pptx_order_and_rels_byte_for_byte(tmp_path: Path) 
     for part in theirs:
         if part.rels:
             assert rels_xml(part.rels) == part.rels.xml, part.partname
+
+
+def test_content_types_byte_for_byte(tmp_path: Path) -> None:
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    prs = Presentation(str(_deck(tmp_path)))
+    parts = iter_parts(prs.part.package)
+    ours = content_types_xml(parts)
+    assert ours is not None and b"<Override" in ours and b'<Default Extension="xml"' in ours
+    assert ours == serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    parts[-1].partname = type(parts[-1].partname)("/ppt/media/a&b.xml")  # a name XML escapes: python-pptx's
+    assert content_types_xml(parts) is None
 
 
 def test_external_relationships_are_left_to_python_pptx() -> None:

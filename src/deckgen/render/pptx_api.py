@@ -7,7 +7,7 @@ Each function names one such need; when python-pptx changes, this is the one mod
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Optional, Protocol, Sequence
 
 from deckgen.package.ns import REL, RT_SLIDE_MASTER
 
@@ -153,6 +153,26 @@ def _relative_folder(folder: str, base: str) -> str:
     return posixpath.relpath(folder, base)
 
 
+def content_types_xml(parts: "Sequence[Part]") -> Optional[bytes]:
+    """`[Content_Types].xml` for `parts`, byte for byte as python-pptx writes it (its defaults and overrides,
+    sorted), made as text; None (python-pptx writes it) when a name or type holds a character XML escapes."""
+    from pptx.opc.serialized import _ContentTypesItem
+
+    defaults, overrides = _ContentTypesItem(parts)._defaults_and_overrides
+    out = []
+    for tag, key, items in (("Default", "Extension", defaults), ("Override", "PartName", overrides)):
+        for name, content_type in sorted(items.items()):
+            if not (_TYPES_PLAIN.issuperset(name) and _TYPES_PLAIN.issuperset(content_type)):
+                return None
+            out.append(f'<{tag} {key}="{name}" ContentType="{content_type}"/>')
+    return _TYPES_HEAD + "".join(out).encode("ascii") + b"</Types>"
+
+
+_TYPES_HEAD = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+               + b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">')
+_TYPES_PLAIN = _PLAIN | frozenset("+")  # content types: `application/vnd…slide+xml`
+
+
 def write_members(prs: Any, out: _Writer) -> None:
     """Serialise the package of `prs` member by member into `out.write(pack_uri, blob)`, in the order
     `Presentation.save` would write them and with the same bytes, without zipping."""
@@ -161,7 +181,13 @@ def write_members(prs: Any, out: _Writer) -> None:
     package = prs.part.package
     parts = tuple(iter_parts(package))
     writer = PackageWriter("", package._rels, parts)
-    writer._write_content_types_stream(out)  # type: ignore[arg-type]
+    types = content_types_xml(parts)
+    if types is None:
+        writer._write_content_types_stream(out)  # type: ignore[arg-type]
+    else:
+        from pptx.opc.packuri import CONTENT_TYPES_URI
+
+        out.write(CONTENT_TYPES_URI, types)
     writer._write_pkg_rels(out)  # type: ignore[arg-type]
     for part in parts:  # as PackageWriter._write_parts, with each .rels made by `rels_xml`
         out.write(part.partname, part.blob)
