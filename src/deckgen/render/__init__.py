@@ -133,13 +133,15 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
 
 
 def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
-           keys: Optional[Sequence["SlideKey"]] = None) -> tuple["PresentationT", list[Diagnostic]]:
+           keys: Optional[Sequence["SlideKey"]] = None, prepare: bool = True) -> tuple["PresentationT", list[Diagnostic]]:
     """Add the slides of `deck` to `target` (default: the built-in master of `theme`); return it with warnings.
 
-    `keys` (one per slide) are the identifiers written into the slides for `deckgen pull`."""
+    `keys` (one per slide) are the identifiers written into the slides for `deckgen pull`. With `prepare`,
+    text slides are written from prepared templates (`deckgen.render.prepared`: the same XML, faster)."""
     from deckgen.render.factory import SlideFactory
     from deckgen.render.marks import mark_slide
     from deckgen.render.package import assert_unique_partnames, ensure_notes_master, set_properties
+    from deckgen.render.prepared import Prepared
     from deckgen.render.slides import fill_slide
 
     target = target or builtin_target(theme, deck.language)
@@ -147,17 +149,20 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
     ensure_notes_master(prs, theme.sizes.notes)
     _theme_fonts(target, theme)
     factory = SlideFactory(prs)
+    prepared = Prepared(factory, target, deck) if prepare and keys is not None else None
     section_ids: list[list[int]] = [[] for _ in deck.sections]
     n_notes = 0
     for number, s in enumerate(deck.slides, 1):
         role = s.role.value
-        sample = target.slots[role].sample
-        slide = factory.add_clone(sample) if sample is not None else factory.add_slide(target.layouts[role])
-        fill_slide(slide, target.slots[role], s, number, deck, factory)
-        if not target.builtin:
-            oxml.no_hanging(slide.tree)  # set as fitted, whatever the template's style
-        if keys is not None:
-            mark_slide(slide, keys[number - 1])
+        slide = prepared.slide(s, number, keys[number - 1]) if prepared is not None and keys is not None else None
+        if slide is None:  # the ordinary path (a prepared slide is filled and marked)
+            sample = target.slots[role].sample
+            slide = factory.add_clone(sample) if sample is not None else factory.add_slide(target.layouts[role])
+            fill_slide(slide, target.slots[role], s, number, deck, factory)
+            if not target.builtin:
+                oxml.no_hanging(slide.tree)  # set as fitted, whatever the template's style
+            if keys is not None:
+                mark_slide(slide, keys[number - 1])
         n_notes += bool(s.notes.strip())
         if s.section is not None:
             section_ids[s.section].append(slide.slide_id)

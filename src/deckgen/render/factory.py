@@ -9,12 +9,14 @@ placeholders once into a skeleton, and gives every new slide a copy of that skel
 from __future__ import annotations
 
 import copy
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart, SlidePart
@@ -43,6 +45,46 @@ def ph_key(sp: "_Element") -> PhKey | None:
     if ph is None:
         return None
     return ph.get("type", "obj"), int(ph.get("idx", "0"))
+
+
+class _Written:
+    """A part whose XML deckgen wrote as text (a prepared slide): kept as those bytes, parsed only if some
+    code asks for its element (which python-pptx then serialises again, to the same bytes)."""
+
+    _xml: bytes
+
+    @property
+    def _element(self) -> "_Element":
+        parsed = self.__dict__.get("_parsed")
+        if parsed is None:
+            from pptx.oxml import parse_xml
+
+            parsed = self.__dict__["_parsed"] = parse_xml(self._xml)
+        return parsed
+
+    @property
+    def blob(self) -> bytes:
+        parsed = self.__dict__.get("_parsed")
+        if parsed is None:
+            return self._xml
+        from pptx.opc.oxml import serialize_part_xml
+
+        return serialize_part_xml(parsed)
+
+
+class WrittenSlidePart(_Written, SlidePart):
+    def __init__(self, partname: PackURI, package: object, xml: bytes) -> None:
+        Part.__init__(self, partname, CT.PML_SLIDE, package)  # type: ignore[arg-type]
+        self._xml = xml
+
+
+class WrittenNotesPart(_Written, NotesSlidePart):
+    def __init__(self, partname: PackURI, package: object, xml: bytes) -> None:
+        Part.__init__(self, partname, CT.PML_NOTES_SLIDE, package)  # type: ignore[arg-type]
+        self._xml = xml
+
+
+XML_HEAD = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as python-pptx serialises a part
 
 
 @dataclass
@@ -99,19 +141,29 @@ class SlideFactory:
             self.skeletons[key] = skeleton, [(i, ph) for ph, i in at.items()]
         return self.skeletons[key]
 
-    def add_slide(self, layout: "SlideLayout") -> NewSlide:
-        """A new slide on `layout`, placed last in the presentation."""
+    def add_slide(self, layout: "SlideLayout", xml: Optional[bytes] = None, scratch: bool = False) -> NewSlide:
+        """A new slide on `layout`, placed last in the presentation: a copy of the layout's skeleton, or the
+        slide part's bytes `xml` (a prepared slide, `deckgen.render.prepared`). A `scratch` slide is not
+        placed in the presentation (make it inside `scratch()`)."""
         skeleton, at = self._skeleton(layout)
-        element = skeleton.__copy__()  # lxml copies the whole tree, without copy.deepcopy's memo
-        part = SlidePart(self._partname(SLIDE_NAME), CT.PML_SLIDE, self.package, element)
+        name = PackURI("/ppt/slides/scratch.xml") if scratch else self._partname(SLIDE_NAME)
+        if xml is None:  # lxml copies the whole tree, without copy.deepcopy's memo
+            part = SlidePart(name, CT.PML_SLIDE, self.package, skeleton.__copy__())
+        else:
+            part = WrittenSlidePart(name, self.package, xml)
         add_relationship(part, RT.SLIDE_LAYOUT, layout.part)
+        if scratch:
+            new = NewSlide(part, 0, {})
+            new.placeholders.update((ph, new.tree[i]) for i, ph in at)
+            return new
         rid = add_relationship(self.part, RT.SLIDE, part)
         slide_id = self.next_id
         self.next_id += 1
         add_slide_id(self.sld_id_lst, slide_id, rid)
         new = NewSlide(part, slide_id, {})
-        tree = new.tree
-        new.placeholders.update((ph, tree[i]) for i, ph in at)
+        if xml is None:  # (a prepared slide is filled already)
+            tree = new.tree
+            new.placeholders.update((ph, tree[i]) for i, ph in at)
         return new
 
     def add_clone(self, sample: object) -> NewSlide:
@@ -140,8 +192,18 @@ class SlideFactory:
                 new.placeholders.setdefault(key, sp)
         return new
 
-    def add_notes(self, slide: SlidePart) -> "_Element":
-        """Create the notes slide of `slide` from the notes master; return its body's `p:txBody`."""
+    @contextmanager
+    def scratch(self) -> Iterator[None]:
+        """Slides and notes made inside are for looking at only: the part names they take are given back."""
+        counters, used = dict(self.counters), set(self.used)
+        try:
+            yield
+        finally:
+            self.counters, self.used = counters, used
+
+    def add_notes(self, slide: SlidePart, xml: Optional[bytes] = None) -> Optional["_Element"]:
+        """Create the notes slide of `slide` from the notes master and return its body's `p:txBody`; or,
+        given the notes part's bytes `xml` (a prepared slide's), create it from them and return None."""
         if self.notes_skeleton is None:
             scratch = NotesSlidePart(PackURI("/ppt/notesSlides/scratch.xml"), CT.PML_NOTES_SLIDE, self.package,
                                      CT_NotesSlide.new())
@@ -152,11 +214,15 @@ class SlideFactory:
                 raise ValueError("the notes master has no body placeholder")
             self.notes_skeleton = skeleton, _path(skeleton, body)
         skeleton, path = self.notes_skeleton
-        root = skeleton.__copy__()
-        part = NotesSlidePart(self._partname(NOTES_NAME), CT.PML_NOTES_SLIDE, self.package, root)
+        name = self._partname(NOTES_NAME)
+        root = skeleton.__copy__() if xml is None else None
+        part = WrittenNotesPart(name, self.package, xml) if root is None else NotesSlidePart(name, CT.PML_NOTES_SLIDE,
+                                                                                            self.package, root)
         add_relationship(part, RT.NOTES_MASTER, self.notes_master_part)
         add_relationship(part, RT.SLIDE, slide)
         add_relationship(slide, RT.NOTES_SLIDE, part)
+        if root is None:
+            return None
         for i in path:
             root = root[i]
         return root

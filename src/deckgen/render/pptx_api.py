@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional, Protocol, Sequence
 
-from deckgen.package.ns import REL, RT_SLIDE_MASTER
+from deckgen.package.ns import CT, REL, RT_SLIDE_MASTER
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -169,7 +169,7 @@ def content_types_xml(parts: "Sequence[Part]") -> Optional[bytes]:
 
 
 _TYPES_HEAD = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-               + b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">')
+               + f'<Types xmlns="{CT}">'.encode("ascii"))
 _TYPES_PLAIN = _PLAIN | frozenset("+")  # content types: `application/vnd…slide+xml`
 
 

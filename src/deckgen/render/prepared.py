@@ -1,0 +1,166 @@
+"""Prepared slides: a text slide's XML written from a template made once per layout and shape of slide.
+
+Most slides of a lecture deck are alike: a title, a few bullets, the footer, the slide number, notes and
+the hidden shape naming the slide for `deckgen pull`, on one of a handful of layouts. Making each through
+lxml element by element, reading its text back for its key, and serialising it is most of a build's time.
+The first slide of each shape (its layout, which slots hold text, which of them without bullets, whether it
+has a footer and notes) is made once by the ordinary path (`fill_slide`, the marker of `mark_slide`) on a
+scratch slide with marker text in every slot; its XML, cut at the markers, is the template every slide of
+that shape is written from as text, its key's text hash computed from the texts that go in. The result is
+the slide the ordinary path makes, byte for byte (`tests/test_render_prepared.py` builds decks both ways).
+Slides no template covers (a template's sample pages or text boxes, drawn kinds, links, text the text
+writer does not take, an organisation template's hanging-punctuation rule) take the ordinary path.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Optional
+
+from lxml import etree
+
+from deckgen.package.slideid import SlideKey, text_hash
+from deckgen.plan.model import DeckPlan, SlidePlan, Text
+from deckgen.render.paragraphs import paragraphs_text, plain_text
+
+if TYPE_CHECKING:
+    from deckgen.render import Target
+    from deckgen.render.factory import NewSlide, SlideFactory
+    from deckgen.render.layouts import Slots
+
+NUMBER = 987654321  # the slide number of a template's scratch slide: found and replaced in its XML
+_MARK = "\ue000%s\ue001"  # marker text in a slot (private-use characters, which `plain_text` never meets here)
+_NAME = "deckgen-prepared-key"  # the slide key's place in a template
+_NUMBER_TEXT = f"<a:t>{NUMBER}</a:t>"
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9:/_.\-]+\Z")  # a key written into an attribute as it is
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A slide's XML in pieces around its slots' paragraphs, the slide number and the key (`slide`), the
+    slots in the order they come (name, without bullets), how the key's text hash reads them (`title`: the
+    slot read as the title; `bodies`: the slots read as bodies, in order), and the notes' XML around their
+    paragraphs."""
+
+    slide: tuple[str, ...]
+    slots: tuple[tuple[str, bool], ...]
+    title: Optional[str]
+    bodies: tuple[str, ...]
+    notes: Optional[tuple[str, str]]
+
+
+def _cut(xml: str, marks: list[str]) -> list[str]:
+    """`xml` cut around the `a:p` paragraph holding each of `marks`, in the order they occur."""
+    out, at = [], 0
+    for mark in marks:
+        i = xml.index(mark, at)
+        start = xml.rindex("<a:p>", at, i)
+        end = xml.index("</a:p>", i) + len("</a:p>")
+        out.append(xml[at:start])
+        at = end
+    out.append(xml[at:])
+    return out
+
+
+class Prepared:
+    """The templates of one build (by layout and shape of slide) and the slides written from them."""
+
+    def __init__(self, factory: "SlideFactory", target: "Target", deck: DeckPlan) -> None:
+        self.factory, self.target, self.deck = factory, target, deck
+        self.templates: dict[tuple, Optional[_Template]] = {}
+
+    def slide(self, s: SlidePlan, number: int, key: SlideKey) -> Optional["NewSlide"]:
+        """`s` added as slide `number` with its `key` written, from its template; None when it takes the
+        ordinary path (nothing is added then)."""
+        from deckgen.plan.kinds import KINDS
+        from deckgen.render.factory import XML_HEAD
+        from deckgen.render.slides import FILLERS, fill_texts
+
+        target, deck, lang = self.target, self.deck, self.deck.language
+        role = s.role.value
+        slots = target.slots[role]
+        if (not target.builtin or deck.markup or slots.sample is not None or slots.boxes or slots.moved
+                or s.payload is not None or FILLERS[s.role] is not fill_texts):
+            return None
+        kind = KINDS[s.role]
+        texts = [("title", s.title, False)] + [(name, t, bool(kind.slot(name) and kind.slot(name).bullet is False))  # type: ignore[union-attr]
+                                                for name, t in s.texts]
+        texts = [(name, t, plain) for name, t, plain in texts if any(t.paragraphs) and slots.get(name) is not None]
+        notes = s.notes.strip("\n").split("\n") if s.notes.strip() else None
+        if not all(plain_text(t.paragraphs, lang) for _, t, _ in texts) or (notes and not plain_text(notes, lang)):
+            return None
+        shape = (role, tuple((name, plain) for name, _, plain in texts), notes is not None, s.footer)
+        if shape not in self.templates:
+            self.templates[shape] = self._template(s, slots, [(name, plain) for name, _, plain in texts], notes is not None)
+        template = self.templates[shape]
+        if template is None:
+            return None
+        by_name = {name: t for name, t, _ in texts}
+        title = tuple(by_name[template.title].paragraphs) if template.title else ()
+        bodies = [tuple((p, t.levels[i] if i < len(t.levels) else 0) for i, p in enumerate(t.paragraphs))
+                  for t in (by_name[name] for name in template.bodies)]
+        notes_read = tuple(notes) if notes and any(p.strip() for p in notes) else ()
+        mark = SlideKey(key.path, key.part, key.role, key.entry, text_hash(title, bodies, notes_read)).mark()
+        if not _PLAIN_NAME.match(mark):
+            return None
+        number_text = f"<a:t>{number}</a:t>"
+
+        def piece(at: int) -> str:  # the template's own text: the lecture's never holds the placeholders
+            return template.slide[at].replace(_NUMBER_TEXT, number_text).replace(_NAME, mark)
+
+        out = [piece(0)]
+        for at, (name, plain) in enumerate(template.slots, 1):
+            t = by_name[name]
+            out.append(paragraphs_text(t.paragraphs, lang, t.size, t.levels, plain))
+            out.append(piece(at))
+        xml = "".join(out)
+        slide = self.factory.add_slide(target.layouts[role], XML_HEAD + xml.encode("utf-8"))
+        if template.notes is not None and notes is not None:
+            head, tail = template.notes
+            body = head + paragraphs_text(notes, lang, None, ()) + tail
+            self.factory.add_notes(slide.part, XML_HEAD + body.encode("utf-8"))
+        return slide
+
+    def _template(self, s: SlidePlan, slots: "Slots", filled: list[tuple[str, bool]], notes: bool) -> Optional[_Template]:
+        """The template of slides shaped like `s`, made on a scratch slide by the ordinary path; None when
+        its XML does not cut cleanly at the markers or the key's reading of it is not the expected one."""
+        from deckgen.package.slidetext import read_slide
+        from deckgen.render import oxml
+        from deckgen.render.marks import _marker
+        from deckgen.render.pptx_api import notes_part
+        from deckgen.render.slides import fill_slide
+
+        names = {name for name, _ in filled}
+
+        def marked(name: str, t: Text) -> Text:
+            return Text((_MARK % name,), t.size) if name in names else t
+
+        plan = replace(s, title=marked("title", s.title), texts=tuple((name, marked(name, t)) for name, t in s.texts),
+                       notes=_MARK % "notes" if notes else "")
+        with self.factory.scratch():
+            scratch = self.factory.add_slide(self.target.layouts[s.role.value], scratch=True)
+            fill_slide(scratch, slots, plan, NUMBER, self.deck, self.factory)
+            tree = scratch.tree
+            tree.append(_marker(oxml.next_shape_id(tree), _NAME))
+            scratch.part._element.find(oxml.qn("p:cSld")).set("name", _NAME)
+            notes_root = notes_part(scratch.part)._element if notes else None
+            read = read_slide(scratch.part._element, notes_root)
+            xml = etree.tostring(scratch.part._element, encoding="unicode")
+            notes_xml = etree.tostring(notes_root, encoding="unicode") if notes_root is not None else None
+        order = sorted(filled, key=lambda slot: xml.find(_MARK % slot[0]))
+        if (any(xml.count(_MARK % name) != 1 for name in names) or xml.count(_NAME) != 2
+                or str(NUMBER) in xml.replace(_NUMBER_TEXT, "") or read.others):
+            return None
+        by_mark = {_MARK % name: name for name in names}
+        title = by_mark.get(read.title[0]) if len(read.title) == 1 else None
+        bodies = [by_mark.get(b[0][0]) if len(b) == 1 and b[0][1] == 0 else None for b in read.bodies]
+        if (read.title and title is None) or None in bodies or sorted([*bodies, *([title] if title else [])]) != sorted(names):
+            return None
+        notes_pieces = None
+        if notes_xml is not None:
+            if notes_xml.count(_MARK % "notes") != 1 or read.notes != (_MARK % "notes",):
+                return None
+            head, tail = _cut(notes_xml, [_MARK % "notes"])
+            notes_pieces = (head, tail)
+        return _Template(tuple(_cut(xml, [_MARK % name for name, _ in order])), tuple(order), title,
+                         tuple(bodies), notes_pieces)  # type: ignore[arg-type]
