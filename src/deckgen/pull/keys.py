@@ -49,12 +49,18 @@ def slide_keys(outline: Outline, deck: DeckPlan) -> list[SlideKey]:
     renderer, which knows the slide as written."""
     keys = []
     parts: dict[tuple[PathPart, ...], int] = {}
+    hashes: dict[tuple[PathPart, ...], str] = {}  # an entry's continuation slides share its hash
     for s in deck.slides:
         path = (AGENDA,) if s.role is Role.AGENDA else parse_path(s.source)
         part = parts.get(path, 0)
         parts[path] = part + 1
-        node = node_at(outline, path)
-        digest = entry_hash(node) if node is not None else short_hash([t for t in s.title.paragraphs])
+        digest = hashes.get(path) if part else None
+        if digest is None:
+            node = node_at(outline, path)
+            if node is not None:
+                digest = hashes[path] = entry_hash(node)
+            else:  # (no entry: the slide's own title)
+                digest = short_hash([t for t in s.title.paragraphs])
         keys.append(SlideKey(path, part, s.role.value, digest))
     return keys
 
