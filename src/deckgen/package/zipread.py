@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -125,11 +126,17 @@ def zip_problem(zf: zipfile.ZipFile, max_parts: int = MAX_PARTS) -> Optional[str
     return None
 
 
+_PARSERS = threading.local()
+
+
 def parse_xml(data: bytes, name: str) -> etree._Element:
     """`data` (the member `name`) parsed without entities, DTDs or network access.
 
     Raises `BadXml` when it is not well-formed or has a DOCTYPE."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:  # one per thread (an lxml parser is reused, never shared between threads)
+        parser = _PARSERS.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                                                   huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
