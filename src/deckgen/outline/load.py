@@ -255,17 +255,38 @@ def _syntax_error(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
     return Diagnostic(f"YAML syntax error: {msg}; {hint}", display, line, col)
 
 
-def _compose(text: str) -> list[Node]:
+def _text_loader(base: type) -> type:
+    """`base` resolving every plain scalar to text without trying YAML's number, date and bool patterns
+    (when all values stay text, `_Builder` looks at no tag but null's)."""
+
+    class TextLoader(base):  # type: ignore[misc, valid-type]
+        def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+            if kind is ScalarNode:  # (YAML's null: a plain ~, null, Null, NULL or nothing)
+                return _NULL_TAG if implicit[0] and value in _NULLS else _STR_TAG
+            return super().resolve(kind, value, implicit)
+
+    return TextLoader
+
+
+_STR_TAG, _NULL_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_FAST = getattr(yaml, "CSafeLoader", None)
+_LOADERS = {False: (_FAST, yaml.SafeLoader),
+            True: (_text_loader(_FAST) if _FAST else None, _text_loader(yaml.SafeLoader))}
+
+
+def _compose(text: str, all_text: bool = False) -> list[Node]:
     """Compose every document with libyaml when available (several times faster); on a syntax error,
     compose again with the pure-Python parser, which accepts a little more (e.g. surrogate escapes,
-    sanitised later) and words its messages the same way on every machine."""
-    fast = getattr(yaml, "CSafeLoader", None)
+    sanitised later) and words its messages the same way on every machine. With `all_text`, plain scalars
+    are not resolved (they all stay text)."""
+    fast, slow = _LOADERS[all_text]
     if fast is not None:
         try:
             return list(yaml.compose_all(text, Loader=fast))
         except yaml.YAMLError:
             pass
-    return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    return list(yaml.compose_all(text, Loader=slow))
 
 
 def parse_yaml(text: str, display: str, *, all_text: bool = True) -> Loaded:
@@ -278,7 +299,7 @@ def parse_yaml(text: str, display: str, *, all_text: bool = True) -> Loaded:
     text, loaded.warnings = _strip_unreadable(text, display)
     try:
         _check_depth(text, display)
-        nodes = _compose(text)
+        nodes = _compose(text, all_text)
     except yaml.MarkedYAMLError as exc:
         from deckgen.outline.syntax import diagnose
 
