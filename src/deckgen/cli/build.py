@@ -16,6 +16,19 @@ DEFAULT_OUTLINE = "outline.yaml"
 LECTURE_SUFFIXES = (".docx", ".doc", ".txt", ".md", ".markdown", ".rtf", ".odt", ".wps")
 
 
+def collect_less() -> None:
+    """Tune Python's cycle collector for a build, which makes millions of small objects that live to its end
+    (the plan, XML trees): the objects made so far (the modules) are set aside for good, and a collection
+    waits for 50,000 new objects rather than 700. Measured on 1000 slides: 0.32 s in the collector → 0.09 s,
+    peak memory +2 MB (BENCHMARKS.md)."""
+    import gc
+    import importlib
+
+    importlib.import_module("deckgen.render")  # what every build imports: set aside with the rest
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
 def shipped_outline() -> Path:
     """The example outline shipped with deckgen (the example lecture's)."""
     from importlib import resources
@@ -114,6 +127,8 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
 
     For your own lecture, draft the outline first: `deckgen outline LECTURE.docx -o outline.yaml`."""
     from deckgen.build.pipeline import build as run_build
+
+    collect_less()
 
     request = make_request(outline, output, theme, template, east_asian_font, time_cues, rate, force, roles)
 
