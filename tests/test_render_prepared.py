@@ -3,8 +3,11 @@ path makes, member for member, byte for byte."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -12,7 +15,7 @@ from deckgen.build.pipeline import resolve_theme
 from deckgen.outline.read import read_outline
 from deckgen.plan.planner import plan
 from deckgen.pull.keys import slide_keys
-from deckgen.render import builtin_target, render
+from deckgen.render import builtin_target, render, template_target
 from deckgen.render.package import package_members
 from tests.conftest import OUTLINE, ROOT
 
@@ -54,11 +57,12 @@ closing:
 """
 
 
-def _members(outline: Path, prepare: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+def _members(outline: Path, prepare: bool, monkeypatch: pytest.MonkeyPatch, template: Optional[Path] = None) -> dict[str, bytes]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     file = read_outline(outline, outline.name)
     theme = resolve_theme(file)
-    target = builtin_target(theme, file.outline.deck.language)
+    language = file.outline.deck.language
+    target = template_target(template, language) if template else builtin_target(theme, language)
     deck, _ = plan(file.outline, theme, target.frames, file.loaded, file.folder)
     prs, _ = render(deck, theme, target, slide_keys(file.outline, deck), prepare=prepare)
     order, members = package_members(prs)
@@ -78,6 +82,29 @@ def test_prepared_slides_are_the_ordinary_slides(outline: object, tmp_path: Path
     differ = [name for name in fast if fast[name] != slow[name] and not name.endswith(".xlsx")]
     assert differ == [], differ  # (embedded workbooks carry the time XlsxWriter wrote them)
     assert sum(name.startswith("ppt/slides/slide") for name in fast) >= 5
+
+
+@pytest.mark.parametrize("source", ["python-pptx", "pandoc"])
+def test_prepared_slides_on_a_template_are_the_ordinary_slides(source: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """On an organisation's template (its own layouts and styles; every paragraph keeps its punctuation in
+    the box) too."""
+    from pptx import Presentation
+
+    template = tmp_path / "template.pptx"
+    if source == "pandoc":
+        if not shutil.which("pandoc"):
+            pytest.skip("needs pandoc")
+        subprocess.run(["pandoc", "-o", str(template), "--print-default-data-file", "reference.pptx"], check=True)
+    else:
+        Presentation().save(str(template))
+    outline = tmp_path / "edges.yaml"
+    outline.write_text(EDGES, encoding="utf-8")
+    for path in (outline, GOLDEN / "stress" / "outline.yaml"):
+        fast, slow = _members(path, True, monkeypatch, template), _members(path, False, monkeypatch, template)
+        assert list(fast) == list(slow)
+        assert [name for name in fast if fast[name] != slow[name]] == []
+        assert b'hangingPunct="0"' in fast["ppt/slides/slide3.xml"]
 
 
 def test_the_edge_deck_takes_the_prepared_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,23 +16,22 @@ def plain_text(paragraphs: Sequence[str], lang: str) -> bool:
 
 
 def paragraphs_text(paragraphs: Sequence[str], lang: str, size: float | None, levels: Sequence[int],
-                    plain: bool = False) -> str:
+                    plain: bool = False, hanging: bool = True) -> str:
     """The `a:p` elements `deckgen.render.oxml.set_paragraphs` makes, as XML text (prefix `a`), for text
     `plain_text` accepts: every run in `lang` at `size` points, `levels` as `a:pPr/@lvl`; with `plain`, as
-    `without_bullets` leaves them (flush left, no bullet mark)."""
+    `without_bullets` leaves them (flush left, no bullet mark); without `hanging`, as `no_hanging` leaves
+    them after that."""
     sz = f' sz="{round(size * 100)}"' if size else ""
     alt = "" if lang.split("-")[0] == "en" else ' altLang="en-US"'
     run_pr = f'<a:rPr lang="{lang}"{alt}{sz} dirty="0"/>'
     br = f'<a:br><a:rPr lang="{lang}"/></a:br>'
     end = f'<a:endParaRPr lang="{lang}"{sz} dirty="0"/></a:p>'
-    flush = ' marL="0" indent="0"><a:buNone/></a:pPr>' if plain else ""
+    props = (' marL="0" indent="0"' if plain else "") + ("" if hanging else ' hangingPunct="0"')
+    close = "><a:buNone/></a:pPr>" if plain else "/>"
     out = []
     for n, para in enumerate(paragraphs or [""]):
-        level = n < len(levels) and levels[n]
-        if flush:
-            out.append(f'<a:p><a:pPr lvl="{levels[n]}"{flush}' if level else f"<a:p><a:pPr{flush}")
-        else:
-            out.append(f'<a:p><a:pPr lvl="{levels[n]}"/>' if level else "<a:p>")
+        level = f' lvl="{levels[n]}"' if n < len(levels) and levels[n] else ""
+        out.append(f"<a:p><a:pPr{level}{props}{close}" if level or props else "<a:p>")
         for i, line in enumerate(para.split("\n")):
             if i:
                 out.append(br)

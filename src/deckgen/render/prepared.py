@@ -79,7 +79,7 @@ class Prepared:
         target, deck, lang = self.target, self.deck, self.deck.language
         role = s.role.value
         slots = target.slots[role]
-        if (not target.builtin or deck.markup or slots.sample is not None or slots.boxes or slots.moved
+        if (deck.markup or slots.sample is not None or slots.boxes or slots.moved
                 or s.payload is not None or FILLERS[s.role] is not fill_texts):
             return None
         kind = KINDS[s.role]
@@ -111,7 +111,7 @@ class Prepared:
         out = [piece(0)]
         for at, (name, plain) in enumerate(template.slots, 1):
             t = by_name[name]
-            out.append(paragraphs_text(t.paragraphs, lang, t.size, t.levels, plain))
+            out.append(paragraphs_text(t.paragraphs, lang, t.size, t.levels, plain, hanging=target.builtin))
             out.append(piece(at))
         xml = "".join(out)
         slide = self.factory.add_slide(target.layouts[role], XML_HEAD + xml.encode("utf-8"))
@@ -141,6 +141,8 @@ class Prepared:
             scratch = self.factory.add_slide(self.target.layouts[s.role.value], scratch=True)
             fill_slide(scratch, slots, plan, NUMBER, self.deck, self.factory)
             tree = scratch.tree
+            if not self.target.builtin:
+                oxml.no_hanging(tree)  # as `render` sets a template's slides
             tree.append(_marker(oxml.next_shape_id(tree), _NAME))
             scratch.part._element.find(oxml.qn("p:cSld")).set("name", _NAME)
             notes_root = notes_part(scratch.part)._element if notes else None
