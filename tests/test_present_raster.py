@@ -54,3 +54,20 @@ def test_a_file_that_is_no_pdf_is_an_error(tmp_path: Path) -> None:
     bad.write_bytes(b"not a pdf")
     with pytest.raises(DeckgenError, match="cannot read the PDF"):
         raster.page_count(bad)
+
+
+def test_png_holds_the_picture_exactly(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    picture = Image.frombytes("RGB", (37, 11), bytes(rng.randrange(256) for _ in range(37 * 11 * 3)))
+    out = tmp_path / "p.png"
+    out.write_bytes(raster.png(picture))
+    with Image.open(out) as back:
+        back.load()  # decodes, checking every chunk's CRC and the deflate stream
+        assert back.format == "PNG" and back.mode == "RGB" and back.size == (37, 11)
+        assert back.tobytes() == picture.tobytes()
+    grey = tmp_path / "g.png"
+    grey.write_bytes(raster.png(picture.convert("L")))  # other modes are written as RGB
+    with Image.open(grey) as back:
+        assert back.mode == "RGB" and back.tobytes() == picture.convert("L").convert("RGB").tobytes()

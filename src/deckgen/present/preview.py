@@ -100,7 +100,7 @@ class Sheet:
             indexed.paste(band.point(lambda i, first=b * per: i + first), (0, top))
             del band
         indexed.putpalette(palette)
-        indexed.save(out, optimize=True)
+        indexed.save(out)  # without optimize: 0.3 s against 1.1 s for this size, 7 % larger
         return out
 
 
