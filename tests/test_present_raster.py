@@ -62,12 +62,15 @@ def test_png_holds_the_picture_exactly(tmp_path: Path) -> None:
     rng = random.Random(7)
     picture = Image.frombytes("RGB", (37, 11), bytes(rng.randrange(256) for _ in range(37 * 11 * 3)))
     out = tmp_path / "p.png"
-    out.write_bytes(raster.png(picture))
+    out.write_bytes(raster.png(picture.tobytes(), 37, 11))
     with Image.open(out) as back:
         back.load()  # decodes, checking every chunk's CRC and the deflate stream
         assert back.format == "PNG" and back.mode == "RGB" and back.size == (37, 11)
         assert back.tobytes() == picture.tobytes()
-    grey = tmp_path / "g.png"
-    grey.write_bytes(raster.png(picture.convert("L")))  # other modes are written as RGB
-    with Image.open(grey) as back:
-        assert back.mode == "RGB" and back.tobytes() == picture.convert("L").convert("RGB").tobytes()
+    # rows further apart than a row (pdfium pads them), and a row more than wanted: both left out
+    padded = b"".join(picture.tobytes()[y * 111:(y + 1) * 111] + b"\xff" * 5 for y in range(11))
+    out.write_bytes(raster.png(padded, 37, 10, stride=116))
+    with Image.open(out) as back:
+        assert back.size == (37, 10) and back.tobytes() == picture.crop((0, 0, 37, 10)).tobytes()
+    with pytest.raises(ValueError):
+        raster.png(picture.tobytes(), 37, 12)

@@ -1,7 +1,7 @@
 """Slide pictures from a PDF: pdfium renders each page in turn, PNG encoding runs on up to one thread per core.
 
-Memory stays flat whatever the page count: at most a few full-size pages are in flight at once, and what is kept
-of each page for later (a contact-sheet thumbnail) is small.
+Memory stays flat whatever the page count: at most two full-size pages a thread are in flight at once, and what is
+handed on of each page (a contact-sheet thumbnail) is small.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import zlib
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 from deckgen.errors import DeckgenError
 
@@ -60,9 +60,9 @@ def render_pngs(pdf: Path, targets: Sequence[Path], width: int, thumb_size: Opti
                 keep: Optional[Keep] = None, tick: Optional[Callable[[int], None]] = None) -> None:
     """Render page N of `pdf` to `targets[N - 1]` as an RGB PNG `width` pixels wide (height as the page's).
 
-    With `thumb_size`, each page's thumbnail (made from the full picture) is handed to `keep(N - 1, thumb)`,
-    in page order, on this thread. `tick(n)` is called with the number of pages written so far. Raises
-    `DeckgenError` when the PDF has another number of pages than `targets`, or cannot be read.
+    With `thumb_size`, each page is also rendered that size and handed to `keep(N - 1, thumb)`, in page order,
+    on this thread. `tick(n)` is called with the number of pages written so far. Raises `DeckgenError` when the
+    PDF has another number of pages than `targets`, or cannot be read.
     """
     doc = _open(pdf)
     try:
@@ -70,26 +70,25 @@ def render_pngs(pdf: Path, targets: Sequence[Path], width: int, thumb_size: Opti
             raise DeckgenError(f"{str(pdf)!r} has {len(doc)} pages, expected {len(targets)}")
         threads = max(1, min(os.cpu_count() or 1, MAX_THREADS))
         with ThreadPoolExecutor(threads) as pool:
-            pending: deque[Future] = deque()
+            pending: deque[tuple[Future, Any, Optional[Image]]] = deque()
             done = 0
             for n, target in enumerate(targets):
+                # pdfium is not thread-safe: pages are rendered (and bitmaps freed) here, one at a time; the pool
+                # only reads a bitmap's pixels to encode them
                 page = doc[n]
                 try:
-                    # pdfium is not thread-safe: pages are rendered here, one at a time; the pool only encodes
                     page_w, page_h = page.get_size()
-                    # pdfium rounds the size up: a hair under the scale asked, and the height rounded as pdftoppm does
-                    bitmap = page.render(scale=(width - 1e-6) / page_w)
-                    picture = bitmap.to_pil()  # a copy (pdfium's BGR turned RGB): the bitmap goes at once
-                    bitmap.close()
-                    height = max(1, round(page_h * width / page_w))
-                    if picture.height > height:
-                        picture = picture.crop((0, 0, width, height))
+                    height = max(1, round(page_h * width / page_w))  # as pdftoppm rounds it
+                    bitmap = _render(page, width)
+                    thumb = _render(page, thumb_size[0]).to_pil() if thumb_size else None  # Sheet fits any size
                 finally:
                     page.close()
-                pending.append(pool.submit(_write, picture, target, thumb_size))
+                pending.append((pool.submit(_write, bitmap, height, target), bitmap, thumb))
                 # at most two pages a thread in flight: memory stays flat
-                while pending and (len(pending) > 2 * threads or pending[0].done() or n == len(targets) - 1):
-                    thumb = pending.popleft().result()
+                while pending and (len(pending) > 2 * threads or pending[0][0].done() or n == len(targets) - 1):
+                    future, bitmap, thumb = pending.popleft()
+                    future.result()
+                    bitmap.close()
                     if thumb is not None and keep is not None:
                         keep(done, thumb)
                     done += 1
@@ -99,26 +98,25 @@ def render_pngs(pdf: Path, targets: Sequence[Path], width: int, thumb_size: Opti
         doc.close()
 
 
-def _write(picture: "Image", target: Path, thumb_size: Optional[tuple[int, int]]) -> Optional["Image"]:
-    """Save `picture` as PNG at `target`; its thumbnail when `thumb_size` (zlib and Pillow free the GIL while they
-    work)."""
-    from PIL import Image
-
-    target.write_bytes(png(picture))
-    if not thumb_size:
-        return None
-    # averaged down by the whole factor first, then Lanczos for the rest: 1.2 ms a slide against Lanczos alone's
-    # 6.6 ms (1280 to 320 px), the thumbnails alike to the eye
-    return picture.resize(thumb_size, Image.Resampling.LANCZOS, reducing_gap=1.0)
+def _render(page: Any, width: int) -> Any:
+    """`page` as an RGB bitmap `width` pixels wide (pdfium rounds the size up: a hair under the scale asked; the
+    height may have a row more than rounding gives)."""
+    return page.render(scale=(width - 1e-6) / page.get_width(), rev_byteorder=True)
 
 
-def png(picture: "Image") -> bytes:
-    """`picture` (RGB) as a PNG file: 8-bit truecolour, one IDAT chunk, every row with filter 0 (none)."""
-    if picture.mode != "RGB":
-        picture = picture.convert("RGB")
-    width, height = picture.size
-    raw, stride = picture.tobytes(), 3 * width
-    rows = b"".join(b"\0" + raw[y * stride:(y + 1) * stride] for y in range(height))
+def _write(bitmap: Any, height: int, target: Path) -> None:
+    """Write the first `height` rows of pdfium's RGB `bitmap` as a PNG at `target` (zlib frees the GIL while it
+    compresses)."""
+    target.write_bytes(png(bitmap.buffer, bitmap.width, height, bitmap.stride))
+
+
+def png(pixels: Any, width: int, height: int, stride: int = 0) -> bytes:
+    """RGB `pixels` (bytes-like, rows `stride` bytes apart: 3 × `width` unless given) as a PNG file: 8-bit
+    truecolour, one IDAT chunk, every row with filter 0 (none)."""
+    data, row, stride = memoryview(pixels).cast("B"), 3 * width, stride or 3 * width
+    if len(data) < stride * (height - 1) + row:
+        raise ValueError(f"{len(data)} bytes hold no {width} × {height} RGB picture")
+    rows = b"".join(piece for y in range(height) for piece in (b"\0", data[y * stride:y * stride + row]))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, PNG_LEVEL))
             + _chunk(b"IEND", b""))
