@@ -80,7 +80,9 @@ def render_pngs(pdf: Path, targets: Sequence[Path], width: int, thumb_size: Opti
                     page_w, page_h = page.get_size()
                     height = max(1, round(page_h * width / page_w))  # as pdftoppm rounds it
                     bitmap = _render(page, width)
-                    thumb = _render(page, thumb_size[0]).to_pil() if thumb_size else None  # Sheet fits any size
+                    thumb = _render(page, thumb_size[0]).to_pil() if thumb_size else None
+                    if thumb is not None and thumb.height > thumb_size[1]:  # the row pdfium's rounding up adds
+                        thumb = thumb.crop((0, 0, *thumb_size))
                 finally:
                     page.close()
                 pending.append((pool.submit(_write, bitmap, height, target), bitmap, thumb))
