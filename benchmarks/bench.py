@@ -141,18 +141,65 @@ def ensure_pptxgenjs() -> bool:
 
 
 PRESENT_CHILD = """
-import json, resource, sys, time
+import json, os, resource, sys, threading, time
 t0 = time.perf_counter()
 import deckgen.present.office as office
-spent = [0.0]
+
+def cpu(who):
+    u = resource.getrusage(who)
+    return u.ru_utime + u.ru_stime
+
+spent = {"wall": 0.0, "cpu": 0.0}
 convert = office.convert_to_pdf
 def timed(*a, **k):
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu(resource.RUSAGE_CHILDREN)
     try:
         return convert(*a, **k)
-    finally:
-        spent[0] += time.perf_counter() - t
+    finally:  # LibreOffice is the only child while it converts: its CPU time is the children's while it runs
+        spent["wall"] += time.perf_counter() - t
+        spent["cpu"] += cpu(resource.RUSAGE_CHILDREN) - c
 office.convert_to_pdf = timed
+
+def tree():
+    \"\"\"Resident MB of this process and its descendants, LibreOffice's (soffice, oosplash and theirs) apart.\"\"\"
+    parent, name = {}, {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = open(f"/proc/{pid}/stat").read()
+        except OSError:
+            continue
+        name[int(pid)] = stat[stat.index("(") + 1:stat.rindex(")")]
+        parent[int(pid)] = int(stat[stat.rindex(")") + 2:].split()[1])
+    def office_of(pid):
+        while pid in parent:
+            if name[pid].startswith(("soffice", "oosplash")):
+                return True
+            if pid == os.getpid():
+                return False
+            pid = parent[pid]
+        return None
+    mb = {False: 0.0, True: 0.0}
+    for pid in parent:
+        side = office_of(pid)
+        if side is None:
+            continue
+        try:
+            rss = next(line for line in open(f"/proc/{pid}/status") if line.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            continue
+        mb[side] += int(rss.split()[1]) / 1024
+    return mb
+
+peak = {False: 0.0, True: 0.0}
+done = threading.Event()
+sampling = [0.0]
+def sample():  # its own CPU time (reading /proc) is not deckgen's: taken off below
+    while not done.wait(0.05):
+        for side, mb in tree().items():
+            peak[side] = max(peak[side], mb)
+    sampling[0] = time.thread_time()
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
 from pathlib import Path
 if sys.argv[1] == "handout":
     from deckgen.present.handout import make_handout
@@ -160,8 +207,11 @@ if sys.argv[1] == "handout":
 else:
     from deckgen.present.preview import make_preview
     make_preview(Path(sys.argv[2]), Path(sys.argv[3]))
-print(json.dumps({"seconds": time.perf_counter() - t0, "libreoffice": spent[0],
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+done.set()
+sampler.join()
+total = cpu(resource.RUSAGE_SELF) + cpu(resource.RUSAGE_CHILDREN) - sampling[0]
+print(json.dumps({"seconds": time.perf_counter() - t0, "libreoffice": spent["wall"], "libreoffice_cpu": spent["cpu"],
+                  "cpu": total - spent["cpu"], "tree_mb": peak[False], "libreoffice_mb": peak[True]}))
 """
 
 
@@ -256,8 +306,10 @@ def present(folder: Path, size: int, env: dict[str, str]) -> None:
         res = run([sys.executable, "-c", PRESENT_CHILD, what, str(deck), str(out)], env)
         own = json.loads(res["out"].strip().splitlines()[-1])
         print(f"`deckgen {what}` of {size} slides: {own['seconds']:.1f} s, of which LibreOffice's conversion "
-              f"{own['libreoffice']:.1f} s (deckgen's part {own['seconds'] - own['libreoffice']:.1f} s); "
-              f"peak memory {res['mb']:.0f} MB", flush=True)
+              f"{own['libreoffice']:.1f} s ({own['libreoffice_cpu']:.1f} s CPU); deckgen's part "
+              f"{own['seconds'] - own['libreoffice']:.1f} s ({own['cpu']:.1f} s CPU), peak memory of deckgen's processes "
+              f"{own['tree_mb']:.0f} MB (LibreOffice's {own['libreoffice_mb']:.0f} MB; the largest process "
+              f"{res['mb']:.0f} MB)", flush=True)
 
 
 if __name__ == "__main__":

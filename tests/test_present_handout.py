@@ -87,21 +87,61 @@ def _deck(notes: list[str], title: str = "讲稿", language: str = "zh-CN") -> D
 
 
 @pytest.fixture
-def pictures(tmp_path: Path) -> list[Path]:
-    from PIL import Image
+def pictures(tmp_path: Path) -> Path:
+    """Stand-in slides: a PDF of three 16:9 pages, each coloured and labelled `Slide N` (as LibreOffice's PDF of a deck)."""
+    from fpdf import FPDF
 
-    out = []
+    pdf = FPDF(unit="pt", format=(792, 445.5))
+    pdf.set_font("helvetica", size=40)
     for n in range(3):
-        p = tmp_path / f"s{n}.png"
-        Image.new("RGB", (320, 180), (180, 30 * n, 30)).save(p)
-        out.append(p)
+        pdf.add_page()
+        pdf.set_fill_color(180, 30 * n, 30)
+        pdf.rect(0, 0, 792, 445.5, style="F")
+        pdf.text(60, 120, f"Slide {n + 1}")
+    out = tmp_path / "slides.pdf"
+    pdf.output(str(out))
     return out
 
 
 class DescribeLayout:
-    """The layout alone, with stand-in slide pictures: no LibreOffice needed."""
+    """The layout alone, with a stand-in PDF of the slides: no LibreOffice needed."""
 
-    def it_continues_long_notes_on_following_pages(self, pictures: list[Path], tmp_path: Path) -> None:
+    def it_puts_each_slide_on_its_page_as_vectors(self, pictures: Path, tmp_path: Path) -> None:
+        require_tools("pdftotext", "pdftoppm", "pdfimages")
+        from PIL import Image
+
+        from deckgen.present.fonts import font_set
+
+        deck = _deck(["短讲稿一。", "短讲稿二。", "高质量发展是全面建设社会主义现代化国家的首要任务。" * 20])
+        data, pages = layout(deck, pictures, deck_times(deck), font_set(True))
+        out = tmp_path / "h.pdf"
+        out.write_bytes(data)
+        text = _text(out).split("\f")
+        assert pages == 2
+        # the slides' own text is in the handout, searchable, each slide's above its notes on its page
+        assert text[0].index("Slide 1") < text[0].index("短讲稿一") < text[0].index("Slide 2") < text[0].index("短讲稿二")
+        assert "Slide 3" in text[1] and "Slide 1" not in text[1]
+        # no picture anywhere: the slides are drawn, not pasted as images
+        images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+        assert len(images.splitlines()) == 2, images  # the header of the list only
+        # the slide fills its framed box: the page's own colour inside it
+        subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "2", "-l", "2", str(out), str(tmp_path / "p")], check=True)
+        with Image.open(next(tmp_path.glob("p-*.png"))) as im:
+            rgb = im.convert("RGB")
+            px = 30 / 25.4  # pixels a millimetre
+            left, top, width = Style().margin * px, (Style().top + 1.5) * px, (210 - 2 * Style().margin) * px
+            assert rgb.getpixel((round(left + 0.9 * width), round(top + 0.5 * width * 9 / 16))) == (180, 60, 30)
+            assert rgb.getpixel((round(left / 2), round(top + 20))) == (255, 255, 255)
+
+    def it_refuses_a_slides_pdf_with_fewer_pages_than_slides(self, pictures: Path) -> None:
+        from deckgen.errors import DeckgenError
+        from deckgen.present.fonts import font_set
+
+        deck = _deck(["一。", "二。", "三。", "四。"])
+        with pytest.raises(DeckgenError, match="has 3 pages for 4 slides"):
+            layout(deck, pictures, deck_times(deck), font_set(True))
+
+    def it_continues_long_notes_on_following_pages(self, pictures: Path, tmp_path: Path) -> None:
         require_tools("pdftotext")
         from deckgen.present.fonts import font_set
 
@@ -118,7 +158,7 @@ class DescribeLayout:
         assert text.split("\f")[pages - 1].count("（本页无讲稿）") == 1
         assert [ln for ln in text.splitlines() if ln and ln[0] in "，。、："] == []
 
-    def it_pairs_slides_only_when_both_fit_whole(self, pictures: list[Path], tmp_path: Path) -> None:
+    def it_pairs_slides_only_when_both_fit_whole(self, pictures: Path, tmp_path: Path) -> None:
         require_tools("pdftotext")
         from deckgen.present.fonts import font_set
 
@@ -131,7 +171,7 @@ class DescribeLayout:
         assert pages == 2
         assert "短讲稿一。" in text[0] and "短讲稿二。" in text[0] and _squash(long) in text[1]
 
-    def it_drops_time_cues_and_indents_chinese_paragraphs(self, pictures: list[Path], tmp_path: Path) -> None:
+    def it_drops_time_cues_and_indents_chinese_paragraphs(self, pictures: Path, tmp_path: Path) -> None:
         require_tools("pdftotext")
         from deckgen.present.fonts import font_set
 
@@ -144,7 +184,7 @@ class DescribeLayout:
         assert "第一段。" in text and "第二段。" in text and "〔约" not in text
         assert "612 x 792 pts (letter)" in _pdfinfo(out)
 
-    def it_sets_an_english_deck_in_a_latin_face_with_chinese_fallback(self, pictures: list[Path], tmp_path: Path) -> None:
+    def it_sets_an_english_deck_in_a_latin_face_with_chinese_fallback(self, pictures: Path, tmp_path: Path) -> None:
         require_tools("pdftotext", "pdffonts")
         from deckgen.present.fonts import font_set
 

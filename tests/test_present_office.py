@@ -126,63 +126,6 @@ def test_write_pdf_embeds_the_chinese_fonts_and_keeps_the_text(shipped_deck: Pat
     assert again.backup is None and sorted(p.name for p in tmp_path.iterdir()) == sorted(["deck.pdf", done.backup.name])
 
 
-def _shaded_pdf(folder: Path) -> Path:
-    """An 11-page PDF whose pages are ever redder, to tell the pages' order from their pictures."""
-    from fpdf import FPDF
-
-    pdf = FPDF(unit="mm", format=(160, 90))
-    for n in range(11):
-        pdf.add_page()
-        pdf.set_fill_color(20 * n, 0, 0)
-        pdf.rect(0, 0, 160, 90, style="F")
-    src = folder / "pages.pdf"
-    pdf.output(str(src))
-    return src
-
-
-def test_pdf_to_pngs_renders_each_page_in_order(tmp_path: Path) -> None:
-    require_tools("pdftoppm", "pdfinfo")
-    from PIL import Image
-
-    src = _shaded_pdf(tmp_path)
-    ticks: list[int] = []
-    pngs = office.pdf_to_pngs(src, tmp_path / "png", "p", width=320, pages=11, tick=ticks.append)
-    assert [p.name for p in pngs][:2] == ["p-01.png", "p-02.png"] and len(pngs) == 11
-    reds = []
-    for p in pngs:
-        with Image.open(p) as im:
-            assert im.width == 320 and abs(im.height - 180) <= 1
-            reds.append(im.convert("RGB").getpixel((10, 10))[0])
-    assert reds == sorted(reds) and ticks[-1] == 11
-    with pytest.raises(DeckgenError, match="expected 12"):
-        office.pdf_to_pngs(src, tmp_path / "png2", "p", width=100, pages=12)
-
-
-def test_pdf_to_pngs_splits_the_pages_between_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    require_tools("pdftoppm", "pdfinfo")
-    from PIL import Image
-
-    src = _shaded_pdf(tmp_path)
-    started = []
-    popen = office.subprocess.Popen
-
-    def spy(cmd, *args, **kwargs):  # type: ignore[no-untyped-def]
-        started.append(cmd)
-        return popen(cmd, *args, **kwargs)
-
-    monkeypatch.setattr(office, "PAGES_PER_JOB", 4)
-    monkeypatch.setattr(office.os, "cpu_count", lambda: 3)
-    monkeypatch.setattr(office.subprocess, "Popen", spy)
-    pngs = office.pdf_to_pngs(src, tmp_path / "png", "p", width=160, pages=11)
-    assert [c[c.index("-f") + 1:c.index("-l") + 2] for c in started] == [["1", "-l", "5"], ["6", "-l", "11"]]
-    assert [p.name for p in pngs] == [f"p-{n:02d}.png" for n in range(1, 12)]
-    reds = []
-    for p in pngs:
-        with Image.open(p) as im:
-            reds.append(im.convert("RGB").getpixel((10, 10))[0])
-    assert reds == sorted(reds) and len(set(reds)) == 11
-
-
 @pytest.mark.soffice
 @pytest.mark.parametrize("command, signum", [(["build", "outline.yaml", "--pdf"], signal.SIGTERM),
                                              (["handout", "outline.yaml"], signal.SIGTERM),

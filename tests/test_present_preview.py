@@ -150,3 +150,28 @@ def test_preview_reports_a_folder_removed_while_rendering(tmp_path: Path, monkey
     assert "Traceback" not in result.output
     assert result.output.startswith(f"Error: cannot write the preview into {str(folder)!r}")
     assert not folder.exists()
+
+
+def test_a_long_decks_sheet_is_quantised_in_bands_with_colours_of_their_own(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quantising takes 8 bytes a pixel: a sheet over `BAND_PIXELS` is indexed band by band, each band with its own
+    share of the 256 colours, the background exact and every thumbnail still its colour."""
+    from deckgen.present import preview
+
+    monkeypatch.setattr(preview, "BAND_PIXELS", 100_000)  # this sheet: 2 bands
+    sheet = preview.Sheet(8, 9 / 16, columns=2, thumb_width=160, gap=10)
+    shades = [(200, 25 * n, 255 - 25 * n) for n in range(8)]
+    for i, shade in enumerate(shades):
+        sheet.paste(i, Image.new("RGB", (640, 360), shade))  # resized to the thumbnail's size
+    assert sheet.sheet.width * sheet.sheet.height > 100_000
+    out = sheet.save(tmp_path / "sheet.png")
+    with Image.open(out) as im:
+        assert im.mode == "P" and im.size == (10 + 2 * 170, 10 + 4 * (90 + 18 + 10))
+        rgb = im.convert("RGB")
+        assert rgb.getpixel((3, 3)) == preview.BACKGROUND and rgb.getpixel((3, im.height - 3)) == preview.BACKGROUND
+        for i, shade in enumerate(shades):
+            r, c = divmod(i, 2)
+            got = rgb.getpixel((10 + c * 170 + 80, 10 + r * 118 + 45))
+            assert max(abs(a - b) for a, b in zip(got, shade)) <= 2, (i, got, shade)
+        used = {index for _, index in im.getcolors(256)}
+        assert min(used) < 128 <= max(used)  # both halves of the palette in use: a palette per band

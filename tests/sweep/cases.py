@@ -361,7 +361,8 @@ def build_cases() -> list[Case]:
         Case("sigterm-during-handout-conversion", g, ["handout", "d.pptx"], files(d_dot_pptx=deck), "stopped",
              signal=("soffice", signal.SIGTERM), tools=LO, timeout=180),
         Case("sigterm-during-handout-rendering", g, ["handout", "d.pptx"], files(d_dot_pptx=deck), "stopped",
-             signal=("pdftoppm", signal.SIGTERM), tools=LO, timeout=180),
+             # LibreOffice's PDF is there (in TMPDIR, beside the work folder): the slides are being put on the pages
+             signal=("file:../tmp/deckgen-handout-*/d.pdf", signal.SIGTERM), tools=LO, timeout=180),
         Case("sighup-during-handout", g, ["handout", "d.pptx"], files(d_dot_pptx=deck), "stopped",
              signal=("soffice", signal.SIGHUP), tools=LO, timeout=180),
         Case("sigterm-during-preview", g, ["preview", "d.pptx"], files(d_dot_pptx=deck), "stopped",

@@ -11,7 +11,7 @@ import click
 from deckgen import __version__
 
 # Signals that end deckgen as Ctrl-C does: the work stops where it is, temporary files and folders are removed,
-# LibreOffice and poppler are ended, and the previous output stays as it was.
+# LibreOffice is ended, and the previous output stays as it was.
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 

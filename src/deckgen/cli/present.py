@@ -136,7 +136,7 @@ _THEME = click.option("--theme", metavar="NAME|PATH", help="With an outline: the
 def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: str, theme: Optional[str]) -> None:
     """Write the lecturer's script: a PDF with each slide's picture over its full speaker notes.
 
-    SOURCE is a built deck (DECK.pptx) or an outline (OUTLINE.yaml, built first). Needs LibreOffice and poppler."""
+    SOURCE is a built deck (DECK.pptx) or an outline (OUTLINE.yaml, built first). Needs LibreOffice."""
     from deckgen.cli.progress import TERMINAL
     from deckgen.present.handout import Style, make_handout
 
@@ -160,7 +160,7 @@ def handout(source: Path, output: Optional[Path], rate: Optional[float], paper: 
 def preview(source: Path, folder: Optional[Path], width: int, theme: Optional[str]) -> None:
     """Render SOURCE's slides as PNG images and a contact sheet of all slides, for a quick look.
 
-    SOURCE is a built deck (DECK.pptx) or an outline (OUTLINE.yaml, built first). Needs LibreOffice and poppler."""
+    SOURCE is a built deck (DECK.pptx) or an outline (OUTLINE.yaml, built first). Needs LibreOffice."""
     from deckgen.cli.progress import TERMINAL
     from deckgen.present.preview import make_preview
 

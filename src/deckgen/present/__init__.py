@@ -1,2 +1,2 @@
-"""Presenting: LibreOffice and poppler, previews, the handout, reading time, watch mode, fonts, progress."""
+"""Presenting: LibreOffice, slide pictures (pdfium), previews, the handout, reading time, watch mode, fonts, progress."""
 from __future__ import annotations

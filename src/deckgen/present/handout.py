@@ -1,16 +1,17 @@
-"""The lecturer's script as a PDF: each slide's picture over its full speaker notes, two slides a page when both fit.
+"""The lecturer's script as a PDF: each slide over its full speaker notes, two slides a page when both fit.
 
-Slides rendered by LibreOffice; pages laid out with fpdf2: notes set with the font's own widths and Chinese
-line breaking (`deckgen.text.breaking`), justified, indented two characters in Chinese, continued when long.
+Pages laid out with fpdf2 (notes set with the font's own widths and Chinese line breaking, justified, indented two
+characters in Chinese, continued when long); each slide is LibreOffice's page of it, as vectors (`slidepages`).
 """
 from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
 
 from deckgen.present.fonts import FontSet, font_set
+from deckgen.present.slidepages import Place, place_slides, slide_pages
 from deckgen.present.steps import QUIET, Progress
 from deckgen.text.script import has_cjk, is_cjk_language
 from deckgen.package.deck import DeckText, SlideText, read_deck
@@ -39,7 +40,6 @@ class Style:
     paragraph_gap: float = 0.35   # extra space between paragraphs, in lines
     heading_size: float = 12.5
     small_size: float = 8.5
-    image_width_px: int = 1400    # slide pictures: about 200 dpi at A4 width
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,12 @@ class _Words:
 class _Writer:
     """Lays out the pages on an fpdf2 document."""
 
-    def __init__(self, deck: DeckText, times: Timing, fonts: FontSet, style: Style) -> None:
+    def __init__(self, deck: DeckText, times: Timing, fonts: FontSet, style: Style, ratio: float = 9 / 16) -> None:
         from fpdf import FPDF
 
-        self.deck, self.times, self.style = deck, times, style
+        self.deck, self.times, self.style, self.ratio = deck, times, style, ratio
+        self.places: list[Place] = []
+        self.widths: dict[tuple[str, str, float, float, str], float] = {}
         self.cjk = times.cjk
         self.words = _Words(self.cjk)
         width, height = PAPERS[style.paper]
@@ -130,7 +132,16 @@ class _Writer:
             pdf.set_font(family, pdf.font_style, pdf.font_size_pt)
 
     def _w(self, text: str) -> float:
-        """The width of `text` (mm) in the current face and size, fallback runs included."""
+        """The width of `text` (mm) in the current face and size, fallback runs included; remembered by face,
+        style, size and spacing (fpdf2 takes 0.06 ms to measure a character)."""
+        pdf = self.pdf
+        key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, pdf.char_spacing, text)
+        width = self.widths.get(key)
+        if width is None:
+            width = self.widths[key] = self._measure(text)
+        return width
+
+    def _measure(self, text: str) -> float:
         total = 0.0
         for family, run in self._runs(text):
             self._in(family)
@@ -147,15 +158,8 @@ class _Writer:
         self._in("text")
 
     def _width(self) -> Metrics:
-        """Cached per-character widths in the current face and size (for `deckgen.text.breaking.wrap`)."""
-        cache: dict[str, float] = {}
-
-        def char_width(ch: str) -> float:
-            if ch not in cache:
-                cache[ch] = self._w(ch)
-            return cache[ch]
-
-        return per_character(char_width)
+        """Per-character widths in the current face and size (for `deckgen.text.breaking.wrap`)."""
+        return per_character(self._w)
 
     def _clip(self, text: str, width: float) -> str:
         if self._w(text) <= width:
@@ -183,30 +187,21 @@ class _Writer:
         self._put((self.page_w - self._w(folio)) / 2, self.page_h - st.bottom / 2, folio)
         self.y = st.top + 1.5
 
-    def _image(self, image: Path, scale: float = 1.0) -> None:
-        from PIL import Image
-
-        with Image.open(image) as im:
-            w_px, h_px = im.size
-            # 256 colours keep flat slides sharp at a third of the size; fast octree: 0.016 s a slide against
-            # median cut's 0.097 s, mean error 0.05 of 255 levels (BENCHMARKS.md, issue #19)
-            picture = im.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE)
+    def _picture(self, slide: SlideText, scale: float = 1.0) -> None:
+        """The slide's box, framed; LibreOffice's page of the slide goes in it when the pages are done."""
         w = self.text_w * scale
-        h = w * h_px / w_px
-        self.pdf.image(picture, x=self.style.margin, y=self.y, w=w, h=h)
+        h = w * self.ratio
+        self.places.append(Place(self.pdf.page_no() - 1, slide.number - 1, self.style.margin, self.y, w, h))
         self.pdf.set_draw_color(*RULE)
         self.pdf.set_line_width(0.25)
         self.pdf.rect(self.style.margin, self.y, w, h)
         self.y += h + 5.5
 
-    def height(self, slide: SlideText, image: Path, scale: float) -> float:
+    def height(self, slide: SlideText, scale: float) -> float:
         """The height (mm) `slide` takes below a page's header, its picture at `scale` of the text width; the
         heading is measured as if the reading time took 30 mm of its line (never less than it needs)."""
-        from PIL import Image
-
         st = self.style
-        with Image.open(image) as im:
-            h = self.text_w * scale * im.size[1] / im.size[0] + 5.5
+        h = self.text_w * scale * self.ratio + 5.5
         self._font(st.heading_size, bold=True)
         title = (slide.title or "").replace("\n", " ")
         lines = min(3, len(wrap(title, self.text_w - 30, self._width()))) if title else 1
@@ -287,6 +282,7 @@ class _Writer:
         if not any(p.strip() for p in paragraphs):
             self._font(st.notes_size - 1, color=MUTED)
             self._put(st.margin, self.y + st.notes_size * PT, self.words.no_notes)
+            self.y += st.notes_size * PT * 1.6  # as `height` counts it: a rule below never crosses the line
             return
         pitch = st.notes_size * st.leading * PT
         indent = 2 * self._w("中") if self.cjk else 0.0
@@ -332,7 +328,7 @@ class _Writer:
                 base += pitch
         self.y = base + 2.0
 
-    def slide(self, slide: SlideText, image: Path, scale: float = 1.0, below: bool = False) -> None:
+    def slide(self, slide: SlideText, scale: float = 1.0, below: bool = False) -> None:
         """Set `slide` on a new page, or `below` the slide already on this page (with a rule between)."""
         if below:
             self.y += PAIR_GAP / 2
@@ -341,7 +337,7 @@ class _Writer:
             self.y += PAIR_GAP / 2
         else:
             self._new_page(slide)
-        self._image(image, scale)
+        self._picture(slide, scale)
         self._heading(slide, continued=False)
         self._data(slide)
         self._notes(slide)
@@ -354,26 +350,32 @@ class _Writer:
         return self.pdf.page_no()
 
 
-def layout(deck: DeckText, images: Sequence[Path], times: Timing, fonts: FontSet, style: Style = Style(),
+def layout(deck: DeckText, slides: Path, times: Timing, fonts: FontSet, style: Style = Style(),
            tick: Optional[Callable[[int], None]] = None) -> tuple[bytes, int]:
-    """The handout PDF (bytes) and its page count, for `deck` with one picture per slide in `images`."""
-    writer = _Writer(deck, times, fonts, style)
-    pairs = list(zip(deck.slides, images))
+    """The handout PDF (bytes) and its page count, for `deck` whose slides are the pages of the PDF `slides`
+    in order (`DeckgenError` when it has fewer)."""
+    count, ratio = slide_pages(slides)
+    if count < len(deck.slides):
+        from deckgen.errors import DeckgenError
+
+        raise DeckgenError(f"{str(slides)!r} has {count} pages for {len(deck.slides)} slides")
+    writer = _Writer(deck, times, fonts, style, ratio)
+    todo = deck.slides
     room = writer.page_h - style.bottom - (style.top + 1.5)
     n = 0
-    while n < len(pairs):
-        (s, image), after = pairs[n], pairs[n + 1] if n + 1 < len(pairs) else None
+    while n < len(todo):
+        s, after = todo[n], todo[n + 1] if n + 1 < len(todo) else None
         # two slides on a page when both fit whole, pictures smaller; else a page (or more) per slide
-        if after and writer.height(s, image, PAIR_SCALE) + PAIR_GAP + writer.height(*after, PAIR_SCALE) <= room:
-            writer.slide(s, image, PAIR_SCALE)
-            writer.slide(*after, PAIR_SCALE, below=True)
+        if after and writer.height(s, PAIR_SCALE) + PAIR_GAP + writer.height(after, PAIR_SCALE) <= room:
+            writer.slide(s, PAIR_SCALE)
+            writer.slide(after, PAIR_SCALE, below=True)
             n += 2
         else:
-            writer.slide(s, image)
+            writer.slide(s)
             n += 1
         if tick is not None:
             tick(n)
-    return writer.output(), writer.pages
+    return place_slides(writer.output(), slides, writer.places), writer.pages
 
 
 PAIR_SCALE = 0.62  # the picture's share of the text width when two slides share a page
@@ -392,12 +394,12 @@ def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = No
     """Write the handout of the deck at `deck_path` to `output` (atomically, with the PDF fingerprint; a PDF
     there that deckgen did not write, or that was changed since, is kept as a dated backup first).
 
-    Raises `ToolMissingError` without LibreOffice, poppler or (for a Chinese deck) a Chinese font,
-    and `DeckgenError` when a conversion fails.
+    Raises `ToolMissingError` without LibreOffice or (for a Chinese deck) a Chinese font, and `DeckgenError`
+    when a conversion fails.
     """
     from deckgen.package.pdfmark import write_pdf_file
     from deckgen.package.write import check_target, scratch_folder
-    from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
+    from deckgen.present.office import convert_to_pdf
 
     check_target(output)
     deck = read_deck(deck_path)
@@ -406,15 +408,13 @@ def make_handout(deck_path: Path, output: Path, per_minute: Optional[float] = No
     with scratch_folder(Path(tempfile.gettempdir()), "deckgen-handout") as folder:
         with progress.status(f"Converting {deck_path.name} to PDF with LibreOffice"):
             slides_pdf = convert_to_pdf(deck_path, folder, slides=len(deck.slides)).pdf
-        pages = page_count(slides_pdf)
+        pages, _ = slide_pages(slides_pdf)
         if pages != len(deck.slides):
             from deckgen.errors import DeckgenError
 
             raise DeckgenError(f"LibreOffice rendered {pages} pages for the {len(deck.slides)} shown slides of "
                                f"{str(deck_path)!r}")
-        with progress.bar("Rendering slides", pages) as tick:
-            images = pdf_to_pngs(slides_pdf, folder, "slide", width=style.image_width_px, pages=pages, tick=tick)
         with progress.bar("Laying out pages", pages) as tick:
-            data, count = layout(deck, images, times, fonts, style, tick)
+            data, count = layout(deck, slides_pdf, times, fonts, style, tick)
     backup = write_pdf_file(output, data)
     return Handout(output, count, len(deck.slides), backup)

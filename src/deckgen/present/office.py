@@ -1,4 +1,4 @@
-"""Run the external tools a presenter needs: LibreOffice (deck → PDF) and poppler (PDF → PNG pages)."""
+"""Run the external tools a presenter needs: LibreOffice (deck → PDF); poppler's `pdfinfo` for a page count."""
 from __future__ import annotations
 
 import os
@@ -9,7 +9,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from deckgen.errors import DeckgenError, ToolMissingError
 
@@ -151,76 +151,3 @@ def page_count(pdf: Path) -> int:
         if line.startswith("Pages:"):
             return int(line.split()[1])
     raise DeckgenError(f"cannot read the page count of {str(pdf)!r}: {_last_line(out.stderr) or 'not a PDF'}")
-
-
-def pdf_to_pngs(pdf: Path, outdir: Path, prefix: str, *, width: Optional[int] = None, dpi: Optional[int] = None,
-                pages: int = 0, tick: Optional[Callable[[int], None]] = None, timeout: float = 600.0) -> list[Path]:
-    """Render every page of `pdf` to `outdir/<prefix>-N.png` (poppler's `pdftoppm`); return them in page order.
-
-    Give `width` in pixels (height follows the page) or `dpi`. `tick(n)` is called with the number of
-    pages finished so far while it runs (polled, for a progress bar); `pages` is the expected count. With
-    `pages` known and more than `PAGES_PER_JOB`, the pages are split between up to one pdftoppm per core
-    (each renders its own range; the file names are the same as one pdftoppm gives).
-    """
-    cmd = [find_tool("pdftoppm"), "-png"]
-    if width:
-        cmd += ["-scale-to-x", str(width), "-scale-to-y", "-1"]
-    else:
-        cmd += ["-r", str(dpi or 96)]
-    outdir.mkdir(parents=True, exist_ok=True)
-    stem = outdir / prefix
-    jobs = max(1, min(os.cpu_count() or 1, MAX_JOBS, pages // PAGES_PER_JOB))
-    ranges = [(1 + pages * j // jobs, pages * (j + 1) // jobs) for j in range(jobs)] if jobs > 1 else [None]
-    procs = [subprocess.Popen([*cmd, *(["-f", str(r[0]), "-l", str(r[1])] if r else []), str(pdf), str(stem)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
-             for r in ranges]
-    deadline = time.monotonic() + timeout
-    seen = 0
-    errors = []
-    try:
-        while any(proc.poll() is None for proc in procs):
-            if time.monotonic() > deadline:
-                raise DeckgenError(f"pdftoppm did not finish rendering {str(pdf)!r} within {timeout:.0f} s")
-            if tick is not None:
-                now = _count(outdir, prefix)
-                if now != seen:
-                    seen = now
-                    tick(max(0, now - len(procs)))  # the newest file of each may still be being written
-            time.sleep(0.1)
-    finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.kill()
-            _, err = proc.communicate()
-            if proc.returncode != 0:
-                errors.append(_last_line(err) or f"exit code {proc.returncode}")
-    if errors:
-        raise DeckgenError(f"pdftoppm could not render {str(pdf)!r}: {errors[0]}")
-    files = _numbered(outdir, prefix)
-    if tick is not None:
-        tick(len(files))
-    if pages and len(files) != pages:
-        raise DeckgenError(f"pdftoppm rendered {len(files)} pages of {str(pdf)!r}, expected {pages}")
-    return files
-
-
-MAX_JOBS = 4          # pdftoppm processes at once, at most one per core
-PAGES_PER_JOB = 40    # fewer pages than this a process are not worth a process of their own
-
-
-def _count(folder: Path, prefix: str) -> int:
-    """How many `prefix-N.png` files `folder` holds so far: one listing, no paths made (it is polled ten
-    times a second while pdftoppm renders hundreds of pages)."""
-    start = prefix + "-"
-    return sum(1 for name in os.listdir(folder) if name.startswith(start) and name.endswith(".png")
-               and name[len(start):-4].isdigit())
-
-
-def _numbered(folder: Path, prefix: str) -> list[Path]:
-    """`prefix-1.png`, `prefix-02.png` … in page order (pdftoppm pads the number to the page count's width)."""
-    out = []
-    for p in folder.glob(f"{prefix}-*.png"):
-        tail = p.stem[len(prefix) + 1:]
-        if tail.isdigit():
-            out.append((int(tail), p))
-    return [p for _, p in sorted(out)]

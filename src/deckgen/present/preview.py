@@ -1,4 +1,4 @@
-"""Slide previews without PowerPoint: one PNG per slide (LibreOffice + pdftoppm) and a contact sheet (Pillow)."""
+"""Slide previews without PowerPoint: one PNG per slide (LibreOffice + pdfium) and a contact sheet (Pillow)."""
 from __future__ import annotations
 
 import contextlib
@@ -6,7 +6,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.present.steps import QUIET, Progress
 
@@ -16,6 +16,11 @@ CONTACT_SHEET = "contact-sheet.png"
 BACKGROUND = (236, 236, 236)
 FRAME = (200, 200, 200)
 LABEL = (90, 90, 90)
+THUMB_WIDTH = 320
+BAND_PIXELS = 8_000_000  # a contact sheet is quantised in bands of at most this many pixels (`Sheet.save`)
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 
 @dataclass(frozen=True)
@@ -32,37 +37,87 @@ def slide_name(number: int, total: int) -> str:
     return f"{SLIDE_PREFIX}-{number:0{max(2, len(str(total)))}d}.png"
 
 
-def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = None, thumb_width: int = 320,
+class Sheet:
+    """A contact sheet being filled: `count` thumbnails `thumb_width` wide (height by `ratio`, height over width),
+    in rows of `columns` (default: about as many rows as columns, at most 6 wide), each numbered below (its
+    caption, else its number). Thumbnails are pasted as they come, so none has to be kept."""
+
+    def __init__(self, count: int, ratio: float, columns: Optional[int] = None, thumb_width: int = THUMB_WIDTH,
+                 gap: int = 14, captions: Optional[Sequence[str]] = None) -> None:
+        from PIL import Image, ImageDraw
+
+        if count < 1:
+            raise ValueError("a contact sheet needs at least one image")
+        self.cols = columns or min(6, max(1, math.ceil(math.sqrt(count * 1.2))))
+        rows = math.ceil(count / self.cols)
+        self.thumb_w, self.thumb_h, self.gap, self.label_h = thumb_width, round(thumb_width * ratio), gap, 18
+        self.captions = captions
+        self.font = _label_font(13, cjk=any(ord(ch) > 0x2E80 for c in (captions or ()) for ch in c))
+        self.sheet = Image.new("RGB", (gap + self.cols * (thumb_width + gap),
+                                       gap + rows * (self.thumb_h + self.label_h + gap)), BACKGROUND)
+        self.draw = ImageDraw.Draw(self.sheet)
+
+    @property
+    def thumb_size(self) -> tuple[int, int]:
+        return self.thumb_w, self.thumb_h
+
+    def paste(self, i: int, picture: "Image") -> None:
+        """Put `picture` (any size: resized with Lanczos unless it is the thumbnail size) in place `i` (from 0)."""
+        from PIL import Image
+
+        if picture.size != self.thumb_size or picture.mode != "RGB":
+            picture = picture.convert("RGB").resize(self.thumb_size, Image.Resampling.LANCZOS)
+        r, c = divmod(i, self.cols)
+        x, y = self.gap + c * (self.thumb_w + self.gap), self.gap + r * (self.thumb_h + self.label_h + self.gap)
+        self.sheet.paste(picture, (x, y))
+        draw, font = self.draw, self.font
+        draw.rectangle((x - 1, y - 1, x + self.thumb_w, y + self.thumb_h), outline=FRAME)
+        label = self.captions[i] if self.captions and i < len(self.captions) else str(i + 1)
+        while len(label) > 4 and draw.textlength(label, font=font) > self.thumb_w:
+            label = label[:-2] + "…"
+        width = draw.textlength(label, font=font)
+        draw.text((x + (self.thumb_w - width) / 2, y + self.thumb_h + 2), label, fill=LABEL, font=font)
+
+    def save(self, out: Path) -> Path:
+        """Write the sheet to `out` as a compact 256-colour PNG: median cut (the background stays exact), in
+        horizontal bands of at most `BAND_PIXELS` with colours of their own for a long deck's sheet, since
+        quantising takes 8 bytes a pixel (400 slides: 4 bands of 64 colours, 0.39 of 255 levels off on
+        average against 0.27 in one; 270 MB at the peak against 490 MB; BENCHMARKS.md)."""
+        from PIL import Image
+
+        sheet = self.sheet
+        bands = min(4, math.ceil(sheet.width * sheet.height / BAND_PIXELS))
+        if bands == 1:
+            sheet.quantize(256).save(out, optimize=True)
+            return out
+        per = 256 // bands
+        indexed, palette = Image.new("P", sheet.size), []
+        for b in range(bands):
+            top, bottom = sheet.height * b // bands, sheet.height * (b + 1) // bands
+            band = sheet.crop((0, top, sheet.width, bottom)).quantize(per)
+            colours = (band.getpalette() or [])[:3 * per]
+            palette += colours + [0] * (3 * per - len(colours))
+            indexed.paste(band.point(lambda i, first=b * per: i + first), (0, top))
+            del band
+        indexed.putpalette(palette)
+        indexed.save(out)  # without optimize: 0.3 s against 1.1 s for this size, 7 % larger
+        return out
+
+
+def contact_sheet(images: Sequence[Path], out: Path, columns: Optional[int] = None, thumb_width: int = THUMB_WIDTH,
                   gap: int = 14, captions: Optional[Sequence[str]] = None) -> Path:
-    """All `images` on one PNG, in rows of `columns` (default: about as many rows as columns, at most 6
-    wide), each numbered below; written to `out` as a compact 256-colour PNG."""
-    from PIL import Image, ImageDraw
+    """All `images` on one PNG (a `Sheet`), written to `out` as a compact 256-colour PNG."""
+    from PIL import Image
 
     if not images:
         raise ValueError("a contact sheet needs at least one image")
-    cols = columns or min(6, max(1, math.ceil(math.sqrt(len(images) * 1.2))))
-    rows = math.ceil(len(images) / cols)
     with Image.open(images[0]) as first:
         ratio = first.height / first.width
-    thumb_h = round(thumb_width * ratio)
-    label_h = 18
-    font = _label_font(13, cjk=any(ord(ch) > 0x2E80 for c in (captions or ()) for ch in c))
-    sheet = Image.new("RGB", (gap + cols * (thumb_width + gap), gap + rows * (thumb_h + label_h + gap)), BACKGROUND)
-    draw = ImageDraw.Draw(sheet)
+    sheet = Sheet(len(images), ratio, columns, thumb_width, gap, captions)
     for i, path in enumerate(images):
-        r, c = divmod(i, cols)
-        x, y = gap + c * (thumb_width + gap), gap + r * (thumb_h + label_h + gap)
         with Image.open(path) as im:
-            thumb = im.convert("RGB").resize((thumb_width, thumb_h), Image.Resampling.LANCZOS)
-        sheet.paste(thumb, (x, y))
-        draw.rectangle((x - 1, y - 1, x + thumb_width, y + thumb_h), outline=FRAME)
-        label = captions[i] if captions and i < len(captions) else str(i + 1)
-        while len(label) > 4 and draw.textlength(label, font=font) > thumb_width:
-            label = label[:-2] + "…"
-        width = draw.textlength(label, font=font)
-        draw.text((x + (thumb_width - width) / 2, y + thumb_h + 2), label, fill=LABEL, font=font)
-    sheet.quantize(256).save(out, optimize=True)
-    return out
+            sheet.paste(i, im)
+    return sheet.save(out)
 
 
 def _label_font(size: int, cjk: bool = False):  # type: ignore[no-untyped-def]
@@ -89,8 +144,7 @@ def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[
     are removed, so the folder shows this deck only, and nothing else in the folder is touched. A file of
     the same name that deckgen did not write is never replaced (`OutputError`). The images are rendered in
     a hidden folder inside `folder` and moved into place (one file system, whatever `TMPDIR` is); a folder
-    deckgen created is removed again when rendering fails. Raises `ToolMissingError` without LibreOffice or
-    poppler.
+    deckgen created is removed again when rendering fails. Raises `ToolMissingError` without LibreOffice.
     """
     from deckgen.errors import OutputError
     from deckgen.package.deck import read_deck
@@ -119,7 +173,8 @@ def make_preview(deck: Path, folder: Path, width: int = 1280, columns: Optional[
 def _render(deck: Path, folder: Path, work: Path, width: int, columns: Optional[int], progress: Progress,
             captions: Optional[Sequence[str]] = None) -> Preview:
     from deckgen.errors import OutputError
-    from deckgen.present.office import convert_to_pdf, page_count, pdf_to_pngs
+    from deckgen.present.office import convert_to_pdf
+    from deckgen.present.raster import page_count, page_ratio, render_pngs
 
     ours = _manifest(folder)
     with progress.status(f"Converting {deck.name} to PDF with LibreOffice"):
@@ -130,9 +185,11 @@ def _render(deck: Path, folder: Path, work: Path, width: int, columns: Optional[
     if theirs:
         raise OutputError(f"the folder {str(folder)!r} holds {theirs[0]}, which deckgen did not write (it is not in "
                           f"{MANIFEST}); move it away, or choose another folder with -o")
+    rendered = [work / slide_name(n, pages) for n in range(1, pages + 1)]
+    contact = Sheet(pages, page_ratio(pdf), columns, captions=captions)
     with progress.bar("Rendering slides", pages) as tick:
-        rendered = pdf_to_pngs(pdf, work, "page", width=width, pages=pages, tick=tick)
-    sheet = contact_sheet(rendered, work / CONTACT_SHEET, columns, captions=captions)
+        render_pngs(pdf, rendered, width, contact.thumb_size, contact.paste, tick)  # thumbnails pasted as they come
+    sheet = contact.save(work / CONTACT_SHEET)
     _write_manifest(folder, ours | set(names))  # recorded before the moves: an interruption leaves no unknown file
     for old in sorted(ours - set(names)):
         with contextlib.suppress(FileNotFoundError):
