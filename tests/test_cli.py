@@ -208,3 +208,19 @@ def test_present_commands_name_their_argument_as_usage_does(runner: CliRunner, c
     assert f"{command} [OPTIONS] SOURCE" in text and "SOURCE is a built deck (DECK.pptx) or an outline" in text
     if command == "handout":
         assert "--paper [a4|letter]  The page size" in text
+
+
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(runner: CliRunner, tmp_path: Path) -> None:
+    """The build tunes Python's collector for itself only: in a process that builds again and again (the
+    tests, `--watch`) nothing stays set aside, so garbage made between builds is collected."""
+    import gc
+
+    threshold = gc.get_threshold()
+    for name in ("a", "b"):
+        result = runner.invoke(main, ["build", str(OUTLINE), "-o", str(tmp_path / f"{name}.pptx")])
+        assert result.exit_code == 0, result.output
+        assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("deck: [\n", encoding="utf-8")
+    assert runner.invoke(main, ["build", str(bad), "-o", str(tmp_path / "c.pptx")]).exit_code == 1
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
