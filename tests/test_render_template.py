@@ -154,10 +154,50 @@ def test_a_template_without_a_content_layout_still_shows_every_bullet(tmp_path: 
     assert parts and [p for p in parts if p not in shown] == []
 
 
-def test_a_template_without_layouts_is_an_error(tmp_path: Path) -> None:
-    bad = save_title_layout_only(tmp_path / "no-layouts.pptx", keep=0)
-    with pytest.raises(ContentError, match="no slide layouts at all"):
-        build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=bad))
+def test_a_template_without_layouts_gets_a_title_and_content_layout_under_its_master(tmp_path: Path) -> None:
+    """keynote-nolayouts: a master and no layout at all. deckgen adds one title and content layout whose
+    placeholders sit where the master's do, warns once, and every title and bullet is on the slides; the
+    package stays valid and adds no PowerPoint finding."""
+    from deckgen.outline.read import read_outline
+
+    bare = save_title_layout_only(tmp_path / "no-layouts.pptx", keep=0)
+    assert len(Presentation(str(bare)).slide_layouts) == 0
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=bare))
+    assert [w.message for w in result.warnings].count(next(w.message for w in result.warnings
+                                                           if "no slide layouts at all" in w.message)) == 1
+    prs = Presentation(str(out))
+    master = prs.slide_master
+    (layout,) = list(master.slide_layouts)
+    assert layout.name == "Title and Content"
+    by_idx = {ph.placeholder_format.idx: ph for ph in layout.placeholders}
+    master_by_type = {ph.placeholder_format.type: ph for ph in master.placeholders}
+    for idx, kind in ((0, 1), (1, 2)):  # the title and the body (PP_PLACEHOLDER.TITLE, .BODY on the master)
+        mine, theirs = by_idx[idx], master_by_type[kind]
+        assert (mine.left, mine.top, mine.width, mine.height) == (theirs.left, theirs.top, theirs.width, theirs.height)
+    assert all(s.slide_layout.name == "Title and Content" for s in prs.slides)
+    shown = re.sub(r"\s+", "", "".join(sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame))
+    outline = read_outline(OUTLINE).outline
+    texts = [sec.title for sec in outline.sections] + [t for sec in outline.sections for sub in sec.subsections for t in [sub.title, *sub.bullets]]
+    assert [t for t in texts if re.sub(r"\s+", "", t) not in shown] == []
+    assert_valid_template_deck(bare, out)
+
+
+def test_the_added_layout_puts_a_body_below_the_title_when_the_master_has_none() -> None:
+    from deckgen.render.addlayout import layout_xml
+
+    master = etree.fromstring(
+        '<p:sldMaster xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree><p:sp><p:nvSpPr>'
+        '<p:cNvPr id="2" name="T"/><p:cNvSpPr/><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm>'
+        '<a:off x="100" y="200"/><a:ext cx="3000" cy="400"/></a:xfrm></p:spPr></p:sp></p:spTree></p:cSld></p:sldMaster>')
+    layout = etree.fromstring(layout_xml(master, 16000, 9000).encode("utf-8"))
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    offs = [(int(o.get("x")), int(o.get("y"))) for o in layout.iter(f"{a}off")][1:]  # after the group's own
+    exts = [(int(e.get("cx")), int(e.get("cy"))) for e in layout.iter(f"{a}ext")][1:]
+    assert offs[0] == (100, 200) and exts[0] == (3000, 400)  # the master's title
+    body_top, body_bottom = offs[1][1], offs[1][1] + exts[1][1]
+    assert 9000 // 6 < body_top < body_bottom < 9000  # below a title band, on the slide
 
 
 def test_template_inspect_lists_layouts_and_roles(templates: dict[str, Path]) -> None:
