@@ -176,3 +176,21 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
             if slot is not None:
                 out[role, spec.name] = slot
     return Frames(MappingProxyType(out), slot_of(by_role["content"].footer), scale)
+
+
+GLYPH_DEPTH_EM = 0.16  # how far below its line a Chinese line's glyph box reaches, as LibreOffice draws it
+
+
+def clear_bottom_line(sp: "_Element", inherited: tuple[Optional["_Element"], ...], size: float) -> None:
+    """Give a bottom-anchored text shape `sp` (its own `a:bodyPr` anchor, else the first of the `inherited`
+    shapes' that sets one) a bottom inset of at least `GLYPH_DEPTH_EM` of its type `size`, so the glyphs of
+    its last line stay in the box; the line sits a few points higher. Others are left as they are."""
+    chain = [el.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") for el in (sp, *inherited) if el is not None]
+    chain = [b for b in chain if b is not None]
+    anchor = next((b.get("anchor") for b in chain if b.get("anchor")), "t")
+    own = chain[0] if chain and chain[0].getparent().getparent() is sp else None
+    if anchor != "b" or own is None or size <= 0:
+        return
+    inset = next((int(b.get("bIns")) / EMU_PER_PT for b in chain if (b.get("bIns") or "").isdigit()), DEFAULT_INSETS[3])
+    if inset < GLYPH_DEPTH_EM * size:
+        own.set("bIns", str(round(GLYPH_DEPTH_EM * size * EMU_PER_PT)))

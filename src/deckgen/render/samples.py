@@ -186,9 +186,12 @@ def classify(samples: list[Sample]) -> None:
 
 
 def _big_number(s: Sample) -> bool:
-    """The page's largest text is a part number (`1`, `02`): a section page."""
+    """The page's largest text is a part number (`1`, `02`): a section page; not when the page numbers three
+    or more items (1 2 3 4: a list or a process, whose numbers would all become the section's)."""
     big = max(s.texts, key=lambda t: t.size, default=None)
-    return big is not None and re.fullmatch(r"\s*0?\d{1,2}\s*", big.text) is not None and big.size >= 28
+    numbers = {t.text.strip().lstrip("0") for t in s.texts if re.fullmatch(r"\s*0?\d{1,2}\s*", t.text)}
+    return (big is not None and re.fullmatch(r"\s*0?\d{1,2}\s*", big.text) is not None and big.size >= 28
+            and len(numbers) < 3)
 
 
 def design_on_slides(samples: list[Sample]) -> bool:

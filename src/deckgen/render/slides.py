@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
@@ -33,9 +34,10 @@ def slot_key(target: Optional["LayoutPlaceholder"]) -> Optional[PhKey]:
 
 
 def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
-                     filled: set[PhKey], plain: bool = False) -> None:
+                     filled: set[PhKey], plain: bool = False, template: bool = False) -> None:
     """Put `text` into the slide's placeholder cloned from the layout placeholder `target` (if both exist);
-    `plain`: without bullet marks, whatever the placeholder's style."""
+    `plain`: without bullet marks, whatever the placeholder's style; on a `template`, a bottom-anchored
+    placeholder keeps its last line's glyphs in the box (`frames.clear_bottom_line`)."""
     key = slot_key(target)
     if key is None or text is None or not any(text.paragraphs):
         return
@@ -45,6 +47,12 @@ def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], t
     oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size, levels=text.levels)
     if plain:
         oxml.without_bullets(sp.find(oxml.qn("p:txBody")))
+    if template:
+        from deckgen.render.frames import clear_bottom_line
+        from deckgen.render.pptx_api import base_placeholder
+
+        base = base_placeholder(target)
+        clear_bottom_line(sp, (element(target), element(base) if base is not None else None), text.size)
     filled.add(key)
 
 
@@ -54,12 +62,15 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
     box standing in for a placeholder the layout lacks."""
     if text is None or not any(text.paragraphs):
         return
+    from deckgen.render.frames import clear_bottom_line
+
     if slots.sample is not None:
         from deckgen.render.samples import shape_by_id
 
         sp = shape_by_id(slide.tree, slots.shape_ids[name]) if name in slots.shape_ids else None
         if sp is not None:
             oxml.set_paragraphs_like(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
+            clear_bottom_line(sp, (), text.size)
             filled.add(("sample", slots.shape_ids[name]))
             if name in slots.resized:  # grown into the room around it; out of its group, on the slide
                 top = sp
@@ -73,7 +84,7 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             return
     target = slots.get(name)
     if target is not None:
-        fill_placeholder(slide, target, text, lang, filled, plain)
+        fill_placeholder(slide, target, text, lang, filled, plain, template=slots.template)
         if name in slots.moved:
             oxml.set_box(slide.placeholders[slot_key(target)], _emu(slots.moved[name]))  # type: ignore[index]
     if name in slots.boxes:
@@ -90,6 +101,7 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
         sp = oxml.text_box(oxml.next_shape_id(slide.tree), "Title" if title else f"Text {name}", _emu(slots.boxes[name]),
                            text.paragraphs, lang, text.size, title=title, indent=0.0 if plain else style.indent,
                            space_before=style.space_before, line_spacing=style.line_spacing, like=like)
+        clear_bottom_line(sp, (), text.size)
         slide.tree.append(sp)
         filled.add(("sample", int(sp.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id"))))
 
@@ -142,6 +154,9 @@ def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
         runs[0].text = new
         for r in runs[1:]:
             r.text = ""
+        body_pr = sp.find(f"{oxml.qn('p:txBody')}/{oxml.qn('a:bodyPr')}")
+        if body_pr is not None and not re.search(r"\s", new):
+            body_pr.set("wrap", "none")  # a number is one word: `TW`/`O` where a substituted font is wider
         shrink = min(1.0, text_em(shape.text.strip()) / max(text_em(new), 0.01))
         if shrink < 1.0:  # `THREE` where the page had room for `ONE`
             for rpr in sp.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")):
