@@ -9,6 +9,7 @@ from deckgen.plan.kinds import BUILTIN, BUILTIN_FRAMES, CONTENT_BODY, CONTENT_TI
 from deckgen.render.oxml import qn
 from deckgen.render.layouts import TITLE_TYPES, Slots
 from deckgen.render.pptx_api import base_placeholder, element
+from deckgen.text.metrics import LINE_HEIGHT_EM
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -123,11 +124,16 @@ def sample_slot(sp: "_Element", at: tuple[float, float, float, float], *, title:
     src = [el for el in (first.find(qn("a:pPr")) if first is not None else None,) if el is not None]
     run = first.find(f"{qn('a:r')}/{qn('a:rPr')}") if first is not None else None
     line = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPct')}", "val")
-    before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
+    exact = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPts')}", "val")  # lines so many points apart, at the run's size
+    sample_size = _number(run.get("sz")) / 100 if run is not None and run.get("sz") else 0.0
+    if not line and exact and sample_size:
+        line = str(_number(exact) / 100 / (sample_size * LINE_HEIGHT_EM) * 100000)
+    before = _number(_first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")) + _number(
+        _first(src, f"{qn('a:spcAft')}/{qn('a:spcPts')}", "val"))  # space after a paragraph is before the next
     mar = _first(src, "", "marL")
     style = Paragraphs(
         line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,
-        space_before=_number(before) / 100 if before else (0.0 if title else 6.0),
+        space_before=before / 100 if before else (0.0 if title else 6.0),
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or (run is not None and run.get("b") in ("1", "true")),
         letter_spacing=max(0.0, _number(run.get("spc")) / 100) if run is not None and run.get("spc") else 0.0)

@@ -164,10 +164,14 @@ def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
                     rpr.set("sz", str(max(100, int(int(rpr.get("sz")) * shrink))))
 
 
+GLYPH_BOX_EM = 1.36  # the height of a line's glyph box from the top of its line, as LibreOffice draws big type
+
+
 def _fit_autofit_boxes(slide: "NewSlide") -> None:
     """Make a copied page's shapes that fit themselves to their text (`a:spAutoFit`: PowerPoint resizes them
     only when edited) as tall as their lines, as they show once edited; the renumbered `3` of a box sized
-    for `1`."""
+    for `1`. A top-anchored box without a fill also holds its last line's glyph box (`GLYPH_BOX_EM`): the
+    199-pt `1` of a section page, whose glyphs reach past a box sized to the line; the text does not move."""
     from deckgen.render.samples import text_shapes
     from deckgen.text.metrics import LINE_HEIGHT_EM
 
@@ -177,12 +181,17 @@ def _fit_autofit_boxes(slide: "NewSlide") -> None:
         ext = sp.find(f"{oxml.qn('p:spPr')}/{oxml.qn('a:xfrm')}/{oxml.qn('a:ext')}")
         if body_pr is None or body_pr.find(oxml.qn("a:spAutoFit")) is None or ext is None:
             continue
-        need = 0.0
+        need = last = 0.0
         for p in body.findall(oxml.qn("a:p")):
             sizes = [int(r.get("sz")) / 100 for r in p.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")) if (r.get("sz") or "").isdigit()]
             pct = p.find(f"{oxml.qn('a:pPr')}/{oxml.qn('a:lnSpc')}/{oxml.qn('a:spcPct')}")
             spacing = int(pct.get("val", "100000")) / 100000 if pct is not None and (pct.get("val") or "").isdigit() else 1.0
-            need += (1 + len(p.findall(oxml.qn("a:br")))) * max(sizes, default=shape.size) * LINE_HEIGHT_EM * max(1.0, spacing)
+            last = max(sizes, default=shape.size)
+            need += (1 + len(p.findall(oxml.qn("a:br")))) * last * LINE_HEIGHT_EM * max(1.0, spacing)
+        sp_pr = sp.find(oxml.qn("p:spPr"))
+        unfilled = sp_pr is None or not any(sp_pr.find(oxml.qn(f"a:{f}")) is not None for f in ("solidFill", "gradFill", "blipFill", "pattFill"))
+        if body_pr.get("anchor", "t") == "t" and unfilled:  # an unseen box: room for the last line's glyphs too
+            need += (GLYPH_BOX_EM - LINE_HEIGHT_EM) * last
         need += sum(int(body_pr.get(k, d)) / 12700 for k, d in (("tIns", "45720"), ("bIns", "45720")))
         if need * 12700 > int(ext.get("cy", "0")):
             ext.set("cy", str(round(need * 12700 * shape.transform[1] ** -1 if shape.transform[1] else need * 12700)))
