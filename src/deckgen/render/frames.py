@@ -137,7 +137,9 @@ def sample_slot(sp: "_Element", at: tuple[float, float, float, float], *, title:
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or (run is not None and run.get("b") in ("1", "true")),
         letter_spacing=max(0.0, _number(run.get("spc")) / 100) if run is not None and run.get("spc") else 0.0)
-    if body is not None and body.get("vert", "horz") not in ("horz", "wordArtVert"):  # lines run down the box:
+    from deckgen.render.samples import turned
+
+    if body is not None and body.get("vert", "horz") not in ("horz", "wordArtVert") and not turned(sp):  # lines run down:
         x, y, w, h = at  # fitted as the box turned a quarter, its line length the box's height
         return Slot(Box(x, y, h, w, inset_l=ins[1], inset_r=ins[3], inset_t=ins[2], inset_b=ins[0]), style)
     x, y, w, h = at

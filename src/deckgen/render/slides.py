@@ -69,6 +69,10 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
 
         sp = shape_by_id(slide.tree, slots.shape_ids[name]) if name in slots.shape_ids else None
         if sp is not None:
+            from deckgen.render.samples import make_upright, turned
+
+            if turned(sp):
+                make_upright(sp)
             oxml.set_paragraphs_like(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
             clear_bottom_line(sp, (), text.size)
             filled.add(("sample", slots.shape_ids[name]))
@@ -162,6 +166,30 @@ def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
             for rpr in sp.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")):
                 if (rpr.get("sz") or "").isdigit():
                     rpr.set("sz", str(max(100, int(int(rpr.get("sz")) * shrink))))
+        if body_pr is not None and body_pr.get("wrap") == "none":
+            _widen(sp, body_pr, text_em(new))
+
+
+def _widen(sp: "_Element", body_pr: "_Element", em: float) -> None:
+    """Widen an unseen one-line box (no fill; not in a group) to hold `em` ems of its largest type with a fifth
+    to spare, along its alignment: a wider font than the one the page was drawn with stays in the box."""
+    sizes = [int(r.get("sz")) / 100 for r in sp.iter(oxml.qn("a:rPr")) if (r.get("sz") or "").isdigit()]
+    xfrm = sp.find(f"{oxml.qn('p:spPr')}/{oxml.qn('a:xfrm')}")
+    sp_pr = sp.find(oxml.qn("p:spPr"))
+    if not sizes or xfrm is None or sp.getparent().tag != oxml.qn("p:spTree") or any(
+            sp_pr.find(oxml.qn(f"a:{f}")) is not None for f in ("solidFill", "gradFill", "blipFill", "pattFill")):
+        return
+    off, ext = xfrm.find(oxml.qn("a:off")), xfrm.find(oxml.qn("a:ext"))
+    insets = sum(int(body_pr.get(k, "91440")) for k in ("lIns", "rIns"))
+    need = round(1.2 * em * max(sizes) * 12700) + insets
+    have = int(ext.get("cx", "0"))
+    if off is None or need <= have:
+        return
+    ppr = sp.find(f".//{oxml.qn('a:p')}/{oxml.qn('a:pPr')}")
+    align = ppr.get("algn", "l") if ppr is not None else "l"
+    shift = (need - have) // 2 if align == "ctr" else (need - have if align == "r" else 0)
+    off.set("x", str(int(off.get("x", "0")) - shift))
+    ext.set("cx", str(need))
 
 
 GLYPH_BOX_EM = 1.36  # the height of a line's glyph box from the top of its line, as LibreOffice draws big type
