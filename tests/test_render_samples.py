@@ -119,3 +119,76 @@ def test_a_template_with_its_design_in_placeholders_uses_its_layouts(tmp_path: P
                                           ("目录标题", 2, None), ("2021", 3, None)])
 def test_part_numbers_are_renumbered_in_their_own_form(text: str, n: int, new: object) -> None:
     assert renumber(text, n) == new
+
+
+def _numbered_pages(path: Path) -> Path:
+    """A cover, a page numbering four items in large circles (cn-123layouts' 1 2 3 4), a page with one
+    large part number, and a content page."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(960), Pt(540)
+    blank = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    cover = prs.slides.add_slide(blank)
+    _deco(cover, 0, 0, 960, 120), _box(cover, 100, 200, 760, 80, "年度工作汇报", 44)
+    listing = prs.slides.add_slide(blank)
+    _deco(listing, 40, 60, 280, 280)
+    for i in range(4):
+        _box(listing, 360, 60 + 90 * i, 40, 40, str(i + 1), 32)
+        _box(listing, 420, 60 + 90 * i, 300, 40, "案件介绍", 20)
+    part = prs.slides.add_slide(blank)
+    _deco(part, 380, 120, 200, 200), _box(part, 400, 140, 160, 160, "1", 120), _box(part, 200, 350, 560, 60, "章节标题", 32)
+    content = prs.slides.add_slide(blank)
+    _deco(content, 0, 0, 960, 90), _box(content, 40, 20, 500, 50, "单击此处添加标题", 28)
+    _box(content, 40, 120, 860, 360, "单击此处添加文本", 20)
+    prs.save(str(path))
+    return path
+
+
+def test_a_page_numbering_several_items_is_not_a_section_page(tmp_path: Path) -> None:
+    """cn-123layouts: a page of four numbered circles was taken for a section page, and every circle showed
+    the section's number (1 1 1 1). A page with one large part number still is a section page."""
+    from deckgen.outline.model import Role
+    from deckgen.render.samples import classify, read_samples
+
+    samples = read_samples(Presentation(str(_numbered_pages(tmp_path / "numbered.pptx"))))
+    classify(samples)
+    assert [s.role for s in samples] == [Role.TITLE, Role.CONTENT, Role.SECTION, Role.CONTENT]
+
+
+def _one_box(text: str, size: int, width: float, height: float, *, autofit: bool = False):  # type: ignore[no-untyped-def]
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    tb = _box(slide, 300, 100, width, height, text, size)
+    tb.text_frame.paragraphs[0].alignment = 2  # centred
+    body_pr = tb.text_frame._txBody.bodyPr
+    for child in list(body_pr):
+        body_pr.remove(child)
+    if autofit:
+        body_pr.append(body_pr.makeelement("{http://schemas.openxmlformats.org/drawingml/2006/main}spAutoFit", {}))
+    tree = slide.shapes._spTree
+    return type("Copied", (), {"tree": tree})(), tb
+
+
+def test_a_renumbered_label_stays_on_one_line_and_its_box_holds_it() -> None:
+    """cn-sample-enprompt: `TWO` in a box drawn for `ONE` in a condensed font wrapped to `TW`/`O` where the
+    font is wider. The number does not wrap, and its unseen box widens about its centre to hold it."""
+    from deckgen.render.slides import _renumber
+    from deckgen.text.metrics import text_em
+
+    copied, tb = _one_box("ONE", 96, 206, 124)
+    centre = tb.left + tb.width / 2
+    _renumber(copied, set(), 3)
+    assert tb.text_frame.text == "THREE"
+    assert tb.text_frame._txBody.bodyPr.get("wrap") == "none"
+    size = max(r.font.size.pt for p in tb.text_frame.paragraphs for r in p.runs)
+    assert tb.width >= Pt(1.2 * text_em("THREE") * size) and tb.left + tb.width / 2 == pytest.approx(centre, abs=1)
+
+
+def test_an_unseen_self_fitting_box_holds_its_big_numbers_glyphs() -> None:
+    """cn-sample-dabian, cn-wps-filled: a 199-pt `1` in a self-fitting box sized to its line; the glyph box
+    reaches past it. The box grows down to hold it; the text (anchored at the top) does not move."""
+    from deckgen.render.slides import GLYPH_BOX_EM, _fit_autofit_boxes
+
+    copied, tb = _one_box("1", 199, 152, 248, autofit=True)
+    top = tb.top
+    _fit_autofit_boxes(copied)
+    assert tb.top == top and tb.height >= Pt(GLYPH_BOX_EM * 199 + 7.2) - 2
