@@ -249,3 +249,35 @@ def test_vertical_text_in_a_box_turned_a_quarter_is_written_as_the_box_it_shows_
     assert not turned(sp) and sp.find(f"{P}spPr/{A}xfrm").get("rot") is None
     (_, again), = list(text_shapes(tree))
     assert again.box == pytest.approx(shape.box) and not again.vertical
+
+
+def _plate_template(path: Path) -> Path:
+    """cn-sample-jianyue's section page: the title box is a 100×26-pt plate inside a drawn emblem in the
+    middle of the page, with free room above and below it."""
+    from tests.test_render_samples import sample_template
+
+    sample_template(path)
+    prs = Presentation(str(path))
+    for slide in list(prs.slides)[2:4]:  # the two section pages: the plate replaces the wide title box
+        for sh in list(slide.shapes):
+            if sh.has_text_frame and "章节标题" in sh.text_frame.text:
+                sh._element.getparent().remove(sh._element)
+        _deco(slide, 380, 180, 200, 200)
+        _box(slide, 430, 330, 100, 26, "章节标题", 16)
+    prs.save(str(path))
+    return path
+
+
+def test_a_section_title_plate_too_small_for_titles_gives_way_to_the_free_band_of_the_page(tmp_path: Path) -> None:
+    template = _plate_template(tmp_path / "plate.pptx")
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=template))
+    assert [w.message for w in result.warnings if "too small for section titles" in w.message]
+    prs = Presentation(str(out))
+    sections = [s for s in prs.slides if any(sh.has_text_frame and sh.text_frame.text == "PART 01" for sh in s.shapes)]
+    assert sections
+    title = next(sh for sh in sections[0].shapes if sh.has_text_frame and sh.text_frame.text.startswith("一、"))
+    top, bottom = title.top / 12700, (title.top + title.height) / 12700
+    assert title.width / 12700 > 600 and (bottom <= 180 + 1 or top >= 380 - 1)  # across the page, clear of the emblem
+    assert _holds(title)
+    assert_valid_template_deck(template, out)
