@@ -302,3 +302,26 @@ def test_text_is_fitted_clear_of_the_bottom_of_a_box_without_a_bottom_inset() ->
     assert plain is not None and bare is not None
     assert bare.box.h == pytest.approx(title.height / 12700 - 3.6)
     assert bare.box.text_h < plain.box.text_h + 3.6
+
+
+def test_space_after_paragraphs_in_the_masters_body_style_counts_in_a_layouts_slot() -> None:
+    """cn-wps-course: the master's body style sets 10 pt after each paragraph and none before; the fitter
+    took none, and a quotation's source fell 7 pt below the section layout's body strip."""
+    from deckgen.render.frames import slot_of
+
+    prs = Presentation()
+    layout = prs.slide_layouts[1]
+    body = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 1)
+    style = prs.slide_master._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}bodyStyle")
+    lvl1 = style.find("{http://schemas.openxmlformats.org/drawingml/2006/main}lvl1pPr")
+    for tag in ("spcBef", "spcAft"):
+        for old in lvl1.findall(f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}{tag}"):
+            lvl1.remove(old)
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    before = etree.SubElement(lvl1, f"{a}spcBef")
+    etree.SubElement(before, f"{a}spcPts", val="0")
+    after = etree.SubElement(lvl1, f"{a}spcAft")
+    etree.SubElement(after, f"{a}spcPts", val="1000")
+    lvl1.insert(0, after), lvl1.insert(0, before)  # pPr children come before defRPr
+    slot = slot_of(body)
+    assert slot is not None and slot.style.space_before == pytest.approx(10.0)
