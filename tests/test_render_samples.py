@@ -192,3 +192,46 @@ def test_an_unseen_self_fitting_box_holds_its_big_numbers_glyphs() -> None:
     top = tb.top
     _fit_autofit_boxes(copied)
     assert tb.top == top and tb.height >= Pt(GLYPH_BOX_EM * 199 + 7.2) - 2
+
+
+def _pictured(path: Path, grey: int, tmp: Path) -> Path:
+    """`sample_template` with a plain picture of `grey` as every page's background, and the contents page's
+    items in the background colour (`bg1`: white), as they stand on a plate on cn-red-huawei's sample."""
+    from lxml import etree
+    from PIL import Image
+
+    picture = tmp / f"bg{grey}.png"
+    Image.new("RGB", (64, 36), (grey, grey, grey)).save(picture)
+    sample_template(path)
+    prs = Presentation(str(path))
+    ns = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+          "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+    for slide in prs.slides:
+        _, rid = slide.part.get_or_add_image_part(str(picture))
+        c_sld = slide._element.find("p:cSld", ns)
+        c_sld.insert(0, etree.fromstring(
+            f'<p:bg xmlns:p="{ns["p"]}" xmlns:a="{ns["a"]}" xmlns:r="{ns["r"]}"><p:bgPr><a:blipFill><a:blip r:embed="{rid}"/>'
+            '<a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>'))
+    for sh in prs.slides[1].shapes:
+        if sh.has_text_frame and "目录标题" in sh.text_frame.text:
+            for r in sh._element.iter(f"{{{ns['a']}}}rPr"):
+                etree.SubElement(etree.SubElement(r, f"{{{ns['a']}}}solidFill"), f"{{{ns['a']}}}schemeClr", val="bg1")
+    prs.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("grey, white", [(235, False), (30, True)])
+def test_contents_in_the_background_colour_take_the_text_colour_on_a_light_page(tmp_path: Path, grey: int, white: bool) -> None:
+    """cn-red-huawei: the contents page's items were white (they stood on a red plate deckgen clears) and the
+    lecture's sections came out white on the light page. On a light background picture they take the theme's
+    text colour; on a dark one (cn-sample-jianyue's night sky) white stays."""
+    template = _pictured(tmp_path / "pictured.pptx", grey, tmp_path)
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    agenda = next(s for s in Presentation(str(out)).slides
+                  if any(sh.has_text_frame and sh.text_frame.text.strip() == "目录" for sh in s.shapes))
+    items = next(sh for sh in agenda.shapes if sh.has_text_frame and sh.text_frame.text.startswith("一、"))
+    fills = {c.get("val") for c in items._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}schemeClr")}
+    assert ("bg1" in fills) is white
+    assert_valid_template_deck(template, out)

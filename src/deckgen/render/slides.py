@@ -102,12 +102,54 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
 
             source = shape_by_id(element(slots.sample).find(oxml.qn("p:cSld")), slots.text_like)
             like = source.find(f".//{oxml.qn('a:r')}/{oxml.qn('a:rPr')}") if source is not None else None
+            like = _readable(like, slide)
         sp = oxml.text_box(oxml.next_shape_id(slide.tree), "Title" if title else f"Text {name}", _emu(slots.boxes[name]),
                            text.paragraphs, lang, text.size, title=title, indent=0.0 if plain else style.indent,
                            space_before=style.space_before, line_spacing=style.line_spacing, like=like)
         clear_bottom_line(sp, (), text.size)
         slide.tree.append(sp)
         filled.add(("sample", int(sp.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id"))))
+
+
+BACKGROUND_COLOURS = ("bg1", "bg2", "lt1", "lt2")
+
+
+def _readable(rpr: Optional["_Element"], slide: "NewSlide") -> Optional["_Element"]:
+    """The sample text's look `rpr` without its colour when that is the page's background colour (`bg1`, white)
+    and the page's background picture is light: such text stood on a plate in the region deckgen clears, and
+    would be unreadable on the page (cn-red-huawei's contents); the text then takes the theme's text colour."""
+    fill = rpr.find(oxml.qn("a:solidFill")) if rpr is not None else None
+    scheme = fill.find(oxml.qn("a:schemeClr")) if fill is not None else None
+    if rpr is None or scheme is None or scheme.get("val") not in BACKGROUND_COLOURS or not _light_picture(slide.part):
+        return rpr
+    rpr = copy.deepcopy(rpr)
+    rpr.remove(rpr.find(oxml.qn("a:solidFill")))
+    return rpr
+
+
+def _light_picture(part: object) -> bool:
+    """Whether the background that shows on the slide of `part` (its own, else its layout's, else its master's)
+    is a picture whose mean grey is light (above 60 %)."""
+    import io
+
+    from PIL import Image
+
+    chain = [part, part.slide_layout.part, part.slide_layout.slide_master.part]  # type: ignore[attr-defined]
+    for p in chain:
+        bg = element(p).find(f"{oxml.qn('p:cSld')}/{oxml.qn('p:bg')}")
+        if bg is None:
+            continue
+        blip = bg.find(f".//{oxml.qn('a:blip')}")
+        rid = blip.get(oxml.qn("r:embed")) if blip is not None else None
+        if not rid:
+            return False
+        try:
+            with Image.open(io.BytesIO(p.related_part(rid).blob)) as im:  # type: ignore[attr-defined]
+                grey = im.convert("L").resize((16, 16))
+                return sum(grey.tobytes()) / 256 > 0.6 * 255
+        except Exception:  # a picture Pillow cannot read (EMF, SVG): not known to be light
+            return False
+    return False
 
 
 def _emu(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
