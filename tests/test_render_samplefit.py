@@ -212,8 +212,9 @@ def test_a_sample_boxs_exact_line_spacing_and_space_after_count_in_its_slot() ->
     paragraph; the fitter took single spacing and six bullets ran below the box."""
     from deckgen.render.frames import sample_slot
 
-    sp = _sp('<p:txBody><a:bodyPr/><a:p><a:pPr><a:lnSpc><a:spcPts val="2800"/></a:lnSpc><a:spcAft><a:spcPts val="300"/>'
-             '</a:spcAft></a:pPr><a:r><a:rPr sz="1600"/><a:t>正文</a:t></a:r></a:p></p:txBody>')
+    sp = _sp('<p:txBody><a:bodyPr/><a:p><a:pPr><a:lnSpc><a:spcPts val="2800"/></a:lnSpc><a:spcBef><a:spcPts val="0"/>'
+             '</a:spcBef><a:spcAft><a:spcPts val="300"/></a:spcAft></a:pPr><a:r><a:rPr sz="1600"/><a:t>正文</a:t></a:r></a:p>'
+             '</p:txBody>')
     slot = sample_slot(sp, (40, 130, 600, 160), title=False)
     assert slot.style.line_spacing == pytest.approx(28 / (16 * LINE_HEIGHT_EM))
     assert slot.style.space_before == pytest.approx(3.0)

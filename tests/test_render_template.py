@@ -325,3 +325,8 @@ def test_space_after_paragraphs_in_the_masters_body_style_counts_in_a_layouts_sl
     lvl1.insert(0, after), lvl1.insert(0, before)  # pPr children come before defRPr
     slot = slot_of(body)
     assert slot is not None and slot.style.space_before == pytest.approx(10.0)
+    # space before given as a share of the line (cn-thu-43: 20 %) is not read as none: the default stays
+    before.remove(before[0])
+    etree.SubElement(before, f"{a}spcPct", val="20000")
+    slot = slot_of(body)
+    assert slot is not None and slot.style.space_before == pytest.approx(10.0 + 10.0)

@@ -79,7 +79,7 @@ def slot_of(ph: Optional["LayoutPlaceholder"], *, title: bool = False,
     spc = _first(src, qn("a:defRPr"), "spc")
     style = Paragraphs(
         line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,  # never assume tighter than single
-        space_before=(_number(before) + _number(after)) / 100 if before or after else (0.0 if title else 10.0),
+        space_before=(_number(before) / 100 if before is not None else (0.0 if title else 10.0)) + _number(after) / 100,
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or bold in ("1", "true"),
         letter_spacing=max(0.0, _number(spc) / 100) if spc else 0.0)
@@ -129,12 +129,12 @@ def sample_slot(sp: "_Element", at: tuple[float, float, float, float], *, title:
     sample_size = _number(run.get("sz")) / 100 if run is not None and run.get("sz") else 0.0
     if not line and exact and sample_size:
         line = str(_number(exact) / 100 / (sample_size * LINE_HEIGHT_EM) * 100000)
-    before = _number(_first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")) + _number(
-        _first(src, f"{qn('a:spcAft')}/{qn('a:spcPts')}", "val"))  # space after a paragraph is before the next
+    before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
+    after = _number(_first(src, f"{qn('a:spcAft')}/{qn('a:spcPts')}", "val"))  # space after a paragraph is before the next
     mar = _first(src, "", "marL")
     style = Paragraphs(
         line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,
-        space_before=before / 100 if before else (0.0 if title else 6.0),
+        space_before=(_number(before) / 100 if before is not None else (0.0 if title else 6.0)) + after / 100,
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or (run is not None and run.get("b") in ("1", "true")),
         letter_spacing=max(0.0, _number(run.get("spc")) / 100) if run is not None and run.get("spc") else 0.0)
