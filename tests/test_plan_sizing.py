@@ -98,6 +98,17 @@ def test_a_quotation_and_its_source_too_tall_for_a_templates_strip_take_the_titl
     assert dict(quote.texts)["quote"].paragraphs == ("“高质量发展是全面建设社会主义现代化国家的首要任务”", "——党的二十大报告")
 
 
+def test_a_source_the_strip_cannot_hold_goes_with_the_quotation_into_the_title_room() -> None:
+    """google-ubucon: the text box for the quote layout's missing body is 3 pt tall where the layout's free
+    room ends; the source went there and spilled. Quotation and source both take the title's room."""
+    outline, _ = validate(parse_yaml(QUOTED, "o.yaml"))
+    deck, warnings = plan(outline, load_theme(), _quote_frames(Box(34, 358, 650, 3), builtin=False))
+    quote = next(s for s in deck.slides if s.role is Role.QUOTE)
+    assert quote.title.paragraphs == ("“高质量发展是全面建设社会主义现代化国家的首要任务”", "——党的二十大报告")
+    assert dict(quote.texts).get("quote") is None
+    assert not [w for w in warnings if "does not fit" in w.message]
+
+
 CLOSING = """
 deck: {title: 示例讲座, language: zh-CN}
 sections:

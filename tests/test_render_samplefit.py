@@ -178,3 +178,107 @@ def test_the_opening_quotation_is_on_its_copied_page(deck: tuple[Path, Path, lis
     quote = next(s for s in slides if any(sh.has_text_frame and sh.text_frame.text.strip() == "引言" for sh in s.shapes))
     text = "".join(sh.text_frame.text for sh in _shapes(quote) if sh.has_text_frame)
     assert "首要任务" in text and "A总书记" in text
+
+
+def _sp(xml: str):  # type: ignore[no-untyped-def]
+    return etree.fromstring(f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}">{xml}</p:sp>')
+
+
+@pytest.mark.parametrize("anchor, own_inset, inherited, raised", [
+    ("b", None, None, True),          # a bottom-anchored title box (deckgen's own, cn-red-sjtu-blank)
+    (None, None, "b", True),          # a placeholder bottom-anchored by its layout (cn-wps-shtu's cover)
+    ("b", 914400, None, False),       # an inset larger than the glyphs need is kept
+    ("t", None, "b", False),          # the slide's own anchor wins; top-anchored text is fitted clear already
+    ("ctr", None, None, False),
+])
+def test_bottom_anchored_text_keeps_its_last_lines_glyphs_in_the_box(anchor, own_inset, inherited, raised) -> None:  # type: ignore[no-untyped-def]
+    """LibreOffice draws a Chinese line's glyphs up to 0.16 em below the line; a bottom-anchored box set them
+    past its edge (covers and closings of seven templates). Its bottom inset becomes at least that."""
+    from deckgen.render.frames import GLYPH_DEPTH_EM, clear_bottom_line
+
+    attrs = (f' anchor="{anchor}"' if anchor else "") + (f' bIns="{own_inset}"' if own_inset else "")
+    sp = _sp(f"<p:txBody><a:bodyPr{attrs}/><a:p/></p:txBody>")
+    layout = _sp(f'<p:txBody><a:bodyPr anchor="{inherited}"/></p:txBody>') if inherited else None
+    clear_bottom_line(sp, (layout,), 48.0)
+    b_ins = sp.find(f"{P}txBody/{A}bodyPr").get("bIns")
+    if raised:
+        assert int(b_ins) == round(GLYPH_DEPTH_EM * 48.0 * 12700)
+    else:
+        assert b_ins == (str(own_inset) if own_inset else None)
+
+
+def test_a_sample_boxs_exact_line_spacing_and_space_after_count_in_its_slot() -> None:
+    """cn-123layouts: the content page's body sets lines 28 pt apart for 16-pt text and 3 pt after each
+    paragraph; the fitter took single spacing and six bullets ran below the box."""
+    from deckgen.render.frames import sample_slot
+
+    sp = _sp('<p:txBody><a:bodyPr/><a:p><a:pPr><a:lnSpc><a:spcPts val="2800"/></a:lnSpc><a:spcBef><a:spcPts val="0"/>'
+             '</a:spcBef><a:spcAft><a:spcPts val="300"/></a:spcAft></a:pPr><a:r><a:rPr sz="1600"/><a:t>正文</a:t></a:r></a:p>'
+             '</p:txBody>')
+    slot = sample_slot(sp, (40, 130, 600, 160), title=False)
+    assert slot.style.line_spacing == pytest.approx(28 / (16 * LINE_HEIGHT_EM))
+    assert slot.style.space_before == pytest.approx(3.0)
+    from deckgen.text.fit import fit
+
+    assert 6 * 28 + 5 * 3 > slot.box.text_h  # six one-line bullets as the box shows them do not fit …
+    assert not fit(["要点"] * 6, slot.box, 16, 16, slot.style, cjk=True).fits  # … and the fitter knows it
+    assert fit(["要点"] * 4, slot.box, 16, 16, slot.style, cjk=True).fits
+
+
+def test_exact_line_spacing_scales_with_the_fitted_size() -> None:
+    from deckgen.render.oxml import set_paragraphs_like
+
+    sp = _sp('<p:txBody><a:bodyPr/><a:p><a:pPr><a:lnSpc><a:spcPts val="2800"/></a:lnSpc></a:pPr>'
+             '<a:r><a:rPr sz="1600"/><a:t>正文</a:t></a:r></a:p></p:txBody>')
+    set_paragraphs_like(sp.find(f"{P}txBody"), ["一", "二"], "zh-CN", 12.0)
+    assert [p.get("val") for p in sp.iter(f"{A}spcPts")] == ["2100", "2100"]
+
+
+def test_vertical_text_in_a_box_turned_a_quarter_is_written_as_the_box_it_shows_as() -> None:
+    """cn-sample-enprompt's cover: `Lab1` in an eaVert box turned 270° reads across the slide; the lecture's
+    title went in as vertical text turned on its side. The box is read, fitted and written upright."""
+    from deckgen.render.samples import make_upright, text_shapes, turned
+
+    tree = etree.fromstring(f'<p:spTree xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:sp><p:nvSpPr><p:cNvPr id="5" name="t"/>'
+                            '</p:nvSpPr><p:spPr><a:xfrm rot="16200000"><a:off x="1270000" y="2540000"/>'
+                            '<a:ext cx="1270000" cy="3810000"/></a:xfrm></p:spPr><p:txBody><a:bodyPr vert="eaVert"/>'
+                            '<a:p><a:r><a:rPr sz="4000"/><a:t>Lab1</a:t></a:r></a:p></p:txBody></p:sp></p:spTree>')
+    (sp, shape), = list(text_shapes(tree))
+    assert turned(sp) and not shape.vertical
+    assert shape.box == pytest.approx((100 + 50 - 150, 200 + 150 - 50, 300, 100))  # the box as it shows
+    make_upright(sp)
+    assert not turned(sp) and sp.find(f"{P}spPr/{A}xfrm").get("rot") is None
+    (_, again), = list(text_shapes(tree))
+    assert again.box == pytest.approx(shape.box) and not again.vertical
+
+
+def _plate_template(path: Path) -> Path:
+    """cn-sample-jianyue's section page: the title box is a 100×26-pt plate inside a drawn emblem in the
+    middle of the page, with free room above and below it."""
+    from tests.test_render_samples import sample_template
+
+    sample_template(path)
+    prs = Presentation(str(path))
+    for slide in list(prs.slides)[2:4]:  # the two section pages: the plate replaces the wide title box
+        for sh in list(slide.shapes):
+            if sh.has_text_frame and "章节标题" in sh.text_frame.text:
+                sh._element.getparent().remove(sh._element)
+        _deco(slide, 380, 180, 200, 200)
+        _box(slide, 430, 330, 100, 26, "章节标题", 16)
+    prs.save(str(path))
+    return path
+
+
+def test_a_section_title_plate_too_small_for_titles_gives_way_to_the_free_band_of_the_page(tmp_path: Path) -> None:
+    template = _plate_template(tmp_path / "plate.pptx")
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=template))
+    assert [w.message for w in result.warnings if "too small for section titles" in w.message]
+    prs = Presentation(str(out))
+    sections = [s for s in prs.slides if any(sh.has_text_frame and sh.text_frame.text == "PART 01" for sh in s.shapes)]
+    assert sections
+    title = next(sh for sh in sections[0].shapes if sh.has_text_frame and sh.text_frame.text.startswith("一、"))
+    top, bottom = title.top / 12700, (title.top + title.height) / 12700
+    assert title.width / 12700 > 600 and (bottom <= 180 + 1 or top >= 380 - 1)  # across the page, clear of the emblem
+    assert _holds(title)
+    assert_valid_template_deck(template, out)

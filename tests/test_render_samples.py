@@ -119,3 +119,119 @@ def test_a_template_with_its_design_in_placeholders_uses_its_layouts(tmp_path: P
                                           ("目录标题", 2, None), ("2021", 3, None)])
 def test_part_numbers_are_renumbered_in_their_own_form(text: str, n: int, new: object) -> None:
     assert renumber(text, n) == new
+
+
+def _numbered_pages(path: Path) -> Path:
+    """A cover, a page numbering four items in large circles (cn-123layouts' 1 2 3 4), a page with one
+    large part number, and a content page."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(960), Pt(540)
+    blank = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    cover = prs.slides.add_slide(blank)
+    _deco(cover, 0, 0, 960, 120), _box(cover, 100, 200, 760, 80, "年度工作汇报", 44)
+    listing = prs.slides.add_slide(blank)
+    _deco(listing, 40, 60, 280, 280)
+    for i in range(4):
+        _box(listing, 360, 60 + 90 * i, 40, 40, str(i + 1), 32)
+        _box(listing, 420, 60 + 90 * i, 300, 40, "案件介绍", 20)
+    part = prs.slides.add_slide(blank)
+    _deco(part, 380, 120, 200, 200), _box(part, 400, 140, 160, 160, "1", 120), _box(part, 200, 350, 560, 60, "章节标题", 32)
+    content = prs.slides.add_slide(blank)
+    _deco(content, 0, 0, 960, 90), _box(content, 40, 20, 500, 50, "单击此处添加标题", 28)
+    _box(content, 40, 120, 860, 360, "单击此处添加文本", 20)
+    prs.save(str(path))
+    return path
+
+
+def test_a_page_numbering_several_items_is_not_a_section_page(tmp_path: Path) -> None:
+    """cn-123layouts: a page of four numbered circles was taken for a section page, and every circle showed
+    the section's number (1 1 1 1). A page with one large part number still is a section page."""
+    from deckgen.outline.model import Role
+    from deckgen.render.samples import classify, read_samples
+
+    samples = read_samples(Presentation(str(_numbered_pages(tmp_path / "numbered.pptx"))))
+    classify(samples)
+    assert [s.role for s in samples] == [Role.TITLE, Role.CONTENT, Role.SECTION, Role.CONTENT]
+
+
+def _one_box(text: str, size: int, width: float, height: float, *, autofit: bool = False):  # type: ignore[no-untyped-def]
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    tb = _box(slide, 300, 100, width, height, text, size)
+    tb.text_frame.paragraphs[0].alignment = 2  # centred
+    body_pr = tb.text_frame._txBody.bodyPr
+    for child in list(body_pr):
+        body_pr.remove(child)
+    if autofit:
+        body_pr.append(body_pr.makeelement("{http://schemas.openxmlformats.org/drawingml/2006/main}spAutoFit", {}))
+    tree = slide.shapes._spTree
+    return type("Copied", (), {"tree": tree})(), tb
+
+
+def test_a_renumbered_label_stays_on_one_line_and_its_box_holds_it() -> None:
+    """cn-sample-enprompt: `TWO` in a box drawn for `ONE` in a condensed font wrapped to `TW`/`O` where the
+    font is wider. The number does not wrap, and its unseen box widens about its centre to hold it."""
+    from deckgen.render.slides import _renumber
+    from deckgen.text.metrics import text_em
+
+    copied, tb = _one_box("ONE", 96, 206, 124)
+    centre = tb.left + tb.width / 2
+    _renumber(copied, set(), 3)
+    assert tb.text_frame.text == "THREE"
+    assert tb.text_frame._txBody.bodyPr.get("wrap") == "none"
+    size = max(r.font.size.pt for p in tb.text_frame.paragraphs for r in p.runs)
+    assert tb.width >= Pt(1.2 * text_em("THREE") * size) and tb.left + tb.width / 2 == pytest.approx(centre, abs=1)
+
+
+def test_an_unseen_self_fitting_box_holds_its_big_numbers_glyphs() -> None:
+    """cn-sample-dabian, cn-wps-filled: a 199-pt `1` in a self-fitting box sized to its line; the glyph box
+    reaches past it. The box grows down to hold it; the text (anchored at the top) does not move."""
+    from deckgen.render.slides import GLYPH_BOX_EM, _fit_autofit_boxes
+
+    copied, tb = _one_box("1", 199, 152, 248, autofit=True)
+    top = tb.top
+    _fit_autofit_boxes(copied)
+    assert tb.top == top and tb.height >= Pt(GLYPH_BOX_EM * 199 + 7.2) - 2
+
+
+def _pictured(path: Path, grey: int, tmp: Path) -> Path:
+    """`sample_template` with a plain picture of `grey` as every page's background, and the contents page's
+    items in the background colour (`bg1`: white), as they stand on a plate on cn-red-huawei's sample."""
+    from lxml import etree
+    from PIL import Image
+
+    picture = tmp / f"bg{grey}.png"
+    Image.new("RGB", (64, 36), (grey, grey, grey)).save(picture)
+    sample_template(path)
+    prs = Presentation(str(path))
+    ns = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+          "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+    for slide in prs.slides:
+        _, rid = slide.part.get_or_add_image_part(str(picture))
+        c_sld = slide._element.find("p:cSld", ns)
+        c_sld.insert(0, etree.fromstring(
+            f'<p:bg xmlns:p="{ns["p"]}" xmlns:a="{ns["a"]}" xmlns:r="{ns["r"]}"><p:bgPr><a:blipFill><a:blip r:embed="{rid}"/>'
+            '<a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>'))
+    for sh in prs.slides[1].shapes:
+        if sh.has_text_frame and "目录标题" in sh.text_frame.text:
+            for r in sh._element.iter(f"{{{ns['a']}}}rPr"):
+                etree.SubElement(etree.SubElement(r, f"{{{ns['a']}}}solidFill"), f"{{{ns['a']}}}schemeClr", val="bg1")
+    prs.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("grey, white", [(235, False), (30, True)])
+def test_contents_in_the_background_colour_take_the_text_colour_on_a_light_page(tmp_path: Path, grey: int, white: bool) -> None:
+    """cn-red-huawei: the contents page's items were white (they stood on a red plate deckgen clears) and the
+    lecture's sections came out white on the light page. On a light background picture they take the theme's
+    text colour; on a dark one (cn-sample-jianyue's night sky) white stays."""
+    template = _pictured(tmp_path / "pictured.pptx", grey, tmp_path)
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    agenda = next(s for s in Presentation(str(out)).slides
+                  if any(sh.has_text_frame and sh.text_frame.text.strip() == "目录" for sh in s.shapes))
+    items = next(sh for sh in agenda.shapes if sh.has_text_frame and sh.text_frame.text.startswith("一、"))
+    fills = {c.get("val") for c in items._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}schemeClr")}
+    assert ("bg1" in fills) is white
+    assert_valid_template_deck(template, out)

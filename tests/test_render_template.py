@@ -154,10 +154,50 @@ def test_a_template_without_a_content_layout_still_shows_every_bullet(tmp_path: 
     assert parts and [p for p in parts if p not in shown] == []
 
 
-def test_a_template_without_layouts_is_an_error(tmp_path: Path) -> None:
-    bad = save_title_layout_only(tmp_path / "no-layouts.pptx", keep=0)
-    with pytest.raises(ContentError, match="no slide layouts at all"):
-        build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=bad))
+def test_a_template_without_layouts_gets_a_title_and_content_layout_under_its_master(tmp_path: Path) -> None:
+    """keynote-nolayouts: a master and no layout at all. deckgen adds one title and content layout whose
+    placeholders sit where the master's do, warns once, and every title and bullet is on the slides; the
+    package stays valid and adds no PowerPoint finding."""
+    from deckgen.outline.read import read_outline
+
+    bare = save_title_layout_only(tmp_path / "no-layouts.pptx", keep=0)
+    assert len(Presentation(str(bare)).slide_layouts) == 0
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=bare))
+    assert [w.message for w in result.warnings].count(next(w.message for w in result.warnings
+                                                           if "no slide layouts at all" in w.message)) == 1
+    prs = Presentation(str(out))
+    master = prs.slide_master
+    (layout,) = list(master.slide_layouts)
+    assert layout.name == "Title and Content"
+    by_idx = {ph.placeholder_format.idx: ph for ph in layout.placeholders}
+    master_by_type = {ph.placeholder_format.type: ph for ph in master.placeholders}
+    for idx, kind in ((0, 1), (1, 2)):  # the title and the body (PP_PLACEHOLDER.TITLE, .BODY on the master)
+        mine, theirs = by_idx[idx], master_by_type[kind]
+        assert (mine.left, mine.top, mine.width, mine.height) == (theirs.left, theirs.top, theirs.width, theirs.height)
+    assert all(s.slide_layout.name == "Title and Content" for s in prs.slides)
+    shown = re.sub(r"\s+", "", "".join(sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame))
+    outline = read_outline(OUTLINE).outline
+    texts = [sec.title for sec in outline.sections] + [t for sec in outline.sections for sub in sec.subsections for t in [sub.title, *sub.bullets]]
+    assert [t for t in texts if re.sub(r"\s+", "", t) not in shown] == []
+    assert_valid_template_deck(bare, out)
+
+
+def test_the_added_layout_puts_a_body_below_the_title_when_the_master_has_none() -> None:
+    from deckgen.render.addlayout import layout_xml
+
+    master = etree.fromstring(
+        '<p:sldMaster xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree><p:sp><p:nvSpPr>'
+        '<p:cNvPr id="2" name="T"/><p:cNvSpPr/><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm>'
+        '<a:off x="100" y="200"/><a:ext cx="3000" cy="400"/></a:xfrm></p:spPr></p:sp></p:spTree></p:cSld></p:sldMaster>')
+    layout = etree.fromstring(layout_xml(master, 16000, 9000).encode("utf-8"))
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    offs = [(int(o.get("x")), int(o.get("y"))) for o in layout.iter(f"{a}off")][1:]  # after the group's own
+    exts = [(int(e.get("cx")), int(e.get("cy"))) for e in layout.iter(f"{a}ext")][1:]
+    assert offs[0] == (100, 200) and exts[0] == (3000, 400)  # the master's title
+    body_top, body_bottom = offs[1][1], offs[1][1] + exts[1][1]
+    assert 9000 // 6 < body_top < body_bottom < 9000  # below a title band, on the slide
 
 
 def test_template_inspect_lists_layouts_and_roles(templates: dict[str, Path]) -> None:
@@ -262,3 +302,31 @@ def test_text_is_fitted_clear_of_the_bottom_of_a_box_without_a_bottom_inset() ->
     assert plain is not None and bare is not None
     assert bare.box.h == pytest.approx(title.height / 12700 - 3.6)
     assert bare.box.text_h < plain.box.text_h + 3.6
+
+
+def test_space_after_paragraphs_in_the_masters_body_style_counts_in_a_layouts_slot() -> None:
+    """cn-wps-course: the master's body style sets 10 pt after each paragraph and none before; the fitter
+    took none, and a quotation's source fell 7 pt below the section layout's body strip."""
+    from deckgen.render.frames import slot_of
+
+    prs = Presentation()
+    layout = prs.slide_layouts[1]
+    body = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 1)
+    style = prs.slide_master._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}bodyStyle")
+    lvl1 = style.find("{http://schemas.openxmlformats.org/drawingml/2006/main}lvl1pPr")
+    for tag in ("spcBef", "spcAft"):
+        for old in lvl1.findall(f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}{tag}"):
+            lvl1.remove(old)
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    before = etree.SubElement(lvl1, f"{a}spcBef")
+    etree.SubElement(before, f"{a}spcPts", val="0")
+    after = etree.SubElement(lvl1, f"{a}spcAft")
+    etree.SubElement(after, f"{a}spcPts", val="1000")
+    lvl1.insert(0, after), lvl1.insert(0, before)  # pPr children come before defRPr
+    slot = slot_of(body)
+    assert slot is not None and slot.style.space_before == pytest.approx(10.0)
+    # space before given as a share of the line (cn-thu-43: 20 %) is not read as none: the default stays
+    before.remove(before[0])
+    etree.SubElement(before, f"{a}spcPct", val="20000")
+    slot = slot_of(body)
+    assert slot is not None and slot.style.space_before == pytest.approx(10.0 + 10.0)

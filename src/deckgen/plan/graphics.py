@@ -42,6 +42,13 @@ def plan_quote(p: "Planner", role: Role, e: "Entry") -> None:
             and holds([text], f["quote", "title"], s.quote, p.cjk):
         # a template's quote place is a strip (a section layout's one-line body): the quotation takes the title's
         # room and its source the strip, rather than the source falling below the strip
+        if not holds([source], f["quote", "quote"], s.cover_subtitle, p.cjk, smaller=True) \
+                and holds(paragraphs, f["quote", "title"], s.quote, p.cjk):
+            # nor the source the strip (a few points tall where the layout's free room ends): both in the title's room
+            title = p.fitted(paragraphs, f["quote", "title"], s.quote, e.path, "the quotation")
+            p.slide(Role.QUOTE, title, e, [("quote", None), ("source", None)])
+            p.rest(e)
+            return
         title = p.fitted([text], f["quote", "title"], s.quote, e.path, "the quotation")
         quote = p.fitted([source], f["quote", "quote"], s.cover_subtitle, e.path, "the source")
         p.slide(Role.QUOTE, title, e, [("quote", quote), ("source", None)])

@@ -80,6 +80,9 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
                       for role, layout in chosen.items()}
         role_slots.update(sample_slots(prs, slide, wanted=roles or {}))
+        for s in role_slots.values():
+            s.template = True
+        warnings += [Diagnostic(n, str(path)) for n in sorted({s.note for s in role_slots.values() if s.note})]
         if any(s.sample is not None for s in role_slots.values()):
             used = sorted(r for r, s in role_slots.items() if s.sample is not None)
             warnings.append(Diagnostic("the template's design is on its sample slides: " + ", ".join(used) +

@@ -47,9 +47,17 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             boxes, cleared = spread_title(shapes, slide, sample)
             if role not in (Role.CONTENT, Role.SECTION):
                 cleared = ()
+            band = free_band(sample, shapes, slide) if role is Role.SECTION and "title" in boxes \
+                and _capacity(boxes["title"], slide) < PLATE_CHARS else None
+            note = ""
+            if band is not None:  # a title plate (94 pt) cannot take a section title: the free band below or above
+                w0, h0 = shapes["title"].box[2:]
+                note = (f"the section page's title box (sample slide {sample.index + 1}, {w0:.0f}×{h0:.0f} pt) is too "
+                        "small for section titles: they are set in the free room beside the page's drawing")
+                boxes["title"] = band
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
-                               if _moved(b, shapes[n].box) or shapes[n].transform != NO_GROUP})
+                               if _moved(b, shapes[n].box) or shapes[n].transform != NO_GROUP}, note=note)
         elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
             sample, title, box, region, cleared = found
             s = Slots(sample=sample.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
@@ -102,6 +110,33 @@ def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample
     x, y, w, h = title.box
     ornaments = (x + 0.3 * w, y, out["title"][0] + out["title"][2] - x - 0.3 * w, h, 0.03)
     return out, (ornaments,)
+
+
+PLATE_CHARS = 20  # a section title box holding fewer characters (two lines at 24 pt on a 540-pt-high slide) is a plate
+
+
+def _capacity(box: Rect, slide: tuple[float, float]) -> int:
+    """How many CJK characters `box` holds at 24 pt scaled to the slide (inset 7.2 pt each side)."""
+    size = 24 * slide[1] / 540
+    return int(max(0.0, box[2] - 14.4) // size) * int(max(0.0, box[3] - 7.2) // (size * 1.211))
+
+
+def free_band(sample: Sample, shapes: dict[str, TextShape], slide: tuple[float, float]) -> Optional[Rect]:
+    """The tallest band across the page (within 6 % margins) that no drawing (0.5–50 % of the slide) and no
+    text the page keeps crosses, if it is roomier than the title plate: a section title set there."""
+    w, h = slide
+    area = w * h
+    title = shapes.get("title")
+    keep = [t.box for n, t in shapes.items() if n != "title"]
+    blocks = sorted([b for b in sample.drawn if 0.005 * area <= b[2] * b[3] < 0.5 * area] + keep, key=lambda b: b[1])
+    top, best = 0.06 * h, None
+    for b in blocks + [(0.0, 0.94 * h, w, 0.0)]:
+        if b[1] - 6 - top > (best[3] if best else 0):
+            best = (0.06 * w, top, 0.88 * w, b[1] - 6 - top)
+        top = max(top, b[1] + b[3] + 6)
+    if best is None or title is None or _capacity(best, slide) <= 2 * _capacity(title.box, slide) or best[3] < 0.12 * h:
+        return None
+    return best
 
 
 GROWN = ("title", "subtitle", "byline")  # the one-line boxes that grow; a body keeps its column, a label its badge

@@ -9,6 +9,7 @@ from deckgen.plan.kinds import BUILTIN, BUILTIN_FRAMES, CONTENT_BODY, CONTENT_TI
 from deckgen.render.oxml import qn
 from deckgen.render.layouts import TITLE_TYPES, Slots
 from deckgen.render.pptx_api import base_placeholder, element
+from deckgen.text.metrics import LINE_HEIGHT_EM
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -72,12 +73,13 @@ def slot_of(ph: Optional["LayoutPlaceholder"], *, title: bool = False,
     src = _lvl1_sources(ph)
     line = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPct')}", "val")
     before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
+    after = _first(src, f"{qn('a:spcAft')}/{qn('a:spcPts')}", "val")  # space after a paragraph is before the next
     mar = _first(src, "", "marL")
     bold = _first(src, qn("a:defRPr"), "b")
     spc = _first(src, qn("a:defRPr"), "spc")
     style = Paragraphs(
         line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,  # never assume tighter than single
-        space_before=_number(before) / 100 if before else (0.0 if title else 10.0),
+        space_before=(_number(before) / 100 if before is not None else (0.0 if title else 10.0)) + _number(after) / 100,
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or bold in ("1", "true"),
         letter_spacing=max(0.0, _number(spc) / 100) if spc else 0.0)
@@ -123,15 +125,22 @@ def sample_slot(sp: "_Element", at: tuple[float, float, float, float], *, title:
     src = [el for el in (first.find(qn("a:pPr")) if first is not None else None,) if el is not None]
     run = first.find(f"{qn('a:r')}/{qn('a:rPr')}") if first is not None else None
     line = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPct')}", "val")
+    exact = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPts')}", "val")  # lines so many points apart, at the run's size
+    sample_size = _number(run.get("sz")) / 100 if run is not None and run.get("sz") else 0.0
+    if not line and exact and sample_size:
+        line = str(_number(exact) / 100 / (sample_size * LINE_HEIGHT_EM) * 100000)
     before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
+    after = _number(_first(src, f"{qn('a:spcAft')}/{qn('a:spcPts')}", "val"))  # space after a paragraph is before the next
     mar = _first(src, "", "marL")
     style = Paragraphs(
         line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,
-        space_before=_number(before) / 100 if before else (0.0 if title else 6.0),
+        space_before=(_number(before) / 100 if before is not None else (0.0 if title else 6.0)) + after / 100,
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or (run is not None and run.get("b") in ("1", "true")),
         letter_spacing=max(0.0, _number(run.get("spc")) / 100) if run is not None and run.get("spc") else 0.0)
-    if body is not None and body.get("vert", "horz") not in ("horz", "wordArtVert"):  # lines run down the box:
+    from deckgen.render.samples import turned
+
+    if body is not None and body.get("vert", "horz") not in ("horz", "wordArtVert") and not turned(sp):  # lines run down:
         x, y, w, h = at  # fitted as the box turned a quarter, its line length the box's height
         return Slot(Box(x, y, h, w, inset_l=ins[1], inset_r=ins[3], inset_t=ins[2], inset_b=ins[0]), style)
     x, y, w, h = at
@@ -176,3 +185,21 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
             if slot is not None:
                 out[role, spec.name] = slot
     return Frames(MappingProxyType(out), slot_of(by_role["content"].footer), scale)
+
+
+GLYPH_DEPTH_EM = 0.16  # how far below its line a Chinese line's glyph box reaches, as LibreOffice draws it
+
+
+def clear_bottom_line(sp: "_Element", inherited: tuple[Optional["_Element"], ...], size: float) -> None:
+    """Give a bottom-anchored text shape `sp` (its own `a:bodyPr` anchor, else the first of the `inherited`
+    shapes' that sets one) a bottom inset of at least `GLYPH_DEPTH_EM` of its type `size`, so the glyphs of
+    its last line stay in the box; the line sits a few points higher. Others are left as they are."""
+    chain = [el.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") for el in (sp, *inherited) if el is not None]
+    chain = [b for b in chain if b is not None]
+    anchor = next((b.get("anchor") for b in chain if b.get("anchor")), "t")
+    own = chain[0] if chain and chain[0].getparent().getparent() is sp else None
+    if anchor != "b" or own is None or size <= 0:
+        return
+    inset = next((int(b.get("bIns")) / EMU_PER_PT for b in chain if (b.get("bIns") or "").isdigit()), DEFAULT_INSETS[3])
+    if inset < GLYPH_DEPTH_EM * size:
+        own.set("bIns", str(round(GLYPH_DEPTH_EM * size * EMU_PER_PT)))

@@ -46,6 +46,8 @@ class Slots:
     # largest share of the slide a shape there may cover to be cleared (a text box's room; ornaments of a wider title)
     text_like: Optional[int] = None  # the sample's text shape whose look added text boxes take
     sample_number: int = 0  # which sample slide (1-based), for messages
+    template: bool = False  # the layout or sample is an organisation's template's (not the built-in master)
+    note: str = ""  # what deckgen did about the sample's boxes, warned once
     # sample text boxes given another box (grown into free room, kept on the slide): slot name → the box on
     # the slide (pt) and the mapping of the shape's group onto the slide (scale x, scale y, shift x, shift y)
     resized: dict[str, tuple[tuple[float, float, float, float], tuple[float, float, float, float]]] = field(default_factory=dict)

@@ -308,6 +308,11 @@ def set_paragraphs_like(tx_body: etree._Element, paragraphs: Sequence[str], lang
     if body_pr is not None:
         body_pr.set("wrap", "square")
     set_paragraphs(tx_body, paragraphs, lang, size)
+    exact = ppr.find(f"{qn('a:lnSpc')}/{qn('a:spcPts')}") if ppr is not None else None
+    was = int(rpr.get("sz")) / 100 if rpr is not None and (rpr.get("sz") or "").isdigit() else 0
+    if exact is not None and (exact.get("val") or "").isdigit() and was:  # lines set at so many points: as many
+        ppr = copy.deepcopy(ppr)  # for our size as the sample's took for its own, as the fitter counts them
+        ppr.find(f"{qn('a:lnSpc')}/{qn('a:spcPts')}").set("val", str(round(int(exact.get("val")) * size / was)))
     for p in tx_body.findall(qn("a:p")):
         if ppr is not None:
             p.insert(0, copy.deepcopy(ppr))

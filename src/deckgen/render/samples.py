@@ -112,19 +112,42 @@ def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1
             box = _box(child, t)
             if not text.strip() or box is None:
                 continue
+            upright = turned(child)
+            if upright:  # vertical text in a box turned a quarter reads across: the box as it shows
+                box = (box[0] + box[2] / 2 - box[3] / 2, box[1] + box[3] / 2 - box[2] / 2, box[3], box[2])
             sizes = [int(r.get("sz")) / 100 for r in child.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr") if (r.get("sz") or "").isdigit()]
             cnv = child.find(f"{P}nvSpPr/{P}cNvPr")
             ph = child.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
             ppr = body.find(f"{A}p/{A}pPr") if body is not None else None
             yield child, TextShape(int(cnv.get("id", "0")) if cnv is not None and (cnv.get("id") or "").isdigit() else 0,
                                    text.strip(), box, max(sizes, default=18.0), ph is not None,
-                                   (ppr.get("algn") if ppr is not None else None) or "l", t, vertical(child))
+                                   (ppr.get("algn") if ppr is not None else None) or "l", t, vertical(child) and not upright)
 
 
 def vertical(sp: "_Element") -> bool:
     """Whether a shape sets its text vertically (`eaVert`, `vert`, `vert270`…: lines run down the box)."""
     body_pr = sp.find(f"{P}txBody/{A}bodyPr")
     return body_pr is not None and body_pr.get("vert", "horz") not in ("horz", "wordArtVert")
+
+
+def turned(sp: "_Element") -> bool:
+    """Whether `sp` sets its text vertically in a box turned a quarter (`rot` 90° or 270°): its lines read across
+    the slide (a Latin `Lab1` set so on a cover)."""
+    xfrm = sp.find(f"{P}spPr/{A}xfrm")
+    return xfrm is not None and xfrm.get("rot") in ("5400000", "16200000") and vertical(sp)
+
+
+def make_upright(sp: "_Element") -> None:
+    """Set a `turned` shape as the horizontal box it shows as: no turn, lines across, the same place."""
+    xfrm = sp.find(f"{P}spPr/{A}xfrm")
+    off, ext = xfrm.find(f"{A}off"), xfrm.find(f"{A}ext")
+    x, y, w, h = (int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0")))
+    del xfrm.attrib["rot"]
+    off.set("x", str(x + w // 2 - h // 2))
+    off.set("y", str(y + h // 2 - w // 2))
+    ext.set("cx", str(h))
+    ext.set("cy", str(w))
+    sp.find(f"{P}txBody/{A}bodyPr").set("vert", "horz")
 
 
 def _decorations(tree: "_Element") -> tuple[int, int]:
@@ -186,9 +209,12 @@ def classify(samples: list[Sample]) -> None:
 
 
 def _big_number(s: Sample) -> bool:
-    """The page's largest text is a part number (`1`, `02`): a section page."""
+    """The page's largest text is a part number (`1`, `02`): a section page; not when the page numbers three
+    or more items (1 2 3 4: a list or a process, whose numbers would all become the section's)."""
     big = max(s.texts, key=lambda t: t.size, default=None)
-    return big is not None and re.fullmatch(r"\s*0?\d{1,2}\s*", big.text) is not None and big.size >= 28
+    numbers = {t.text.strip().lstrip("0") for t in s.texts if re.fullmatch(r"\s*0?\d{1,2}\s*", t.text)}
+    return (big is not None and re.fullmatch(r"\s*0?\d{1,2}\s*", big.text) is not None and big.size >= 28
+            and len(numbers) < 3)
 
 
 def design_on_slides(samples: list[Sample]) -> bool:

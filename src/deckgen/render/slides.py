@@ -1,6 +1,8 @@
 """Fill one slide from its plan: text into the layout's placeholders, footer, slide number, notes."""
 from __future__ import annotations
 
+import copy
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Mapping, Optional
 
@@ -35,9 +37,10 @@ def _key_of(sp: "_Element") -> Optional[PhKey]:
 
 
 def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
-                     filled: set[PhKey], plain: bool = False) -> None:
+                     filled: set[PhKey], plain: bool = False, template: bool = False) -> None:
     """Put `text` into the slide's placeholder cloned from the layout placeholder `target` (if both exist);
-    `plain`: without bullet marks, whatever the placeholder's style."""
+    `plain`: without bullet marks, whatever the placeholder's style; on a `template`, a bottom-anchored
+    placeholder keeps its last line's glyphs in the box (`frames.clear_bottom_line`)."""
     key = slot_key(target)
     if key is None or text is None or not any(text.paragraphs):
         return
@@ -47,6 +50,12 @@ def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], t
     oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size, levels=text.levels)
     if plain:
         oxml.without_bullets(sp.find(oxml.qn("p:txBody")))
+    if template:
+        from deckgen.render.frames import clear_bottom_line
+        from deckgen.render.pptx_api import base_placeholder
+
+        base = base_placeholder(target)
+        clear_bottom_line(sp, (element(target), element(base) if base is not None else None), text.size)
     filled.add(key)
 
 
@@ -56,12 +65,19 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
     box standing in for a placeholder the layout lacks."""
     if text is None or not any(text.paragraphs):
         return
+    from deckgen.render.frames import clear_bottom_line
+
     if slots.sample is not None:
         from deckgen.render.samples import shape_by_id
 
         sp = shape_by_id(slide.tree, slots.shape_ids[name]) if name in slots.shape_ids else None
         if sp is not None:
+            from deckgen.render.samples import make_upright, turned
+
+            if turned(sp):
+                make_upright(sp)
             oxml.set_paragraphs_like(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
+            clear_bottom_line(sp, (), text.size)
             filled.add(("sample", slots.shape_ids[name]))
             if name in slots.resized:  # grown into the room around it; out of its group, on the slide
                 top = sp
@@ -75,7 +91,7 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             return
     target = slots.get(name)
     if target is not None:
-        fill_placeholder(slide, target, text, lang, filled, plain)
+        fill_placeholder(slide, target, text, lang, filled, plain, template=slots.template)
         if name in slots.moved:
             oxml.set_box(slide.placeholders[slot_key(target)], _emu(slots.moved[name]))  # type: ignore[index]
     if name in slots.boxes:
@@ -89,11 +105,54 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
 
             source = shape_by_id(element(slots.sample).find(oxml.qn("p:cSld")), slots.text_like)
             like = source.find(f".//{oxml.qn('a:r')}/{oxml.qn('a:rPr')}") if source is not None else None
+            like = _readable(like, slide)
         sp = oxml.text_box(oxml.next_shape_id(slide.tree), "Title" if title else f"Text {name}", _emu(slots.boxes[name]),
                            text.paragraphs, lang, text.size, title=title, indent=0.0 if plain else style.indent,
                            space_before=style.space_before, line_spacing=style.line_spacing, like=like)
+        clear_bottom_line(sp, (), text.size)
         slide.tree.append(sp)
         filled.add(("sample", int(sp.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id"))))
+
+
+BACKGROUND_COLOURS = ("bg1", "bg2", "lt1", "lt2")
+
+
+def _readable(rpr: Optional["_Element"], slide: "NewSlide") -> Optional["_Element"]:
+    """The sample text's look `rpr` without its colour when that is the page's background colour (`bg1`, white)
+    and the page's background picture is light: such text stood on a plate in the region deckgen clears, and
+    would be unreadable on the page (cn-red-huawei's contents); the text then takes the theme's text colour."""
+    fill = rpr.find(oxml.qn("a:solidFill")) if rpr is not None else None
+    scheme = fill.find(oxml.qn("a:schemeClr")) if fill is not None else None
+    if rpr is None or scheme is None or scheme.get("val") not in BACKGROUND_COLOURS or not _light_picture(slide.part):
+        return rpr
+    rpr = copy.deepcopy(rpr)
+    rpr.remove(rpr.find(oxml.qn("a:solidFill")))
+    return rpr
+
+
+def _light_picture(part: object) -> bool:
+    """Whether the background that shows on the slide of `part` (its own, else its layout's, else its master's)
+    is a picture whose mean grey is light (above 60 %)."""
+    import io
+
+    from PIL import Image
+
+    chain = [part, part.slide_layout.part, part.slide_layout.slide_master.part]  # type: ignore[attr-defined]
+    for p in chain:
+        bg = element(p).find(f"{oxml.qn('p:cSld')}/{oxml.qn('p:bg')}")
+        if bg is None:
+            continue
+        blip = bg.find(f".//{oxml.qn('a:blip')}")
+        rid = blip.get(oxml.qn("r:embed")) if blip is not None else None
+        if not rid:
+            return False
+        try:
+            with Image.open(io.BytesIO(p.related_part(rid).blob)) as im:  # type: ignore[attr-defined]
+                grey = im.convert("L").resize((16, 16))
+                return sum(grey.tobytes()) / 256 > 0.6 * 255
+        except Exception:  # a picture Pillow cannot read (EMF, SVG): not known to be light
+            return False
+    return False
 
 
 def _emu(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
@@ -144,17 +203,48 @@ def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
         runs[0].text = new
         for r in runs[1:]:
             r.text = ""
+        body_pr = sp.find(f"{oxml.qn('p:txBody')}/{oxml.qn('a:bodyPr')}")
+        if body_pr is not None and not re.search(r"\s", new):
+            body_pr.set("wrap", "none")  # a number is one word: `TW`/`O` where a substituted font is wider
         shrink = min(1.0, text_em(shape.text.strip()) / max(text_em(new), 0.01))
         if shrink < 1.0:  # `THREE` where the page had room for `ONE`
             for rpr in sp.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")):
                 if (rpr.get("sz") or "").isdigit():
                     rpr.set("sz", str(max(100, int(int(rpr.get("sz")) * shrink))))
+        if body_pr is not None and body_pr.get("wrap") == "none":
+            _widen(sp, body_pr, text_em(new))
+
+
+def _widen(sp: "_Element", body_pr: "_Element", em: float) -> None:
+    """Widen an unseen one-line box (no fill; not in a group) to hold `em` ems of its largest type with a fifth
+    to spare, along its alignment: a wider font than the one the page was drawn with stays in the box."""
+    sizes = [int(r.get("sz")) / 100 for r in sp.iter(oxml.qn("a:rPr")) if (r.get("sz") or "").isdigit()]
+    xfrm = sp.find(f"{oxml.qn('p:spPr')}/{oxml.qn('a:xfrm')}")
+    sp_pr = sp.find(oxml.qn("p:spPr"))
+    if not sizes or xfrm is None or sp.getparent().tag != oxml.qn("p:spTree") or any(
+            sp_pr.find(oxml.qn(f"a:{f}")) is not None for f in ("solidFill", "gradFill", "blipFill", "pattFill")):
+        return
+    off, ext = xfrm.find(oxml.qn("a:off")), xfrm.find(oxml.qn("a:ext"))
+    insets = sum(int(body_pr.get(k, "91440")) for k in ("lIns", "rIns"))
+    need = round(1.2 * em * max(sizes) * 12700) + insets
+    have = int(ext.get("cx", "0"))
+    if off is None or need <= have:
+        return
+    ppr = sp.find(f".//{oxml.qn('a:p')}/{oxml.qn('a:pPr')}")
+    align = ppr.get("algn", "l") if ppr is not None else "l"
+    shift = (need - have) // 2 if align == "ctr" else (need - have if align == "r" else 0)
+    off.set("x", str(int(off.get("x", "0")) - shift))
+    ext.set("cx", str(need))
+
+
+GLYPH_BOX_EM = 1.36  # the height of a line's glyph box from the top of its line, as LibreOffice draws big type
 
 
 def _fit_autofit_boxes(slide: "NewSlide") -> None:
     """Make a copied page's shapes that fit themselves to their text (`a:spAutoFit`: PowerPoint resizes them
     only when edited) as tall as their lines, as they show once edited; the renumbered `3` of a box sized
-    for `1`."""
+    for `1`. A top-anchored box without a fill also holds its last line's glyph box (`GLYPH_BOX_EM`): the
+    199-pt `1` of a section page, whose glyphs reach past a box sized to the line; the text does not move."""
     from deckgen.render.samples import text_shapes
     from deckgen.text.metrics import LINE_HEIGHT_EM
 
@@ -164,12 +254,17 @@ def _fit_autofit_boxes(slide: "NewSlide") -> None:
         ext = sp.find(f"{oxml.qn('p:spPr')}/{oxml.qn('a:xfrm')}/{oxml.qn('a:ext')}")
         if body_pr is None or body_pr.find(oxml.qn("a:spAutoFit")) is None or ext is None:
             continue
-        need = 0.0
+        need = last = 0.0
         for p in body.findall(oxml.qn("a:p")):
             sizes = [int(r.get("sz")) / 100 for r in p.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")) if (r.get("sz") or "").isdigit()]
             pct = p.find(f"{oxml.qn('a:pPr')}/{oxml.qn('a:lnSpc')}/{oxml.qn('a:spcPct')}")
             spacing = int(pct.get("val", "100000")) / 100000 if pct is not None and (pct.get("val") or "").isdigit() else 1.0
-            need += (1 + len(p.findall(oxml.qn("a:br")))) * max(sizes, default=shape.size) * LINE_HEIGHT_EM * max(1.0, spacing)
+            last = max(sizes, default=shape.size)
+            need += (1 + len(p.findall(oxml.qn("a:br")))) * last * LINE_HEIGHT_EM * max(1.0, spacing)
+        sp_pr = sp.find(oxml.qn("p:spPr"))
+        unfilled = sp_pr is None or not any(sp_pr.find(oxml.qn(f"a:{f}")) is not None for f in ("solidFill", "gradFill", "blipFill", "pattFill"))
+        if body_pr.get("anchor", "t") == "t" and unfilled:  # an unseen box: room for the last line's glyphs too
+            need += (GLYPH_BOX_EM - LINE_HEIGHT_EM) * last
         need += sum(int(body_pr.get(k, d)) / 12700 for k, d in (("tIns", "45720"), ("bIns", "45720")))
         if need * 12700 > int(ext.get("cy", "0")):
             ext.set("cy", str(round(need * 12700 * shape.transform[1] ** -1 if shape.transform[1] else need * 12700)))

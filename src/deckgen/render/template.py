@@ -13,6 +13,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError, DeckgenError
+from deckgen.render.addlayout import LAYOUT_NAME, add_layout_if_none
 from deckgen.render.oxml import A, qn
 from deckgen.plan.kinds import KINDS
 from deckgen.render.layouts import REQUIRED
@@ -72,7 +73,8 @@ def read_package(path: Path, warnings: Optional[list[Diagnostic]] = None) -> byt
 
 
 def open_template(path: Path, warnings: Optional[list[Diagnostic]] = None) -> "PresentationT":
-    """Open `path` as a presentation (see `read_package` for the checks and the `warnings` added)."""
+    """Open `path` as a presentation (see `read_package` for the checks and the `warnings` added); a template
+    with no layout at all gets one (`addlayout`), with a warning."""
     data = read_package(path, warnings)
     with reading(path):
         prs = Presentation(io.BytesIO(data))
@@ -80,6 +82,10 @@ def open_template(path: Path, warnings: Optional[list[Diagnostic]] = None) -> "P
         for part in prs.part.package.iter_parts():
             if part.content_type.endswith("xml") and not hasattr(part, "_element"):
                 etree.fromstring(part.blob, parser)
+        if add_layout_if_none(prs) and warnings is not None:
+            warnings.append(Diagnostic("the template has no slide layouts at all (a Keynote export?): deckgen added a "
+                                       f"{LAYOUT_NAME!r} layout under its master, with the master's title and body, "
+                                       "and builds every slide on it", str(path)))
     return prs
 
 
