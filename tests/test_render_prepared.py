@@ -84,7 +84,7 @@ def test_prepared_slides_are_the_ordinary_slides(outline: object, tmp_path: Path
     assert sum(name.startswith("ppt/slides/slide") for name in fast) >= 5
 
 
-@pytest.mark.parametrize("source", ["python-pptx", "pandoc"])
+@pytest.mark.parametrize("source", ["python-pptx", "pandoc", "bottom-anchored"])
 def test_prepared_slides_on_a_template_are_the_ordinary_slides(source: str, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """On an organisation's template (its own layouts and styles; every paragraph keeps its punctuation in
@@ -97,7 +97,12 @@ def test_prepared_slides_on_a_template_are_the_ordinary_slides(source: str, tmp_
             pytest.skip("needs pandoc")
         subprocess.run(["pandoc", "-o", str(template), "--print-default-data-file", "reference.pptx"], check=True)
     else:
-        Presentation().save(str(template))
+        prs = Presentation()
+        if source == "bottom-anchored":  # a body whose inset depends on its type size (frames.clear_bottom_line)
+            for layout in prs.slide_layouts:
+                for ph in layout.placeholders:
+                    ph.text_frame._txBody.bodyPr.set("anchor", "b")
+        prs.save(str(template))
     outline = tmp_path / "edges.yaml"
     outline.write_text(EDGES, encoding="utf-8")
     for path in (outline, GOLDEN / "stress" / "outline.yaml"):

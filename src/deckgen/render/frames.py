@@ -190,15 +190,28 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
 GLYPH_DEPTH_EM = 0.16  # how far below its line a Chinese line's glyph box reaches, as LibreOffice draws it
 
 
+def _body_props(sp: "_Element", inherited: tuple[Optional["_Element"], ...]) -> list["_Element"]:
+    chain = [el.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") for el in (sp, *inherited) if el is not None]
+    return [b for b in chain if b is not None]
+
+
+def _anchored_bottom(chain: list["_Element"]) -> bool:
+    return next((b.get("anchor") for b in chain if b.get("anchor")), "t") == "b"
+
+
+def anchored_bottom(sp: "_Element", inherited: tuple[Optional["_Element"], ...]) -> bool:
+    """Whether the text of `sp` (its own `a:bodyPr`, else the first of the `inherited` shapes' that sets
+    one) is anchored at the bottom: `clear_bottom_line` then sets an inset that depends on the type size."""
+    return _anchored_bottom(_body_props(sp, inherited))
+
+
 def clear_bottom_line(sp: "_Element", inherited: tuple[Optional["_Element"], ...], size: float) -> None:
     """Give a bottom-anchored text shape `sp` (its own `a:bodyPr` anchor, else the first of the `inherited`
     shapes' that sets one) a bottom inset of at least `GLYPH_DEPTH_EM` of its type `size`, so the glyphs of
     its last line stay in the box; the line sits a few points higher. Others are left as they are."""
-    chain = [el.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") for el in (sp, *inherited) if el is not None]
-    chain = [b for b in chain if b is not None]
-    anchor = next((b.get("anchor") for b in chain if b.get("anchor")), "t")
+    chain = _body_props(sp, inherited)
     own = chain[0] if chain and chain[0].getparent().getparent() is sp else None
-    if anchor != "b" or own is None or size <= 0:
+    if not _anchored_bottom(chain) or own is None or size <= 0:
         return
     inset = next((int(b.get("bIns")) / EMU_PER_PT for b in chain if (b.get("bIns") or "").isdigit()), DEFAULT_INSETS[3])
     if inset < GLYPH_DEPTH_EM * size:

@@ -68,6 +68,7 @@ class Prepared:
     def __init__(self, factory: "SlideFactory", target: "Target", deck: DeckPlan) -> None:
         self.factory, self.target, self.deck = factory, target, deck
         self.templates: dict[tuple, Optional[_Template]] = {}
+        self.sized: dict[str, frozenset[str]] = {}
 
     def slide(self, s: SlidePlan, number: int, key: SlideKey) -> Optional["NewSlide"]:
         """`s` added as slide `number` with its `key` written, from its template; None when it takes the
@@ -89,7 +90,9 @@ class Prepared:
         notes = s.notes.strip("\n").split("\n") if s.notes.strip() else None
         if not all(plain_text(t.paragraphs, lang) for _, t, _ in texts) or (notes and not plain_text(notes, lang)):
             return None
-        shape = (role, tuple((name, plain) for name, _, plain in texts), notes is not None, s.footer)
+        sized = self._sized(role) if not target.builtin else frozenset()
+        shape = (role, tuple((name, plain) for name, _, plain in texts), notes is not None, s.footer,
+                 tuple(t.size for name, t, _ in texts if name in sized))
         if shape not in self.templates:
             self.templates[shape] = self._template(s, slots, [(name, plain) for name, _, plain in texts], notes is not None)
         template = self.templates[shape]
@@ -120,6 +123,23 @@ class Prepared:
             body = head + paragraphs_text(notes, lang, None, ()) + tail
             self.factory.add_notes(slide.part, XML_HEAD + body.encode("utf-8"))
         return slide
+
+    def _sized(self, role: str) -> frozenset[str]:
+        """The slots of `role` whose XML depends on their text's size beyond the runs (on a template, a
+        bottom-anchored placeholder's inset: `frames.clear_bottom_line`): their templates are made per size."""
+        if role not in self.sized:
+            from deckgen.render.frames import anchored_bottom
+            from deckgen.render.pptx_api import base_placeholder, element
+
+            slots = self.target.slots[role]
+            out = set()
+            for name, placeholder in slots.by_name.items():
+                base = base_placeholder(placeholder)
+                own, inherited = element(placeholder), element(base) if base is not None else None
+                if anchored_bottom(own, (inherited,)) or (inherited is not None and anchored_bottom(inherited, ())):
+                    out.add(name)  # (either may be the one a slide's placeholder takes its anchor from)
+            self.sized[role] = frozenset(out)
+        return self.sized[role]
 
     def _template(self, s: SlidePlan, slots: "Slots", filled: list[tuple[str, bool]], notes: bool) -> Optional[_Template]:
         """The template of slides shaped like `s`, made on a scratch slide by the ordinary path; None when
