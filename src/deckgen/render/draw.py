@@ -100,9 +100,12 @@ def block_sp(shape_id: int, b: Block, lang: str) -> etree._Element:
 
 def add_blocks(slide: "NewSlide", blocks: tuple[Block, ...], lang: str) -> None:
     """Draw `blocks` on the slide, after what is there (the reading order follows the plan's order)."""
+    from deckgen.render.legible import legible, scheme_of
+
     tree = slide.tree
+    scheme = scheme_of(slide.part) if any(b.fill for b in blocks) else {}
     for b in blocks:
-        tree.append(block_sp(next_shape_id(tree), b, lang))
+        tree.append(block_sp(next_shape_id(tree), legible(b, scheme), lang))
 
 
 def adopt(slide: "NewSlide", slots: "Slots", name: str, graphic: etree._Element, kind: str) -> None:
