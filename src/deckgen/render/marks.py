@@ -56,8 +56,12 @@ def mark_slide(slide: "NewSlide", key: SlideKey) -> SlideKey:
             notes = element(rel.target_part)
     root = element(slide.part)
     done = SlideKey(key.path, key.part, key.role, key.entry, read_slide(root, notes).digest)
-    name = done.mark()
+    write_mark(slide, done.mark())
+    return done
+
+
+def write_mark(slide: "NewSlide", name: str) -> None:
+    """Name `slide` `name`: a hidden marker shape's name and the slide's own (`p:cSld/@name`)."""
     tree = slide.tree
     tree.append(_marker(oxml.next_shape_id(tree), name))
-    root.find(oxml.qn("p:cSld")).set("name", name)
-    return done
+    element(slide.part).find(oxml.qn("p:cSld")).set("name", name)

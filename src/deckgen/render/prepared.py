@@ -146,8 +146,8 @@ class Prepared:
         its XML does not cut cleanly at the markers or the key's reading of it is not the expected one."""
         from deckgen.package.slidetext import read_slide
         from deckgen.render import oxml
-        from deckgen.render.marks import _marker
-        from deckgen.render.pptx_api import notes_part
+        from deckgen.render.marks import write_mark
+        from deckgen.render.pptx_api import element, notes_part
         from deckgen.render.slides import fill_slide
 
         names = {name for name, _ in filled}
@@ -160,14 +160,13 @@ class Prepared:
         with self.factory.scratch():
             scratch = self.factory.add_slide(self.target.layouts[s.role.value], scratch=True)
             fill_slide(scratch, slots, plan, NUMBER, self.deck, self.factory)
-            tree = scratch.tree
             if not self.target.builtin:
-                oxml.no_hanging(tree)  # as `render` sets a template's slides
-            tree.append(_marker(oxml.next_shape_id(tree), _NAME))
-            scratch.part._element.find(oxml.qn("p:cSld")).set("name", _NAME)
-            notes_root = notes_part(scratch.part)._element if notes else None
-            read = read_slide(scratch.part._element, notes_root)
-            xml = etree.tostring(scratch.part._element, encoding="unicode")
+                oxml.no_hanging(scratch.tree)  # as `render` sets a template's slides
+            write_mark(scratch, _NAME)
+            root = element(scratch.part)
+            notes_root = element(notes_part(scratch.part)) if notes else None
+            read = read_slide(root, notes_root)
+            xml = etree.tostring(root, encoding="unicode")
             notes_xml = etree.tostring(notes_root, encoding="unicode") if notes_root is not None else None
         order = sorted(filled, key=lambda slot: xml.find(_MARK % slot[0]))
         if (any(xml.count(_MARK % name) != 1 for name in names) or xml.count(_NAME) != 2
