@@ -98,28 +98,29 @@ def js_slides(data: dict, per_contents_slide: int = 6) -> list[dict]:
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     """Run `cmd` to its end, through this script's `--child` mode (which reads the command's own resource
-    usage): wall seconds from start to exit, CPU seconds (user + system), peak memory (MB) and its output."""
-    t0 = time.perf_counter()
+    usage): wall seconds from the command's start to its exit (the `--child` wrapper's own start-up, the same
+    for every tool, is not counted), CPU seconds (user + system), peak memory (MB) and its output."""
     res = subprocess.run([sys.executable, __file__, "--child", json.dumps(cmd)], capture_output=True, text=True, env=env)
-    wall = time.perf_counter() - t0
     if res.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{res.stderr[-3000:]}")
-    return {**json.loads(res.stdout.strip().splitlines()[-1]), "wall": wall}
+    return json.loads(res.stdout.strip().splitlines()[-1])
 
 
 def child(cmd: list[str]) -> None:
     """The `--child` mode: run `cmd` (output to files: nothing blocks on a full pipe) and print its CPU seconds,
     peak memory and standard output as JSON."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         if code:
             sys.stderr.write(err.read().decode(errors="replace"))
             raise SystemExit(code)
-        print(json.dumps({"cpu": usage.ru_utime + usage.ru_stime, "mb": usage.ru_maxrss / 1024,
+        print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "mb": usage.ru_maxrss / 1024,
                           "out": out.read().decode(errors="replace")}))
 
 

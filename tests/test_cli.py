@@ -111,6 +111,28 @@ def test_python_m_deckgen_runs() -> None:
     assert out.stdout.startswith("deckgen, version")
 
 
+def test_the_program_ends_with_the_commands_status_and_all_its_output(tmp_path: Path) -> None:
+    """`run` ends the process without the interpreter's teardown: the exit status and every line written
+    (stdout and stderr, to pipes) must still be the command's, and the deck complete on disk."""
+    def deckgen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "deckgen", *args], capture_output=True, text=True, cwd=tmp_path)
+
+    usage = deckgen("build", "--no-such-option")
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+    missing = deckgen("build", str(tmp_path / "missing.yaml"))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(OUTLINE.read_text(encoding="utf-8"), encoding="utf-8")
+    built = deckgen("build", str(outline))
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.rstrip().splitlines()[-1].lstrip().startswith("total")  # the last line of the report
+    from pptx import Presentation
+
+    assert len(Presentation(str(tmp_path / "outline.pptx")).slides) > 10
+    schema = deckgen("schema")
+    assert schema.returncode == 0 and schema.stdout.rstrip().endswith("}")  # a long output, whole
+
+
 @pytest.mark.parametrize("option, value", [("--rate", "nan"), ("--rate", "inf"), ("--rate", "1e-310"), ("--rate", "1e308"),
                                            ("--rate", "0"), ("--duration", "nan"), ("--duration", "1e-300")])
 def test_numbers_on_the_command_line_are_finite_and_bounded(runner: CliRunner, tmp_path: Path, option: str, value: str) -> None:
