@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
-from deckgen.diagnostics import Diagnostic
 from deckgen.cli.present import warn
-from deckgen.errors import ContentError, OutputError
+
+if TYPE_CHECKING:
+    from deckgen.diagnostics import Diagnostic
 
 DEFAULT_OUTPUT = "outline.yaml"
 MAX_NOTES = 10
@@ -31,6 +32,8 @@ def outline(lecture: Path, output: Optional[Path], force: bool, fmt: Optional[st
     Headings, points, opening and closing are found in the text; every word of the lecture goes
     into the speaker notes. Bullets are drafts to edit. It prints the slides with their reading
     times and warns about what to check. Then run `deckgen build OUTPUT`."""
+    from deckgen.diagnostics import Diagnostic
+    from deckgen.errors import ContentError, OutputError
     from deckgen.extract.pipeline import extract
     from deckgen.package.write import check_target, write_text_atomic
 
@@ -94,6 +97,8 @@ def _buildable(text: str, lecture: str, shown: str) -> tuple:
     """The drafted outline, its plan and its positions (as the file `shown`); refuse (`ContentError` naming the
     lecture) one that `deckgen build` would refuse: larger than an outline file may be, beyond the outline's
     limits, or giving more slides than one deck holds."""
+    from deckgen.diagnostics import Diagnostic
+    from deckgen.errors import ContentError
     from deckgen.build.pipeline import slide_limit
     from deckgen.outline.load import MAX_BYTES, parse_yaml
     from deckgen.outline.validate import validate
@@ -125,6 +130,7 @@ def _pptx_notes(path: Path) -> list[tuple[tuple, str]]:
 
 def _coverage(source: Path, notes: list, shown: str, where=None) -> list[Diagnostic]:
     """Compare the lecture at `source` with `notes`; print the figure and return the problems."""
+    from deckgen.diagnostics import Diagnostic
     from deckgen.extract.coverage import measure, snippet, split, split_notes
     from deckgen.extract.sourcecheck import source_paragraphs
 
@@ -157,6 +163,7 @@ def check(outline: Path, source: Optional[Path], accessibility: bool) -> None:
 
     Exits 1 on any problem; with --source, on any sentence not carried exactly once, in order; with
     --accessibility, on any slide that breaks an accessibility rule."""
+    from deckgen.errors import ContentError
     if outline.suffix.lower() in DECK_SUFFIXES:
         _check_deck(outline, source, accessibility)
         return
@@ -185,6 +192,8 @@ def check(outline: Path, source: Optional[Path], accessibility: bool) -> None:
 def _check_deck(deck: Path, source: Optional[Path], accessibility: bool = False) -> None:
     """Check a built deck's package, with `source` its notes against the lecture, with `accessibility`
     its slides against PowerPoint's accessibility rules."""
+    from deckgen.diagnostics import Diagnostic
+    from deckgen.errors import ContentError
     from deckgen.package.files import file_problem
 
     why = file_problem(deck)

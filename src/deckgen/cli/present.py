@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
 
@@ -113,6 +112,7 @@ def _deck(source: Path, theme: Optional[str]) -> Iterator[Path]:
     from deckgen.build.request import BuildRequest
 
     from deckgen.package.write import scratch_folder
+    import tempfile
 
     with scratch_folder(Path(tempfile.gettempdir()), "deckgen-build") as tmp:
         result = build(BuildRequest(source, tmp / f"{source.stem}.pptx", theme, display=str(source)))
