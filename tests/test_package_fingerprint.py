@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from deckgen.package.fingerprint import CUSTOM_TYPE, PROPERTY, digest, stamp, state, stored_fingerprint
+from deckgen.package import fingerprint
+from deckgen.package.fingerprint import CUSTOM_TYPE, MEMBERS_PROPERTY, PROPERTY, digest, stamp, state, stored_fingerprint
 from deckgen.package.ns import CUSTOM as CUSTOM_NS
 from deckgen.package.ns import RT_CUSTOM_PROPERTIES as CUSTOM_REL
 from deckgen.package.zipread import Package
@@ -51,6 +52,41 @@ def test_a_stamped_deck_is_ours_and_the_hash_is_recomputed_from_the_file(saved: 
         assert stored_fingerprint(z.read("docProps/custom.xml")) == value
         assert f'PartName="/docProps/custom.xml" ContentType="{CUSTOM_TYPE}"'.encode() in z.read("[Content_Types].xml")
         assert CUSTOM_REL.encode() in z.read("_rels/.rels")
+
+
+def test_an_unchanged_deck_is_told_from_the_zip_directory_alone(saved: bytes, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The members' names, lengths and CRC-32s (the zip's directory) say a deck is unchanged without unpacking
+    it; any change of content is still found, and confirmed on the content."""
+    deck = tmp_path / "deck.pptx"
+    value = _stamped(saved, deck)
+    unpacked = []
+    monkeypatch.setattr(fingerprint, "digest", lambda *a: unpacked.append(a) or digest(*a))
+    assert state(deck).kind == "ours" and not unpacked
+    rezipped = tmp_path / "rezipped.pptx"  # same content, other compression and order: still ours, still unread
+    _rezip(deck, rezipped, compression=zipfile.ZIP_DEFLATED)
+    assert state(rezipped) == fingerprint.DeckState("ours", value, value) and not unpacked
+    with zipfile.ZipFile(deck) as z:
+        slide = z.read("ppt/slides/slide2.xml")
+    same_length = slide.replace(b'lang="zh-CN"', b'lang="zh-TW"', 1)  # only the CRC-32 tells it
+    assert same_length != slide and len(same_length) == len(slide)
+    edited = tmp_path / "edited.pptx"
+    _rezip(deck, edited, {"ppt/slides/slide2.xml": same_length})
+    found = state(edited)
+    assert found.kind == "edited" and found.actual != value and unpacked
+
+
+def test_a_deck_stamped_before_the_members_summary_is_judged_on_its_content(saved: bytes, tmp_path: Path) -> None:
+    deck = tmp_path / "deck.pptx"
+    value = _stamped(saved, deck)
+    with zipfile.ZipFile(deck) as z:
+        custom = etree.fromstring(z.read("docProps/custom.xml"))
+    for prop in list(custom):
+        if prop.get("name") == MEMBERS_PROPERTY:
+            custom.remove(prop)
+    older = tmp_path / "older.pptx"
+    _rezip(deck, older, {"docProps/custom.xml": etree.tostring(custom)})
+    assert state(older) == fingerprint.DeckState("ours", value, value)
 
 
 def test_the_stamped_deck_is_a_valid_package(saved: bytes, tmp_path: Path) -> None:
@@ -113,5 +149,6 @@ def test_custom_properties_of_a_template_are_kept(saved: bytes, tmp_path: Path) 
         assert z.namelist().count("docProps/custom.xml") == 1
         assert z.read("_rels/.rels").count(CUSTOM_REL.encode()) == 1
     props = {p.get("name"): (p.get("pid"), "".join(p.itertext())) for p in root}
+    assert props.pop(MEMBERS_PROPERTY)[0] == "9"
     assert props == {"Classification": ("7", "内部"), PROPERTY: ("8", value)}
     assert state(second).kind == "ours"
