@@ -91,7 +91,7 @@ Number = Annotated[float, BeforeValidator(_number)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 MAX_LEVEL = 8  # PowerPoint's nine bullet levels: 0…8

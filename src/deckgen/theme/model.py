@@ -34,7 +34,7 @@ HexColor = Annotated[str, BeforeValidator(_hex)]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _typeface(name: str) -> str:
