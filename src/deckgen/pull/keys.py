@@ -21,7 +21,8 @@ def parse_path(source: str) -> tuple[PathPart, ...]:
 
 def own_fields(node: Any) -> dict[str, Any]:
     """The fields of an outline node that are its own slide's (its children left out), as plain data."""
-    data = node.model_dump(mode="json", exclude_none=True) if hasattr(node, "model_dump") else dict(node)
+    data = (node.model_dump(mode="json", exclude_none=True, exclude=set(CHILDREN)) if hasattr(node, "model_dump")
+            else dict(node))  # (a section's subsections are not dumped only to be dropped)
     levels = getattr(node, "bullet_levels", ())
     if any(levels):
         data["bullet_levels"] = list(levels)
