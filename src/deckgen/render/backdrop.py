@@ -145,7 +145,9 @@ def mean_colour(bd: Backdrop, box: Rect) -> Optional[str]:
     region = under(bd, box, step=4.0)
     if region is None:
         return None
-    r, g, b = (sum(c) / len(c) for c in zip(*region.getdata()))
+    from PIL import ImageStat
+
+    r, g, b = ImageStat.Stat(region).mean[:3]
     return f"{round(r):02X}{round(g):02X}{round(b):02X}"
 
 

@@ -117,28 +117,64 @@ def fill_colours(props: Optional["etree._Element"], scheme: dict[str, str], clr_
 
 def on_picture(tx_body: "etree._Element", ground: str, inherited: list[str], scheme: dict[str, str],
                clr_map: dict[str, str]) -> bool:
-    """Keep the runs of `tx_body` legible on a picture whose colour under the text is `ground` (hex): a run
-    whose colour (each stop of a gradient; `inherited` when it sets none) falls below WCAG AA on it (4.5:1,
-    3:1 for large text) is set in the scheme's text colour that contrasts most. True when one was set."""
+    """Keep the text of `tx_body` legible on a picture whose colour under it is `ground` (hex): a run whose
+    colour (each stop of a gradient) falls below WCAG AA on it (4.5:1, 3:1 for large text) is set in the
+    scheme's text colour that contrasts most; when the colour runs inherit (`inherited`) falls below it, the
+    shape's own list style sets that colour for them. True when a colour was set."""
     best = max((c for c in _CANDIDATES if c in scheme), key=lambda c: contrast_ratio(scheme[c], ground), default=None)
     if best is None:
         return False
-    changed = False
-    for rpr in tx_body.iter(f"{{{A}}}rPr"):
-        colours = fill_colours(rpr, scheme, clr_map) or inherited
+
+    def poor(colours: list[str], rpr: "etree._Element") -> bool:
         size = int(rpr.get("sz", "1800")) / 100 if (rpr.get("sz") or "").isdigit() else 18.0
         need = AA_LARGE if size >= 18 or (rpr.get("b") in ("1", "true") and size >= 14) else AA_TEXT
-        if not colours or min(contrast_ratio(c, ground) for c in colours) >= need:
-            continue
-        if contrast_ratio(scheme[best], ground) <= min(contrast_ratio(c, ground) for c in colours):
-            continue
-        for old in rpr.findall(f"{{{A}}}solidFill") + rpr.findall(f"{{{A}}}gradFill") + rpr.findall(f"{{{A}}}noFill"):
-            rpr.remove(old)
-        fill = etree.Element(f"{{{A}}}solidFill")
-        etree.SubElement(fill, f"{{{A}}}schemeClr", val=best)
-        rpr.insert(_fill_index(rpr), fill)
+        worst = min(contrast_ratio(c, ground) for c in colours)
+        return worst < need and contrast_ratio(scheme[best], ground) > worst
+
+    changed = False
+    inheriting = False
+    for rpr in tx_body.iter(f"{{{A}}}rPr"):
+        colours = fill_colours(rpr, scheme, clr_map)
+        if colours is None:
+            inheriting = True
+        elif poor(colours, rpr):
+            _set_fill(rpr, best)
+            changed = True
+    if inheriting and inherited and poor(inherited, etree.Element("rPr", sz="1800")):
+        _style_fill(tx_body, best)
         changed = True
     return changed
+
+
+def _set_fill(props: "etree._Element", colour: str) -> None:
+    for old in props.findall(f"{{{A}}}solidFill") + props.findall(f"{{{A}}}gradFill") + props.findall(f"{{{A}}}noFill"):
+        props.remove(old)
+    fill = etree.Element(f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}schemeClr", val=colour)
+    props.insert(_fill_index(props), fill)
+
+
+def _style_fill(tx_body: "etree._Element", colour: str) -> None:
+    """Give every level of the shape's own list style (`a:lstStyle`) the text colour `colour`."""
+    lst = tx_body.find(f"{{{A}}}lstStyle")
+    if lst is None:
+        lst = etree.Element(f"{{{A}}}lstStyle")
+        body_pr = tx_body.find(f"{{{A}}}bodyPr")
+        tx_body.insert(tx_body.index(body_pr) + 1 if body_pr is not None else 0, lst)
+    for level in range(1, 10):
+        tag = f"{{{A}}}lvl{level}pPr"
+        ppr = lst.find(tag)
+        if ppr is None:
+            ppr = etree.Element(tag)
+            after = [i for i, el in enumerate(lst) if el.tag == f"{{{A}}}defPPr"
+                     or (el.tag.startswith(f"{{{A}}}lvl") and int(etree.QName(el).localname[3]) < level)]
+            lst.insert(after[-1] + 1 if after else 0, ppr)
+        props = ppr.find(f"{{{A}}}defRPr")
+        if props is None:
+            props = etree.Element(f"{{{A}}}defRPr")
+            ext = ppr.find(f"{{{A}}}extLst")
+            ppr.insert(ppr.index(ext) if ext is not None else len(ppr), props)
+        _set_fill(props, colour)
 
 
 def _fill_index(rpr: "etree._Element") -> int:
