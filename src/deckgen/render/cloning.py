@@ -78,17 +78,17 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
 
 
 def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
-    """Cut the boxes of `s` back to the side of a picture that covers part of them: the sample's own
-    pictures, its layout's and master's (logos), and a logo drawn into the picture behind the page. A picture
-    behind the whole box (a plate), a thin rule or one covering most of the page is no obstacle."""
+    """Cut the boxes of `s` back to the side of a drawing that covers part of them: the sample's own pictures,
+    groups and shapes (not those cleared on the copy), its layout's and master's pictures (logos), and a logo
+    drawn into the picture behind the page. A drawing behind the whole box (a plate), a thin rule or one
+    covering most of the page is no obstacle."""
     from deckgen.render.backdrop import backdrop, ink
-    from deckgen.render.room import _drawn, obstacles
+    from deckgen.render.room import obstacles
 
     w, h = slide
     layout = sample.slide.slide_layout  # type: ignore[attr-defined]
-    own = [b for b in _drawn(element(sample.slide).find(f"{P}cSld/{P}spTree"), pictures_only=True)
-           if b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w and b[3] < 0.8 * h
-           and not any(_inside(b, r[:4]) >= 0.6 and b[2] * b[3] < r[4] * w * h for r in s.strip)]  # not cleared on the copy
+    own = [b for b in sample.drawn if min(b[2], b[3]) >= THIN and b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w
+           and b[3] < 0.8 * h and not any(_inside(b, r[:4]) >= 0.6 and b[2] * b[3] < r[4] * w * h for r in s.strip)]
     pictures = own + obstacles(layout, slide, pictures_only=True)
     page = backdrop([sample.slide.part, layout.part, layout.slide_master.part], slide)  # type: ignore[attr-defined]
     for name, at in list(s.boxes.items()):
@@ -101,6 +101,9 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
         s.uncut[name], s.boxes[name] = at, cleared
         if name in s.shape_ids:
             s.resized[name] = (cleared, s.resized[name][1] if name in s.resized else _transform_of(sample, s.shape_ids[name]))
+
+
+THIN = 4.0  # a drawing narrower than this (points) is a rule: text may cross it
 
 
 def _behind(b: Rect, box: Rect) -> bool:
