@@ -153,3 +153,43 @@ def test_titles_on_a_dark_page_picture_are_set_in_a_light_scheme_colour(tmp_path
         title = slide.shapes.title
         if title is not None:
             assert not any(r.find(f"{{{A}}}solidFill") is not None for r in title._element.iter(f"{{{A}}}defRPr"))
+
+
+def _bulb_template(path: Path) -> Path:
+    """A template-site deck whose content page hangs a drawing (a bulb on its cord) over the right end of its
+    wide title box, above a band the title stands on."""
+    from pptx.util import Pt
+
+    from tests.test_render_samples import _box, _deco
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(960), Pt(540)
+    blank = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    cover = prs.slides.add_slide(blank)
+    _deco(cover, 0, 0, 960, 120), _deco(cover, 0, 480, 960, 60)
+    _box(cover, 100, 200, 760, 80, "年度工作汇报", 40)
+    content = prs.slides.add_slide(blank)
+    _deco(content, 0, 0, 960, 110)  # the band behind the title: text stands on it
+    _deco(content, 640, 0, 60, 260)  # the bulb, over the title's right end
+    _deco(content, 60, 300, 560, 2)  # a thin rule under the body's first line
+    _box(content, 60, 30, 800, 70, "单击此处添加标题", 28)
+    _box(content, 60, 130, 560, 360, "单击此处添加文本内容", 20)
+    ending = prs.slides.add_slide(blank)
+    _deco(ending, 0, 0, 960, 200)
+    _box(ending, 200, 260, 560, 100, "谢谢观看", 54)
+    prs.save(str(path))
+    return path
+
+
+def test_titles_on_copied_pages_keep_clear_of_the_pages_drawings(tmp_path: Path) -> None:
+    template = _bulb_template(tmp_path / "模板.pptx")
+    prs = _build(tmp_path, template)
+    titles = [sh for slide in prs.slides for sh in slide.shapes
+              if sh.has_text_frame and ("全面建设" in sh.text_frame.text or "短标题" in sh.text_frame.text)]
+    assert len(titles) == 2
+    for sh in titles:
+        x, w = sh.left / 12700, sh.width / 12700
+        assert x + w <= 640, (sh.text_frame.text, x + w)  # clear of the bulb
+        assert x == 60 and w >= 0.45 * 800
+    bodies = [sh for slide in prs.slides for sh in slide.shapes if sh.has_text_frame and "根本任务" in sh.text_frame.text]
+    assert bodies and all(abs(sh.width / 12700 - 560) < 1 for sh in bodies)  # the thin rule moves nothing
