@@ -120,9 +120,16 @@ def test_ink_finds_the_logo_and_not_the_rule() -> None:
     x, y, w, h = found[0]
     assert abs(x - LOGO[0]) <= 4 and abs(x + w - min(LOGO[0] + LOGO[2], 684)) <= 4 and y <= LOGO[1] + 4  # (in the box)
     assert ink(Backdrop(_png("rule"), (0.0, 0.0, 720.0, 540.0)), box) == []
-    cropped = Backdrop(_png("logo"), (0.0, 0.0, 720.0, 540.0), (0.5, 0.0, 0.0, 0.0))  # the right half, stretched
+    cropped = Backdrop(_png("logo"), (0.0, 0.0, 720.0, 540.0), (0.25, 0.0, 0.0, 0.0))  # its left quarter cut, stretched
     x, _, w, _ = ink(cropped, box)[0]
-    assert abs(x - 2 * (LOGO[0] - 360)) <= 6  # where the stretched logo shows
+    assert abs(x - (LOGO[0] - 180) * 4 / 3) <= 6  # where the stretched logo shows
+    sky = Image.linear_gradient("L").resize((720, 540)).rotate(90)  # a night sky: dark to pink clouds, grainy
+    noise = Image.effect_noise((720, 540), 24)
+    photo = Image.merge("RGB", [Image.blend(sky, noise, 0.2).point(lambda v, lo=lo, hi=hi: lo + v * (hi - lo) // 255)
+                                for lo, hi in ((30, 210), (30, 150), (70, 170))])
+    out = io.BytesIO()
+    photo.save(out, "PNG")
+    assert ink(Backdrop(out.getvalue(), (0.0, 0.0, 720.0, 540.0)), (36.0, 150.0, 648.0, 300.0)) == []  # no mark on it
 
 
 def _scheme(deck: Path) -> dict[str, str]:

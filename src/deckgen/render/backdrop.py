@@ -23,6 +23,7 @@ Rect = tuple[float, float, float, float]  # x, y, w, h in points
 FULL = 0.6  # a picture covering this share of the page is its backdrop (a background, not an obstacle)
 INK = 100.0  # a pixel this far (RGB distance) from the box's commonest colour is drawn ink: a logo, a mark
 BUSY = 0.08  # a column of the box with this share of ink pixels is covered
+GROUND, FLAT = 50.0, 0.7  # marks are looked for only where this share of the box is this near its commonest colour
 SPECK = 0.03  # runs of covered columns narrower than this share of the box are specks or thin rules: ignored
 WORK_PX = 720  # pictures are read at most this wide
 
@@ -153,8 +154,9 @@ def mean_colour(bd: Backdrop, box: Rect) -> Optional[str]:
 
 def ink(bd: Backdrop, box: Rect) -> list[Rect]:
     """What the picture draws inside `box` that stands out from the box's commonest colour (a logo, a word,
-    a drawing): the boxes (points) of the runs of columns covered by it, each as tall as its ink. Thin
-    rules and specks are not counted; a box whose columns are covered everywhere gives one box covering it."""
+    a drawing) on a ground mostly of one colour: the boxes (points) of the runs of columns covered by it, each
+    as tall as its ink. Thin rules and specks are not counted; on a photograph (no ground of one colour)
+    nothing is."""
     step = 2.0
     region = under(bd, box, step)
     if region is None or region.width < 4:
@@ -168,6 +170,10 @@ def ink(bd: Backdrop, box: Rect) -> list[Rect]:
     ground = palette[3 * counts[0][1]: 3 * counts[0][1] + 3]
     w, h = region.size
     pixels = region.load()
+    near = sum(1 for i in range(w) for j in range(h)
+               if sum((pixels[i, j][k] - ground[k]) ** 2 for k in range(3)) < GROUND * GROUND)
+    if near < FLAT * w * h:  # a photograph (a night sky, clouds) under the box: nothing stands out as a mark
+        return []
     columns = []
     for i in range(w):
         rows = [j for j in range(h) if sum((pixels[i, j][k] - ground[k]) ** 2 for k in range(3)) > INK * INK]

@@ -87,7 +87,13 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
 
     w, h = slide
     layout = sample.slide.slide_layout  # type: ignore[attr-defined]
-    own = [b for b in sample.drawn if min(b[2], b[3]) >= THIN and b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w
+    from deckgen.render.onpicture import _filled
+    from deckgen.render.samples import _drawing
+
+    tree = element(sample.slide).find(f"{P}cSld/{P}spTree")
+    drawn = [b for el in tree if _drawing(el) and _filled(el)  # outlines (a triangle's edges) are crossed like rules
+             and (b := (_group_box(el) if el.tag == f"{P}grpSp" else _box(el, NO_GROUP))) is not None]
+    own = [b for b in drawn if min(b[2], b[3]) >= THIN and b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w
            and b[3] < 0.8 * h and not any(_inside(b, r[:4]) >= 0.6 and b[2] * b[3] < r[4] * w * h for r in s.strip)]
     pictures = own + obstacles(layout, slide, pictures_only=True)
     page = backdrop([sample.slide.part, layout.part, layout.slide_master.part], slide)  # type: ignore[attr-defined]

@@ -166,7 +166,7 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
             at = s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name]
             return sample_slot(sp, at, title=title) if sp is not None else None
         if name in s.boxes:
-            return text_box_slot(s.boxes[name], title=title, scale=scale)
+            return text_box_slot(s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name], title=title, scale=scale)
         return slot_of(s.get(name), title=title, at=s.moved.get(name))
 
     builtin = BUILTIN_FRAMES
