@@ -106,8 +106,9 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
 
 def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float]) -> Slots:
     """`s` with text boxes for a title or body the layout has no placeholder for, and its placeholders moved
-    clear of the pictures (logos) of the layout and master."""
+    clear of the pictures (logos) of the layout and master, and of a logo drawn into the picture behind them."""
     from deckgen.plan.kinds import BUILTIN
+    from deckgen.render.backdrop import backdrop, ink
     from deckgen.render.room import clear_of, free_frames, obstacles
     from deckgen.render.roles import EMU_PER_PT
 
@@ -126,10 +127,12 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
         if spec.name != "title" and spec.fallback == BUILTIN and s.get(spec.name) is None:
             s.boxes[spec.name] = body
     pictures = obstacles(layout, slide, pictures_only=True)
+    page = backdrop([layout.part, layout.slide_master.part], slide)
     for name, ph in s.by_name.items():
         at = box(ph)
-        if at is not None and pictures:
-            cleared = clear_of(at, pictures)
+        blocks = pictures + (ink(page, at) if page is not None and at is not None else [])
+        if at is not None and blocks:
+            cleared = clear_of(at, blocks)
             if cleared != at:
                 s.moved[name] = cleared
     return s

@@ -27,6 +27,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
     samples = read_samples(prs)
     classify(samples)
     out: dict[str, Slots] = {}
+    copied: dict[str, Sample] = {}
     if not design_on_slides(samples):
         return out
     for role in SAMPLE_ROLES:
@@ -67,9 +68,57 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             continue
         s.scale, s.slide, s.sample_number = slide[1] / 540, slide, sample.index + 1
         out[role.value] = s
+        copied[role.value] = sample
     if Role.CONTENT.value in out:
         _content_pages(out, wanted)
+    for role_name, s in out.items():  # the kinds on the content page clear its body region: their title only
+        _clear_pictures(s, copied.get(role_name) or copied[Role.CONTENT.value], slide,
+                        names=None if role_name in copied else ("title",))
     return out
+
+
+def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
+    """Cut the boxes of `s` back to the side of a drawing that covers part of them: the sample's own pictures,
+    groups and shapes (not those cleared on the copy), its layout's and master's pictures (logos), and a logo
+    drawn into the picture behind the page. A drawing behind the whole box (a plate), a thin rule or one
+    covering most of the page is no obstacle."""
+    from deckgen.render.backdrop import backdrop, ink
+    from deckgen.render.room import obstacles
+
+    w, h = slide
+    layout = sample.slide.slide_layout  # type: ignore[attr-defined]
+    from deckgen.render.onpicture import _filled
+    from deckgen.render.samples import _drawing
+
+    tree = element(sample.slide).find(f"{P}cSld/{P}spTree")
+    drawn = [b for el in tree if _drawing(el) and _filled(el)  # outlines (a triangle's edges) are crossed like rules
+             and (b := (_group_box(el) if el.tag == f"{P}grpSp" else _box(el, NO_GROUP))) is not None]
+    own = [b for b in drawn if min(b[2], b[3]) >= THIN and b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w
+           and b[3] < 0.8 * h and not any(_inside(b, r[:4]) >= 0.6 and b[2] * b[3] < r[4] * w * h for r in s.strip)]
+    pictures = own + obstacles(layout, slide, pictures_only=True)
+    page = backdrop([sample.slide.part, layout.part, layout.slide_master.part], slide)  # type: ignore[attr-defined]
+    for name, at in list(s.boxes.items()):
+        if names is not None and name not in names:
+            continue
+        blocks = [b for b in pictures if not _behind(b, at)] + (ink(page, at) if page is not None else [])
+        cleared = clear_of(at, blocks) if blocks else at
+        if cleared == at:
+            continue
+        s.uncut[name], s.boxes[name] = at, cleared
+        if name in s.shape_ids:
+            s.resized[name] = (cleared, s.resized[name][1] if name in s.resized else _transform_of(sample, s.shape_ids[name]))
+
+
+THIN = 4.0  # a drawing narrower than this (points) is a rule: text may cross it
+
+
+def _behind(b: Rect, box: Rect) -> bool:
+    """Whether `b` holds all of `box`: a plate the text stands on."""
+    return b[0] <= box[0] + 1 and b[1] <= box[1] + 1 and b[0] + b[2] >= box[0] + box[2] - 1 and b[1] + b[3] >= box[1] + box[3] - 1
+
+
+def _transform_of(sample: Sample, shape_id: int) -> tuple[float, float, float, float]:
+    return next((t.transform for t in sample.texts if t.id == shape_id), NO_GROUP)
 
 
 def _content_pages(out: dict[str, Slots], wanted: dict[str, str]) -> None:

@@ -158,19 +158,21 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
 
     scale = slide[1] / grid.SLIDE_H_PT
 
-    def frame(s: Slots, name: str, title: bool) -> Optional[Slot]:
+    def frame(s: Slots, name: str, title: bool, whole: bool = False) -> Optional[Slot]:
         if s.sample is not None and name in s.shape_ids:
             from deckgen.render.samples import shape_by_id
 
             sp = shape_by_id(element(s.sample).find(qn("p:cSld")), s.shape_ids[name])
-            return sample_slot(sp, s.boxes[name], title=title) if sp is not None else None
+            at = s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name]
+            return sample_slot(sp, at, title=title) if sp is not None else None
         if name in s.boxes:
-            return text_box_slot(s.boxes[name], title=title, scale=scale)
+            return text_box_slot(s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name], title=title, scale=scale)
         return slot_of(s.get(name), title=title, at=s.moved.get(name))
 
     builtin = BUILTIN_FRAMES
     content_title = frame(by_role["content"], "title", True) or builtin["content", "title"]
-    content_body = frame(by_role["content"], "body", False) or builtin["content", "body"]
+    # the kinds drawn on a copied content page clear its body region: they take all of it
+    content_body = frame(by_role["content"], "body", False, whole=True) or builtin["content", "body"]
     out: dict[tuple[str, str], Slot] = {}
     for k in KINDS.values():
         role = k.role.value

@@ -50,6 +50,8 @@ class Slots:
     note: str = ""  # what deckgen did about the sample's boxes, warned once
     # sample text boxes given another box (grown into free room, kept on the slide): slot name → the box on
     # the slide (pt) and the mapping of the shape's group onto the slide (scale x, scale y, shift x, shift y)
+    uncut: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)  # sample boxes before they were cut
+    # back to clear a picture on the page (`cloning`): the kinds that clear the page's body region take all of it
     resized: dict[str, tuple[tuple[float, float, float, float], tuple[float, float, float, float]]] = field(default_factory=dict)
 
     def get(self, name: str) -> Optional["LayoutPlaceholder"]:

@@ -56,3 +56,127 @@ def legible(b: Block, scheme: dict[str, str]) -> Block:
     paragraphs = tuple(tuple(replace(r, color=new) if (new := fixed(r.color, r.size, r.bold)) else r for r in runs)
                        for runs in b.paragraphs)
     return b if paragraphs == b.paragraphs else replace(b, paragraphs=paragraphs)
+
+
+_MAPPED = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}  # the default `p:clrMap`
+
+
+def _shade(hex_rgb: str, node: "etree._Element") -> str:
+    """`hex_rgb` with the colour node's `lumMod`/`lumOff` (luminance in HSL), `shade` and `tint` applied."""
+    import colorsys
+
+    r, g, b = (int(hex_rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    hue, lum, sat = colorsys.rgb_to_hls(r, g, b)
+    for mod in node:
+        name, val = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100000
+        if name == "lumMod":
+            lum *= val
+        elif name == "lumOff":
+            lum += val
+        elif name == "shade":
+            lum *= val
+        elif name == "tint":
+            lum = 1 - (1 - lum) * val
+    r, g, b = colorsys.hls_to_rgb(hue, min(1.0, max(0.0, lum)), sat)
+    return f"{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+
+
+def colour_of(node: "etree._Element", scheme: dict[str, str], clr_map: dict[str, str]) -> Optional[str]:
+    """The hex colour of a colour node (`a:srgbClr`, `a:schemeClr`, `a:sysClr`, `a:prstClr` white/black)."""
+    name = etree.QName(node).localname
+    value = None
+    if name == "srgbClr":
+        value = node.get("val")
+    elif name == "sysClr":
+        value = node.get("lastClr")
+    elif name == "prstClr":
+        value = {"white": "FFFFFF", "black": "000000"}.get(node.get("val", ""))
+    elif name == "schemeClr":
+        key = node.get("val", "")
+        value = scheme.get(clr_map.get(key, _MAPPED.get(key, key)))
+    if not value or len(value) != 6:
+        return None
+    return _shade(value.upper(), node)
+
+
+def fill_colours(props: Optional["etree._Element"], scheme: dict[str, str], clr_map: dict[str, str]) -> Optional[list[str]]:
+    """The colours a run's properties (`a:rPr`/`a:defRPr`) fill its text with: one for a solid fill, every
+    stop of a gradient; None when they set no fill (the text inherits one)."""
+    if props is None:
+        return None
+    solid = props.find(f"{{{A}}}solidFill")
+    if solid is not None and len(solid):
+        found = colour_of(solid[0], scheme, clr_map)
+        return [found] if found else None
+    grad = props.find(f"{{{A}}}gradFill")
+    if grad is not None:
+        stops = [colour_of(gs[0], scheme, clr_map) for gs in grad.iter(f"{{{A}}}gs") if len(gs)]
+        return [c for c in stops if c] or None
+    return None
+
+
+def on_picture(tx_body: "etree._Element", ground: str, inherited: list[str], scheme: dict[str, str],
+               clr_map: dict[str, str]) -> bool:
+    """Keep the text of `tx_body` legible on a picture whose colour under it is `ground` (hex): a run whose
+    colour (each stop of a gradient) falls below WCAG AA on it (4.5:1, 3:1 for large text) is set in the
+    scheme's text colour that contrasts most; when the colour runs inherit (`inherited`) falls below it, the
+    shape's own list style sets that colour for them. True when a colour was set."""
+    best = max((c for c in _CANDIDATES if c in scheme), key=lambda c: contrast_ratio(scheme[c], ground), default=None)
+    if best is None:
+        return False
+
+    def poor(colours: list[str], rpr: "etree._Element") -> bool:
+        size = int(rpr.get("sz", "1800")) / 100 if (rpr.get("sz") or "").isdigit() else 18.0
+        need = AA_LARGE if size >= 18 or (rpr.get("b") in ("1", "true") and size >= 14) else AA_TEXT
+        worst = min(contrast_ratio(c, ground) for c in colours)
+        return worst < need and contrast_ratio(scheme[best], ground) > worst
+
+    changed = False
+    inheriting = False
+    for rpr in tx_body.iter(f"{{{A}}}rPr"):
+        colours = fill_colours(rpr, scheme, clr_map)
+        if colours is None:
+            inheriting = True
+        elif poor(colours, rpr):
+            _set_fill(rpr, best)
+            changed = True
+    if inheriting and inherited and poor(inherited, etree.Element("rPr", sz="1800")):
+        _style_fill(tx_body, best)
+        changed = True
+    return changed
+
+
+def _set_fill(props: "etree._Element", colour: str) -> None:
+    for old in props.findall(f"{{{A}}}solidFill") + props.findall(f"{{{A}}}gradFill") + props.findall(f"{{{A}}}noFill"):
+        props.remove(old)
+    fill = etree.Element(f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}schemeClr", val=colour)
+    props.insert(_fill_index(props), fill)
+
+
+def _style_fill(tx_body: "etree._Element", colour: str) -> None:
+    """Give every level of the shape's own list style (`a:lstStyle`) the text colour `colour`."""
+    lst = tx_body.find(f"{{{A}}}lstStyle")
+    if lst is None:
+        lst = etree.Element(f"{{{A}}}lstStyle")
+        body_pr = tx_body.find(f"{{{A}}}bodyPr")
+        tx_body.insert(tx_body.index(body_pr) + 1 if body_pr is not None else 0, lst)
+    for level in range(1, 10):
+        tag = f"{{{A}}}lvl{level}pPr"
+        ppr = lst.find(tag)
+        if ppr is None:
+            ppr = etree.Element(tag)
+            after = [i for i, el in enumerate(lst) if el.tag == f"{{{A}}}defPPr"
+                     or (el.tag.startswith(f"{{{A}}}lvl") and int(etree.QName(el).localname[3]) < level)]
+            lst.insert(after[-1] + 1 if after else 0, ppr)
+        props = ppr.find(f"{{{A}}}defRPr")
+        if props is None:
+            props = etree.Element(f"{{{A}}}defRPr")
+            ext = ppr.find(f"{{{A}}}extLst")
+            ppr.insert(ppr.index(ext) if ext is not None else len(ppr), props)
+        _set_fill(props, colour)
+
+
+def _fill_index(rpr: "etree._Element") -> int:
+    """Where a fill goes in `a:rPr` (after `a:ln`, before effects, highlight and fonts)."""
+    return 1 if len(rpr) and etree.QName(rpr[0]).localname == "ln" else 0

@@ -13,6 +13,7 @@ from deckgen.render import oxml
 from deckgen.render.draw import title_first
 from deckgen.render.drawers import DRAWERS
 from deckgen.render.layouts import Slots
+from deckgen.render.onpicture import keep_legible
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
@@ -86,6 +87,8 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
                 if top is not sp and top.getparent() is slide.tree:
                     top.addnext(sp)
                 oxml.set_box(sp, _emu(slots.resized[name][0]))
+            if name in slots.boxes:
+                keep_legible(slide, sp, slots.boxes[name], slots.slide, title=name == "title")
             return
         if name not in slots.boxes:
             return
@@ -94,6 +97,13 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
         fill_placeholder(slide, target, text, lang, filled, plain, template=slots.template)
         if name in slots.moved:
             oxml.set_box(slide.placeholders[slot_key(target)], _emu(slots.moved[name]))  # type: ignore[index]
+        at = slots.moved.get(name) or _frame(target)
+        if slots.template and at is not None and slot_key(target) in slide.placeholders:
+            from deckgen.render.pptx_api import base_placeholder
+
+            base = base_placeholder(target)
+            keep_legible(slide, slide.placeholders[slot_key(target)], at, slots.slide,  # type: ignore[index]
+                         (element(target), element(base) if base is not None else None), title=name == "title")
     if name in slots.boxes:
         from deckgen.render.frames import text_box_style
 
@@ -111,6 +121,8 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
                            space_before=style.space_before, line_spacing=style.line_spacing, like=like)
         clear_bottom_line(sp, (), text.size)
         slide.tree.append(sp)
+        if slots.template:
+            keep_legible(slide, sp, slots.boxes[name], slots.slide, title=title)
         filled.add(("sample", int(sp.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id"))))
 
 
@@ -153,6 +165,12 @@ def _light_picture(part: object) -> bool:
         except Exception:  # a picture Pillow cannot read (EMF, SVG): not known to be light
             return False
     return False
+
+
+def _frame(ph: "LayoutPlaceholder") -> Optional[tuple[float, float, float, float]]:
+    if ph.width is None or ph.height is None:
+        return None
+    return (ph.left / 12700, ph.top / 12700, ph.width / 12700, ph.height / 12700)
 
 
 def _emu(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:

@@ -1,0 +1,196 @@
+"""The picture a template page shows behind its text (a background, or a picture covering most of the page):
+its pixels under a text box, to keep text clear of a logo drawn into it and legible on it."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Optional, Sequence
+
+from deckgen.package import ns
+from deckgen.render.pptx_api import element
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from PIL.Image import Image
+
+P = "{%s}" % ns.P
+A = "{%s}" % ns.A
+R_EMBED = "{%s}embed" % ns.R
+EMU_PER_PT = 12700
+Rect = tuple[float, float, float, float]  # x, y, w, h in points
+
+FULL = 0.6  # a picture covering this share of the page is its backdrop (a background, not an obstacle)
+INK = 100.0  # a pixel this far (RGB distance) from the box's commonest colour is drawn ink: a logo, a mark
+BUSY = 0.08  # a column of the box with this share of ink pixels is covered
+GROUND, FLAT = 50.0, 0.7  # marks are looked for only where this share of the box is this near its commonest colour
+SPECK = 0.03  # runs of covered columns narrower than this share of the box are specks or thin rules: ignored
+WORK_PX = 720  # pictures are read at most this wide
+
+
+@dataclass(frozen=True)
+class Backdrop:
+    """A picture behind a page's text: its image bytes, where it is drawn (points) and its crop (`a:srcRect`,
+    shares of the image cut off left, top, right, bottom)."""
+
+    blob: bytes
+    at: Rect
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+
+def _rect(el: "_Element") -> Optional[Rect]:
+    x = el.find(f"{P}spPr/{A}xfrm")
+    off, ext = (x.find(f"{A}off"), x.find(f"{A}ext")) if x is not None else (None, None)
+    if off is None or ext is None:
+        return None
+    try:
+        return (int(off.get("x", "0")) / EMU_PER_PT, int(off.get("y", "0")) / EMU_PER_PT,
+                int(ext.get("cx", "0")) / EMU_PER_PT, int(ext.get("cy", "0")) / EMU_PER_PT)
+    except ValueError:
+        return None
+
+
+def _crop(blip_fill: "_Element") -> tuple[float, float, float, float]:
+    src = blip_fill.find(f"{A}srcRect")
+    if src is None:
+        return (0.0, 0.0, 0.0, 0.0)
+    try:
+        return tuple(int(src.get(k, "0")) / 100000 for k in ("l", "t", "r", "b"))  # type: ignore[return-value]
+    except ValueError:
+        return (0.0, 0.0, 0.0, 0.0)
+
+
+def _blob(part: Any, blip_fill: Optional["_Element"]) -> Optional[bytes]:
+    blip = blip_fill.find(f"{A}blip") if blip_fill is not None else None
+    rid = blip.get(R_EMBED) if blip is not None else None
+    if not rid:
+        return None
+    try:
+        return part.related_part(rid).blob
+    except (KeyError, AttributeError):
+        return None
+
+
+def backdrop(parts: Sequence[Any], slide: tuple[float, float]) -> Optional[Backdrop]:
+    """The picture behind the text of a page whose parts are `parts` (the page first, then its layout and
+    master): the topmost picture covering most of the page on the page or the layout and master shapes it
+    shows, else the background picture that shows (the page's own, else its layout's, else its master's)."""
+    w, h = slide
+    shows_master = True
+    for part in parts:
+        if not shows_master:
+            break
+        tree = element(part).find(f"{P}cSld/{P}spTree")
+        for pic in reversed(tree.findall(f"{P}pic") if tree is not None else []):
+            at = _rect(pic)
+            if pic.find(f"{P}nvPicPr/{P}nvPr/{P}ph") is None and at is not None and at[2] * at[3] >= FULL * w * h:
+                fill = pic.find(f"{P}blipFill")
+                blob = _blob(part, fill)
+                if blob is not None and fill is not None:
+                    return Backdrop(blob, at, _crop(fill))
+        shows_master = element(part).get("showMasterSp", "1") not in ("0", "false")
+    for part in parts:
+        bg = element(part).find(f"{P}cSld/{P}bg")
+        if bg is None:
+            continue
+        fill = bg.find(f"{P}bgPr/{A}blipFill")
+        blob = _blob(part, fill)
+        return Backdrop(blob, (0.0, 0.0, w, h), _crop(fill)) if blob is not None and fill is not None else None
+    return None
+
+
+@lru_cache(maxsize=8)
+def _image(blob: bytes) -> Optional["Image"]:
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(blob)) as im:
+            im = im.convert("RGBA")
+            if im.width > WORK_PX:
+                im = im.resize((WORK_PX, max(1, round(im.height * WORK_PX / im.width))))
+            flat = Image.new("RGB", im.size, (255, 255, 255))  # transparent parts over a white page
+            flat.paste(im, mask=im.getchannel("A"))
+            return flat
+    except Exception:  # a picture Pillow cannot read (EMF, SVG): nothing known about it
+        return None
+
+
+def under(bd: Backdrop, box: Rect, step: float = 2.0) -> Optional["Image"]:
+    """The picture's pixels under `box` (points), one pixel per `step` points, as drawn: cropped and
+    stretched to where it is placed. None when the box is off the picture or it cannot be read."""
+    im = _image(bd.blob)
+    if im is None:
+        return None
+    px, py, pw, ph = bd.at
+    x0, y0 = max(box[0], px), max(box[1], py)
+    x1, y1 = min(box[0] + box[2], px + pw), min(box[1] + box[3], py + ph)
+    if x1 - x0 < 1 or y1 - y0 < 1 or pw <= 0 or ph <= 0:
+        return None
+    l, t, r, b = bd.crop
+    iw, ih = im.width * (1 - l - r), im.height * (1 - t - b)  # the part of the image that is shown, stretched
+    left, top = im.width * l, im.height * t
+
+    def ix(x: float) -> float:
+        return min(max(left + (x - px) / pw * iw, 0), im.width)
+
+    def iy(y: float) -> float:
+        return min(max(top + (y - py) / ph * ih, 0), im.height)
+
+    crop = (int(ix(x0)), int(iy(y0)), max(int(ix(x0)) + 1, round(ix(x1))), max(int(iy(y0)) + 1, round(iy(y1))))
+    size = (max(1, round((x1 - x0) / step)), max(1, round((y1 - y0) / step)))
+    return im.crop(crop).resize(size)
+
+
+def mean_colour(bd: Backdrop, box: Rect) -> Optional[str]:
+    """The picture's mean colour under `box` as hex (`0A1B2C`), or None."""
+    region = under(bd, box, step=4.0)
+    if region is None:
+        return None
+    from PIL import ImageStat
+
+    r, g, b = ImageStat.Stat(region).mean[:3]
+    return f"{round(r):02X}{round(g):02X}{round(b):02X}"
+
+
+def ink(bd: Backdrop, box: Rect) -> list[Rect]:
+    """What the picture draws inside `box` that stands out from the box's commonest colour (a logo, a word,
+    a drawing) on a ground mostly of one colour: the boxes (points) of the runs of columns covered by it, each
+    as tall as its ink. Thin rules and specks are not counted; on a photograph (no ground of one colour)
+    nothing is."""
+    step = 2.0
+    region = under(bd, box, step)
+    if region is None or region.width < 4:
+        return []
+    x0, y0 = max(box[0], bd.at[0]), max(box[1], bd.at[1])
+    q = region.quantize(colors=16, method=2, dither=0)  # fast octree: the commonest colour is the box's ground
+    palette = q.getpalette() or []
+    counts = sorted(q.getcolors() or [], reverse=True)
+    if not counts:
+        return []
+    ground = palette[3 * counts[0][1]: 3 * counts[0][1] + 3]
+    w, h = region.size
+    pixels = region.load()
+    near = sum(1 for i in range(w) for j in range(h)
+               if sum((pixels[i, j][k] - ground[k]) ** 2 for k in range(3)) < GROUND * GROUND)
+    if near < FLAT * w * h:  # a photograph (a night sky, clouds) under the box: nothing stands out as a mark
+        return []
+    columns = []
+    for i in range(w):
+        rows = [j for j in range(h) if sum((pixels[i, j][k] - ground[k]) ** 2 for k in range(3)) > INK * INK]
+        columns.append(rows if len(rows) >= BUSY * h else [])
+    out: list[Rect] = []
+    i = 0
+    gap = max(2, round(0.04 * w))
+    while i < w:
+        if not columns[i]:
+            i += 1
+            continue
+        start, end, rows = i, i, set(columns[i])
+        while i < w and (columns[i] or any(columns[i:i + gap])):
+            if columns[i]:
+                end = i
+                rows.update(columns[i])
+            i += 1
+        if end - start + 1 >= max(2, SPECK * w):
+            out.append((x0 + start * step, y0 + min(rows) * step, (end - start + 1) * step, (max(rows) - min(rows) + 1) * step))
+    return out

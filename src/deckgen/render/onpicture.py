@@ -1,0 +1,105 @@
+"""Text deckgen writes over a template page's picture (a night sky, a photograph) kept legible on it: the
+picture's colour under the text box against the text's colour, at WCAG AA."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
+from deckgen.package import ns
+from deckgen.render.backdrop import FULL, Rect, backdrop, mean_colour
+from deckgen.render.legible import _MAPPED, fill_colours, on_picture, scheme_of
+from deckgen.render.pptx_api import element
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+P = "{%s}" % ns.P
+A = "{%s}" % ns.A
+EMU_PER_PT = 12700
+PLATE = 0.3  # a drawn shape covering this share of the text box is what the text stands on: not the picture
+
+
+def _box(el: "_Element") -> Optional[Rect]:
+    x = el.find(f"{P}spPr/{A}xfrm")
+    if x is None:
+        x = el.find(f"{P}grpSpPr/{A}xfrm")
+    off, ext = (x.find(f"{A}off"), x.find(f"{A}ext")) if x is not None else (None, None)
+    if off is None or ext is None:
+        return None
+    try:
+        return (int(off.get("x", "0")) / EMU_PER_PT, int(off.get("y", "0")) / EMU_PER_PT,
+                int(ext.get("cx", "0")) / EMU_PER_PT, int(ext.get("cy", "0")) / EMU_PER_PT)
+    except ValueError:
+        return None
+
+
+def _filled(el: "_Element") -> bool:
+    """Whether a shape draws an area: a picture, a group, or a shape with a fill of its own or of its style."""
+    if el.tag in (f"{P}pic", f"{P}grpSp", f"{P}graphicFrame"):
+        return True
+    if el.tag != f"{P}sp" or el.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
+        return False
+    sppr = el.find(f"{P}spPr")
+    if sppr is not None and any(sppr.find(f"{A}{f}") is not None for f in ("solidFill", "gradFill", "blipFill", "pattFill")):
+        return True
+    ref = el.find(f"{P}style/{A}fillRef")
+    no_fill = sppr is not None and sppr.find(f"{A}noFill") is not None
+    return ref is not None and ref.get("idx", "0") != "0" and not no_fill
+
+
+def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own: "_Element") -> bool:
+    """Whether a drawn shape (not the page's backdrop) lies under a good part of `box`."""
+    w, h = slide
+    for tree in trees:
+        for el in tree:
+            if el is own or not _filled(el):
+                continue
+            b = _box(el)
+            if b is None or b[2] * b[3] >= FULL * w * h:
+                continue
+            dx = min(b[0] + b[2], box[0] + box[2]) - max(b[0], box[0])
+            dy = min(b[1] + b[3], box[1] + box[3]) - max(b[1], box[1])
+            if dx > 0 and dy > 0 and dx * dy >= PLATE * box[2] * box[3]:
+                return True
+    return False
+
+
+def _inherited(chain: tuple[Optional["_Element"], ...], master: "_Element", title: bool,
+               scheme: dict[str, str], clr_map: dict[str, str]) -> list[str]:
+    """The colour text in a shape takes when its runs set none: the first level-1 default of the shape,
+    the placeholders it inherits from, the master's title or body style; else the text colour `tx1`."""
+    paths = [f"{P}txBody/{A}lstStyle/{A}lvl1pPr/{A}defRPr"]
+    for el in chain:
+        for path in paths:
+            found = fill_colours(el.find(path), scheme, clr_map) if el is not None else None
+            if found:
+                return found
+    style = "titleStyle" if title else "bodyStyle"
+    found = fill_colours(master.find(f"{P}txStyles/{P}{style}/{A}lvl1pPr/{A}defRPr"), scheme, clr_map)
+    return found or [c for c in (scheme.get(clr_map.get("tx1", "dk1")),) if c]
+
+
+def keep_legible(slide: Any, sp: "_Element", box: Rect, size: tuple[float, float],
+                 inherited: tuple[Optional["_Element"], ...] = (), title: bool = False) -> bool:
+    """Set the runs of `sp` (a text shape on `slide`, a NewSlide, at `box` in points on a page of `size`) that fall below WCAG AA
+    on the page's backdrop picture under the box in the scheme colour that contrasts most; `inherited` are
+    the placeholders the shape takes its style from. Text on a drawn plate, or on no picture, is left."""
+    part = slide.part
+    layout = part.slide_layout
+    master = layout.slide_master
+    shows = element(layout).get("showMasterSp", "1") not in ("0", "false")
+    page = backdrop([part, layout.part, master.part], size)
+    body = sp.find(f"{P}txBody")
+    if page is None or body is None:
+        return False
+    trees = [t for t in (slide.tree, element(layout).find(f"{P}cSld/{P}spTree"),
+                         element(master).find(f"{P}cSld/{P}spTree") if shows else None) if t is not None]
+    if _covered(trees, box, size, sp):
+        return False
+    ground = mean_colour(page, box)
+    scheme = scheme_of(part)
+    if ground is None or not scheme:
+        return False
+    m = element(master).find(f"{P}clrMap")
+    clr_map = {k: v for k, v in m.attrib.items()} if m is not None else dict(_MAPPED)
+    colours = _inherited((sp, *inherited), element(master), title, scheme, clr_map)
+    return on_picture(body, ground, colours, scheme, clr_map)
