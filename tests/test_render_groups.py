@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Pt
 
 from deckgen.build.pipeline import build
@@ -160,3 +161,83 @@ def test_a_turned_shape_in_a_group_of_one_scale_keeps_its_turn_and_centre() -> N
     xfrm = tree.find(f".//{P}sp/{P}spPr/{A}xfrm")
     assert xfrm.get("rot") == "1800000"
     assert stored(tree)["s21"] == tuple(round(v) for v in before["s21"][:4])
+
+
+def _ring_template(path: Path) -> Path:
+    """`sample_template`'s 模板 whose content page carries a number badge in a scaled group (its child frame
+    twice its frame): a ring of `｜` text boxes turned by quarters around a nested group holding `01`."""
+    sample_template(path)
+    prs = Presentation(str(path))
+    content = prs.slides[4]
+    group = content.shapes.add_group_shape()
+    for i, (x, y) in enumerate(((56, 0), (112, 32), (56, 64), (0, 32))):
+        tb = _box(group, x, y, 48, 48, "｜", 10)
+        tb.text_frame.auto_size = MSO_AUTO_SIZE.NONE
+        tb.name = f"Ring {i}"
+        tb.rotation = 90 * i
+    badge = group.shapes.add_group_shape()
+    number = _box(badge, 40, 30, 80, 60, "01", 12)
+    number.name, number.text_frame.auto_size = "Badge", MSO_AUTO_SIZE.NONE
+    badge.name = "Badge group"
+    group.name = "Ring group"
+    xfrm = group._element.find(f"{P}grpSpPr/{A}xfrm")
+    for tag, values in (("off", (Pt(860), Pt(16))), ("ext", (Pt(80), Pt(56))), ("chOff", (0, 0)), ("chExt", (Pt(160), Pt(112)))):
+        el = xfrm.find(f"{A}{tag}")
+        for name, v in zip(("x", "y") if "ff" in tag else ("cx", "cy"), values):
+            el.set(name, str(int(v)))
+    prs.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def ring(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("ring")
+    template = _ring_template(folder / "模板.pptx")
+    out = folder / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    return template, out
+
+
+def _slide_tree(slide) -> etree._Element:  # type: ignore[no-untyped-def]
+    return slide._element.find(f"{P}cSld/{P}spTree")
+
+
+def test_copied_pages_store_a_scaled_groups_shapes_where_the_template_shows_them(ring: tuple[Path, Path]) -> None:
+    template, out = ring
+    want = {n: b for n, b in shown(_slide_tree(Presentation(str(template)).slides[4])).items() if n.startswith(("Ring", "Badge"))}
+    assert len(want) == 7
+    copies = [s for s in Presentation(str(out)).slides if any(sh.name == "Ring group" for sh in s.shapes)]
+    assert len(copies) > 10
+    for slide in copies:
+        tree = _slide_tree(slide)
+        assert _scaled(tree) == []
+        got = stored(tree)
+        for name, (x, y, w, h, _) in want.items():
+            assert all(abs(a - b) <= 1 for a, b in zip(got[name], (x, y, w, h))), (name, got[name], (x, y, w, h))
+    assert_valid_template_deck(template, out)
+
+
+def test_a_scaled_groups_words_show_inside_their_stored_boxes(ring: tuple[Path, Path], tmp_path: Path) -> None:
+    """As `../shared/tools/overflow.py` measures: each word of the badge lies in the box its shape stores."""
+    require_tools("soffice", "pdftotext")
+    from tests.office import pdf_words, to_pdf, without_autofit
+
+    _, out = ring
+    pdf = to_pdf(without_autofit(out, tmp_path / "flat.pptx"), tmp_path)
+    prs = Presentation(str(out))
+    checked = 0
+    for words, slide in zip(pdf_words(pdf), prs.slides):
+        group = next((sh for sh in slide.shapes if sh.name == "Ring group"), None)
+        if group is None:
+            continue
+        boxes = {}
+        for sh in list(group.shapes) + [s for g in group.shapes if g.shape_type == 6 for s in g.shapes]:
+            if sh.shape_type != 6 and sh.text_frame.text.strip():
+                boxes.setdefault(sh.text_frame.text.strip(), []).append(
+                    tuple(v / EMU for v in (sh.left, sh.top, sh.left + sh.width, sh.top + sh.height)))
+        for x0, y0, x1, y1, word in words:
+            if word in boxes:
+                assert any(x0 >= a - 3 and y0 >= b - 3 and x1 <= c + 3 and y1 <= d + 3 for a, b, c, d in boxes[word]), \
+                    (word, (x0, y0, x1, y1), boxes[word])
+                checked += 1
+    assert checked >= 5 * 10
