@@ -212,3 +212,15 @@ def test_a_template_whose_only_layout_covers_the_title_place_builds_and_says_the
 
     result = build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=_notice_template(tmp_path / "one.pptx", only=True)))
     assert any("draw their own text where the title goes and no other layout serves" in w.message for w in result.warnings)
+
+
+def test_a_cover_passed_over_takes_the_closing_pages_standing_title_before_a_title_only_page() -> None:
+    """cn-edu-variants: with its `标题幻灯片` passed over, the cover takes `末尾幻灯片` (a title standing alone
+    mid-slide, the design the closing shares with the cover), not `仅标题` (a title at the top of an empty page)."""
+    notice = info("标题幻灯片", "title")
+    notice.covered = 0.63
+    closing = info("末尾幻灯片", "cust", Placeholder("title", 0, "标题 1", (53, 204, 854, 71)))
+    roles = chosen([notice, info("仅标题", "titleOnly", TITLE), closing, info("标题和内容", "obj", TITLE, BODY)])
+    assert roles["title"][0] == "末尾幻灯片" and roles["closing"][0] == "末尾幻灯片"
+    section = info("节标题", "cust", Placeholder("title", 0, "标题 1", (53, 204, 854, 71)))  # another role's name costs more
+    assert chosen([notice, info("仅标题", "titleOnly", TITLE), section, info("标题和内容", "obj", TITLE, BODY)])["title"][0] == "仅标题"

@@ -277,7 +277,9 @@ def score(info: LayoutInfo, role: Role, slide: tuple[float, float], primary: int
         via.append(how)
     other = info.name_role()
     if other is not None and other != role:
-        total -= 3.0  # named for another role
+        # named for another role; a closing page's design (a title standing alone) suits a cover, and the
+        # closing falls back to the cover's layout: for each other, less so
+        total -= 0.5 if {role, other} == {Role.TITLE, Role.CLOSING} else 3.0
     total += _geometry(info, role, slide) + _capable(info, role)
     if info.covered > COVERED:
         total -= COVER_PENALTY  # the layout's own words where the title goes (a notice page typed as a cover): a last resort
