@@ -124,3 +124,103 @@ def test_a_layout_named_for_content_whose_title_dwarfs_its_body_is_not_the_conte
     two = info("Two Content", "obj", Placeholder("title", 0, "Title 1", (64, 78, 1020, 48)),
                Placeholder("obj", 1, "Content 2", (64, 166, 557, 475)), Placeholder("obj", 2, "Content 3", (659, 166, 557, 475)))
     assert chosen([cover_like, two])["content"][0] == "Two Content"
+
+
+def test_a_title_layout_whose_own_text_covers_the_titles_place_is_passed_over_and_said() -> None:
+    """cn-edu-variants: its `标题幻灯片` (typed title, no placeholders) draws a QQ-group notice where a title goes."""
+    notice = info("标题幻灯片", "title")
+    notice.covered = 0.63
+    layouts = [notice, info("仅标题", "titleOnly", TITLE), info("标题和内容", "obj", TITLE, BODY)]
+    choices = choose(layouts, SLIDE)
+    assert choices["title"].layout == "仅标题"
+    assert choices["title"].passed == "标题幻灯片" and "passed over" in choices["title"].why
+    notice.covered = 0.1  # a little text at the edge of the title's place (a logo word): the layout serves
+    assert choose(layouts, SLIDE)["title"].layout == "标题幻灯片"
+
+
+def test_a_layout_covered_where_the_title_goes_serves_when_no_other_does_and_says_so() -> None:
+    only = info("Notice", "title")
+    only.covered = 0.5
+    choices = choose([only], SLIDE)
+    assert choices["title"].layout == "Notice" and choices["title"].covered and not choices["title"].passed
+
+
+def test_a_vertical_title_layout_is_no_cover() -> None:
+    """A layout whose title runs down the side (`竖排标题与文本`) does not stand in for a cover."""
+    vertical = info("竖排标题与文本", "vertTitleAndTx", Placeholder("title", 0, "竖排标题", (832, 75, 75, 424)),
+                    Placeholder("body", 1, "竖排文字", (48, 75, 760, 424)))
+    roles = chosen([vertical, info("仅标题", "titleOnly", TITLE), info("标题和内容", "obj", TITLE, BODY)])
+    assert roles["title"][0] == "仅标题"
+
+
+def _notice_template(path: "Path", *, only: bool = False) -> "Path":
+    """python-pptx's default template whose `Title Slide` has no placeholders but a notice text box of its own
+    across the top, where a title would go (with `only`: the one layout left)."""
+    from lxml import etree
+    from pptx import Presentation
+
+    prs = Presentation()
+    layout = prs.slide_layouts[0]
+    tree = layout.shapes._spTree
+    for sp in list(layout.placeholders):
+        tree.remove(sp._element)
+    tree.append(etree.fromstring(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="9" name="Notice"/>'
+        '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="914400" y="457200"/>'
+        '<a:ext cx="7315200" cy="1143000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>'
+        '<p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="zh-CN" sz="3200"/><a:t>请扫下面二维码加入QQ群进行交流</a:t></a:r>'
+        '</a:p></p:txBody></p:sp>'))
+    if only:
+        master = prs.slide_master
+        for other in list(prs.slide_layouts)[1:]:
+            rid = next(r for r, rel in master.part.rels.items() if rel.target_part is other.part)
+            master._element.sldLayoutIdLst.remove(next(e for e in master._element.sldLayoutIdLst if e.rId == rid))
+            master.part.rels.pop(rid)
+    prs.save(str(path))
+    return path
+
+
+def _apart(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
+
+
+def test_the_cover_keeps_clear_of_a_title_layouts_own_notice(tmp_path: "Path") -> None:
+    from pptx import Presentation
+
+    from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
+    from tests.conftest import OUTLINE, assert_valid_template_deck
+
+    template = _notice_template(tmp_path / "notice.pptx")
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=template))
+    assert any("'Title Slide' draws its own text where the title slide's title goes" in w.message for w in result.warnings)
+    cover = Presentation(str(out)).slides[0]
+    assert cover.slide_layout.name != "Title Slide"
+    notice = (914400, 457200, 7315200, 1143000)
+    for sh in cover.shapes:
+        if sh.has_text_frame and sh.text_frame.text.strip():
+            assert _apart((sh.left, sh.top, sh.width, sh.height), notice), sh.text_frame.text
+    assert_valid_template_deck(template, out)
+
+
+def test_a_template_whose_only_layout_covers_the_title_place_builds_and_says_the_title_is_set_over_it(tmp_path: "Path") -> None:
+    from deckgen.build.pipeline import build
+    from deckgen.build.request import BuildRequest
+    from tests.conftest import OUTLINE
+
+    result = build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=_notice_template(tmp_path / "one.pptx", only=True)))
+    assert any("draw their own text where the title goes and no other layout serves" in w.message for w in result.warnings)
+
+
+def test_a_cover_passed_over_takes_the_closing_pages_standing_title_before_a_title_only_page() -> None:
+    """cn-edu-variants: with its `标题幻灯片` passed over, the cover takes `末尾幻灯片` (a title standing alone
+    mid-slide, the design the closing shares with the cover), not `仅标题` (a title at the top of an empty page)."""
+    notice = info("标题幻灯片", "title")
+    notice.covered = 0.63
+    closing = info("末尾幻灯片", "cust", Placeholder("title", 0, "标题 1", (53, 204, 854, 71)))
+    roles = chosen([notice, info("仅标题", "titleOnly", TITLE), closing, info("标题和内容", "obj", TITLE, BODY)])
+    assert roles["title"][0] == "末尾幻灯片" and roles["closing"][0] == "末尾幻灯片"
+    section = info("节标题", "cust", Placeholder("title", 0, "标题 1", (53, 204, 854, 71)))  # another role's name costs more
+    assert chosen([notice, info("仅标题", "titleOnly", TITLE), section, info("标题和内容", "obj", TITLE, BODY)])["title"][0] == "仅标题"

@@ -170,12 +170,14 @@ class SlideFactory:
         """A copy of the template's sample slide `sample` (its shapes, background and pictures; not its notes,
         comments or tags), placed last in the presentation."""
         from deckgen.package.ns import RT_SLIDE_UPDATE_INFO
+        from deckgen.render.groups import flatten_groups
         from deckgen.render.pptx_api import copy_relationship, new_slide_part
 
         source = sample.part  # type: ignore[attr-defined]
         el = copy.deepcopy(element(source))
         for lst in el.iter(qn("p:custDataLst")):
             lst.getparent().remove(lst)
+        flatten_groups(el.find(_TREE_PATH))  # every shape stored where it shows (`deckgen.render.groups`)
         part = new_slide_part(str(self._partname(SLIDE_NAME)), self.package, el)
         skip = (RT.NOTES_SLIDE, RT.COMMENTS, RT.TAGS, RT_SLIDE_UPDATE_INFO)
         for rel in source.rels.values():

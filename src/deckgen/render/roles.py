@@ -92,6 +92,8 @@ class LayoutInfo:
     placeholders: list[Placeholder] = field(default_factory=list)
     decorations: int = 0
     used_by: int = 0  # sample slides on this layout
+    covered: float = 0.0  # the share of the title's place (its placeholder, or the free band a text box takes) that
+    # the layout's own text covers (a notice, a heading of its own): the lecture's title would be set over it
 
     @property
     def title(self) -> Optional[Placeholder]:
@@ -152,13 +154,33 @@ def describe(prs: "PresentationT") -> list[LayoutInfo]:
     for slide in prs.slides:
         used[id(element(slide.slide_layout))] = used.get(id(element(slide.slide_layout)), 0) + 1
     out = []
+    size = (prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT)
     for m, master in enumerate(prs.slide_masters):
         for layout in master.slide_layouts:
             phs = [Placeholder(_ph_type(ph), ph.placeholder_format.idx, ph.name, _box(ph)) for ph in layout.placeholders]
             el = element(layout)
-            out.append(LayoutInfo(layout, m, len(out), layout.name, el.get("type", "cust"), phs, decorations(el),
-                                  used.get(id(el), 0)))
+            info = LayoutInfo(layout, m, len(out), layout.name, el.get("type", "cust"), phs, decorations(el),
+                              used.get(id(el), 0))
+            info.covered = _covered(info, size)
+            out.append(info)
     return out
+
+
+COVERED = 0.2  # a layout whose own text covers more of the title's place is unfit for a role with a title
+COVER_PENALTY = 6.0  # what that costs it: more than a type and a name say for it
+
+
+def _covered(info: LayoutInfo, slide: tuple[float, float]) -> float:
+    """The share of the title's place on `info`'s layout that the layout's own text (text boxes, not
+    placeholders) covers: its title placeholder's box, or the band a text box standing in for it takes."""
+    from deckgen.render.room import free_frames, own_texts
+
+    texts = own_texts(info.layout)
+    if not texts:
+        return 0.0
+    place = info.title.box if info.title is not None and info.title.box else free_frames(info.layout, slide, None, None)[0]
+    area = place[2] * place[3]
+    return min(1.0, sum(_overlap(place, t) for t in texts) / area) if area > 0 else 0.0
 
 
 @dataclass
@@ -170,6 +192,8 @@ class Choice:
     layout: Optional["SlideLayout"]
     via: str
     why: str = ""
+    passed: str = ""  # a layout that would have served but draws its own text where the title goes
+    covered: bool = False  # the chosen layout does so itself (no other served): the title is set over that text
 
 
 def _primary_master(infos: list[LayoutInfo], decor: list[int]) -> int:
@@ -212,7 +236,9 @@ def _geometry(info: LayoutInfo, role: Role, slide: tuple[float, float]) -> float
         if title is not None and any(_overlap(title.box, p.box) > 0.3 * title.area for p in info.bodies):
             score -= 8.0  # a title drawn over its body (a layout left from a copy): text would collide, never chosen
     else:
-        if title is not None:
+        if title is not None and title.box and title.box[3] > title.box[2]:
+            score -= 1.0  # a title box taller than wide: a vertical title down the side, not one standing alone
+        elif title is not None:
             score += 1.0
             if title.type == "ctrTitle" or (title.box and 0.25 * h <= title.box[1] + title.box[3] / 2 <= 0.75 * h):
                 score += 1.0
@@ -251,8 +277,12 @@ def score(info: LayoutInfo, role: Role, slide: tuple[float, float], primary: int
         via.append(how)
     other = info.name_role()
     if other is not None and other != role:
-        total -= 3.0  # named for another role
+        # named for another role; a closing page's design (a title standing alone) suits a cover, and the
+        # closing falls back to the cover's layout: for each other, less so
+        total -= 0.5 if {role, other} == {Role.TITLE, Role.CLOSING} else 3.0
     total += _geometry(info, role, slide) + _capable(info, role)
+    if info.covered > COVERED:
+        total -= COVER_PENALTY  # the layout's own words where the title goes (a notice page typed as a cover): a last resort
     total += 1.0 if info.master == primary else 0.0
     total += 0.5 if info.used_by else 0.0  # the template's own slides use it: a tie goes to the layout in use
     return total, "+".join(via) or "geometry"
@@ -276,14 +306,18 @@ def choose(infos: list[LayoutInfo], slide: tuple[float, float], decor: Optional[
         if k.required or k.fallback is None:
             if ranked:
                 (value, via), best = ranked[0]
-                chosen[role] = Choice(role, best.layout, via, _why(best, via, value))
+                chosen[role] = Choice(role, best.layout, via, _why(best, via, value), covered=best.covered > COVERED)
+                passed = next((i for (v, _), i in ranked[1:] if i.covered > COVERED and v + COVER_PENALTY > value), None)
+                if passed is not None:
+                    chosen[role].passed = passed.name
+                    chosen[role].why += f"; {passed.name!r} passed over: its own text covers the title's place"
             else:
                 chosen[role] = Choice(role, None, "missing", "the template has no layouts")
             continue
         known = [(s, i) for s, i in ranked if "type" in s[1] or "name" in s[1]]
         if known and known[0][0][0] >= 3.0:
             (value, via), best = known[0]
-            chosen[role] = Choice(role, best.layout, via, _why(best, via, value))
+            chosen[role] = Choice(role, best.layout, via, _why(best, via, value), covered=best.covered > COVERED)
         else:
             fallback = _stand_alone(k.role, chosen) or k.fallback
             inner = chosen.get(fallback.value) if fallback else None
@@ -317,6 +351,8 @@ def _why(info: LayoutInfo, via: str, value: float) -> str:
     if not info.bodies and info.subtitle is None:
         lacking.append("body")
     tail = f"; no {' or '.join(lacking)} placeholder (text boxes stand in)" if lacking else ""
+    if info.covered > COVERED:
+        tail += "; its own text covers the title's place"
     return f"{', '.join(parts)} (master {info.master + 1}, score {value:g}){tail}"
 
 

@@ -47,6 +47,19 @@ def _drawn(tree: Optional["_Element"], pictures_only: bool = False) -> list[Rect
     return out
 
 
+def own_texts(layout: "SlideLayout") -> list[Rect]:
+    """Boxes of the text a layout shows of its own: text boxes and groups holding words, not placeholders."""
+    out = []
+    for child in element(layout).find(f"{P}cSld/{P}spTree"):
+        if child.tag not in (f"{P}sp", f"{P}grpSp") or child.find(f".//{P}nvPr/{P}ph") is not None:
+            continue
+        if any((t.text or "").strip() for t in child.iter(f"{A}t")):
+            box = _xfrm(child)
+            if box is not None and box[2] > 0 and box[3] > 0:
+                out.append(box)
+    return out
+
+
 def obstacles(layout: "SlideLayout", slide: tuple[float, float], pictures_only: bool = False) -> list[Rect]:
     """What text on `layout` keeps clear of: its pictures and drawn shapes, and its master's when the
     layout shows them (only pictures with `pictures_only`: the logos a placeholder keeps clear of). Backgrounds (shapes over a quarter of the slide) and full-width bands are not

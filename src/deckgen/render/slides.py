@@ -262,7 +262,8 @@ def _fit_autofit_boxes(slide: "NewSlide") -> None:
     """Make a copied page's shapes that fit themselves to their text (`a:spAutoFit`: PowerPoint resizes them
     only when edited) as tall as their lines, as they show once edited; the renumbered `3` of a box sized
     for `1`. A top-anchored box without a fill also holds its last line's glyph box (`GLYPH_BOX_EM`): the
-    199-pt `1` of a section page, whose glyphs reach past a box sized to the line; the text does not move."""
+    199-pt `1` of a section page, whose glyphs reach past a box sized to the line; the text does not move (a
+    turned box keeps its size: grown, it would)."""
     from deckgen.render.samples import text_shapes
     from deckgen.text.metrics import LINE_HEIGHT_EM
 
@@ -272,6 +273,8 @@ def _fit_autofit_boxes(slide: "NewSlide") -> None:
         ext = sp.find(f"{oxml.qn('p:spPr')}/{oxml.qn('a:xfrm')}/{oxml.qn('a:ext')}")
         if body_pr is None or body_pr.find(oxml.qn("a:spAutoFit")) is None or ext is None:
             continue
+        if (ext.getparent().get("rot") or "0") not in ("0", "21600000") or ext.getparent().get("flipV") in ("1", "true"):
+            continue  # a turned box grown down would move its text (it turns about the box's centre)
         need = last = 0.0
         for p in body.findall(oxml.qn("a:p")):
             sizes = [int(r.get("sz")) / 100 for r in p.iter(oxml.qn("a:rPr"), oxml.qn("a:endParaRPr")) if (r.get("sz") or "").isdigit()]
@@ -284,8 +287,9 @@ def _fit_autofit_boxes(slide: "NewSlide") -> None:
         if body_pr.get("anchor", "t") == "t" and unfilled:  # an unseen box: room for the last line's glyphs too
             need += (GLYPH_BOX_EM - LINE_HEIGHT_EM) * last
         need += sum(int(body_pr.get(k, d)) / 12700 for k, d in (("tIns", "45720"), ("bIns", "45720")))
-        if need * 12700 > int(ext.get("cy", "0")):
-            ext.set("cy", str(round(need * 12700 * shape.transform[1] ** -1 if shape.transform[1] else need * 12700)))
+        scale = shape.transform[1] or 1.0  # the box's height on the slide: its group's scale (1 once flattened)
+        if need * 12700 > int(ext.get("cy", "0")) * scale:
+            ext.set("cy", str(round(need * 12700 / scale)))
 
 
 def _footer(slide: "NewSlide", slots: Slots, footer: Optional[Text], number: int, lang: str) -> None:

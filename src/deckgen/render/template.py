@@ -198,11 +198,29 @@ def role_warnings(info: TemplateInfo, path: Path, cjk: bool, *, fallbacks: bool 
         out.append(Diagnostic(f"the template has no layout of its own for {len(borrowed)} slide kind"
                               f"{'s' if len(borrowed) > 1 else ''} ({listed}); `deckgen template inspect` "
                               "shows every choice, and `template_roles` in the outline picks others", str(path)))
+    out += _covered_warnings(info, path)
     if cjk and not all(info.east_asian):
         out.append(Diagnostic("the template's theme has no East Asian font, so Chinese text falls back to the "
                               "application's default; pass --east-asian-font 微软雅黑 to set one", str(path)))
     if not is_16_9(*info.size):
         out.append(Diagnostic(f"the template is not 16:9 ({info.size[0]}×{info.size[1]} EMU); keeping its size", str(path)))
+    return out
+
+
+def _covered_warnings(info: TemplateInfo, path: Path) -> list[Diagnostic]:
+    """One line for a layout passed over because its own text (a notice, a heading of its own) sits where the
+    title goes, and one for layouts used although they do (no other layout served)."""
+    out = []
+    for c in info.roles:
+        if c.passed and c.layout is not None:
+            out.append(Diagnostic(f"the template's layout {c.passed!r} draws its own text where the {c.role} slide's "
+                                  f"title goes: {c.role} slides use {c.layout.name!r} instead; `template_roles` in the "
+                                  "outline picks it back", str(path)))
+    over = [c for c in info.roles if c.covered and c.layout is not None and not c.via.startswith("fallback:")]
+    if over:
+        listed = ", ".join(f"{c.role} → {c.layout.name!r}" for c in over)  # type: ignore[union-attr]
+        out.append(Diagnostic(f"the layouts for {listed} draw their own text where the title goes and no other layout "
+                              "serves: the title is set over it; `template_roles` in the outline picks others", str(path)))
     return out
 
 
