@@ -310,6 +310,29 @@ def _number_sp(idx: int, lang: str) -> "_Element":
     return sp
 
 
+def _title_placeholder(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
+    """Make the text box holding the slide's title (a copied sample page's title box, or the box added where the
+    layout has no title placeholder) the slide's title placeholder, as it looks (`titleph.make_title`): screen
+    readers, the outline view and `deckgen pull` find the title. True when done."""
+    if slots.sample is None and "title" not in slots.boxes:
+        return False
+    sp = None
+    if slots.sample is not None and ("sample", slots.shape_ids.get("title", -1)) in filled:
+        from deckgen.render.samples import shape_by_id
+
+        sp = shape_by_id(slide.tree, slots.shape_ids["title"])
+    if sp is None:
+        sp = next((el for el in slide.tree.iter(oxml.qn("p:sp")) if el.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}")
+                   is not None and el.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("name") == "Title"
+                   and ("sample", int(el.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id", "0"))) in filled), None)
+    if sp is None:
+        return False
+    from deckgen.render.titleph import make_title
+
+    presentation = element(slide.part.package.presentation_part)
+    return make_title(sp, slide.tree, presentation.find(oxml.qn("p:defaultTextStyle")))
+
+
 def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck: DeckPlan, factory: "SlideFactory") -> None:
     """Write the plan `s` into `slide`, whose layout's placeholders are `slots`; `factory` makes its notes slide.
 
@@ -340,7 +363,8 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
         for key, sp in slide.placeholders.items():
             if key not in filled:
                 sp.getparent().remove(sp)
-    title_first(slide)
+    if not _title_placeholder(slide, slots, filled):
+        title_first(slide)
     if slots.sample is not None:
         oxml.set_slide_numbers(slide.tree, number)
         _fit_autofit_boxes(slide)
