@@ -310,27 +310,40 @@ def _number_sp(idx: int, lang: str) -> "_Element":
     return sp
 
 
-def _title_placeholder(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
-    """Make the text box holding the slide's title (a copied sample page's title box, or the box added where the
-    layout has no title placeholder) the slide's title placeholder, as it looks (`titleph.make_title`): screen
-    readers, the outline view and `deckgen pull` find the title. True when done."""
-    if slots.sample is None and "title" not in slots.boxes:
-        return False
-    sp = None
-    if slots.sample is not None and ("sample", slots.shape_ids.get("title", -1)) in filled:
-        from deckgen.render.samples import shape_by_id
+PLACEHOLDER_SLOTS = ("title", "subtitle", "byline", "body")  # the texts screen readers, the outline view and pull read
 
-        sp = shape_by_id(slide.tree, slots.shape_ids["title"])
-    if sp is None:
-        sp = next((el for el in slide.tree.iter(oxml.qn("p:sp")) if el.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}")
-                   is not None and el.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("name") == "Title"
-                   and ("sample", int(el.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}").get("id", "0"))) in filled), None)
-    if sp is None:
+
+def _placeholders(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
+    """Make the text boxes holding the slide's title, subtitle, byline and body (a copied sample page's boxes, or
+    the boxes added where the layout has no placeholder for them) the slide's placeholders, as they look
+    (`titleph.make_placeholder`): screen readers, the outline view and `deckgen pull` find the text. True when
+    the title became one (and is first in reading order)."""
+    if slots.sample is None and not slots.boxes:
         return False
-    from deckgen.render.titleph import make_title
+    from deckgen.render.samples import shape_by_id
+    from deckgen.render.titleph import free_index, make_placeholder
 
     presentation = element(slide.part.package.presentation_part)
-    return make_title(sp, slide.tree, presentation.find(oxml.qn("p:defaultTextStyle")))
+    defaults = presentation.find(oxml.qn("p:defaultTextStyle"))
+    named = {}
+    for el in slide.tree.iter(oxml.qn("p:sp")):
+        c_nv = el.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}")
+        if c_nv is not None and ("sample", int(c_nv.get("id", "0"))) in filled:
+            named.setdefault(c_nv.get("name", ""), el)
+    titled = False
+    for name in PLACEHOLDER_SLOTS:
+        sp = None
+        if slots.sample is not None and ("sample", slots.shape_ids.get(name, -1)) in filled:
+            sp = shape_by_id(slide.tree, slots.shape_ids[name])
+        if sp is None:  # the text box `fill_slot` added for the slot
+            sp = named.get("Title" if name == "title" else f"Text {name}")
+        if sp is None:
+            continue
+        if name == "title":
+            titled = make_placeholder(sp, slide.tree, defaults)
+        else:
+            make_placeholder(sp, slide.tree, defaults, "body", free_index(slide.tree, element(slide.part.slide_layout)))
+    return titled
 
 
 def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck: DeckPlan, factory: "SlideFactory") -> None:
@@ -363,7 +376,7 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
         for key, sp in slide.placeholders.items():
             if key not in filled:
                 sp.getparent().remove(sp)
-    if not _title_placeholder(slide, slots, filled):
+    if not _placeholders(slide, slots, filled):
         title_first(slide)
     if slots.sample is not None:
         oxml.set_slide_numbers(slide.tree, number)

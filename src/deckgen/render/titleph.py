@@ -1,6 +1,6 @@
-"""Make the text box that holds a slide's title (a copied sample page's title box, or a box standing in for a
-title placeholder the layout lacks) the slide's title placeholder, looking exactly as it did: its every text
-and box property written on it, so nothing is inherited from the layout's or master's title style."""
+"""Make the text boxes that hold a slide's title and body text (a copied sample page's boxes, or boxes standing
+in for placeholders the layout lacks) the slide's title and body placeholders, looking exactly as they did:
+their every text and box property written on them, so nothing is inherited from the layout's or master's styles."""
 from __future__ import annotations
 
 import copy
@@ -278,22 +278,24 @@ def read_first(title: "_Element", tree: "_Element") -> None:
             _mark_decorative(el)
 
 
-def make_title(sp: "_Element", tree: "_Element", defaults: Optional["_Element"]) -> bool:
-    """Make the text box `sp` on a slide whose shape tree is `tree` the slide's title placeholder
-    (`p:ph type="title"`), its look kept: its list style, body and shape properties written in full
-    (`explicit_list_style`, `explicit_body`) over what a text box inherits (`defaults`: the presentation's
-    `p:defaultTextStyle`). False (nothing changed) when it cannot be: the slide has a title placeholder with
-    text already, `sp` is a placeholder, or it sits in a turned or flipped group."""
+def make_placeholder(sp: "_Element", tree: "_Element", defaults: Optional["_Element"], kind: str = "title",
+                     idx: Optional[int] = None) -> bool:
+    """Make the text box `sp` on a slide whose shape tree is `tree` one of the slide's placeholders (`kind`
+    `title`, or `body` with index `idx`), its look kept: its list style, body and shape properties written in
+    full (`explicit_list_style`, `explicit_body`) over what a text box inherits (`defaults`: the presentation's
+    `p:defaultTextStyle`), so nothing comes from the layout's or master's styles. A title is put first in
+    reading order (`read_first`). False (nothing changed) when it cannot be: `sp` is a placeholder, it sits in
+    a turned or flipped group, or (for a title) the slide has a title placeholder with text already."""
     nv = sp.find(qn("p:nvSpPr"))
     body = sp.find(qn("p:txBody"))
     if nv is None or body is None or nv.find(f"{qn('p:nvPr')}/{qn('p:ph')}") is not None or nv.find(qn("p:nvPr")) is None:
         return False
-    for other in _title_placeholders(tree):
-        if any((t.text or "").strip() for t in other.iter(qn("a:t"))):
-            return False
+    title = kind == "title"
+    if title and any(any((t.text or "").strip() for t in other.iter(qn("a:t"))) for other in _title_placeholders(tree)):
+        return False
     if not _out_of_groups(sp, tree):
         return False
-    for other in _title_placeholders(tree):
+    for other in _title_placeholders(tree) if title else ():
         other.getparent().remove(other)  # an empty title placeholder the sample page kept
     style = sp.find(qn("p:style"))
     font_ref = style.find(qn("a:fontRef")) if style is not None else None
@@ -318,9 +320,22 @@ def make_title(sp: "_Element", tree: "_Element", defaults: Optional["_Element"])
             locks = etree.Element(qn("a:spLocks"))
             c_nv_sp.insert(0, locks)
         locks.set("noGrp", "1")
-    nv.find(qn("p:nvPr")).insert(0, etree.Element(qn("p:ph"), type="title"))
-    read_first(sp, tree)
+    ph = etree.Element(qn("p:ph"), type=kind)
+    if idx is not None:
+        ph.set("idx", str(idx))
+    nv.find(qn("p:nvPr")).insert(0, ph)
+    if title:
+        read_first(sp, tree)
     return True
+
+
+def free_index(tree: "_Element", layout: Optional["_Element"]) -> int:
+    """A placeholder index no placeholder of the slide or its layout uses (a body placeholder of its own)."""
+    used = {ph.get("idx", "0") for root in (tree, layout) if root is not None for ph in root.iter(qn("p:ph"))}
+    n = 100
+    while str(n) in used:
+        n += 1
+    return n
 
 
 def _title_placeholders(tree: "_Element") -> Iterable["_Element"]:
