@@ -321,7 +321,7 @@ def _placeholders(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
     if slots.sample is None and not slots.boxes:
         return False
     from deckgen.render.samples import shape_by_id
-    from deckgen.render.titleph import free_index, make_placeholder
+    from deckgen.render.titleph import free_index, make_placeholder, read_after
 
     presentation = element(slide.part.package.presentation_part)
     defaults = presentation.find(oxml.qn("p:defaultTextStyle"))
@@ -331,6 +331,7 @@ def _placeholders(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
         if c_nv is not None and ("sample", int(c_nv.get("id", "0"))) in filled:
             named.setdefault(c_nv.get("name", ""), el)
     titled = False
+    last = None  # the text read before: the bodies follow the title in reading order, in this order
     for name in PLACEHOLDER_SLOTS:
         sp = None
         if slots.sample is not None and ("sample", slots.shape_ids.get(name, -1)) in filled:
@@ -341,9 +342,14 @@ def _placeholders(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
             continue
         if name == "title":
             titled = make_placeholder(sp, slide.tree, defaults)
-        else:
-            make_placeholder(sp, slide.tree, defaults, "body", free_index(slide.tree, element(slide.part.slide_layout)))
+        elif make_placeholder(sp, slide.tree, defaults, "body", free_index(slide.tree, element(slide.part.slide_layout))):
+            read_after(sp, last, slide.tree)
+        last = sp if _ph_of(sp) else last
     return titled
+
+
+def _ph_of(sp: "_Element") -> bool:
+    return sp.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:nvPr')}/{oxml.qn('p:ph')}") is not None
 
 
 def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck: DeckPlan, factory: "SlideFactory") -> None:

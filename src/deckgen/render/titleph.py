@@ -278,6 +278,23 @@ def read_first(title: "_Element", tree: "_Element") -> None:
             _mark_decorative(el)
 
 
+def read_after(el: "_Element", anchor: Optional["_Element"], tree: "_Element") -> None:
+    """Move `el` back in the shape tree (reading order) towards just after `anchor` (the title, or the text read
+    before it), past the shapes it does not overlap only, so the slide looks the same."""
+    shapes = [s for s in tree if s.tag in tuple(qn(t) for t in _SHAPES)]
+    box = xfrm_box(el)
+    if box is None or el not in shapes:
+        return
+    at = shapes.index(el)
+    low = shapes.index(anchor) if anchor is not None and anchor in shapes else -1
+    if low >= at:
+        return
+    margin = 0.1 * box[3]
+    stop = next((i for i in range(at - 1, low, -1) if _overlaps(xfrm_box(shapes[i]), box, margin)), low)
+    if stop + 1 < at:
+        shapes[stop + 1].addprevious(el)
+
+
 def make_placeholder(sp: "_Element", tree: "_Element", defaults: Optional["_Element"], kind: str = "title",
                      idx: Optional[int] = None) -> bool:
     """Make the text box `sp` on a slide whose shape tree is `tree` one of the slide's placeholders (`kind`
