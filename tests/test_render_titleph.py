@@ -143,3 +143,29 @@ def test_the_slides_look_exactly_as_the_text_boxes_did(decks: Decks, tmp_path: P
     old, new = pages(decks.old), pages(decks.new)
     assert len(old) == len(new)
     assert [i for i, (a, b) in enumerate(zip(old, new), 1) if moved(a, b) + moved(b, a)] == []
+
+
+def test_a_drawn_shape_keeps_its_style_s_text_colour_and_font_as_a_title() -> None:
+    """A sample page's title drawn in an auto shape takes its text colour and font from its shape style
+    (`a:fontRef`: white, the body font) over the default text style; as a title placeholder it keeps them
+    rather than the master's title style, and its fill and outline stay the style's."""
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Pt
+
+    from deckgen.render.pptx_api import element
+    from deckgen.render.titleph import make_placeholder
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(40), Pt(20), Pt(600), Pt(60))
+    shape.text_frame.text = "标题"
+    sp, tree = element(shape), element(slide).find(f"{{{P}}}cSld/{{{P}}}spTree")
+    assert make_placeholder(sp, tree, element(prs.part).find(f"{{{P}}}defaultTextStyle"))
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    rpr = sp.find(f"{{{P}}}txBody/{a}lstStyle/{a}lvl1pPr/{a}defRPr")
+    assert rpr.find(f"{a}solidFill/{a}schemeClr").get("val") == "lt1"
+    assert rpr.find(f"{a}latin").get("typeface") == "+mn-lt" and rpr.get("sz") == "1800"
+    assert sp.find(f"{{{P}}}txBody/{a}lstStyle/{a}lvl1pPr").get("algn") == "l"
+    assert sp.find(f"{{{P}}}spPr/{a}noFill") is None and sp.find(f"{{{P}}}style") is not None
+    assert _ph(sp).get("type") == "title" and slide.shapes.title is not None

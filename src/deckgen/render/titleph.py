@@ -90,21 +90,19 @@ def explicit_list_style(own: Optional["_Element"], defaults: Optional["_Element"
         rkids: dict[int, "_Element"] = {1: _el("a:solidFill", ("a:schemeClr", {"val": "tx1"})),
                                         6: _el("a:latin", None, typeface="+mn-lt"), 7: _el("a:ea", None, typeface="+mn-ea"),
                                         8: _el("a:cs", None, typeface="+mn-cs")}
-        if font_ref is not None:
-            kind = "+mj" if font_ref.get("idx") == "major" else "+mn"
-            for g, tag in ((6, "latin"), (7, "ea"), (8, "cs")):
-                rkids[g] = _el(f"a:{tag}", None, typeface=f"{kind}-{tag if tag != 'latin' else 'lt'}")
-            colour = next((c for c in font_ref if isinstance(c.tag, str)), None)
-            if colour is not None:
-                fill = etree.Element(qn("a:solidFill"))
-                fill.append(copy.deepcopy(colour))
-                rkids[1] = fill
-        for source in (base.get(0), base.get(n), mine.get(0), mine.get(n)):
+        for source in (base.get(0), base.get(n), font_ref, mine.get(0), mine.get(n)):
             if source is None:
                 continue
+            if source is font_ref:  # a shape style's text colour and font: over the default text style
+                kind = "+mj" if font_ref.get("idx") == "major" else "+mn"
+                for g, tag in ((6, "latin"), (7, "ea"), (8, "cs")):
+                    rkids[g] = _el(f"a:{tag}", None, typeface=f"{kind}-{'lt' if tag == 'latin' else tag}")
+                colour = next((c for c in font_ref if isinstance(c.tag, str)), None)
+                if colour is not None:
+                    rkids[1] = etree.Element(qn("a:solidFill"))
+                    rkids[1].append(copy.deepcopy(colour))
+                continue
             attrs.update(source.attrib)
-            if source.get("lvl") is not None:
-                del attrs["lvl"]
             _merge(kids, source, _PPR_GROUPS)
             rpr = source.find(qn("a:defRPr"))
             if rpr is not None:
