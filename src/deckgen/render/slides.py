@@ -330,6 +330,8 @@ def _placeholders(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
         c_nv = el.find(f"{oxml.qn('p:nvSpPr')}/{oxml.qn('p:cNvPr')}")
         if c_nv is not None and ("sample", int(c_nv.get("id", "0"))) in filled:
             named.setdefault(c_nv.get("name", ""), el)
+    layout = slide.part.slide_layout
+    inherited = (element(layout), element(layout.slide_master))
     titled = False
     last = None  # the text read before: the bodies follow the title in reading order, in this order
     for name in PLACEHOLDER_SLOTS:
@@ -341,9 +343,9 @@ def _placeholders(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
         if sp is None:
             continue
         if name == "title":
-            titled = make_placeholder(sp, slide.tree, defaults)
-        elif make_placeholder(sp, slide.tree, defaults, "body", free_index(slide.tree, element(slide.part.slide_layout))):
-            read_after(sp, last, slide.tree)
+            titled = make_placeholder(sp, slide.tree, defaults, inherited=inherited)
+        elif make_placeholder(sp, slide.tree, defaults, "body", free_index(slide.tree, inherited[0]), inherited):
+            read_after(sp, last, slide.tree, inherited)
         last = sp if _ph_of(sp) else last
     return titled
 

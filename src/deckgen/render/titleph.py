@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import math
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from lxml import etree
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 Box = tuple[float, float, float, float]  # EMU: x, y, w, h
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+MARGIN = 4 * 12700  # EMU around a box within which another shape's ink could touch its text (z-order matters)
 _SHAPES = ("p:sp", "p:pic", "p:grpSp", "p:graphicFrame", "p:cxnSp")
 
 # What a text box's text shows when nothing says otherwise (PowerPoint's defaults), for each property a title
@@ -257,7 +258,23 @@ def _plain_drawing(el: "_Element") -> bool:
     return not any(True for _ in el.iter(qn("a:hlinkClick"), qn("p:ph")))
 
 
-def read_first(title: "_Element", tree: "_Element") -> None:
+def shape_box(el: "_Element", inherited: Sequence["_Element"] = ()) -> Optional[Box]:
+    """`xfrm_box` of a shape, or for a placeholder without a box of its own (a slide number, a footer) the box
+    of its layout's or master's placeholder (by index, then type)."""
+    box = xfrm_box(el)
+    ph = el.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+    if box is not None or ph is None:
+        return box
+    for root in inherited:
+        cands = [(sp, p) for sp in root.iter(qn("p:sp")) if (p := sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")) is not None]
+        match = next((sp for sp, p in cands if ph.get("idx") is not None and p.get("idx") == ph.get("idx")), None)
+        match = match if match is not None else next((sp for sp, p in cands if p.get("type", "obj") == ph.get("type", "obj")), None)
+        if match is not None and xfrm_box(match) is not None:
+            return xfrm_box(match)
+    return None
+
+
+def read_first(title: "_Element", tree: "_Element", inherited: Sequence["_Element"] = ()) -> None:
     """Put the title first in reading order (shape-tree order) without changing how the slide looks: it moves
     back past every shape it does not overlap; the text-less drawings it must stay above (a background
     picture, a title bar) are marked decorative, which screen readers skip. Shapes with text before it stay."""
@@ -265,9 +282,9 @@ def read_first(title: "_Element", tree: "_Element") -> None:
     box = xfrm_box(title)
     if box is None or title not in shapes:
         return
-    margin = 0.1 * box[3]
+    margin = min(0.1 * box[3], MARGIN)
     at = shapes.index(title)
-    stop = next((i for i in range(at - 1, -1, -1) if _overlaps(xfrm_box(shapes[i]), box, margin)), -1)
+    stop = next((i for i in range(at - 1, -1, -1) if _overlaps(shape_box(shapes[i], inherited), box, margin)), -1)
     if stop + 1 < at:
         shapes[stop + 1].addprevious(title)
     before = [el for el in shapes[: stop + 1] if not decorative(el)]
@@ -276,7 +293,7 @@ def read_first(title: "_Element", tree: "_Element") -> None:
             _mark_decorative(el)
 
 
-def read_after(el: "_Element", anchor: Optional["_Element"], tree: "_Element") -> None:
+def read_after(el: "_Element", anchor: Optional["_Element"], tree: "_Element", inherited: Sequence["_Element"] = ()) -> None:
     """Move `el` back in the shape tree (reading order) towards just after `anchor` (the title, or the text read
     before it), past the shapes it does not overlap only, so the slide looks the same."""
     shapes = [s for s in tree if s.tag in tuple(qn(t) for t in _SHAPES)]
@@ -287,19 +304,20 @@ def read_after(el: "_Element", anchor: Optional["_Element"], tree: "_Element") -
     low = shapes.index(anchor) if anchor is not None and anchor in shapes else -1
     if low >= at:
         return
-    margin = 0.1 * box[3]
-    stop = next((i for i in range(at - 1, low, -1) if _overlaps(xfrm_box(shapes[i]), box, margin)), low)
+    margin = min(0.1 * box[3], MARGIN)
+    stop = next((i for i in range(at - 1, low, -1) if _overlaps(shape_box(shapes[i], inherited), box, margin)), low)
     if stop + 1 < at:
         shapes[stop + 1].addprevious(el)
 
 
 def make_placeholder(sp: "_Element", tree: "_Element", defaults: Optional["_Element"], kind: str = "title",
-                     idx: Optional[int] = None) -> bool:
+                     idx: Optional[int] = None, inherited: Sequence["_Element"] = ()) -> bool:
     """Make the text box `sp` on a slide whose shape tree is `tree` one of the slide's placeholders (`kind`
     `title`, or `body` with index `idx`), its look kept: its list style, body and shape properties written in
     full (`explicit_list_style`, `explicit_body`) over what a text box inherits (`defaults`: the presentation's
     `p:defaultTextStyle`), so nothing comes from the layout's or master's styles. A title is put first in
-    reading order (`read_first`). False (nothing changed) when it cannot be: `sp` is a placeholder, it sits in
+    reading order (`read_first`; `inherited`: the layout and master, where placeholders without a box of their
+    own are). False (nothing changed) when it cannot be: `sp` is a placeholder, it sits in
     a turned or flipped group, or (for a title) the slide has a title placeholder with text already."""
     nv = sp.find(qn("p:nvSpPr"))
     body = sp.find(qn("p:txBody"))
@@ -340,7 +358,7 @@ def make_placeholder(sp: "_Element", tree: "_Element", defaults: Optional["_Elem
         ph.set("idx", str(idx))
     nv.find(qn("p:nvPr")).insert(0, ph)
     if title:
-        read_first(sp, tree)
+        read_first(sp, tree, inherited)
     return True
 
 
