@@ -317,12 +317,15 @@ def make_placeholder(sp: "_Element", tree: "_Element", defaults: Optional["_Elem
     full (`explicit_list_style`, `explicit_body`) over what a text box inherits (`defaults`: the presentation's
     `p:defaultTextStyle`), so nothing comes from the layout's or master's styles. A title is put first in
     reading order (`read_first`; `inherited`: the layout and master, where placeholders without a box of their
-    own are). False (nothing changed) when it cannot be: `sp` is a placeholder, it sits in
-    a turned or flipped group, or (for a title) the slide has a title placeholder with text already."""
+    own are). False (nothing changed) when it cannot be: `sp` is a placeholder, sets its text vertically, sits
+    in a turned or flipped group, or (for a title) the slide has a title placeholder with text already."""
     nv = sp.find(qn("p:nvSpPr"))
     body = sp.find(qn("p:txBody"))
     if nv is None or body is None or nv.find(f"{qn('p:nvPr')}/{qn('p:ph')}") is not None or nv.find(qn("p:nvPr")) is None:
         return False
+    vert = body.find(qn("a:bodyPr"))
+    if vert is not None and vert.get("vert", "horz") != "horz":
+        return False  # vertical text: LibreOffice sets a placeholder's differently from a text box's
     title = kind == "title"
     if title and any(any((t.text or "").strip() for t in other.iter(qn("a:t"))) for other in _title_placeholders(tree)):
         return False
