@@ -169,3 +169,25 @@ def test_a_drawn_shape_keeps_its_style_s_text_colour_and_font_as_a_title() -> No
     assert sp.find(f"{{{P}}}txBody/{a}lstStyle/{a}lvl1pPr").get("algn") == "l"
     assert sp.find(f"{{{P}}}spPr/{a}noFill") is None and sp.find(f"{{{P}}}style") is not None
     assert _ph(sp).get("type") == "title" and slide.shapes.title is not None
+
+
+def test_a_body_follows_the_text_before_it_in_reading_order_only_where_the_look_allows() -> None:
+    """A cover's byline drawn before its subtitle moves after it when nothing it overlaps lies between (pull
+    reads the cover's lines in order); with a plate under both between them, it cannot, and says so."""
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Pt
+
+    from deckgen.render.pptx_api import element
+    from deckgen.render.titleph import read_after
+
+    for plate, moved in (((700, 400, 100, 50), True), ((40, 100, 600, 300), False)):
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        byline = slide.shapes.add_textbox(Pt(60), Pt(320), Pt(300), Pt(40))
+        slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Pt(v) for v in plate))
+        subtitle = slide.shapes.add_textbox(Pt(60), Pt(150), Pt(500), Pt(40))
+        tree = element(slide).find(f"{{{P}}}cSld/{{{P}}}spTree")
+        assert read_after(element(byline), element(subtitle), tree) is moved
+        order = list(tree)
+        assert (order.index(element(byline)) > order.index(element(subtitle))) is moved

@@ -344,8 +344,13 @@ def _placeholders(slide: "NewSlide", slots: Slots, filled: set[PhKey]) -> bool:
             continue
         if name == "title":
             titled = make_placeholder(sp, slide.tree, defaults, inherited=inherited)
-        elif make_placeholder(sp, slide.tree, defaults, "body", free_index(slide.tree, inherited[0]), inherited):
-            read_after(sp, last, slide.tree, inherited)
+        else:
+            parent, at, was = sp.getparent(), sp.getparent().index(sp), copy.deepcopy(sp)
+            if (make_placeholder(sp, slide.tree, defaults, "body", free_index(slide.tree, inherited[0]), inherited)
+                    and not read_after(sp, last, slide.tree, inherited)):
+                sp.getparent().remove(sp)  # read before the text before it (pull reads a cover's lines in order):
+                parent.insert(at, was)  # left a text box
+                continue
         last = sp if _ph_of(sp) else last
     return titled
 

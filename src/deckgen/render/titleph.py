@@ -293,21 +293,29 @@ def read_first(title: "_Element", tree: "_Element", inherited: Sequence["_Elemen
             _mark_decorative(el)
 
 
-def read_after(el: "_Element", anchor: Optional["_Element"], tree: "_Element", inherited: Sequence["_Element"] = ()) -> None:
-    """Move `el` back in the shape tree (reading order) towards just after `anchor` (the title, or the text read
-    before it), past the shapes it does not overlap only, so the slide looks the same."""
+def read_after(el: "_Element", anchor: Optional["_Element"], tree: "_Element", inherited: Sequence["_Element"] = ()) -> bool:
+    """Put `el` after `anchor` (the title, or the text read before it) in the shape tree (reading order) and as
+    close to it as the look allows: it moves back past shapes it does not overlap, or forward past them when
+    it comes before `anchor`. True when it ends after `anchor` (or there is none)."""
     shapes = [s for s in tree if s.tag in tuple(qn(t) for t in _SHAPES)]
     box = xfrm_box(el)
+    if anchor is None or anchor not in shapes:
+        low = -1
+    else:
+        low = shapes.index(anchor)
     if box is None or el not in shapes:
-        return
+        return low < 0
     at = shapes.index(el)
-    low = shapes.index(anchor) if anchor is not None and anchor in shapes else -1
-    if low >= at:
-        return
     margin = min(0.1 * box[3], MARGIN)
+    if low > at:  # before the text read before it: forward, if it overlaps nothing on the way
+        if any(_overlaps(shape_box(s, inherited), box, margin) for s in shapes[at + 1: low + 1]):
+            return False
+        shapes[low].addnext(el)
+        return True
     stop = next((i for i in range(at - 1, low, -1) if _overlaps(shape_box(shapes[i], inherited), box, margin)), low)
     if stop + 1 < at:
         shapes[stop + 1].addprevious(el)
+    return True
 
 
 def make_placeholder(sp: "_Element", tree: "_Element", defaults: Optional["_Element"], kind: str = "title",
