@@ -75,6 +75,30 @@ def test_a_title_after_other_shapes_breaks_the_reading_order(kinds: Path, tmp_pa
         "slide 12: the title is not first in reading order (Selection Pane: move it to the bottom)"]
 
 
+def test_a_decorative_shape_needs_no_alt_text_and_is_not_read(kinds: Path, tmp_path: Path) -> None:
+    """Mark as Decorative (PowerPoint 365): screen readers skip the shape, so it needs no alt text and may come
+    before the title in the shape tree; the same picture not so marked is still found."""
+    def decorative_first(data: bytes) -> bytes:
+        from lxml import etree
+
+        from deckgen.package.ns import ADEC, A, P
+
+        root = etree.fromstring(data)
+        tree = root.find(f".//{{{P}}}spTree")
+        pic = next(tree.iter(f"{{{P}}}pic"))
+        c_nv = pic.find(f"{{{P}}}nvPicPr/{{{P}}}cNvPr")
+        c_nv.attrib.pop("descr", None)
+        ext = etree.SubElement(etree.SubElement(c_nv, f"{{{A}}}extLst"), f"{{{A}}}ext", uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+        etree.SubElement(ext, f"{{{ADEC}}}decorative", nsmap={"adec": ADEC}, val="1")
+        tree.find(f"{{{P}}}grpSpPr").addnext(pic)  # first in the tree, before the title
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    part = slide_with(kinds, "城市更新")
+    assert check_accessibility(edited(kinds, tmp_path / "ok.pptx", part, decorative_first)) == []
+    plain = edited(kinds, tmp_path / "bad.pptx", part, lambda d: decorative_first(d).replace(b'val="1"/></a:ext>', b'val="0"/></a:ext>'))
+    assert sorted(v.rule for v in check_accessibility(plain)) == ["alt-text", "reading-order"]
+
+
 def test_check_accessibility_exits_1_naming_each_slide(kinds: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(kinds), "--accessibility"])
     assert result.exit_code == 0, result.output

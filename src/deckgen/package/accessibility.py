@@ -9,7 +9,7 @@ from typing import Optional
 
 from lxml import etree
 
-from deckgen.package.ns import A, P, R
+from deckgen.package.ns import ADEC, A, P, R
 from deckgen.package.zipread import MAX_DECK_PARTS, Package
 from deckgen.theme.model import AA_LARGE, AA_TEXT
 from deckgen.theme.contrast import contrast_ratio
@@ -138,7 +138,7 @@ class _Checker:
         root = self.z.xml(part)
         tree = root.find(f"{_q('p:cSld')}/{_q('p:spTree')}")
         shapes = [el for el in tree.iter(*_SHAPES)] if tree is not None else []
-        top = [el for el in tree if el.tag in _SHAPES] if tree is not None else []
+        top = [el for el in tree if el.tag in _SHAPES and not _decorative(el)] if tree is not None else []
         title_el = next((el for el in shapes if (ph := _ph(el)) is not None and ph.get("type") in _TITLES), None)
         title = " ".join(_text(title_el).split()) if title_el is not None else ""
         if not title:
@@ -152,7 +152,7 @@ class _Checker:
         for el in shapes:
             what = _graphic(el)
             nv = _c_nv_pr(el)
-            if what and nv is not None and not (nv.get("descr") or "").strip():
+            if what and nv is not None and not (nv.get("descr") or "").strip() and not _decorative(el):
                 self.add(n, "alt-text", f"the {what} {nv.get('name', '')!r} has no alt text")
             for tbl in el.iter(_q("a:tbl")):
                 pr = tbl.find(_q("a:tblPr"))
@@ -241,6 +241,13 @@ class _Checker:
             self.add(n, "contrast", f"text {text.strip()[:24]!r} is {ratio:.2f}:1 on its background, needs {need:g}:1")
             return True
         return False
+
+
+def _decorative(el: etree._Element) -> bool:
+    """Marked decorative (PowerPoint's Mark as Decorative): screen readers skip it; it needs no alt text and
+    is not in the reading order."""
+    nv = _c_nv_pr(el)
+    return nv is not None and any(d.get("val") in ("1", "true") for d in nv.iter(f"{{{ADEC}}}decorative"))
 
 
 def _graphic(el: etree._Element) -> str:

@@ -14,6 +14,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"  # Mark as Decorative (in a cNvPr's extLst)
 
 # Document properties: extended (docProps/app.xml), custom (docProps/custom.xml), their value types, Dublin Core.
 EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"

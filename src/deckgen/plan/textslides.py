@@ -24,7 +24,7 @@ def plan_title(p: Planner, role: Role, e: Entry) -> None:
     subtitle = p.fitted(node.bullets, f["title", "subtitle"], s.cover_subtitle, e.path, "the subtitle") if shown else None
     p.slide(Role.TITLE, title, e, [("subtitle", subtitle)], footer=False)
     if node.bullets and not shown:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
+        p.content(Role.CONTENT, p.continued(e.title), "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 def plan_closing(p: Planner, role: Role, e: Entry) -> None:
@@ -39,7 +39,7 @@ def plan_closing(p: Planner, role: Role, e: Entry) -> None:
     title = p.fitted([e.title], f["closing", "title"], s.closing_title, e.path, "the closing title", 2)
     p.slide(Role.CLOSING, title, e, [("body", body)], footer=False)
     if node.bullets and body is None:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
+        p.content(Role.CONTENT, p.continued(e.title), "", node.bullets, e.path, e.section, node.bullet_levels)
 
 
 def plan_statement(p: Planner, role: Role, e: Entry) -> None:
@@ -51,4 +51,4 @@ def plan_statement(p: Planner, role: Role, e: Entry) -> None:
     title = p.fitted([e.title], f["statement", "title"], s.statement, e.path, "the statement")
     p.slide(role, title, e, [("body", body)])
     if node.bullets and body is None:
-        p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
+        p.content(Role.CONTENT, p.continued(e.title), "", node.bullets, e.path, e.section, node.bullet_levels)
