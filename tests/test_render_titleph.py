@@ -42,7 +42,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> Decks:
     build(BuildRequest(outline, new, template=template))
     old = folder / "old.pptx"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("deckgen.render.slides._placeholders", lambda *args: False)
+        mp.setattr("deckgen.render.slides.slide_placeholders", lambda *args: False)
         build(BuildRequest(outline, old, template=template))
     return Decks(outline, template, new, old)
 
