@@ -38,8 +38,11 @@ class Backdrop:
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
-def _rect(el: "_Element") -> Optional[Rect]:
+def shape_box(el: "_Element") -> Optional[Rect]:
+    """A shape's or group's box as stored (`a:xfrm` of its `spPr` or `grpSpPr`), in points; None without one."""
     x = el.find(f"{P}spPr/{A}xfrm")
+    if x is None:
+        x = el.find(f"{P}grpSpPr/{A}xfrm")
     off, ext = (x.find(f"{A}off"), x.find(f"{A}ext")) if x is not None else (None, None)
     if off is None or ext is None:
         return None
@@ -82,7 +85,7 @@ def backdrop(parts: Sequence[Any], slide: tuple[float, float]) -> Optional[Backd
             break
         tree = element(part).find(f"{P}cSld/{P}spTree")
         for pic in reversed(tree.findall(f"{P}pic") if tree is not None else []):
-            at = _rect(pic)
+            at = shape_box(pic)
             if pic.find(f"{P}nvPicPr/{P}nvPr/{P}ph") is None and at is not None and at[2] * at[3] >= FULL * w * h:
                 fill = pic.find(f"{P}blipFill")
                 blob = _blob(part, fill)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional
 
 from deckgen.package import ns
-from deckgen.render.backdrop import FULL, Rect, backdrop, mean_colour
+from deckgen.render.backdrop import FULL, Rect, backdrop, mean_colour, shape_box
 from deckgen.render.legible import _MAPPED, fill_colours, on_picture, scheme_of
 from deckgen.render.pptx_api import element
 
@@ -14,22 +14,7 @@ if TYPE_CHECKING:
 
 P = "{%s}" % ns.P
 A = "{%s}" % ns.A
-EMU_PER_PT = 12700
 PLATE = 0.3  # a drawn shape covering this share of the text box is what the text stands on: not the picture
-
-
-def _box(el: "_Element") -> Optional[Rect]:
-    x = el.find(f"{P}spPr/{A}xfrm")
-    if x is None:
-        x = el.find(f"{P}grpSpPr/{A}xfrm")
-    off, ext = (x.find(f"{A}off"), x.find(f"{A}ext")) if x is not None else (None, None)
-    if off is None or ext is None:
-        return None
-    try:
-        return (int(off.get("x", "0")) / EMU_PER_PT, int(off.get("y", "0")) / EMU_PER_PT,
-                int(ext.get("cx", "0")) / EMU_PER_PT, int(ext.get("cy", "0")) / EMU_PER_PT)
-    except ValueError:
-        return None
 
 
 def _filled(el: "_Element") -> bool:
@@ -53,7 +38,7 @@ def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own
         for el in tree:
             if el is own or not _filled(el):
                 continue
-            b = _box(el)
+            b = shape_box(el)
             if b is None or b[2] * b[3] >= FULL * w * h:
                 continue
             dx = min(b[0] + b[2], box[0] + box[2]) - max(b[0], box[0])
