@@ -59,12 +59,6 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
                                if _moved(b, shapes[n].box) or shapes[n].transform != NO_GROUP}, note=note)
-        elif role is Role.CLOSING and Role.TITLE.value in copied and (found := _cover_closing(copied[Role.TITLE.value],
-                                                                                           slide)) is not None:
-            sample, title, box, region = found  # no ending page (谢谢, THANKS): the cover's design closes the deck
-            s = Slots(sample=sample.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
-                      strip=((*region, 0.6),), text_like=text_like(sample, {title.id}, region),
-                      resized={"title": (box, title.transform)} if _moved(box, title.box) or title.transform != NO_GROUP else {})
         elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
             sample, title, box, region, cleared = found
             s = Slots(sample=sample.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
@@ -150,29 +144,6 @@ def _content_pages(out: dict[str, Slots], wanted: dict[str, str]) -> None:
                                     boxes={"title": content.boxes["title"], **({"body": body} if body else {}),
                                            **{spec.name: body for spec in k.slots  # a quotation: in the body's place
                                               if body and spec.name != "title" and spec.fallback == BUILTIN}})
-
-
-def _cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[tuple[Sample, TextShape, Rect, Rect]]:
-    """For a template with no ending page: the cover copied for the closing slide, its title box (widened, see
-    `spread_title`) and, below it, the room for the closing's lines down to the next drawing or the edge of
-    the plate the title sits on; None when the cover leaves no such room."""
-    w, h = slide
-    title = assign(cover, Role.CLOSING, slide).get("title")
-    if title is None:
-        return None
-    box = spread_title({"title": title}, slide, cover)[0]["title"]
-    x, y, bw, bh = box
-    top = y + bh + 0.02 * h
-    limits = [0.92 * h]
-    for b in cover.drawn:
-        if b[2] * b[3] >= 0.5 * w * h or b[0] >= x + bw or b[0] + b[2] <= x:
-            continue
-        if b[1] >= top:
-            limits.append(b[1] - 4)  # a drawing below the title: the lines stop above it
-        elif b[1] + b[3] > top and b[0] <= x + 1 and b[0] + b[2] >= x + bw - 1:
-            limits.append(b[1] + 0.95 * b[3])  # the plate behind the title: the lines stay on it
-    region = (x, top, bw, min(limits) - top)
-    return (cover, title, box, region) if region[3] >= 0.12 * h and bw >= 0.15 * w else None
 
 
 def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample] = None,

@@ -184,10 +184,7 @@ def fill_texts(slide: "NewSlide", slots: Slots, s: SlidePlan, lang: str, filled:
     kind = KINDS[s.role]
     for name, text in s.texts:
         spec = kind.slot(name)
-        # a subtitle's lines (a cover's, a closing's) set in a box deckgen adds take no bullets, as in their placeholder
-        added = name in slots.boxes and name not in slots.shape_ids
-        plain = spec is not None and (spec.bullet is False or spec.bullet is None and added and spec.ph[:1] == ("subTitle",))
-        fill_slot(slide, slots, name, text, lang, filled, plain=plain)
+        fill_slot(slide, slots, name, text, lang, filled, plain=spec is not None and spec.bullet is False)
 
 
 # One render function per kind: what it draws on the slide beyond the footer and notes. Every kind's texts
