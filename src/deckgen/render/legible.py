@@ -50,12 +50,16 @@ def legible(b: Block, scheme: dict[str, str]) -> Block:
 
     def fixed(color: str, size: float, bold: bool) -> Optional[str]:
         fg = scheme.get(color or "dk1")
-        need = AA_LARGE if size >= 18 or (bold and size >= 14) else AA_TEXT
-        return None if fg is None or contrast_ratio(fg, fill) >= need else best
+        return None if fg is None or contrast_ratio(fg, fill) >= _needed(size, bold) else best
 
     paragraphs = tuple(tuple(replace(r, color=new) if (new := fixed(r.color, r.size, r.bold)) else r for r in runs)
                        for runs in b.paragraphs)
     return b if paragraphs == b.paragraphs else replace(b, paragraphs=paragraphs)
+
+
+def _needed(size: float, bold: bool) -> float:
+    """WCAG AA's contrast for text of `size` points: 3:1 for large text (18 pt, or 14 pt bold), else 4.5:1."""
+    return AA_LARGE if size >= 18 or (bold and size >= 14) else AA_TEXT
 
 
 _MAPPED = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}  # the default `p:clrMap`
@@ -127,9 +131,8 @@ def on_picture(tx_body: "etree._Element", ground: str, inherited: list[str], sch
 
     def poor(colours: list[str], rpr: "etree._Element") -> bool:
         size = int(rpr.get("sz", "1800")) / 100 if (rpr.get("sz") or "").isdigit() else 18.0
-        need = AA_LARGE if size >= 18 or (rpr.get("b") in ("1", "true") and size >= 14) else AA_TEXT
         worst = min(contrast_ratio(c, ground) for c in colours)
-        return worst < need and contrast_ratio(scheme[best], ground) > worst
+        return worst < _needed(size, rpr.get("b") in ("1", "true")) and contrast_ratio(scheme[best], ground) > worst
 
     changed = False
     inheriting = False

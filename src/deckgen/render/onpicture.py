@@ -52,12 +52,11 @@ def _inherited(chain: tuple[Optional["_Element"], ...], master: "_Element", titl
                scheme: dict[str, str], clr_map: dict[str, str]) -> list[str]:
     """The colour text in a shape takes when its runs set none: the first level-1 default of the shape,
     the placeholders it inherits from, the master's title or body style; else the text colour `tx1`."""
-    paths = [f"{P}txBody/{A}lstStyle/{A}lvl1pPr/{A}defRPr"]
     for el in chain:
-        for path in paths:
-            found = fill_colours(el.find(path), scheme, clr_map) if el is not None else None
-            if found:
-                return found
+        own = el.find(f"{P}txBody/{A}lstStyle/{A}lvl1pPr/{A}defRPr") if el is not None else None
+        found = fill_colours(own, scheme, clr_map)
+        if found:
+            return found
     style = "titleStyle" if title else "bodyStyle"
     found = fill_colours(master.find(f"{P}txStyles/{P}{style}/{A}lvl1pPr/{A}defRPr"), scheme, clr_map)
     return found or [c for c in (scheme.get(clr_map.get("tx1", "dk1")),) if c]
