@@ -54,6 +54,9 @@ def main(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
         ctx.exit(0)
     _handle_stop_signals(ctx)
+    from deckgen.cli.lazy import defer
+
+    defer()  # before a command imports python-pptx
 
 
 def _register() -> None:

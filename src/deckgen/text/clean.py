@@ -20,26 +20,31 @@ _NEL = "\x85"
 _INVISIBLE = "\u200b\u200e\u200f\ufeff"
 
 
-def _char_class(chars: set[str]) -> re.Pattern[str]:
-    """A pattern matching one of `chars`, as a class of ranges."""
-    codes = sorted(ord(ch) for ch in chars)
-    ranges: list[list[int]] = []
-    for code in codes:
-        if ranges and code == ranges[-1][1] + 1:
-            ranges[-1][1] = code
+def _char_class(ranges: tuple[tuple[str, str], ...], extra: str = "") -> re.Pattern[str]:
+    """A pattern matching one character of the (first, last) `ranges` or of `extra`."""
+    return re.compile("[" + "".join(re.escape(a) + ("-" + re.escape(b) if b > a else "") for a, b in ranges)
+                      + "".join(map(re.escape, extra)) + "]")
+
+
+def _without(ranges: tuple[tuple[str, str], ...], ch: str) -> tuple[tuple[str, str], ...]:
+    """`ranges` with `ch` taken out: the range holding it split in two around it."""
+    out: list[tuple[str, str]] = []
+    for first, last in ranges:
+        if first <= ch <= last:
+            out += [(first, chr(ord(ch) - 1))] if first < ch else []
+            out += [(chr(ord(ch) + 1), last)] if ch < last else []
         else:
-            ranges.append([code, code])
-    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
-                                    for a, b in ranges) + "]")
+            out.append((first, last))
+    return tuple(out)
 
 
-_SLIDE_CHARS = {chr(code) for first, last, _ in _UNHOLDABLE for code in range(ord(first), ord(last) + 1)}
+_RANGES = tuple((first, last) for first, last, _ in _UNHOLDABLE)
 
-UNREADABLE = _char_class(_SLIDE_CHARS - {_NEL})
+UNREADABLE = _char_class(_without(_RANGES, _NEL))
 """What the YAML reader refuses: the slide-unholdable characters but NEL (carriage return passes too)."""
-UNHOLDABLE = _char_class(_SLIDE_CHARS)
+UNHOLDABLE = _char_class(_RANGES)
 """What a slide cannot hold, once line ends are normalised."""
-UNWANTED = _char_class(_SLIDE_CHARS | set(_INVISIBLE))
+UNWANTED = _char_class(_RANGES, _INVISIBLE)
 """What a lecture read for extraction drops: the unholdable characters and the invisible ones."""
 
 
