@@ -86,6 +86,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     Raises `ContentError` when the file is unusable or has no layouts.
     """
     from deckgen.render.cloning import sample_slots
+    from deckgen.render.closing import cover_closing
     from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
     from deckgen.render.template import check_required, inspect, open_template, reading, remove_slides, role_warnings
@@ -102,7 +103,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
                       for role, layout in chosen.items()}
         layouts = dict(role_slots)
-        role_slots.update(sample_slots(prs, slide, wanted=roles or {}))
+        role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing))
         cover = role_slots[Role.TITLE.value].sample
         plain = {r: layouts[r] for r in (Role.CLOSING.value,) if cover is not None and role_slots[r].sample is cover}
         for s in role_slots.values():

@@ -3,7 +3,7 @@ which text, what to clear on the copy, and part numbers made the section's own."
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
@@ -20,12 +20,12 @@ Region = tuple[float, float, float, float, float]  # x, y, w, h, and the largest
 SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSING)
 
 
-def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str]) -> dict[str, Slots]:
+def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str],
+                 cover_closing: Optional[Callable[[Sample, tuple[float, float]], Optional[Slots]]] = None) -> dict[str, Slots]:
     """Slots on the template's sample slides for the roles whose design is there (a 模板's cover, contents,
     section, content and ending pages): which sample to copy and which of its text boxes takes which text;
-    roles the user gave a layout keep it. Empty when the design is not on the sample slides."""
-    from deckgen.render.closing import cover_closing
-
+    roles the user gave a layout keep it; without an ending page, `cover_closing` may give the closing slots on
+    a copy of the cover. Empty when the design is not on the sample slides."""
     samples = read_samples(prs)
     classify(samples)
     out: dict[str, Slots] = {}
@@ -61,7 +61,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
                                if _moved(b, shapes[n].box) or shapes[n].transform != NO_GROUP}, note=note)
-        elif role is Role.CLOSING and Role.TITLE.value in copied and (
+        elif role is Role.CLOSING and cover_closing is not None and Role.TITLE.value in copied and (
                 closing := cover_closing(copied[Role.TITLE.value], slide)) is not None:
             sample, s = copied[Role.TITLE.value], closing  # no ending page (谢谢, THANKS): the cover's design closes
         elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
