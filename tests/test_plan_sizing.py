@@ -137,3 +137,25 @@ def test_closing_lines_a_templates_subtitle_strip_cannot_hold_get_a_slide_of_the
     deck, _ = plan(outline, load_theme(), _closing_frames(Box(80, 380, 790, 200), builtin=False))
     closing = next(s for s in deck.slides if s.role is Role.CLOSING)
     assert dict(closing.texts)["body"].paragraphs[0] == "宏伟蓝图已擘画" and deck.slides[-1] is closing
+
+
+def test_the_title_floor_scales_with_the_slide_width_and_cards_titles_share_the_content_size() -> None:
+    """On a 4:3 slide (10 in wide) titles share the size the longest takes down to 21 pt (28 pt on 13.33 in);
+    the kinds whose title is the content title's box take the content titles' size."""
+    outline, _ = validate(parse_yaml(OUTLINE + """
+      - title: 卡片页
+        bullets: [一：甲乙, 二：丙丁, 三：戊己]
+""", "o.yaml"))
+    box = Box(48, 20, 330, 70, inset_t=2, inset_b=2)
+    slots = dict(BUILTIN_FRAMES.slots)
+    for role in ("content", "cards"):
+        slots[role, "title"] = replace(slots["content", "title"], box=box)
+    wide = Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0)
+    narrow = Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, width_scale=0.75)
+    long = "一个相当长的标题需要两行才能放得下而且还要更长一些才行"
+    for frames, floor in ((wide, 28.0), (narrow, 21.0)):
+        deck, _ = plan(outline, load_theme(), frames)
+        own = next(s for s in deck.slides if long in s.title.text).title.size
+        sizes = {s.title.size for s in deck.slides if s.role in (Role.CONTENT, Role.CARDS) and long not in s.title.text}
+        assert sizes == {max(own, min(floor, max(sizes)))}, (floor, own, sizes)
+        assert any(s.role is Role.CARDS for s in deck.slides)

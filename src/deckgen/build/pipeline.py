@@ -105,6 +105,12 @@ def build(request: BuildRequest) -> Built:
     theme = resolve_theme(file, request.theme)
     target = target or builtin_target(theme, language)
     deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
+    if target.plain:
+        from deckgen.plan.sizing import closing_lines_small
+
+        if closing_lines_small(deck.slides, theme.sizes.scaled(target.frames.scale)):
+            target.use_plain()  # the cover's copy cannot hold the closing's lines legibly: its layout as before
+            deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
     slide_limit(deck, request.shown)
     if request.time_cues:
         from deckgen.present.timing import with_time_cues

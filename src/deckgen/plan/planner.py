@@ -349,7 +349,7 @@ class Planner:
             self.node(node, Role.CLOSING, ("closing", i), node.label or None, self.section_index(self.words("结语", "Closing")))
         self.unique_titles()
         if not self.frames.builtin:
-            self.slides = one_title_size(self.slides, self.sizes)
+            self.slides = one_title_size(self.slides, self.sizes, self.frames)
         deck = o.deck
         return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,

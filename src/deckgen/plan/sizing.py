@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.outline.model import Role
-from deckgen.plan.grid import Slot
+from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.model import SlidePlan, Text
 from deckgen.text.fit import fit
 
@@ -37,18 +37,46 @@ def below_smallest(paragraphs: Sequence[str], slot: Slot, low: float, max_lines:
     return result.size if result.fits else None
 
 
-def one_title_size(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[SlidePlan]:
-    """`slides` with one title size per kind: every title of a kind at the smallest size its titles took,
-    but not below the preferred title size (a title that needed less keeps its own), so titles do not
-    jump in size from slide to slide."""
+def one_title_size(slides: Sequence[SlidePlan], sizes: "Sizes", frames: Optional[Frames] = None) -> list[SlidePlan]:
+    """`slides` with one title size per kind: every title of a kind at the smallest size its titles took
+    (the size the longest title fits at, in two lines where its box holds two), but not below the floor
+    (the preferred title size scaled to the slide's width: 28 pt on a 13.33-inch slide, 21 pt on a 10-inch
+    4:3 one); a title that needed less even in two lines keeps its own, so titles do not jump in size from
+    slide to slide. Kinds whose title sits in the content title's box (cards, charts, the agenda on a
+    template without their own layout) share the content titles' size."""
+    content = frames.get(Role.CONTENT.value, "title") if frames is not None else None
+
+    def group(role: Role) -> Role:
+        if frames is None or role is Role.SECTION or content is None:
+            return role
+        return Role.CONTENT if frames.get(role.value, "title") == content else role
+
     by_role: dict[Role, list[float]] = {}
     for s in slides:
         if s.role not in OWN_SIZE:
-            by_role.setdefault(s.role, []).append(s.title.size)
+            by_role.setdefault(group(s.role), []).append(s.title.size)
+    narrow = min(1.0, frames.width_scale / frames.scale) if frames is not None and frames.scale > 0 else 1.0
     prefs = {Role.SECTION: sizes.section_title.pref}
-    common = {role: max(min(found), min(prefs.get(role, sizes.title.pref), max(found))) for role, found in by_role.items()}
-    return [replace(s, title=replace(s.title, size=common[s.role]))
-            if s.role in common and s.title.size > common[s.role] else s for s in slides]
+    floor = {role: round(prefs.get(role, sizes.title.pref) * narrow, 1) for role in by_role}
+    common = {role: max(min(found), min(floor[role], max(found))) for role, found in by_role.items()}
+    return [replace(s, title=replace(s.title, size=common[group(s.role)]))
+            if s.role not in OWN_SIZE and s.title.size > common[group(s.role)] else s for s in slides]
+
+
+def closing_lines_small(slides: Sequence[SlidePlan], sizes: "Sizes") -> bool:
+    """Whether a closing slide's lines are set below the deck's body size (the smaller of its bullets' smallest
+    size and the theme's smallest body size) or were moved to a slide of their own: a box for them that a
+    template's cover offered then does not hold them legibly."""
+    bullets = [t.size for s in slides if s.role is Role.CONTENT for name, t in s.texts if name == "body" and t is not None]
+    floor = min([sizes.body.min] + bullets)
+    for s in slides:
+        if s.role is not Role.CLOSING:
+            continue
+        body = dict(s.texts).get("body")
+        moved = any(o.role is Role.CONTENT and o.source == s.source for o in slides)
+        if (body is not None and body.size < floor) or moved:
+            return True
+    return False
 
 
 def fit_title(title: str, slot: Slot, sizes: "SizeRange", cjk: bool) -> Text:

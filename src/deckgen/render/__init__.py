@@ -37,6 +37,28 @@ class Target:
     source: Optional[str] = None  # the template's path, for messages
     east_asian_font: Optional[str] = None  # set in the template's themes (`--east-asian-font`)
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
+    plain: dict[str, Slots] = field(default_factory=dict)  # role → its layout's slots, where a copy of the cover
+    # serves it (a 模板 without an ending page): taken back when the copy cannot hold its text (`use_plain`)
+
+    def use_plain(self) -> None:
+        """Build the roles in `plain` on their layouts after all (their text did not fit the cover's copy)."""
+        from deckgen.render.frames import template_frames
+
+        slide = (self.prs.slide_width / 12700, self.prs.slide_height / 12700)
+        self.slots.update(self.plain)
+        self.frames = template_frames(self.slots, slide)
+        self.warnings = [w for w in self.warnings if not w.message.startswith(DESIGN_NOTE)]
+        self.warnings.append(_design_note(self.slots, self.source or ""))
+        self.plain = {}
+
+
+DESIGN_NOTE = "the template's design is on its sample slides: "
+
+
+def _design_note(role_slots: dict[str, Slots], path: str) -> Diagnostic:
+    used = sorted(r for r, s in role_slots.items() if s.sample is not None)
+    return Diagnostic(DESIGN_NOTE + ", ".join(used) + " slides are copies of them, with the lecture's text in their "
+                      "text boxes", path)
 
 
 def _target(prs: "PresentationT", chosen: dict[str, "SlideLayout"], frames: Frames) -> Target:
@@ -64,6 +86,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     Raises `ContentError` when the file is unusable or has no layouts.
     """
     from deckgen.render.cloning import sample_slots
+    from deckgen.render.closing import cover_closing
     from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
     from deckgen.render.template import check_required, inspect, open_template, reading, remove_slides, role_warnings
@@ -79,14 +102,15 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         slide = (prs.slide_width / 12700, prs.slide_height / 12700)
         role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
                       for role, layout in chosen.items()}
-        role_slots.update(sample_slots(prs, slide, wanted=roles or {}))
+        layouts = dict(role_slots)
+        role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing))
+        cover = role_slots[Role.TITLE.value].sample
+        plain = {r: layouts[r] for r in (Role.CLOSING.value,) if cover is not None and role_slots[r].sample is cover}
         for s in role_slots.values():
             s.template = True
         warnings += [Diagnostic(n, str(path)) for n in sorted({s.note for s in role_slots.values() if s.note})]
         if any(s.sample is not None for s in role_slots.values()):
-            used = sorted(r for r, s in role_slots.items() if s.sample is not None)
-            warnings.append(Diagnostic("the template's design is on its sample slides: " + ", ".join(used) +
-                                       " slides are copies of them, with the lecture's text in their text boxes", str(path)))
+            warnings.append(_design_note(role_slots, str(path)))
         remove_slides(prs)
         drop_template_extras(prs)
         ensure_view_props(prs)
@@ -100,6 +124,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     target.borrowed = {c.role: c.layout.name for c in info.roles
                        if c.via.startswith("fallback:") and c.layout is not None and role_slots[c.role].sample is None}
     target.source = str(path)
+    target.plain = plain
     target.east_asian_font = east_asian_font
     return target
 

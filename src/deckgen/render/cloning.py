@@ -3,7 +3,7 @@ which text, what to clear on the copy, and part numbers made the section's own."
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
@@ -20,10 +20,12 @@ Region = tuple[float, float, float, float, float]  # x, y, w, h, and the largest
 SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSING)
 
 
-def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str]) -> dict[str, Slots]:
+def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str],
+                 cover_closing: Optional[Callable[[Sample, tuple[float, float]], Optional[Slots]]] = None) -> dict[str, Slots]:
     """Slots on the template's sample slides for the roles whose design is there (a 模板's cover, contents,
     section, content and ending pages): which sample to copy and which of its text boxes takes which text;
-    roles the user gave a layout keep it. Empty when the design is not on the sample slides."""
+    roles the user gave a layout keep it; without an ending page, `cover_closing` may give the closing slots on
+    a copy of the cover. Empty when the design is not on the sample slides."""
     samples = read_samples(prs)
     classify(samples)
     out: dict[str, Slots] = {}
@@ -59,6 +61,9 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
                                if _moved(b, shapes[n].box) or shapes[n].transform != NO_GROUP}, note=note)
+        elif role is Role.CLOSING and cover_closing is not None and Role.TITLE.value in copied and (
+                closing := cover_closing(copied[Role.TITLE.value], slide)) is not None:
+            sample, s = copied[Role.TITLE.value], closing  # no ending page (谢谢, THANKS): the cover's design closes
         elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
             sample, title, box, region, cleared = found
             s = Slots(sample=sample.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
@@ -87,12 +92,7 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
 
     w, h = slide
     layout = sample.slide.slide_layout  # type: ignore[attr-defined]
-    from deckgen.render.onpicture import _filled
-    from deckgen.render.samples import _drawing
-
-    tree = element(sample.slide).find(f"{P}cSld/{P}spTree")
-    drawn = [b for el in tree if _drawing(el) and _filled(el)  # outlines (a triangle's edges) are crossed like rules
-             and (b := (_group_box(el) if el.tag == f"{P}grpSp" else _box(el, NO_GROUP))) is not None]
+    drawn = solid(sample, slide)
     own = [b for b in drawn if min(b[2], b[3]) >= THIN and b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w
            and b[3] < 0.8 * h and not any(_inside(b, r[:4]) >= 0.6 and b[2] * b[3] < r[4] * w * h for r in s.strip)]
     pictures = own + obstacles(layout, slide, pictures_only=True)
@@ -248,17 +248,63 @@ def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[S
         if title is None or title.box[1] > 0.3 * h or title.box[2] < 0.15 * w:
             continue
         boxes, cleared = spread_title({"title": title}, slide, s)
-        top = min(boxes["title"][1] + boxes["title"][3], title.box[1] + 1.6 * title.box[3]) + 0.03 * h
+        bottom = _two_lines(s, title.box[1], boxes["title"], min(boxes["title"][1] + boxes["title"][3],
+                                                                  title.box[1] + 1.6 * title.box[3]), slide)
+        top = bottom + 0.03 * h
         region = (0.06 * w, top, 0.88 * w, 0.9 * h - top)
-        # panels and pictures reaching well outside the region stay: the text keeps clear of them
+        # panels and pictures reaching well outside the region stay: the text keeps clear of them (the region
+        # below the sample's own title box decides, so a title box grown for two lines clears what it did)
+        first = min(boxes["title"][1] + boxes["title"][3], title.box[1] + 1.6 * title.box[3]) + 0.03 * h
+        sample_region = (0.06 * w, first, 0.88 * w, 0.9 * h - first)
         staying = [b for b in s.drawn + [t.box for t in s.texts if t is not title]
-                   if b[2] * b[3] < 0.6 * w * h and _inside(b, region) < 0.6 and _inside(b, region) > 0]
+                   if b[2] * b[3] < 0.6 * w * h and _inside(b, sample_region) < 0.6 and _inside(b, region) > 0]
         region = clear_of(region, staying, keep=0.3)
         box = (boxes["title"][0], boxes["title"][1], boxes["title"][2], top - 0.03 * h - boxes["title"][1])
         shapes = len(element(s.slide).find(f"{P}cSld/{P}spTree"))
         if region[3] > 0.4 * h and (best is None or shapes < best[0]):
-            best = (shapes, s, title, box, region, cleared)
+            best = (shapes, s, title, box, region, (*cleared, (*sample_region, 0.6)))  # what the sample's region held goes
     return None if best is None else best[1:]
+
+
+TITLE_FLOOR = 28.0  # DESIGN.md's smallest slide title, on a slide 960 pt (13.33 in) wide
+
+
+def two_line_height(slide: tuple[float, float]) -> float:
+    """How tall a title box must be for two lines at the title floor scaled to the slide (insets included)."""
+    from deckgen.text.metrics import LINE_HEIGHT_EM
+
+    size = TITLE_FLOOR * min(slide[0] / 960, slide[1] / 540)
+    return 2 * size * LINE_HEIGHT_EM + 7.2 + 0.16 * size
+
+
+def _two_lines(s: Sample, y: float, box: Rect, bottom: float, slide: tuple[float, float]) -> float:
+    """The bottom of a content page's title box made tall enough for two lines at the title floor (so a long
+    title wraps rather than shrinks) when the page's room allows: no text, picture or filled shape that
+    stays on the page (not in the body region cleared below) and that the title box does not already cross
+    lies in the band it grows into, and a plate behind the title (a title bar) holds it."""
+    w, h = slide
+    need = y + two_line_height(slide)
+    if bottom >= need:
+        return bottom
+    band = (box[0], bottom, box[2], need - bottom)
+    region = (0.06 * w, need + 0.03 * h, 0.88 * w, 0.9 * h - need - 0.03 * h)
+    blocks = [b for b in solid(s, slide) if b[2] * b[3] < 0.6 * w * h] + [t.box for t in s.texts if t.box[1] >= bottom - 1]
+    if any(_inside(b, band) > 0 and _inside(b, region) < 0.6 and not _inside(b, box) for b in blocks) or region[3] < 0.4 * h:
+        return bottom
+    if any(_behind(b, box) and b[1] + b[3] < need for b in blocks):
+        return bottom  # the title stands on a plate (a title bar): it stays on it
+    return need
+
+
+def solid(sample: Sample, slide: tuple[float, float]) -> list[Rect]:
+    """The boxes of the sample's drawings that draw an area (pictures, groups, filled shapes): outlines (a
+    triangle's edges) and lines are crossed like rules."""
+    from deckgen.render.onpicture import _filled
+    from deckgen.render.samples import _drawing
+
+    tree = element(sample.slide).find(f"{P}cSld/{P}spTree")
+    return [b for el in tree if _drawing(el) and _filled(el)
+            and (b := (_group_box(el) if el.tag == f"{P}grpSp" else _box(el, NO_GROUP))) is not None]
 
 
 NO_GROUP = (1.0, 1.0, 0.0, 0.0)  # the mapping of a shape that is in no group

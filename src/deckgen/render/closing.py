@@ -1,0 +1,84 @@
+"""The closing slide of a 模板 without an ending page: a copy of its cover, the closing line in the cover's title
+box and the closing's lines in the cover's subtitle (or byline) box, grown into the room below the title."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from deckgen.outline.model import Role
+from deckgen.render.layouts import Slots
+from deckgen.render.samples import DECOR, Rect, Sample, assign
+
+DOT = 0.002  # a drawing smaller than this share of the slide (a dot on a circle's rim) is an ornament the lines may pass
+PLATE_SHARE = 0.1  # a drawing behind a cleared text and smaller than this share of the slide is its plate: it goes too
+
+
+def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
+    """Slots on a copy of `cover` for the closing slide, or None when the cover has no horizontal title with
+    a subtitle or byline box below it. The closing line takes the cover's title box (widened as on the
+    cover); its lines take the subtitle's (else the byline's) shape, with its look and alignment, in a box
+    as wide as the title's and as tall as the room below allows: down to the next drawing, within the
+    plate the title stands on (a picture band, a circle), never over the slide's last 6 %. The texts the
+    closing does not use are cleared with the plates behind them (a byline's button), so neither counts as
+    an obstacle. Whether the lines fit there at a readable size is the build's to judge (`plain_closing`)."""
+    from deckgen.render.cloning import NO_GROUP, THIN, _behind, _moved, spread_title
+
+    w, h = slide
+    shapes = assign(cover, Role.TITLE, slide)
+    title = shapes.get("title")
+    if title is None or title.vertical:
+        return None
+    lines = next((t for name in ("subtitle", "byline") if (t := shapes.get(name)) is not None and not t.vertical
+                  and t.box[1] >= title.box[1] + 0.5 * title.box[3]), None)
+    if lines is None:
+        return None
+    gone = [t for t in cover.texts if t.id not in (title.id, lines.id) and not DECOR.match(t.text)]
+    plates = [b for b in cover.drawn if b[2] * b[3] < PLATE_SHARE * w * h and any(_behind(b, t.box) for t in gone)]
+    page = replace(cover, texts=[t for t in cover.texts if t not in gone], drawn=[b for b in cover.drawn if b not in plates])
+    box = spread_title({"title": title}, slide, page)[0]["title"]
+    area = w * h
+    behind = [b for b in page.drawn if b[2] * b[3] < 0.9 * area and _behind(b, title.box)]
+    plate = min(behind, key=lambda b: b[2] * b[3], default=None)  # what the title stands on: a band, a circle
+    if plate is not None:
+        box = _within(box, (plate[0] + 6, plate[0] + plate[2] - 6), title.align)
+    others = [b for b in page.drawn if min(b[2], b[3]) >= THIN and DOT * area <= b[2] * b[3] < 0.5 * area and b not in behind]
+    wide, box = box, _beside(box, others, box[1], box[1] + box[3], title.align)
+    top = max(lines.box[1], box[1] + box[3] + 4)
+    x, bw = wide[0], wide[2]  # the lines may take the title's room where the title's row is narrower
+    # a drawing reaching into the room's top: the lines start below it
+    top = max([top] + [b[1] + b[3] + 2 for b in others if b[1] < top < b[1] + b[3] and b[0] < x + bw and b[0] + b[2] > x])
+    limits = [0.94 * h] + [b[1] - 6 for b in others if b[1] >= top - 1 and b[0] < x + bw and b[0] + b[2] > x]
+    if plate is not None:
+        limits.append(plate[1] + plate[3] - max(6.0, 0.05 * plate[3]))  # the lines stay on the title's plate
+    limits += [t.box[1] - 6 for t in page.texts if t is not title and t is not lines and t.box[1] >= top
+               and t.box[0] < x + bw and t.box[0] + t.box[2] > x]
+    bottom = min(limits)
+    x, bw = _beside(wide, others, top, bottom, title.align)[0::2]
+    room: Rect = (x, top, bw, bottom - top)
+    if room[3] < 0.08 * h or bw < 0.15 * w:
+        return None
+    boxes = {"title": box, "body": room}
+    return Slots(sample=cover.slide, shape_ids={"title": title.id, "body": lines.id}, boxes=boxes,
+                 strip=tuple((*b, b[2] * b[3] / area + 1e-3) for b in plates),
+                 resized={name: (boxes[name], t.transform) for name, t in (("title", title), ("body", lines))
+                          if _moved(boxes[name], t.box) or t.transform != NO_GROUP})
+
+
+def _within(box: Rect, span: tuple[float, float], align: str) -> Rect:
+    """`box` narrowed to the span (left, right); a centred box stays centred about its middle."""
+    x, y, w, h = box
+    left, right = max(x, span[0]), min(x + w, span[1])
+    if align == "ctr":
+        half = max(0.0, min(x + w / 2 - left, right - x - w / 2))
+        return x + w / 2 - half, y, 2 * half, h
+    return left, y, max(0.0, right - left), h
+
+
+def _beside(box: Rect, others: list[Rect], y0: float, y1: float, align: str) -> Rect:
+    """`box` narrowed to keep clear of the drawings beside it between `y0` and `y1` (a lamp hanging into
+    it, a circle at its end): each on the side of the box's middle where it starts."""
+    x, w = box[0], box[2]
+    row = [b for b in others if b[1] < y1 and b[1] + b[3] > y0 and b[0] < x + w and b[0] + b[2] > x]
+    left = max([x] + [b[0] + b[2] + 6 for b in row if b[0] + b[2] < x + w / 2])
+    right = min([x + w] + [b[0] - 6 for b in row if b[0] >= x + w / 2])
+    return _within(box, (left, right), align)

@@ -1,0 +1,116 @@
+"""A 模板 without an ending page: the closing slide is a copy of its cover, the closing line in the cover's
+title box and the lines in its subtitle box, aligned as the title, over the emptied byline's plate; the
+cover's layout when the lines would be smaller than the deck's body text. Content titles on copied content
+pages share one size, a long one wrapping to two lines in a title box grown for them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Pt
+
+from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
+from deckgen.outline.read import read_outline
+from deckgen.render.cloning import two_line_height
+from tests.conftest import OUTLINE, assert_valid_template_deck
+from tests.test_render_samples import _box, _deco
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _centred(shape):  # type: ignore[no-untyped-def]
+    for p in shape.text_frame.paragraphs:
+        p.alignment = PP_ALIGN.CENTER
+    return shape
+
+
+def coverless_ending(path: Path, *, band: float = 330) -> Path:
+    """A template-site deck with a cover (a band behind its centred title, a subtitle below, a byline on a
+    button plate), contents, section and infographic content pages, and no ending page. `band`: how far
+    down the cover's band reaches."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(960), Pt(540)
+    blank = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    cover = prs.slides.add_slide(blank)
+    _deco(cover, 0, 0, 960, band), _deco(cover, 0, 480, 960, 60)
+    _centred(_box(cover, 160, 100, 640, 70, "年度工作汇报模板", 44))
+    _centred(_box(cover, 260, 180, 440, 36, "单击此处添加副标题", 20))
+    _deco(cover, 390, band - 84, 180, 38).name = "Button"
+    _centred(_box(cover, 400, band - 80, 160, 30, "汇报人：XXX", 14))
+    agenda = prs.slides.add_slide(blank)
+    _deco(agenda, 0, 0, 300, 540)
+    _box(agenda, 40, 220, 220, 60, "目录", 40)
+    for i in range(4):
+        _box(agenda, 360, 80 + 100 * i, 60, 40, f"0{i + 1}", 28)
+        _box(agenda, 440, 80 + 100 * i, 420, 40, "单击此处添加目录标题", 20)
+    for n in (1, 2):
+        section = prs.slides.add_slide(blank)
+        _deco(section, 380, 120, 200, 200)
+        _box(section, 400, 160, 160, 60, f"PART 0{n}", 32)
+        _box(section, 200, 350, 560, 60, "单击此处添加章节标题", 32)
+    content = prs.slides.add_slide(blank)  # a one-line title box on the page, cards below it
+    _deco(content, 880, 470, 60, 50)
+    _box(content, 480, 60, 300, 46, "单击此处添加标题", 32)
+    for i in range(3):
+        _deco(content, 60 + 290 * i, 170, 260, 260)
+        _box(content, 80 + 290 * i, 190, 220, 40, "添加标题", 20)
+        _box(content, 80 + 290 * i, 240, 220, 150, "单击此处添加文字内容", 14)
+    prs.save(str(path))
+    return path
+
+
+def _closing(out: Path):  # type: ignore[no-untyped-def]
+    closing = read_outline(OUTLINE).outline.closing[0]
+    slides = list(Presentation(str(out)).slides)
+    slide = next(s for s in slides if any(sh.has_text_frame and sh.text_frame.text == closing.title for sh in s.shapes))
+    return closing, slide
+
+
+def test_without_an_ending_page_the_cover_closes_the_deck_with_its_lines_as_its_subtitle(tmp_path: Path) -> None:
+    template = coverless_ending(tmp_path / "模板.pptx")
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    closing, slide = _closing(out)
+    names = [sh.name for sh in slide.shapes]
+    assert names.count("Deco") == 2 and "Button" not in names  # the cover's design; the emptied byline's plate went
+    title = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text == closing.title)
+    lines = next(sh for sh in slide.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    assert [p.text for p in lines.text_frame.paragraphs] == list(closing.bullets)
+    assert all(p.alignment == PP_ALIGN.CENTER for p in lines.text_frame.paragraphs)  # as the cover's title and subtitle
+    assert abs((lines.left + lines.width / 2) - (title.left + title.width / 2)) < Pt(2)
+    assert lines.top >= title.top + title.height and lines.top + lines.height <= Pt(330)  # on the band, below the title
+    sizes = {r.font.size.pt for p in lines.text_frame.paragraphs for r in p.runs}
+    assert min(sizes) >= 20  # not below the deck's body size
+    assert not lines._element.findall(f".//{A}buChar")
+    assert_valid_template_deck(template, out)
+
+
+def test_closing_lines_the_covers_room_holds_only_in_small_type_take_the_layout(tmp_path: Path) -> None:
+    """A band ending just below the subtitle: four lines there would be far below the body size."""
+    template = coverless_ending(tmp_path / "模板.pptx", band=250)
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=template))
+    closing, slide = _closing(out)
+    assert "Deco" not in [sh.name for sh in slide.shapes]
+    assert closing.bullets[-1] in "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    note = next(w.message for w in result.warnings if "sample slides:" in w.message)
+    assert "closing" not in note and "content" in note
+
+
+def test_content_titles_share_one_size_a_long_one_wrapping_in_a_title_box_grown_for_two_lines(tmp_path: Path) -> None:
+    """The sample's title box holds one line: the long titles wrap at the size the others take, in a box
+    grown down for two lines, instead of each shrinking to its own size."""
+    template = coverless_ending(tmp_path / "模板.pptx")
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    outline = read_outline(OUTLINE).outline
+    titles = {sub.title for sec in outline.sections for sub in sec.subsections}
+    shapes = [sh for s in Presentation(str(out)).slides for sh in s.shapes
+              if sh.has_text_frame and any(t in sh.text_frame.text for t in titles) and sh.name.startswith("文本框") is False
+              and sh.top < Pt(150)]
+    sizes = {r.font.size.pt for sh in shapes for p in sh.text_frame.paragraphs for r in p.runs if r.font.size}
+    assert len(shapes) >= len(titles) and len(sizes) == 1 and min(sizes) >= 28, sizes
+    assert all(sh.height >= Pt(two_line_height((960, 540))) - 1 for sh in shapes)
+    assert_valid_template_deck(template, out)
