@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from deckgen.plan.kinds import Kind
     from deckgen.package.slideid import SlideKey
     from deckgen.plan.model import DeckPlan
+    from deckgen.render.slidebg import Background
     from deckgen.theme.model import Theme
 
 
@@ -37,6 +38,8 @@ class Target:
     source: Optional[str] = None  # the template's path, for messages
     east_asian_font: Optional[str] = None  # set in the template's themes (`--east-asian-font`)
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
+    backgrounds: dict[str, "Background"] = field(default_factory=dict)  # layout part name → the background the
+    # template's own slides on it set (`slidebg`): slides built on that layout carry it
 
 
 def _target(prs: "PresentationT", chosen: dict[str, "SlideLayout"], frames: Frames) -> Target:
@@ -87,6 +90,9 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
             used = sorted(r for r, s in role_slots.items() if s.sample is not None)
             warnings.append(Diagnostic("the template's design is on its sample slides: " + ", ".join(used) +
                                        " slides are copies of them, with the lecture's text in their text boxes", str(path)))
+        from deckgen.render.slidebg import sample_backgrounds
+
+        backgrounds = sample_backgrounds(prs)
         remove_slides(prs)
         drop_template_extras(prs)
         ensure_view_props(prs)
@@ -96,6 +102,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
                                        "some of their text: deckgen adds text boxes there, clear of the layout's "
                                        "pictures", str(path)))
         target = Target(prs, chosen, role_slots, template_frames(role_slots, slide))
+    target.backgrounds = backgrounds
     target.warnings = warnings
     target.borrowed = {c.role: c.layout.name for c in info.roles
                        if c.via.startswith("fallback:") and c.layout is not None and role_slots[c.role].sample is None}
@@ -154,7 +161,7 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
     prs = target.prs
     ensure_notes_master(prs, theme.sizes.notes)
     _theme_fonts(target, theme)
-    factory = SlideFactory(prs)
+    factory = SlideFactory(prs, target.backgrounds)
     prepared = Prepared(factory, target, deck) if prepare and keys is not None else None
     section_ids: list[list[int]] = [[] for _ in deck.sections]
     n_notes = 0
