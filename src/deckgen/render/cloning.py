@@ -9,7 +9,7 @@ from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 from deckgen.render.room import clear_of
-from deckgen.render.samples import (DECOR, P, Rect, Sample, TextShape, _box, _group_box, assign,
+from deckgen.render.samples import (DECOR, P, Rect, Sample, TextShape, _box, _group_box, alike, assign,
                                     classify, design_on_slides, pick, read_samples)
 
 if TYPE_CHECKING:
@@ -20,10 +20,13 @@ Region = tuple[float, float, float, float, float]  # x, y, w, h, and the largest
 SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSING)
 
 
-def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str]) -> dict[str, Slots]:
+def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str],
+                 bare: frozenset[str] = frozenset()) -> dict[str, Slots]:
     """Slots on the template's sample slides for the roles whose design is there (a 模板's cover, contents,
     section, content and ending pages): which sample to copy and which of its text boxes takes which text;
-    roles the user gave a layout keep it. Empty when the design is not on the sample slides."""
+    roles the user gave a layout keep it. Empty when the design is not on the sample slides. Section slides,
+    when no sample is a section page and their layout (a role in `bare`) draws nothing, copy the page drawn
+    like a cover: the ending when it is drawn like the cover, else the cover."""
     samples = read_samples(prs)
     classify(samples)
     out: dict[str, Slots] = {}
@@ -34,6 +37,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         if role.value in wanted:
             continue
         sample = pick(samples, role, slide)
+        if sample is None and role is Role.SECTION and role.value in bare:
+            sample = _cover_like(samples, slide)
         if role is Role.AGENDA and sample is not None:
             heading = assign(sample, role, slide).get("title")
             region = item_region(sample, heading, slide)
@@ -58,7 +63,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                 boxes["title"] = band
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
-                               if _moved(b, shapes[n].box) or shapes[n].transform != NO_GROUP}, note=note)
+                               if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note)
         elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
             sample, title, box, region, cleared = found
             s = Slots(sample=sample.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
@@ -75,6 +80,21 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         _clear_pictures(s, copied.get(role_name) or copied[Role.CONTENT.value], slide,
                         names=None if role_name in copied else ("title",))
     return out
+
+
+def _stored(sample: Sample, t: TextShape) -> Rect:
+    """The box the sample's shape `t` has on the page (an ending's lines take the room around theirs)."""
+    return next((u.box for u in sample.texts + sample.blanks if u.id == t.id), t.box)
+
+
+def _cover_like(samples: list[Sample], slide: tuple[float, float]) -> Optional[Sample]:
+    """The sample a section page is copied from when the template has none: its ending page when drawn like
+    its cover, else its cover (each only when it has a title box)."""
+    ending = pick(samples, Role.CLOSING, slide)
+    cover = pick(samples, Role.TITLE, slide)
+    if ending is not None and cover is not None and alike(ending, cover) and "title" in assign(ending, Role.SECTION, slide):
+        return ending
+    return cover if cover is not None and "title" in assign(cover, Role.SECTION, slide) else None
 
 
 def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
