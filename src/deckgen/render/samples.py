@@ -206,10 +206,10 @@ def classify(samples: list[Sample]) -> None:
     """Give each sample its role by its text and place: the contents page (目录/CONTENTS), section pages
     (PART 01, 第一部分), the ending (谢谢/THANKS, near the end; or, its text stripped, a last page drawn like the
     cover), the cover (the first), content (the rest). A line of fine print naming where the logo came from
-    does not make a cover or ending a notice about the template."""
+    does not make a cover or ending (the first and last two pages) a notice about the template."""
     n = len(samples)
     for s in samples:
-        texts = [t for t in s.texts if not _fine_print(t, s)]
+        texts = [t for t in s.texts if not (s.index in (0, n - 2, n - 1) and _fine_print(t, s))]
         words = " ".join(t.text for t in texts)
         short = sum(len(t.text) for t in texts if not DECOR.match(t.text)) <= 60
         if NOTICE.search(words):
@@ -256,13 +256,18 @@ NUMBER = r"\s*0?\d{1,2}\s*"
 def _big_number(s: Sample, samples: Sequence[Sample] = ()) -> bool:
     """The page's largest text is a part number (`1`, `02`): a section page; not when the page numbers three
     or more items (1 2 3 4: a list or a process, whose numbers would all become the section's), nor when a page
-    with words shows a number at the same place (a page badge)."""
+    of many words shows a number at the same place (a page badge)."""
     big = max(s.texts, key=lambda t: t.size, default=None)
     numbers = {t.text.strip().lstrip("0") for t in s.texts if re.fullmatch(NUMBER, t.text)}
     if big is None or re.fullmatch(NUMBER, big.text) is None or big.size < 28 or len(numbers) >= 3:
         return False
     return not any(re.fullmatch(NUMBER, u.text) and all(abs(p - q) <= 4 for p, q in zip(u.box, big.box))
-                   for o in samples if o is not s and any(not DECOR.match(t.text) for t in o.texts) for u in o.texts)
+                   for o in samples if o is not s and _wordy(o) for u in o.texts)
+
+
+def _wordy(s: Sample) -> bool:
+    """A page of more than a few words (not a cover, section or ending page)."""
+    return sum(len(t.text) for t in s.texts if not DECOR.match(t.text)) > 60
 
 
 def design_on_slides(samples: list[Sample]) -> bool:
