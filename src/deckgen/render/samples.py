@@ -232,8 +232,10 @@ FINE_PRINT = 10.5  # points: a notice line this small (and half the page's large
 
 
 def _fine_print(t: TextShape, s: Sample) -> bool:
-    """A small line naming a source or the template (`标识素材来源：…`) on a page with larger text."""
-    return t.size <= FINE_PRINT and t.size <= 0.5 * max(u.size for u in s.texts) and NOTICE.search(t.text) is not None
+    """A small line naming a source or the template (`标识素材来源：…`) on a page with larger type (its text
+    boxes' own, empty ones' too)."""
+    return (t.size <= FINE_PRINT and t.size <= 0.5 * max(u.size for u in s.texts + s.blanks)
+            and NOTICE.search(t.text) is not None)
 
 
 def alike(a: Sample, b: Sample) -> bool:
