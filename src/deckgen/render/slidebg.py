@@ -66,6 +66,14 @@ def _carried(part: Any, bg: "_Element") -> Optional[Background]:
         if key is not None and key not in colours and fill is not None and len(fill):
             colours[key] = copy.deepcopy(fill[0])
     bg = copy.deepcopy(bg)
+    pr = bg.find(f"{P}bgPr")
+    if pr is not None and pr.find(f"{A}effectLst") is None and pr.find(f"{A}effectDag") is None:
+        effect = etree.Element(f"{A}effectLst")  # required after the fill (LibreOffice leaves it out)
+        ext = pr.find(f"{A}extLst")
+        if ext is not None:
+            ext.addprevious(effect)
+        else:
+            pr.append(effect)
     rels = []
     for el in bg.iter():
         for key, rid in list(el.attrib.items()):
