@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from deckgen.plan.kinds import Kind
     from deckgen.package.slideid import SlideKey
     from deckgen.plan.model import DeckPlan
-    from deckgen.render.roles import Choice
     from deckgen.render.slidebg import Background
     from deckgen.theme.model import Theme
 
@@ -68,6 +67,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     Raises `ContentError` when the file is unusable or has no layouts.
     """
     from deckgen.render.cloning import sample_slots
+    from deckgen.render.roles import bare_roles
     from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
     from deckgen.render.template import check_required, inspect, open_template, reading, remove_slides, role_warnings
@@ -83,7 +83,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         slide = (prs.slide_width / 12700, prs.slide_height / 12700)
         role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
                       for role, layout in chosen.items()}
-        role_slots.update(sample_slots(prs, slide, wanted=roles or {}, bare=_bare(info.roles)))
+        role_slots.update(sample_slots(prs, slide, wanted=roles or {}, bare=bare_roles(info.roles)))
         for s in role_slots.values():
             s.template = True
         warnings += [Diagnostic(n, str(path)) for n in sorted({s.note for s in role_slots.values() if s.note})]
@@ -110,21 +110,6 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     target.source = str(path)
     target.east_asian_font = east_asian_font
     return target
-
-
-def _bare(roles: list["Choice"]) -> frozenset[str]:
-    """The roles whose layout draws nothing: no picture, shape or picture or gradient background on it, nor on
-    its master where the layout shows the master's."""
-    from deckgen.render.roles import decorations
-
-    out = set()
-    for c in roles:
-        if c.layout is None:
-            continue
-        shows = element(c.layout).get("showMasterSp", "1") not in ("0", "false")
-        if not decorations(element(c.layout)) and not (shows and decorations(element(c.layout.slide_master))):
-            out.add(c.role)
-    return frozenset(out)
 
 
 def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float]) -> Slots:
