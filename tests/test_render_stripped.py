@@ -109,3 +109,25 @@ def test_a_badge_repeated_on_content_pages_is_no_section_number(tmp_path: Path) 
     samples = read_samples(prs)
     classify(samples)
     assert [s.role for s in samples] == [Role.TITLE, Role.AGENDA, Role.CONTENT, Role.CONTENT, Role.CONTENT, Role.CLOSING]
+
+
+def test_a_cover_title_does_not_grow_down_over_the_rule_under_it(tmp_path: Path) -> None:
+    """An accent line under a cover's title (a small drawing, 150 × 4 pt) bounds the room the title grows into:
+    a second line would be set across it."""
+    from deckgen.render.cloning import spread_title
+    from deckgen.render.samples import assign
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(960), Pt(540)
+    blank = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    cover = prs.slides.add_slide(blank)
+    _plate(cover, 0, 0, 60, 540, "Band")
+    _box(cover, 100, 180, 600, 50, "论文题目：在此填写研究课题名称", 30)
+    _plate(cover, 100, 240, 150, 4, "Rule")
+    path = tmp_path / "cover.pptx"
+    prs.save(str(path))
+    sample = read_samples(Presentation(str(path)))[0]
+    shapes = assign(sample, Role.TITLE, (960, 540))
+    boxes, _ = spread_title(shapes, (960, 540), sample)
+    x, y, w, h = boxes["title"]
+    assert y + h <= 240 and w > 600  # it grows along the line, not down across the rule
