@@ -246,7 +246,8 @@ def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float]
         w = min(w, 0.98 * sw - x)
     below = [u.box[1] for u in slots.values() if u is not t and u.box[1] > y]
     below += [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
-    below += [b[1] for b in drawn if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x and b[2] >= 0.1 * w]  # a rule under it
+    if t is slots.get("title"):  # an accent rule under a title (a byline's underline is its own line: it may grow)
+        below += [b[1] for b in drawn if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x and b[2] >= 0.1 * w]
     below += [b[1] + b[3] + 2 for b in behind]
     limit = min(below, default=sh * 0.9) - 4
     h = max(h, min(2.2 * h, limit - y))
