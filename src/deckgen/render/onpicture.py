@@ -32,15 +32,15 @@ def _filled(el: "_Element") -> bool:
     return ref is not None and ref.get("idx", "0") != "0" and not no_fill
 
 
-def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own: "_Element") -> bool:
-    """Whether a drawn shape (not the page's backdrop) lies under a good part of `box`."""
+def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own: "_Element", backdrop: bool = True) -> bool:
+    """Whether a drawn shape (not the page's backdrop picture, when it has one) lies under a good part of `box`."""
     w, h = slide
     for tree in trees:
         for el in tree:
             if el is own or not _filled(el):
                 continue
             b = shape_box(el)
-            if b is None or b[2] * b[3] >= FULL * w * h:
+            if b is None or (backdrop and b[2] * b[3] >= FULL * w * h):
                 continue
             dx = min(b[0] + b[2], box[0] + box[2]) - max(b[0], box[0])
             dy = min(b[1] + b[3], box[1] + box[3]) - max(b[1], box[1])
@@ -80,7 +80,7 @@ def keep_legible(slide: Any, sp: "_Element", box: Rect, size: tuple[float, float
         return False
     trees = [t for t in (slide.tree, element(layout).find(f"{P}cSld/{P}spTree"),
                          element(master).find(f"{P}cSld/{P}spTree") if shows else None) if t is not None]
-    if _covered(trees, box, size, sp):
+    if _covered(trees, box, size, sp, backdrop=page is not None):  # on a flat background, a large band is a plate too
         return False
     scheme = scheme_of(part)
     m = element(master).find(f"{P}clrMap")
