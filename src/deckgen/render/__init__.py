@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from deckgen.plan.kinds import Kind
     from deckgen.package.slideid import SlideKey
     from deckgen.plan.model import DeckPlan
+    from deckgen.render.slidebg import Background
     from deckgen.theme.model import Theme
 
 
@@ -37,6 +38,8 @@ class Target:
     source: Optional[str] = None  # the template's path, for messages
     east_asian_font: Optional[str] = None  # set in the template's themes (`--east-asian-font`)
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
+    backgrounds: dict[str, "Background"] = field(default_factory=dict)  # layout part name → the background the
+    # template's own slides on it set (`slidebg`): slides built on that layout carry it
     plain: dict[str, Slots] = field(default_factory=dict)  # role → its layout's slots, where a copy of the cover
     # serves it (a 模板 without an ending page): taken back when the copy cannot hold its text (`use_plain`)
 
@@ -87,6 +90,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     """
     from deckgen.render.cloning import sample_slots
     from deckgen.render.closing import cover_closing
+    from deckgen.render.roles import bare_roles
     from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
     from deckgen.render.template import check_required, inspect, open_template, reading, remove_slides, role_warnings
@@ -103,7 +107,8 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
                       for role, layout in chosen.items()}
         layouts = dict(role_slots)
-        role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing))
+        role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing,
+                                        bare=bare_roles(info.roles)))
         cover = role_slots[Role.TITLE.value].sample
         plain = {r: layouts[r] for r in (Role.CLOSING.value,) if cover is not None and role_slots[r].sample is cover}
         for s in role_slots.values():
@@ -111,6 +116,9 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         warnings += [Diagnostic(n, str(path)) for n in sorted({s.note for s in role_slots.values() if s.note})]
         if any(s.sample is not None for s in role_slots.values()):
             warnings.append(_design_note(role_slots, str(path)))
+        from deckgen.render.slidebg import sample_backgrounds
+
+        backgrounds = sample_backgrounds(prs)
         remove_slides(prs)
         drop_template_extras(prs)
         ensure_view_props(prs)
@@ -120,6 +128,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
                                        "some of their text: deckgen adds text boxes there, clear of the layout's "
                                        "pictures", str(path)))
         target = Target(prs, chosen, role_slots, template_frames(role_slots, slide))
+    target.backgrounds = backgrounds
     target.warnings = warnings
     target.borrowed = {c.role: c.layout.name for c in info.roles
                        if c.via.startswith("fallback:") and c.layout is not None and role_slots[c.role].sample is None}
@@ -179,7 +188,7 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
     prs = target.prs
     ensure_notes_master(prs, theme.sizes.notes)
     _theme_fonts(target, theme)
-    factory = SlideFactory(prs)
+    factory = SlideFactory(prs, target.backgrounds)
     prepared = Prepared(factory, target, deck) if prepare and keys is not None else None
     section_ids: list[list[int]] = [[] for _ in deck.sections]
     n_notes = 0

@@ -9,7 +9,7 @@ from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 from deckgen.render.room import clear_of
-from deckgen.render.samples import (DECOR, P, Rect, Sample, TextShape, _box, _group_box, assign,
+from deckgen.render.samples import (DECOR, P, Rect, Sample, TextShape, _box, _group_box, alike, assign,
                                     classify, design_on_slides, pick, read_samples)
 
 if TYPE_CHECKING:
@@ -21,11 +21,14 @@ SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSIN
 
 
 def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str],
-                 cover_closing: Optional[Callable[[Sample, tuple[float, float]], Optional[Slots]]] = None) -> dict[str, Slots]:
+                 cover_closing: Optional[Callable[[Sample, tuple[float, float]], Optional[Slots]]] = None,
+                 bare: frozenset[str] = frozenset()) -> dict[str, Slots]:
     """Slots on the template's sample slides for the roles whose design is there (a 模板's cover, contents,
     section, content and ending pages): which sample to copy and which of its text boxes takes which text;
     roles the user gave a layout keep it; without an ending page, `cover_closing` may give the closing slots on
-    a copy of the cover. Empty when the design is not on the sample slides."""
+    a copy of the cover. Empty when the design is not on the sample slides. Section slides, when no sample is a
+    section page and their layout (a role in `bare`) draws nothing, copy the page drawn like a cover: the ending
+    when it is drawn like the cover, else the cover."""
     samples = read_samples(prs)
     classify(samples)
     out: dict[str, Slots] = {}
@@ -36,6 +39,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         if role.value in wanted:
             continue
         sample = pick(samples, role, slide)
+        if sample is None and role is Role.SECTION and role.value in bare:
+            sample = _cover_like(samples, slide)
         if role is Role.AGENDA and sample is not None:
             heading = assign(sample, role, slide).get("title")
             region = item_region(sample, heading, slide)
@@ -60,7 +65,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                 boxes["title"] = band
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
-                               if _moved(b, shapes[n].box) or shapes[n].transform != NO_GROUP}, note=note)
+                               if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note)
         elif role is Role.CLOSING and cover_closing is not None and Role.TITLE.value in copied and (
                 closing := cover_closing(copied[Role.TITLE.value], slide)) is not None:
             sample, s = copied[Role.TITLE.value], closing  # no ending page (谢谢, THANKS): the cover's design closes
@@ -80,6 +85,21 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         _clear_pictures(s, copied.get(role_name) or copied[Role.CONTENT.value], slide,
                         names=None if role_name in copied else ("title",))
     return out
+
+
+def _stored(sample: Sample, t: TextShape) -> Rect:
+    """The box the sample's shape `t` has on the page (an ending's lines take the room around theirs)."""
+    return next((u.box for u in sample.texts + sample.blanks if u.id == t.id), t.box)
+
+
+def _cover_like(samples: list[Sample], slide: tuple[float, float]) -> Optional[Sample]:
+    """The sample a section page is copied from when the template has none: its ending page when drawn like
+    its cover, else its cover (each only when it has a title box)."""
+    ending = pick(samples, Role.CLOSING, slide)
+    cover = pick(samples, Role.TITLE, slide)
+    if ending is not None and cover is not None and alike(ending, cover) and "title" in assign(ending, Role.SECTION, slide):
+        return ending
+    return cover if cover is not None and "title" in assign(cover, Role.SECTION, slide) else None
 
 
 def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
@@ -226,6 +246,8 @@ def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float]
         w = min(w, 0.98 * sw - x)
     below = [u.box[1] for u in slots.values() if u is not t and u.box[1] > y]
     below += [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
+    if t is slots.get("title"):  # an accent rule under a title (a byline's underline is its own line: it may grow)
+        below += [b[1] for b in drawn if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x and b[2] >= 0.1 * w]
     below += [b[1] + b[3] + 2 for b in behind]
     limit = min(below, default=sh * 0.9) - 4
     h = max(h, min(2.2 * h, limit - y))

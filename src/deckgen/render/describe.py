@@ -10,11 +10,13 @@ def describe_template(path: Path, wanted: Optional[dict[str, str]] = None) -> st
     from deckgen.render.template import inspect, is_16_9, open_template, reading
 
     from deckgen.render.cloning import sample_slots
+    from deckgen.render.roles import bare_roles
 
     prs = open_template(path)
     with reading(path):
         info = inspect(prs, wanted)
-        samples = sample_slots(prs, (prs.slide_width / 12700, prs.slide_height / 12700), wanted or {})
+        samples = sample_slots(prs, (prs.slide_width / 12700, prs.slide_height / 12700), wanted or {},
+                               bare=bare_roles(info.roles))
     width, height = info.size
     lines = [f"{path}: {width}×{height} EMU ({'16:9' if is_16_9(width, height) else 'not 16:9'}), "
              f"{info.masters} master{'s' if info.masters != 1 else ''}, {len(info.layouts)} layouts, "

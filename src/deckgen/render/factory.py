@@ -22,12 +22,14 @@ from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from deckgen.render.oxml import qn
-from deckgen.render.pptx_api import add_relationship, add_slide_id, element
+from deckgen.render.pptx_api import add_relationship, add_relationship_as, add_slide_id, element
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import SlideLayout
+
+    from deckgen.render.slidebg import Background
 
 SLIDE_NAME = "/ppt/slides/slide%d.xml"
 NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
@@ -103,8 +105,9 @@ class NewSlide:
 class SlideFactory:
     """Adds slides (with the layout's placeholders) and notes slides to `prs`, O(1) per slide."""
 
-    def __init__(self, prs: "PresentationT") -> None:
+    def __init__(self, prs: "PresentationT", backgrounds: Optional[dict[str, "Background"]] = None) -> None:
         self.part = prs.part
+        self.backgrounds = backgrounds or {}  # layout part name → the background its slides carry (`slidebg`)
         self.package = prs.part.package
         self.used = {str(p.partname) for p in self.package.iter_parts()}
         self.counters = {SLIDE_NAME: 0, NOTES_NAME: 0}
@@ -133,6 +136,10 @@ class SlideFactory:
             scratch = SlidePart.new(PackURI("/ppt/slides/scratch.xml"), self.package, layout.part)
             scratch.slide.shapes.clone_layout_placeholders(layout)
             skeleton = element(scratch)
+            if key in self.backgrounds:  # the background the template's own slides on this layout set
+                from deckgen.render.slidebg import put
+
+                put(skeleton, self.backgrounds[key])
             at: dict[PhKey, int] = {}
             for i, sp in enumerate(skeleton.find(_TREE_PATH)):
                 ph = ph_key(sp) if sp.tag == _SP else None
@@ -152,6 +159,9 @@ class SlideFactory:
         else:
             part = WrittenSlidePart(name, self.package, xml)
         add_relationship(part, RT.SLIDE_LAYOUT, layout.part)
+        background = self.backgrounds.get(str(layout.part.partname))
+        for rid, reltype, target in background.rels if background is not None else ():
+            add_relationship_as(part, rid, reltype, target)
         if scratch:
             new = NewSlide(part, 0, {})
             new.placeholders.update((ph, new.tree[i]) for i, ph in at)

@@ -1,5 +1,5 @@
-"""Text deckgen writes over a template page's picture (a night sky, a photograph) kept legible on it: the
-picture's colour under the text box against the text's colour, at WCAG AA."""
+"""Text deckgen writes over a template page's picture (a night sky, a photograph) or its solid or gradient
+background kept legible on it: the colour under the text box against the text's colour, at WCAG AA."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional
@@ -8,6 +8,7 @@ from deckgen.package import ns
 from deckgen.render.backdrop import FULL, Rect, backdrop, mean_colour, shape_box
 from deckgen.render.legible import _MAPPED, fill_colours, on_picture, scheme_of
 from deckgen.render.pptx_api import element
+from deckgen.render.slidebg import flat_background, ground as flat_ground
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -31,15 +32,15 @@ def _filled(el: "_Element") -> bool:
     return ref is not None and ref.get("idx", "0") != "0" and not no_fill
 
 
-def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own: "_Element") -> bool:
-    """Whether a drawn shape (not the page's backdrop) lies under a good part of `box`."""
+def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own: "_Element", backdrop: bool = True) -> bool:
+    """Whether a drawn shape (not the page's backdrop picture, when it has one) lies under a good part of `box`."""
     w, h = slide
     for tree in trees:
         for el in tree:
             if el is own or not _filled(el):
                 continue
             b = shape_box(el)
-            if b is None or b[2] * b[3] >= FULL * w * h:
+            if b is None or (backdrop and b[2] * b[3] >= FULL * w * h):
                 continue
             dx = min(b[0] + b[2], box[0] + box[2]) - max(b[0], box[0])
             dy = min(b[1] + b[3], box[1] + box[3]) - max(b[1], box[1])
@@ -65,25 +66,28 @@ def _inherited(chain: tuple[Optional["_Element"], ...], master: "_Element", titl
 def keep_legible(slide: Any, sp: "_Element", box: Rect, size: tuple[float, float],
                  inherited: tuple[Optional["_Element"], ...] = (), title: bool = False) -> bool:
     """Set the runs of `sp` (a text shape on `slide`, a NewSlide, at `box` in points on a page of `size`) that fall below WCAG AA
-    on the page's backdrop picture under the box in the scheme colour that contrasts most; `inherited` are
-    the placeholders the shape takes its style from. Text on a drawn plate, or on no picture, is left."""
+    on the page's backdrop picture under the box (else on its solid or gradient background) in the scheme colour
+    that contrasts most; `inherited` are the placeholders the shape takes its style from. Text on a drawn plate,
+    or on a background of neither kind, is left."""
     part = slide.part
     layout = part.slide_layout
     master = layout.slide_master
     shows = element(layout).get("showMasterSp", "1") not in ("0", "false")
-    page = backdrop([part, layout.part, master.part], size)
+    parts = [part, layout.part, master.part]
+    page = backdrop(parts, size)
     body = sp.find(f"{P}txBody")
-    if page is None or body is None:
+    if body is None or (page is None and not flat_background(parts)):
         return False
     trees = [t for t in (slide.tree, element(layout).find(f"{P}cSld/{P}spTree"),
                          element(master).find(f"{P}cSld/{P}spTree") if shows else None) if t is not None]
-    if _covered(trees, box, size, sp):
+    if _covered(trees, box, size, sp, backdrop=page is not None):  # on a flat background, a large band is a plate too
         return False
-    ground = mean_colour(page, box)
     scheme = scheme_of(part)
-    if ground is None or not scheme:
-        return False
     m = element(master).find(f"{P}clrMap")
     clr_map = {k: v for k, v in m.attrib.items()} if m is not None else dict(_MAPPED)
+    # on a picture, its colour under the box; else a solid or gradient background's (`slidebg`)
+    ground = mean_colour(page, box) if page is not None else flat_ground(parts, box, size, scheme, clr_map)
+    if ground is None or not scheme:
+        return False
     colours = _inherited((sp, *inherited), element(master), title, scheme, clr_map)
     return on_picture(body, ground, colours, scheme, clr_map)

@@ -63,6 +63,14 @@ def add_relationship(source: "Part", reltype: str, target: "Part") -> str:
     return source.rels._add_relationship(reltype, target)
 
 
+def add_relationship_as(source: "Part", rid: str, reltype: str, target: "Part") -> None:
+    """Add a relationship from `source` to `target` under the given rId (XML made beforehand names it)."""
+    from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
+    from pptx.opc.package import _Relationship
+
+    source.rels._rels[rid] = _Relationship(source.rels._base_uri, rid, reltype, RTM.INTERNAL, target)
+
+
 def add_slide_id(sld_id_lst: "_Element", slide_id: int, rid: str) -> None:
     """Append a `p:sldId` to the presentation's slide list."""
     from lxml import etree

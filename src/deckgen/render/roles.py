@@ -364,3 +364,16 @@ def _wanted(infos: Iterable[LayoutInfo], spec: Optional[str]) -> Optional[Layout
         return infos[int(spec) - 1]
     exact = [i for i in infos if i.name == spec] or [i for i in infos if normalise(i.name) == normalise(spec)]
     return exact[0] if exact else None
+
+
+def bare_roles(roles: Iterable[Choice]) -> frozenset[str]:
+    """The roles whose layout draws nothing: no picture, shape or picture or gradient background on it, nor on
+    its master where the layout shows the master's."""
+    out = set()
+    for c in roles:
+        if c.layout is None:
+            continue
+        shows = element(c.layout).get("showMasterSp", "1") not in ("0", "false")
+        if not decorations(element(c.layout)) and not (shows and decorations(element(c.layout.slide_master))):
+            out.add(c.role)
+    return frozenset(out)

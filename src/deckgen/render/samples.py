@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from deckgen.package import ns
 from deckgen.outline.model import Role
@@ -62,6 +62,8 @@ class Sample:
     decorations: int = 0
     frames: int = 0  # charts, diagrams, media: not cloned
     drawn: list[Rect] = field(default_factory=list)  # boxes of its pictures, groups and drawn shapes
+    blanks: list[TextShape] = field(default_factory=list)  # its empty text boxes (sample text stripped)
+    layout: object = None  # the part of its layout
 
     @property
     def words(self) -> str:
@@ -101,16 +103,19 @@ def _box(sp: "_Element", t: tuple[float, float, float, float]) -> Optional[Rect]
         return None
 
 
-def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)) -> Iterator[tuple["_Element", TextShape]]:
-    """Every shape with text in a shape tree, groups included (their coordinates mapped onto the slide)."""
+def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0),
+                empty: bool = False) -> Iterator[tuple["_Element", TextShape]]:
+    """Every shape with text in a shape tree, groups included (their coordinates mapped onto the slide); with
+    `empty`, every empty text box instead (a template whose sample text was stripped: its type size is the
+    size its empty paragraph is set in)."""
     for child in tree:
         if child.tag == f"{P}grpSp":
-            yield from text_shapes(child, _transform(child, t))
+            yield from text_shapes(child, _transform(child, t), empty)
         elif child.tag == f"{P}sp":
             body = child.find(f"{P}txBody")
             text = "\n".join("".join(r.text or "" for r in p.iter(f"{A}t")) for p in body.iter(f"{A}p")) if body is not None else ""
             box = _box(child, t)
-            if not text.strip() or box is None:
+            if bool(text.strip()) == empty or box is None or (empty and not _text_box(child)):
                 continue
             upright = turned(child)
             if upright:  # vertical text in a box turned a quarter reads across: the box as it shows
@@ -122,6 +127,14 @@ def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1
             yield child, TextShape(int(cnv.get("id", "0")) if cnv is not None and (cnv.get("id") or "").isdigit() else 0,
                                    text.strip(), box, max(sizes, default=18.0), ph is not None,
                                    (ppr.get("algn") if ppr is not None else None) or "l", t, vertical(child) and not upright)
+
+
+def _text_box(sp: "_Element") -> bool:
+    """An unseen text box: marked as one (`txBox`), no placeholder, no fill of its own."""
+    box = sp.find(f"{P}nvSpPr/{P}cNvSpPr")
+    sp_pr = sp.find(f"{P}spPr")
+    return (box is not None and box.get("txBox") in ("1", "true") and sp.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is None
+            and not any(sp_pr is not None and sp_pr.find(f"{A}{f}") is not None for f in ("solidFill", "gradFill", "blipFill", "pattFill")))
 
 
 def vertical(sp: "_Element") -> bool:
@@ -184,16 +197,21 @@ def read_samples(prs: "PresentationT") -> list[Sample]:
         decor += 1 if bg is not None else 0
         drawn = [b for child in tree if _drawing(child)
                  and (b := (_group_box(child) if child.tag == f"{P}grpSp" else _box(child, (1.0, 1.0, 0.0, 0.0)))) is not None]
-        out.append(Sample(i, slide, None, [t for _, t in text_shapes(tree)], decor, frames, drawn))
+        out.append(Sample(i, slide, None, [t for _, t in text_shapes(tree)], decor, frames, drawn,
+                          [t for _, t in text_shapes(tree, empty=True)], slide.slide_layout.part))
     return out
 
 
 def classify(samples: list[Sample]) -> None:
     """Give each sample its role by its text and place: the contents page (目录/CONTENTS), section pages
-    (PART 01, 第一部分), the ending (谢谢/THANKS, near the end), the cover (the first), content (the rest)."""
+    (PART 01, 第一部分), the ending (谢谢/THANKS, near the end; or, its text stripped, a last page drawn like the
+    cover), the cover (the first), content (the rest). A line of fine print naming where the logo came from
+    does not make a cover or ending (the first and last two pages) a notice about the template."""
     n = len(samples)
     for s in samples:
-        words, short = s.words, sum(len(t.text) for t in s.texts if not DECOR.match(t.text)) <= 60
+        texts = [t for t in s.texts if not (s.index in (0, n - 2, n - 1) and _fine_print(t, s))]
+        words = " ".join(t.text for t in texts)
+        short = sum(len(t.text) for t in texts if not DECOR.match(t.text)) <= 60
         if NOTICE.search(words):
             s.role = None
         elif s.index >= n - 2 and CLOSING.search(words) and short:
@@ -202,19 +220,56 @@ def classify(samples: list[Sample]) -> None:
             s.role = Role.AGENDA
         elif s.index == 0:
             s.role = Role.TITLE
-        elif short and (any(SECTION.search(t.text) for t in s.texts) or _big_number(s)):
+        elif s is samples[-1] and all(DECOR.match(t.text) for t in texts) and alike(s, samples[0]):
+            s.role = Role.CLOSING
+        elif short and (any(SECTION.search(t.text) for t in s.texts) or _big_number(s, samples)):
             s.role = Role.SECTION
         else:
             s.role = Role.CONTENT
 
 
-def _big_number(s: Sample) -> bool:
+FINE_PRINT = 10.5  # points: a notice line this small (and half the page's largest type or less) is fine print
+
+
+def _fine_print(t: TextShape, s: Sample) -> bool:
+    """A small line naming a source or the template (`标识素材来源：…`) on a page with larger type (its text
+    boxes' own, empty ones' too)."""
+    return (t.size <= FINE_PRINT and t.size <= 0.5 * max(u.size for u in s.texts + s.blanks)
+            and NOTICE.search(t.text) is not None)
+
+
+def alike(a: Sample, b: Sample) -> bool:
+    """Whether two samples are drawn alike (a cover and its ending): on one layout, with half or more of the
+    drawings of the one that has fewer at the same place and size on the other (within 20 pt and a tenth)."""
+    if a.layout is not b.layout or not a.drawn or not b.drawn:
+        return False
+    few, many = sorted((a.drawn, b.drawn), key=len)
+
+    def near(p: Rect, q: Rect) -> bool:
+        return (abs(p[0] - q[0]) <= 20 and abs(p[1] - q[1]) <= 20
+                and all(abs(p[k] - q[k]) <= max(20.0, 0.1 * max(p[k], q[k])) for k in (2, 3)))
+
+    return sum(1 for p in few if any(near(p, q) for q in many)) >= 0.5 * len(few)
+
+
+NUMBER = r"\s*0?\d{1,2}\s*"
+
+
+def _big_number(s: Sample, samples: Sequence[Sample] = ()) -> bool:
     """The page's largest text is a part number (`1`, `02`): a section page; not when the page numbers three
-    or more items (1 2 3 4: a list or a process, whose numbers would all become the section's)."""
+    or more items (1 2 3 4: a list or a process, whose numbers would all become the section's), nor when a page
+    of many words shows a number at the same place (a page badge)."""
     big = max(s.texts, key=lambda t: t.size, default=None)
-    numbers = {t.text.strip().lstrip("0") for t in s.texts if re.fullmatch(r"\s*0?\d{1,2}\s*", t.text)}
-    return (big is not None and re.fullmatch(r"\s*0?\d{1,2}\s*", big.text) is not None and big.size >= 28
-            and len(numbers) < 3)
+    numbers = {t.text.strip().lstrip("0") for t in s.texts if re.fullmatch(NUMBER, t.text)}
+    if big is None or re.fullmatch(NUMBER, big.text) is None or big.size < 28 or len(numbers) >= 3:
+        return False
+    return not any(re.fullmatch(NUMBER, u.text) and all(abs(p - q) <= 4 for p, q in zip(u.box, big.box))
+                   for o in samples if o is not s and _wordy(o) for u in o.texts)
+
+
+def _wordy(s: Sample) -> bool:
+    """A page of more than a few words (not a cover, section or ending page)."""
+    return sum(len(t.text) for t in s.texts if not DECOR.match(t.text)) > 60
 
 
 def design_on_slides(samples: list[Sample]) -> bool:
@@ -266,6 +321,41 @@ def assign(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, 
         sub = [t for t in rest if t is not out.get("byline") and t.area > 0]
         if sub:
             out["subtitle"] = max(sub, key=lambda t: (t.size, t.area))
+    if not out and role in (Role.TITLE, Role.SECTION, Role.CLOSING):
+        out = _blank_slots(sample, role, slide)
+    return out
+
+
+def _blank_slots(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, TextShape]:
+    """The slots of a cover, section or ending page whose sample text was stripped, in its empty text boxes: the
+    title in the one of the largest type among those a third of the page wide, a cover's subtitle in the next
+    such box below it and its byline in the first box below that; an ending's lines across the boxes below
+    its title (their bounding box, as wide as the title, down to the next drawing)."""
+    w, h = slide
+    blanks = [t for t in sample.blanks if t.box[2] > 0.04 * w]
+    wide = [t for t in blanks if t.box[2] >= 0.3 * w]
+    if not wide:
+        return {}
+    title = max(wide, key=lambda t: (t.size, t.area))
+    out = {"title": title}
+    rest = sorted((t for t in blanks if t is not title and t.box[1] >= title.box[1] + title.box[3] - 1),
+                  key=lambda t: (t.box[1], t.box[0]))
+    if role is Role.TITLE:
+        sub = [t for t in rest if t.box[2] >= 0.3 * w]
+        if sub:
+            out["subtitle"] = max(sub, key=lambda t: (t.size, t.area))
+            rest = [t for t in rest if t.box[1] >= out["subtitle"].box[1] + out["subtitle"].box[3] - 1]
+        if rest:
+            out["byline"] = rest[0]
+    elif role is Role.CLOSING and rest:
+        x0, y0 = min(t.box[0] for t in rest), min(t.box[1] for t in rest)
+        x1 = max([t.box[0] + t.box[2] for t in rest] + [title.box[0] + title.box[2]])
+        y1 = max(t.box[1] + t.box[3] for t in rest)
+        below = [b[1] for b in sample.drawn if b[1] >= y1 and b[0] < x1 and b[0] + b[2] > x0
+                 and not any(all(abs(p - q) <= 1 for p, q in zip(b, t.box)) for t in blanks)]
+        y1 = max(y1, min(below + [0.9 * h]) - 6)
+        first = rest[0]
+        out["body"] = TextShape(first.id, "", (x0, y0, x1 - x0, y1 - y0), first.size, False, first.align, first.transform)
     return out
 
 
