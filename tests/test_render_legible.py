@@ -69,3 +69,48 @@ def test_readable_colours_are_kept() -> None:
     dark = {**scheme, "lt2": "0A2E5C"}
     fixed = legible(card, dark)
     assert [r.color for runs in fixed.paragraphs for r in runs] == ["accent1", "lt1"]  # (the key: large, 3.3:1)
+
+
+def _keynote_like_template(path: Path, lt1: str) -> Path:
+    """python-pptx's default template on a white page (a solid background on the master), its `lt1` set to
+    `lt1` and its `lt2` a light grey: Keynote's White theme names a mid grey `lt1`."""
+    import re
+
+    Presentation().save(str(path))
+    with zipfile.ZipFile(path) as zin:
+        members = {name: zin.read(name) for name in zin.namelist()}
+    theme = members["ppt/theme/theme1.xml"].decode("utf-8")
+    for slot, value in (("lt1", lt1), ("lt2", "DCDEE0")):
+        theme = re.sub(rf"<a:{slot}>.*?</a:{slot}>", f'<a:{slot}><a:srgbClr val="{value}"/></a:{slot}>', theme, flags=re.S)
+    members["ppt/theme/theme1.xml"] = theme.encode("utf-8")
+    master = members["ppt/slideMasters/slideMaster1.xml"].decode("utf-8")
+    master, n = re.subn(r"<p:bg>.*?</p:bg>", '<p:bg><p:bgPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+                        "<a:effectLst/></p:bgPr></p:bg>", master, flags=re.S)
+    assert n == 1
+    members["ppt/slideMasters/slideMaster1.xml"] = master.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in members.items():
+            zout.writestr(name, data)
+    return path
+
+
+def _card_fills(template: Path, tmp_path: Path) -> list[str]:
+    import re
+
+    outline = tmp_path / "o.yaml"
+    outline.write_text(OUTLINE, encoding="utf-8")
+    deck = tmp_path / "d.pptx"
+    build(BuildRequest(outline, deck, template=template, force=True))
+    cards = [sh for slide in Presentation(str(deck)).slides for sh in slide.shapes if sh.name.startswith("Card")]
+    assert len(cards) == 3
+    return [re.search(r"<p:spPr>.*?<a:solidFill>\s*<a:schemeClr val=\"(\w+)\"", c._element.xml, re.S)[1] for c in cards]
+
+
+def test_cards_named_a_mid_grey_by_the_template_are_set_in_its_light_neutral(tmp_path: Path) -> None:
+    """Cards were grey slabs on Keynote templates (their `lt1` a mid grey, 2.4:1 on the white page): the fill
+    is the neutral nearest the page that still shows as a card (`lt2`, 1.4:1)."""
+    assert _card_fills(_keynote_like_template(tmp_path / "k.pptx", "A6AAA9"), tmp_path) == ["lt2"] * 3
+
+
+def test_cards_near_the_page_keep_the_planned_fill(tmp_path: Path) -> None:
+    assert _card_fills(_keynote_like_template(tmp_path / "w.pptx", "FFFFFF"), tmp_path) == ["lt1"] * 3

@@ -100,11 +100,16 @@ def block_sp(shape_id: int, b: Block, lang: str) -> etree._Element:
 
 def add_blocks(slide: "NewSlide", blocks: tuple[Block, ...], lang: str) -> None:
     """Draw `blocks` on the slide, after what is there (the reading order follows the plan's order)."""
-    from deckgen.render.legible import legible, scheme_of
+    from deckgen.render.legible import calm, legible, scheme_of
+    from deckgen.render.onpicture import page_colour
 
     tree = slide.tree
     scheme = scheme_of(slide.part) if any(b.fill for b in blocks) else {}
+    pres = slide.part.package.presentation_part.presentation
+    size = (pres.slide_width / 12700, pres.slide_height / 12700)
     for b in blocks:
+        if b.fill and scheme:
+            b = calm(b, scheme, page_colour(slide, (b.box.x, b.box.y, b.box.w, b.box.h), size))
         tree.append(block_sp(next_shape_id(tree), legible(b, scheme), lang))
 
 

@@ -57,6 +57,25 @@ def legible(b: Block, scheme: dict[str, str]) -> Block:
     return b if paragraphs == b.paragraphs else replace(b, paragraphs=paragraphs)
 
 
+_NEUTRALS = ("lt1", "lt2", "dk1", "dk2")
+HEAVY = 2.0  # a card fill standing out from the page by more than this reads as a heavy grey block
+SHOWS = 1.1  # and by at least this it still shows as a card
+
+
+def calm(b: Block, scheme: dict[str, str], page: Optional[str]) -> Block:
+    """`b` with its neutral fill (lt1, lt2, dk1, dk2) set in the neutral nearest the page colour `page` that
+    still shows as a card, when the planned one stands out by more than 2:1. The plan names the fills of the
+    built-in themes; a template's scheme may give those names other colours (Keynote's White theme: `lt1` a
+    mid grey, `dk1` white), and cards came out as grey slabs on a white page. Accent fills, fills already
+    near the page, and pages of unknown colour are left."""
+    fill = scheme.get(b.fill) if b.fill in _NEUTRALS else None
+    if not fill or not page or contrast_ratio(fill, page) <= HEAVY:
+        return b
+    near = sorted((contrast_ratio(scheme[c], page), c) for c in _NEUTRALS if c in scheme)
+    near = [(ratio, c) for ratio, c in near if SHOWS <= ratio <= HEAVY]
+    return replace(b, fill=near[0][1]) if near else b
+
+
 def _needed(size: float, bold: bool) -> float:
     """WCAG AA's contrast for text of `size` points: 3:1 for large text (18 pt, or 14 pt bold), else 4.5:1."""
     return AA_LARGE if size >= 18 or (bold and size >= 14) else AA_TEXT

@@ -91,3 +91,19 @@ def keep_legible(slide: Any, sp: "_Element", box: Rect, size: tuple[float, float
         return False
     colours = _inherited((sp, *inherited), element(master), title, scheme, clr_map)
     return on_picture(body, ground, colours, scheme, clr_map)
+
+
+def page_colour(slide: Any, box: Rect, size: tuple[float, float]) -> Optional[str]:
+    """The colour of `slide`'s page under `box` (points, on a page of `size`): its backdrop picture's mean
+    there, else its solid or gradient background's; None when neither can be read."""
+    part = slide.part
+    layout = part.slide_layout
+    master = layout.slide_master
+    parts = [part, layout.part, master.part]
+    page = backdrop(parts, size)
+    if page is not None:
+        return mean_colour(page, box)
+    scheme = scheme_of(part)
+    m = element(master).find(f"{P}clrMap")
+    clr_map = {k: v for k, v in m.attrib.items()} if m is not None else dict(_MAPPED)
+    return flat_ground(parts, box, size, scheme, clr_map) if scheme else None
