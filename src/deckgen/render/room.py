@@ -113,3 +113,25 @@ def free_frames(layout: "SlideLayout", slide: tuple[float, float], title: Option
     bottom = min(footer_top if footer_top and footer_top > top + 0.2 * h else 0.92 * h, 0.92 * h)
     body = clear_of((margin_x, top, w - 2 * margin_x, bottom - top), blocks)
     return title_frame, body
+
+
+LINES_MIN = 0.1  # the room below a title must be this share of the slide's height to take a cover's lines
+
+
+def lines_below(layout: "SlideLayout", slide: tuple[float, float], title: Rect, footer_top: Optional[float]) -> Optional[Rect]:
+    """A frame for the lines a cover or closing page shows under its title (subtitle, presenter, date) on a
+    layout with no placeholder for them: the room under the title, as wide as it, down to the footer, the
+    first drawing or text of the layout's own below it; None when that is too low for a line or two."""
+    w, h = slide
+    x, y, tw, th = title
+    top = y + th + 0.02 * h
+    bottom = min(footer_top if footer_top and footer_top > top else 0.92 * h, 0.92 * h)
+    for b in obstacles(layout, slide) + own_texts(layout):
+        if b[0] < x + tw and b[0] + b[2] > x and b[1] + b[3] > top and b[1] < bottom:
+            if b[1] <= top:  # a drawing reaching past the title's foot: the room starts below it
+                top = b[1] + b[3] + 6
+            else:
+                bottom = b[1] - 6
+    if bottom - top < LINES_MIN * h:
+        return None
+    return x, top, tw, min(bottom - top, 0.3 * h)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from deckgen.package import ns
 from deckgen.outline.model import Role
+from deckgen.render.phbox import inherited_size, inherited_xfrm
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
@@ -86,8 +87,10 @@ def _transform(grp: "_Element", parent: tuple[float, float, float, float]) -> tu
     return sx * kx, sy * ky, dx + sx * ox, dy + sy * oy
 
 
-def _box(sp: "_Element", t: tuple[float, float, float, float]) -> Optional[Rect]:
-    x = sp.find(f"{P}spPr/{A}xfrm")
+def _box(sp: "_Element", t: tuple[float, float, float, float], inherited: Sequence[Optional["_Element"]] = ()) -> Optional[Rect]:
+    """The box of `sp` on the slide (points) through its group's mapping `t`; a placeholder without a box of its
+    own has the box of the layout or master placeholder it inherits from (`inherited`: the layout, the master)."""
+    x = inherited_xfrm(sp, inherited)
     if x is None:
         return None
     off, ext = x.find(f"{A}off"), x.find(f"{A}ext")
@@ -101,21 +104,25 @@ def _box(sp: "_Element", t: tuple[float, float, float, float]) -> Optional[Rect]
         return None
 
 
-def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)) -> Iterator[tuple["_Element", TextShape]]:
-    """Every shape with text in a shape tree, groups included (their coordinates mapped onto the slide)."""
+def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0),
+                inherited: Sequence[Optional["_Element"]] = ()) -> Iterator[tuple["_Element", TextShape]]:
+    """Every shape with text in a shape tree, groups included (their coordinates mapped onto the slide); a
+    placeholder without a box of its own is where its layout's or master's is (`inherited`), else skipped."""
     for child in tree:
         if child.tag == f"{P}grpSp":
-            yield from text_shapes(child, _transform(child, t))
+            yield from text_shapes(child, _transform(child, t), inherited)
         elif child.tag == f"{P}sp":
             body = child.find(f"{P}txBody")
             text = "\n".join("".join(r.text or "" for r in p.iter(f"{A}t")) for p in body.iter(f"{A}p")) if body is not None else ""
-            box = _box(child, t)
+            box = _box(child, t, inherited)
             if not text.strip() or box is None:
                 continue
             upright = turned(child)
             if upright:  # vertical text in a box turned a quarter reads across: the box as it shows
                 box = (box[0] + box[2] / 2 - box[3] / 2, box[1] + box[3] / 2 - box[2] / 2, box[3], box[2])
             sizes = [int(r.get("sz")) / 100 for r in child.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr") if (r.get("sz") or "").isdigit()]
+            if not sizes and (own := inherited_size(child, inherited)) is not None:
+                sizes = [own]  # a placeholder's text: the size its layout's or master's style sets
             cnv = child.find(f"{P}nvSpPr/{P}cNvPr")
             ph = child.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
             ppr = body.find(f"{A}p/{A}pPr") if body is not None else None
@@ -172,6 +179,15 @@ def _drawing(el: "_Element") -> bool:
     return not "".join(el.itertext()).strip()
 
 
+def layout_chain(slide: object) -> tuple[Optional["_Element"], Optional["_Element"]]:
+    """The layout and master elements a slide's placeholders inherit their boxes from."""
+    try:
+        layout = slide.slide_layout  # type: ignore[attr-defined]
+        return element(layout), element(layout.slide_master)
+    except (AttributeError, KeyError):
+        return None, None
+
+
 def read_samples(prs: "PresentationT") -> list[Sample]:
     """The template's own slides as samples, with their text shapes and decorations (roles not yet known)."""
     out = []
@@ -184,7 +200,8 @@ def read_samples(prs: "PresentationT") -> list[Sample]:
         decor += 1 if bg is not None else 0
         drawn = [b for child in tree if _drawing(child)
                  and (b := (_group_box(child) if child.tag == f"{P}grpSp" else _box(child, (1.0, 1.0, 0.0, 0.0)))) is not None]
-        out.append(Sample(i, slide, None, [t for _, t in text_shapes(tree)], decor, frames, drawn))
+        texts = [t for _, t in text_shapes(tree, inherited=layout_chain(slide))]
+        out.append(Sample(i, slide, None, texts, decor, frames, drawn))
     return out
 
 
@@ -215,6 +232,12 @@ def _big_number(s: Sample) -> bool:
     numbers = {t.text.strip().lstrip("0") for t in s.texts if re.fullmatch(r"\s*0?\d{1,2}\s*", t.text)}
     return (big is not None and re.fullmatch(r"\s*0?\d{1,2}\s*", big.text) is not None and big.size >= 28
             and len(numbers) < 3)
+
+
+def bare(sample: Sample) -> bool:
+    """Whether a sample page is its layout and nothing more: no drawing or background of its own, every text in
+    a placeholder. Copying it adds nothing to its layout (tw-land-43's content pages)."""
+    return sample.decorations == 0 and bool(sample.texts) and all(t.placeholder for t in sample.texts)
 
 
 def design_on_slides(samples: list[Sample]) -> bool:
