@@ -157,3 +157,25 @@ def test_a_cover_layout_without_a_subtitle_shows_its_lines_under_the_title(tmp_p
     assert all(p.get("algn") == "ctr" for p in element(lines).iter(f"{ns}pPr"))
     assert not any(etree.QName(el).localname == "buChar" for el in element(lines).iter())
     assert_valid_template_deck(template, out)
+
+
+def test_cover_lines_are_not_set_over_a_band_across_the_page_under_the_title(tmp_path: Path) -> None:
+    """de-training-43: a photograph across the page right under the cover's title is no room for its lines."""
+    prs = Presentation()
+    layout = _layout(prs, "Title Slide")
+    layout.shapes._spTree.remove(element(layout.placeholders[1]))
+    title = layout.placeholders[0]
+    band_top = title.top + title.height + Pt(8)
+    layout.shapes._spTree.append(etree.fromstring(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="20" name="Band"/>'
+        f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{band_top}"/><a:ext cx="{prs.slide_width}" '
+        f'cy="{Pt(150)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:sp>'))
+    template = tmp_path / "band.pptx"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    cover = Presentation(str(out)).slides[0]
+    for sh in cover.shapes:
+        if sh.has_text_frame and sh.text_frame.text.strip() and sh.name != "Band":
+            assert sh.top + sh.height <= band_top or sh.top >= band_top + Pt(150), sh.text_frame.text

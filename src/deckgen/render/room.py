@@ -121,12 +121,18 @@ LINES_MIN = 0.1  # the room below a title must be this share of the slide's heig
 def lines_below(layout: "SlideLayout", slide: tuple[float, float], title: Rect, footer_top: Optional[float]) -> Optional[Rect]:
     """A frame for the lines a cover or closing page shows under its title (subtitle, presenter, date) on a
     layout with no placeholder for them: the room under the title, as wide as it, down to the footer, the
-    first drawing or text of the layout's own below it; None when that is too low for a line or two."""
+    first drawing (a band across the page too, not a background) or text of the layout's own below it; None
+    when that is too low for a line or two."""
     w, h = slide
     x, y, tw, th = title
     top = y + th + 0.02 * h
     bottom = min(footer_top if footer_top and footer_top > top else 0.92 * h, 0.92 * h)
-    for b in obstacles(layout, slide) + own_texts(layout):
+    el = element(layout)
+    drawn = _drawn(el.find(f"{P}cSld/{P}spTree"))
+    if el.get("showMasterSp", "1") not in ("0", "false"):
+        drawn += _drawn(element(layout.slide_master).find(f"{P}cSld/{P}spTree"))
+    # bands across the page (a photograph under the title) bound the room too; a background does not
+    for b in [b for b in drawn if b[2] * b[3] < 0.6 * w * h] + own_texts(layout):
         if b[0] < x + tw and b[0] + b[2] > x and b[1] + b[3] > top and b[1] < bottom:
             if b[1] <= top:  # a drawing reaching past the title's foot: the room starts below it
                 top = b[1] + b[3] + 6
