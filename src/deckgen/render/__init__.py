@@ -109,7 +109,7 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
     clear of the pictures (logos) of the layout and master, and of a logo drawn into the picture behind them."""
     from deckgen.plan.kinds import BUILTIN
     from deckgen.render.backdrop import backdrop, ink
-    from deckgen.render.room import clear_of, free_frames, obstacles
+    from deckgen.render.room import clear_of, edge_bands, free_frames, obstacles, own_texts
     from deckgen.render.roles import EMU_PER_PT
 
     def box(ph: object) -> Optional[tuple[float, float, float, float]]:
@@ -128,7 +128,8 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
             s.boxes[spec.name] = body
     if kind.role in (Role.TITLE, Role.CLOSING):
         _lines_room(s, layout, kind, slide, footer_top)
-    pictures = obstacles(layout, slide, pictures_only=True)
+    # logos, a band down the side, the layout's own words (a heading of its own): placeholders keep clear of them
+    pictures = obstacles(layout, slide, pictures_only=True) + edge_bands(layout, slide) + own_texts(layout)
     page = backdrop([layout.part, layout.slide_master.part], slide)
     for name, ph in s.by_name.items():
         at = box(ph)

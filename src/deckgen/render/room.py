@@ -72,6 +72,17 @@ def obstacles(layout: "SlideLayout", slide: tuple[float, float], pictures_only: 
     return [b for b in boxes if b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w and b[3] < 0.8 * h]
 
 
+def edge_bands(layout: "SlideLayout", slide: tuple[float, float]) -> list[Rect]:
+    """The narrow bands down a side of the page that `layout` shows (a strip of stripes along the left edge,
+    on the layout or its master): text reaching onto one from the page is cut back clear of it."""
+    w, h = slide
+    el = element(layout)
+    boxes = _drawn(el.find(f"{P}cSld/{P}spTree"))
+    if el.get("showMasterSp", "1") not in ("0", "false"):
+        boxes += _drawn(element(layout.slide_master).find(f"{P}cSld/{P}spTree"))
+    return [b for b in boxes if b[3] >= 0.8 * h and b[2] < 0.2 * w and (b[0] <= 0.01 * w or b[0] + b[2] >= 0.99 * w)]
+
+
 def _overlap(a: Rect, b: Rect) -> float:
     dx = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
     dy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
