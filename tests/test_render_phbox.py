@@ -179,3 +179,50 @@ def test_cover_lines_are_not_set_over_a_band_across_the_page_under_the_title(tmp
     for sh in cover.shapes:
         if sh.has_text_frame and sh.text_frame.text.strip() and sh.name != "Band":
             assert sh.top + sh.height <= band_top or sh.top >= band_top + Pt(150), sh.text_frame.text
+
+
+def _rect(shape_id: int, name: str, box: tuple[int, int, int, int], text: str = "") -> etree._Element:
+    body = (f'<p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="zh-TW" sz="2800"/><a:t>{text}</a:t></a:r></a:p></p:txBody>'
+            if text else "")
+    return etree.fromstring(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="{shape_id}" '
+        f'name="{name}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{box[0]}" y="{box[1]}"/><a:ext cx="{box[2]}" cy="{box[3]}"/></a:xfrm><a:prstGeom prst="rect">'
+        f'<a:avLst/></a:prstGeom></p:spPr>{body}</p:sp>')
+
+
+def test_titles_keep_clear_of_a_band_down_the_side_and_of_the_layouts_own_heading(tmp_path: Path) -> None:
+    """tw-land-43: the master's stripes run down the left edge and the section layout's title starts on them;
+    a content layout's own heading (a text box) sits where its title starts. Both titles move clear."""
+    prs = Presentation()
+    band = (0, 0, int(Pt(60)), int(prs.slide_height))
+    element(prs.slide_master).find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}spTree").append(
+        _rect(90, "Stripes", band))
+    section = _layout(prs, "Section Header")
+    sec_title = section.placeholders[0]
+    sec_title.left, sec_title.top, sec_title.width, sec_title.height = Pt(30), Pt(200), Pt(640), Pt(100)
+    content = _layout(prs, "Title and Content")
+    title = content.placeholders[0]
+    title.left, title.top, title.width, title.height = Pt(80), Pt(30), Pt(600), Pt(70)
+    heading = (int(Pt(80)), int(Pt(30)), int(Pt(100)), int(Pt(70)))  # a sixth of the title: not passed over
+    content.shapes._spTree.append(_rect(91, "Heading", heading, "作業流程"))
+    template = tmp_path / "stripes.pptx"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    deck = Presentation(str(out))
+    placed = 0
+    for slide in deck.slides:
+        t = slide.shapes.title
+        if t is None or slide.slide_layout.name not in ("Section Header", "Title and Content"):
+            continue
+        chain = (element(slide.slide_layout), element(slide.slide_layout.slide_master))
+        x, y, w, h = inherited_box(element(t), chain)
+        assert x >= band[2], (slide.slide_layout.name, t.text_frame.text)
+        placed += slide.slide_layout.name == "Section Header"
+        if slide.slide_layout.name == "Title and Content":
+            assert x >= heading[0] + heading[2] or y >= heading[1] + heading[3], t.text_frame.text
+            placed += 1
+    assert placed > 8  # three section pages and the content pages
+    assert_valid_template_deck(template, out)
