@@ -226,3 +226,22 @@ def test_titles_keep_clear_of_a_band_down_the_side_and_of_the_layouts_own_headin
             placed += 1
     assert placed > 8  # three section pages and the content pages
     assert_valid_template_deck(template, out)
+
+
+def test_the_openings_copies_of_a_numbered_content_page_do_not_show_its_part_number(tmp_path: Path) -> None:
+    """cn-wps-filled: the content page is part 02's (a `02` badge); the opening's slides copied from it showed `02`
+    (and its renumbered sections their own number)."""
+    from tests.test_render_samples import sample_template
+
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    content = next(s for s in prs.slides if any(sh.has_text_frame and "添加文本内容" in sh.text_frame.text for sh in s.shapes))
+    _box(content, 880, 20, 50, 40, "02", 24).name = "Badge"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    slides = list(Presentation(str(out)).slides)
+    badges = [next((sh.text_frame.text for sh in s.shapes if sh.name == "Badge"), None) for s in slides]
+    opening = [b for s, b in zip(slides, badges) if s.shapes.title is not None and s.shapes.title.text_frame.text.startswith("引言")]
+    assert opening and all(b is None for b in opening), opening
+    assert {"01", "02", "03"} <= {b for b in badges if b}

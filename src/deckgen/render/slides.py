@@ -362,6 +362,8 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
             _renumber(slide, kept, None)  # the items' numbers went with the items
         elif s.ordinal is not None:
             _renumber(slide, kept, s.ordinal)
+        elif s.role not in (Role.TITLE, Role.SECTION, Role.CLOSING):
+            _renumber(slide, kept, None)  # a copy outside every section (the opening's): the page's part number is not its
     else:
         for key, sp in slide.placeholders.items():
             if key not in filled:
