@@ -231,7 +231,7 @@ def _lines_room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[floa
     title = s.boxes.get("title")
     if s.title is not None and s.title.width is not None:
         title = (s.title.left / 12700, s.title.top / 12700, s.title.width / 12700, s.title.height / 12700)
-    frame = lines_below(layout, slide, title, None if footer_top is None else footer_top) if title else None
+    frame = lines_below(layout, slide, title, footer_top) if title else None
     if frame is None:
         return
     name = names[0]  # the subtitle (presenter and date join it) or the closing's lines
