@@ -143,7 +143,7 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
     clear of the pictures (logos) of the layout and master, and of a logo drawn into the picture behind them."""
     from deckgen.plan.kinds import BUILTIN
     from deckgen.render.backdrop import backdrop, ink
-    from deckgen.render.room import clear_of, free_frames, obstacles
+    from deckgen.render.room import clear_of, edge_bands, free_frames, obstacles, own_texts
     from deckgen.render.roles import EMU_PER_PT
 
     def box(ph: object) -> Optional[tuple[float, float, float, float]]:
@@ -160,7 +160,10 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
     for spec in kind.slots:  # a text the kind always shows (bullets, a quotation) gets a text box when it has no placeholder
         if spec.name != "title" and spec.fallback == BUILTIN and s.get(spec.name) is None:
             s.boxes[spec.name] = body
-    pictures = obstacles(layout, slide, pictures_only=True)
+    if kind.role in (Role.TITLE, Role.CLOSING):
+        _lines_room(s, layout, kind, slide, footer_top)
+    # logos, a band down the side, the layout's own words (a heading of its own): placeholders keep clear of them
+    pictures = obstacles(layout, slide, pictures_only=True) + edge_bands(layout, slide) + own_texts(layout)
     page = backdrop([layout.part, layout.slide_master.part], slide)
     for name, ph in s.by_name.items():
         at = box(ph)
@@ -248,3 +251,23 @@ def _theme_fonts(target: Target, theme: "Theme") -> None:
                 if ea is not None and not ea.get("typeface"):
                     ea.set("typeface", face)
             set_part_xml(notes_theme, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode())
+
+
+def _lines_room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float], footer_top: Optional[float]) -> None:
+    """A cover or closing layout with a title but no placeholder for the lines under it (subtitle, presenter,
+    date; the closing's lines): a text box in the free room under the title, aligned as the title is."""
+    from deckgen.render.frames import alignment
+    from deckgen.render.room import lines_below
+
+    names = [spec.name for spec in kind.slots if spec.name != "title"]
+    if any(s.get(n) is not None for n in names):
+        return
+    title = s.boxes.get("title")
+    if s.title is not None and s.title.width is not None:
+        title = (s.title.left / 12700, s.title.top / 12700, s.title.width / 12700, s.title.height / 12700)
+    frame = lines_below(layout, slide, title, footer_top) if title else None
+    if frame is None:
+        return
+    name = names[0]  # the subtitle (presenter and date join it) or the closing's lines
+    s.boxes[name] = frame
+    s.align[name] = alignment(s.title) if s.title is not None else "l"

@@ -9,7 +9,7 @@ from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 from deckgen.render.room import clear_of
-from deckgen.render.samples import (DECOR, P, Rect, Sample, TextShape, _box, _group_box, alike, assign,
+from deckgen.render.samples import (DECOR, P, Rect, Sample, TextShape, _box, _group_box, alike, assign, only_layout,
                                     classify, design_on_slides, pick, read_samples)
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         if role.value in wanted:
             continue
         sample = pick(samples, role, slide)
+        if sample is not None and only_layout(sample):
+            continue  # its layout with the text in its placeholders: the layout serves, as cleanly
         if sample is None and role is Role.SECTION and role.value in bare:
             sample = _cover_like(samples, slide)
         if role is Role.AGENDA and sample is not None:
@@ -344,10 +346,10 @@ def _inside(box: Rect, region: Rect) -> float:
 
 
 def strip(tree: "_Element", region: Region, slide: tuple[float, float],
-          keep: frozenset[int] = frozenset()) -> None:
+          keep: frozenset[int] = frozenset(), inherited: tuple[Optional["_Element"], ...] = ()) -> None:
     """Remove from a shape tree what lies in `region` (x, y, w, h: most of its box inside) and covers less
     than its last value's share of the slide (larger shapes are backgrounds), but the shapes whose ids are
-    in `keep`."""
+    in `keep`; a placeholder without a box of its own lies where its layout's or master's is (`inherited`)."""
     w, h = slide
     share = region[4]
     for child in list(tree):
@@ -356,7 +358,7 @@ def strip(tree: "_Element", region: Region, slide: tuple[float, float],
         cnv = child.find(f".//{P}cNvPr")
         if cnv is not None and (cnv.get("id") or "").isdigit() and int(cnv.get("id")) in keep:
             continue
-        box = _box(child, (1.0, 1.0, 0.0, 0.0)) if child.tag != f"{P}grpSp" else _group_box(child)
+        box = _box(child, (1.0, 1.0, 0.0, 0.0), inherited) if child.tag != f"{P}grpSp" else _group_box(child)
         if box is None or box[2] * box[3] >= share * w * h:
             continue
         if _inside(box, region[:4]) >= 0.6:

@@ -38,6 +38,11 @@ def _lvl1_sources(ph: "LayoutPlaceholder") -> list["_Element"]:
     return out
 
 
+def alignment(ph: "LayoutPlaceholder") -> str:
+    """How a layout placeholder aligns its first-level paragraphs (`l`, `ctr`, `r`…), as it inherits it."""
+    return _first(_lvl1_sources(ph), "", "algn") or "l"
+
+
 def _first(sources: list["_Element"], path: str, attr: str) -> Optional[str]:
     for el in sources:
         node = el if not path else el.find(path)
@@ -165,6 +170,8 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
             sp = shape_by_id(element(s.sample).find(qn("p:cSld")), s.shape_ids[name])
             at = s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name]
             return sample_slot(sp, at, title=title) if sp is not None else None
+        if name in s.align:  # a cover's or closing's lines in the room under its title: no bullets
+            return Slot(Box(*s.boxes[name]), Paragraphs(line_spacing=1.0, space_before=round(6 * scale, 1)))
         if name in s.boxes:
             return text_box_slot(s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name], title=title, scale=scale)
         return slot_of(s.get(name), title=title, at=s.moved.get(name))

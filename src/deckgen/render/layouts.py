@@ -53,6 +53,7 @@ class Slots:
     uncut: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)  # sample boxes before they were cut
     # back to clear a picture on the page (`cloning`): the kinds that clear the page's body region take all of it
     resized: dict[str, tuple[tuple[float, float, float, float], tuple[float, float, float, float]]] = field(default_factory=dict)
+    align: dict[str, str] = field(default_factory=dict)  # text boxes standing in set so (`ctr` under a centred title)
 
     def get(self, name: str) -> Optional["LayoutPlaceholder"]:
         return self.by_name.get(name)

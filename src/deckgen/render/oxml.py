@@ -210,7 +210,8 @@ def set_notes_style(notes_master: etree._Element, size: float) -> None:
 
 def text_box(shape_id: int, name: str, emu: tuple[int, int, int, int], paragraphs: Sequence[str], lang: str,
              size: float, *, title: bool = False, indent: float = 0.0, space_before: float = 0.0,
-             line_spacing: float = 1.0, bullet: str = "•", like: "etree._Element | None" = None) -> etree._Element:
+             line_spacing: float = 1.0, bullet: str = "•", like: "etree._Element | None" = None,
+             align: str = "l") -> etree._Element:
     """A text box (`p:sp` with `txBox`) holding `paragraphs` at `size` points, for text a layout has no
     placeholder for: a title (bold, in the theme's heading font) or bullets (hanging by `indent` points,
     `space_before` points apart) set as the planner fitted them. `like` (a run's `a:rPr` on the same page)
@@ -235,6 +236,8 @@ def text_box(shape_id: int, name: str, emu: tuple[int, int, int, int], paragraph
     for p in tx.findall(qn("a:p")):
         ppr = etree.Element(qn("a:pPr"))
         p.insert(0, ppr)
+        if align != "l":
+            ppr.set("algn", align)
         if not title and indent:
             ppr.set("marL", str(round(indent * 12700)))
             ppr.set("indent", str(-round(indent * 12700)))

@@ -72,6 +72,17 @@ def obstacles(layout: "SlideLayout", slide: tuple[float, float], pictures_only: 
     return [b for b in boxes if b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w and b[3] < 0.8 * h]
 
 
+def edge_bands(layout: "SlideLayout", slide: tuple[float, float]) -> list[Rect]:
+    """The narrow bands down a side of the page that `layout` shows (a strip of stripes along the left edge,
+    on the layout or its master): text reaching onto one from the page is cut back clear of it."""
+    w, h = slide
+    el = element(layout)
+    boxes = _drawn(el.find(f"{P}cSld/{P}spTree"))
+    if el.get("showMasterSp", "1") not in ("0", "false"):
+        boxes += _drawn(element(layout.slide_master).find(f"{P}cSld/{P}spTree"))
+    return [b for b in boxes if b[3] >= 0.8 * h and b[2] < 0.2 * w and (b[0] <= 0.01 * w or b[0] + b[2] >= 0.99 * w)]
+
+
 def _overlap(a: Rect, b: Rect) -> float:
     dx = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
     dy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
@@ -113,3 +124,31 @@ def free_frames(layout: "SlideLayout", slide: tuple[float, float], title: Option
     bottom = min(footer_top if footer_top and footer_top > top + 0.2 * h else 0.92 * h, 0.92 * h)
     body = clear_of((margin_x, top, w - 2 * margin_x, bottom - top), blocks)
     return title_frame, body
+
+
+LINES_MIN = 0.1  # the room below a title must be this share of the slide's height to take a cover's lines
+
+
+def lines_below(layout: "SlideLayout", slide: tuple[float, float], title: Rect, footer_top: Optional[float]) -> Optional[Rect]:
+    """A frame for the lines a cover or closing page shows under its title (subtitle, presenter, date) on a
+    layout with no placeholder for them: the room under the title, as wide as it, down to the footer, the
+    first drawing (a band across the page too, not a background) or text of the layout's own below it; None
+    when that is too low for a line or two."""
+    w, h = slide
+    x, y, tw, th = title
+    top = y + th + 0.02 * h
+    bottom = min(footer_top if footer_top and footer_top > top else 0.92 * h, 0.92 * h)
+    el = element(layout)
+    drawn = _drawn(el.find(f"{P}cSld/{P}spTree"))
+    if el.get("showMasterSp", "1") not in ("0", "false"):
+        drawn += _drawn(element(layout.slide_master).find(f"{P}cSld/{P}spTree"))
+    # bands across the page (a photograph under the title) bound the room too; a background does not
+    for b in [b for b in drawn if b[2] * b[3] < 0.6 * w * h] + own_texts(layout):
+        if b[0] < x + tw and b[0] + b[2] > x and b[1] + b[3] > top and b[1] < bottom:
+            if b[1] <= top:  # a drawing reaching past the title's foot: the room starts below it
+                top = b[1] + b[3] + 6
+            else:
+                bottom = b[1] - 6
+    if bottom - top < LINES_MIN * h:
+        return None
+    return x, top, tw, min(bottom - top, 0.3 * h)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from deckgen.package import ns
 from deckgen.outline.model import Role
+from deckgen.render.phbox import inherited_size, inherited_xfrm
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
@@ -88,8 +89,10 @@ def _transform(grp: "_Element", parent: tuple[float, float, float, float]) -> tu
     return sx * kx, sy * ky, dx + sx * ox, dy + sy * oy
 
 
-def _box(sp: "_Element", t: tuple[float, float, float, float]) -> Optional[Rect]:
-    x = sp.find(f"{P}spPr/{A}xfrm")
+def _box(sp: "_Element", t: tuple[float, float, float, float], inherited: Sequence[Optional["_Element"]] = ()) -> Optional[Rect]:
+    """The box of `sp` on the slide (points) through its group's mapping `t`; a placeholder without a box of its
+    own has the box of the layout or master placeholder it inherits from (`inherited`: the layout, the master)."""
+    x = inherited_xfrm(sp, inherited)
     if x is None:
         return None
     off, ext = x.find(f"{A}off"), x.find(f"{A}ext")
@@ -104,23 +107,26 @@ def _box(sp: "_Element", t: tuple[float, float, float, float]) -> Optional[Rect]
 
 
 def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0),
-                empty: bool = False) -> Iterator[tuple["_Element", TextShape]]:
+                empty: bool = False, inherited: Sequence[Optional["_Element"]] = ()) -> Iterator[tuple["_Element", TextShape]]:
     """Every shape with text in a shape tree, groups included (their coordinates mapped onto the slide); with
     `empty`, every empty text box instead (a template whose sample text was stripped: its type size is the
-    size its empty paragraph is set in)."""
+    size its empty paragraph is set in). A placeholder without a box of its own is where its layout's or
+    master's is (`inherited`), else skipped."""
     for child in tree:
         if child.tag == f"{P}grpSp":
-            yield from text_shapes(child, _transform(child, t), empty)
+            yield from text_shapes(child, _transform(child, t), empty, inherited)
         elif child.tag == f"{P}sp":
             body = child.find(f"{P}txBody")
             text = "\n".join("".join(r.text or "" for r in p.iter(f"{A}t")) for p in body.iter(f"{A}p")) if body is not None else ""
-            box = _box(child, t)
+            box = _box(child, t, inherited)
             if bool(text.strip()) == empty or box is None or (empty and not _text_box(child)):
                 continue
             upright = turned(child)
             if upright:  # vertical text in a box turned a quarter reads across: the box as it shows
                 box = (box[0] + box[2] / 2 - box[3] / 2, box[1] + box[3] / 2 - box[2] / 2, box[3], box[2])
             sizes = [int(r.get("sz")) / 100 for r in child.iter(f"{A}rPr", f"{A}endParaRPr", f"{A}defRPr") if (r.get("sz") or "").isdigit()]
+            if not sizes and (own := inherited_size(child, inherited)) is not None:
+                sizes = [own]  # a placeholder's text: the size its layout's or master's style sets
             cnv = child.find(f"{P}nvSpPr/{P}cNvPr")
             ph = child.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
             ppr = body.find(f"{A}p/{A}pPr") if body is not None else None
@@ -185,6 +191,15 @@ def _drawing(el: "_Element") -> bool:
     return not "".join(el.itertext()).strip()
 
 
+def layout_chain(slide: object) -> tuple[Optional["_Element"], Optional["_Element"]]:
+    """The layout and master elements a slide's placeholders inherit their boxes from."""
+    try:
+        layout = slide.slide_layout  # type: ignore[attr-defined]
+        return element(layout), element(layout.slide_master)
+    except (AttributeError, KeyError):
+        return None, None
+
+
 def read_samples(prs: "PresentationT") -> list[Sample]:
     """The template's own slides as samples, with their text shapes and decorations (roles not yet known)."""
     out = []
@@ -197,7 +212,8 @@ def read_samples(prs: "PresentationT") -> list[Sample]:
         decor += 1 if bg is not None else 0
         drawn = [b for child in tree if _drawing(child)
                  and (b := (_group_box(child) if child.tag == f"{P}grpSp" else _box(child, (1.0, 1.0, 0.0, 0.0)))) is not None]
-        out.append(Sample(i, slide, None, [t for _, t in text_shapes(tree)], decor, frames, drawn,
+        texts = [t for _, t in text_shapes(tree, inherited=layout_chain(slide))]
+        out.append(Sample(i, slide, None, texts, decor, frames, drawn,
                           [t for _, t in text_shapes(tree, empty=True)], slide.slide_layout.part))
     return out
 
@@ -270,6 +286,12 @@ def _big_number(s: Sample, samples: Sequence[Sample] = ()) -> bool:
 def _wordy(s: Sample) -> bool:
     """A page of more than a few words (not a cover, section or ending page)."""
     return sum(len(t.text) for t in s.texts if not DECOR.match(t.text)) > 60
+
+
+def only_layout(sample: Sample) -> bool:
+    """Whether a sample page is its layout and nothing more: no drawing or background of its own, every text in
+    a placeholder. Copying it adds nothing to its layout (tw-land-43's content pages)."""
+    return sample.decorations == 0 and bool(sample.texts) and all(t.placeholder for t in sample.texts)
 
 
 def design_on_slides(samples: list[Sample]) -> bool:

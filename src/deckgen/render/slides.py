@@ -117,9 +117,11 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             source = shape_by_id(element(slots.sample).find(oxml.qn("p:cSld")), slots.text_like)
             like = source.find(f".//{oxml.qn('a:r')}/{oxml.qn('a:rPr')}") if source is not None else None
             like = _readable(like, slide)
+        lines = name in slots.align  # a cover's or closing's lines under its title: plain lines, aligned as it is
         sp = oxml.text_box(oxml.next_shape_id(slide.tree), "Title" if title else f"Text {name}", _emu(slots.boxes[name]),
-                           text.paragraphs, lang, text.size, title=title, indent=0.0 if plain else style.indent,
-                           space_before=style.space_before, line_spacing=style.line_spacing, like=like)
+                           text.paragraphs, lang, text.size, title=title, indent=0.0 if plain or lines else style.indent,
+                           space_before=style.space_before, line_spacing=style.line_spacing, like=like,
+                           align=slots.align.get(name, "l"))
         clear_bottom_line(sp, (), text.size)
         slide.tree.append(sp)
         if slots.template:
@@ -342,9 +344,10 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
     filled: set[PhKey] = set()
     if slots.sample is not None and slots.strip:
         from deckgen.render.cloning import strip
+        from deckgen.render.samples import layout_chain
 
         for region in slots.strip:
-            strip(slide.tree, region, slots.slide, frozenset(slots.shape_ids.values()))
+            strip(slide.tree, region, slots.slide, frozenset(slots.shape_ids.values()), layout_chain(slide.part))
     if slots.sample is not None:
         from deckgen.render.samples import text_shapes
 
@@ -359,6 +362,8 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
             _renumber(slide, kept, None)  # the items' numbers went with the items
         elif s.ordinal is not None:
             _renumber(slide, kept, s.ordinal)
+        elif s.role not in (Role.TITLE, Role.SECTION, Role.CLOSING):
+            _renumber(slide, kept, None)  # a copy outside every section (the opening's): the page's part number is not its
     else:
         for key, sp in slide.placeholders.items():
             if key not in filled:

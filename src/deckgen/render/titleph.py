@@ -259,19 +259,11 @@ def _plain_drawing(el: "_Element") -> bool:
 
 
 def shape_box(el: "_Element", inherited: Sequence["_Element"] = ()) -> Optional[Box]:
-    """`xfrm_box` of a shape, or for a placeholder without a box of its own (a slide number, a footer) the box
-    of its layout's or master's placeholder (by index, then type)."""
-    box = xfrm_box(el)
-    ph = el.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
-    if box is not None or ph is None:
-        return box
-    for root in inherited:
-        cands = [(sp, p) for sp in root.iter(qn("p:sp")) if (p := sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")) is not None]
-        match = next((sp for sp, p in cands if ph.get("idx") is not None and p.get("idx") == ph.get("idx")), None)
-        match = match if match is not None else next((sp for sp, p in cands if p.get("type", "obj") == ph.get("type", "obj")), None)
-        if match is not None and xfrm_box(match) is not None:
-            return xfrm_box(match)
-    return None
+    """`xfrm_box` of a shape, or for a placeholder without a box of its own (a slide number, a footer, a title)
+    the box of the layout's or master's placeholder it inherits from (`phbox.chain`)."""
+    from deckgen.render.phbox import chain
+
+    return next((box for sp in chain(el, inherited) if (box := xfrm_box(sp)) is not None), None)
 
 
 def read_first(title: "_Element", tree: "_Element", inherited: Sequence["_Element"] = ()) -> None:
