@@ -39,10 +39,10 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         if role.value in wanted:
             continue
         sample = pick(samples, role, slide)
-        if sample is not None and only_layout(sample):
-            continue  # its layout with the text in its placeholders: the layout serves, as cleanly
         if sample is None and role is Role.SECTION and role.value in bare:
             sample = _cover_like(samples, slide)
+        if sample is not None and only_layout(sample):
+            continue  # its layout with the text in its placeholders: the layout serves, as cleanly
         if role is Role.AGENDA and sample is not None:
             heading = assign(sample, role, slide).get("title")
             region = item_region(sample, heading, slide)
