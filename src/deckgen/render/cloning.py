@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from deckgen.outline.model import Role
+from deckgen.render.illustration import frame_box
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 from deckgen.render.room import clear_of
@@ -26,6 +27,10 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
     roles the user gave a layout keep it. Empty when the design is not on the sample slides."""
     samples = read_samples(prs)
     classify(samples)
+    from deckgen.render.illustration import frames_kept
+
+    for sample in samples:  # a chart that is a page's content graphic is dropped on copies: it does not count
+        sample.frames = frames_kept(sample, samples, slide)
     out: dict[str, Slots] = {}
     copied: dict[str, Sample] = {}
     if not design_on_slides(samples):
@@ -40,7 +45,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             if heading is None or region is None:
                 continue
             s = Slots(sample=sample.slide, shape_ids={"title": heading.id}, boxes={"title": heading.box, "body": region},
-                      strip=((*region, 0.6),), text_like=text_like(sample, {heading.id}, region))
+                      strip=((*region, 0.6), *_drop_illustrations(sample, samples, {"title": heading}, {}, slide)),
+                      text_like=text_like(sample, {heading.id}, region))
         elif sample is not None:
             shapes = assign(sample, role, slide)
             if "label" in shapes and renumber(shapes["label"].text, 1) is not None:
@@ -48,6 +54,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             boxes, cleared = spread_title(shapes, slide, sample)
             if role not in (Role.CONTENT, Role.SECTION):
                 cleared = ()
+            else:
+                cleared += _drop_illustrations(sample, samples, shapes, boxes, slide)
             band = free_band(sample, shapes, slide) if role is Role.SECTION and "title" in boxes \
                 and _capacity(boxes["title"], slide) < PLATE_CHARS else None
             note = ""
@@ -75,6 +83,19 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         _clear_pictures(s, copied.get(role_name) or copied[Role.CONTENT.value], slide,
                         names=None if role_name in copied else ("title",))
     return out
+
+
+def _drop_illustrations(sample: Sample, samples: list[Sample], shapes: dict[str, TextShape], boxes: dict[str, Rect],
+                        slide: tuple[float, float]) -> tuple[Region, ...]:
+    """Regions that clear the sample's content graphics (`illustration.illustrations`) off its copies, each just
+    the graphic; the body box (in `boxes`) grown into the room they leave."""
+    from deckgen.render.illustration import illustrations, widened
+
+    gone = [b for _, b in illustrations(sample, samples, shapes, slide)]
+    if gone and "body" in boxes:
+        boxes["body"] = widened(boxes["body"], gone, sample, shapes, gone, slide)
+    area = slide[0] * slide[1]
+    return tuple((*b, b[2] * b[3] / area + 0.001) for b in gone)
 
 
 def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
@@ -250,14 +271,16 @@ def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[S
         boxes, cleared = spread_title({"title": title}, slide, s)
         top = min(boxes["title"][1] + boxes["title"][3], title.box[1] + 1.6 * title.box[3]) + 0.03 * h
         region = (0.06 * w, top, 0.88 * w, 0.9 * h - top)
+        gone = _drop_illustrations(s, samples, {"title": title}, {}, slide)
         # panels and pictures reaching well outside the region stay: the text keeps clear of them
         staying = [b for b in s.drawn + [t.box for t in s.texts if t is not title]
-                   if b[2] * b[3] < 0.6 * w * h and _inside(b, region) < 0.6 and _inside(b, region) > 0]
+                   if b[2] * b[3] < 0.6 * w * h and _inside(b, region) < 0.6 and _inside(b, region) > 0
+                   and not any(b == g[:4] for g in gone)]
         region = clear_of(region, staying, keep=0.3)
         box = (boxes["title"][0], boxes["title"][1], boxes["title"][2], top - 0.03 * h - boxes["title"][1])
         shapes = len(element(s.slide).find(f"{P}cSld/{P}spTree"))
         if region[3] > 0.4 * h and (best is None or shapes < best[0]):
-            best = (shapes, s, title, box, region, cleared)
+            best = (shapes, s, title, box, region, cleared + gone)
     return None if best is None else best[1:]
 
 
@@ -288,7 +311,7 @@ def strip(tree: "_Element", region: Region, slide: tuple[float, float],
         cnv = child.find(f".//{P}cNvPr")
         if cnv is not None and (cnv.get("id") or "").isdigit() and int(cnv.get("id")) in keep:
             continue
-        box = _box(child, (1.0, 1.0, 0.0, 0.0)) if child.tag != f"{P}grpSp" else _group_box(child)
+        box = frame_box(child)
         if box is None or box[2] * box[3] >= share * w * h:
             continue
         if _inside(box, region[:4]) >= 0.6:
