@@ -226,7 +226,9 @@ def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float]
     drawn = sample.drawn if sample else []
     blocks = [u.box for u in (sample.texts if sample else slots.values()) if u is not t]
     blocks += [b for b in drawn if 0.02 * area <= b[2] * b[3] < 0.5 * area]
-    # a box drawn behind the text (a title bar, a label plate) bounds it
+    # a box drawn behind the text (a title bar, a label plate) bounds it; a band across the page, its height
+    bands = [b for b in drawn if 0.3 * area <= b[2] * b[3] < 0.5 * area and b[2] >= 0.95 * sw
+             and b[1] <= y + 1 and b[1] + b[3] >= y + h - 1]
     behind = [b for b in drawn if b[2] * b[3] < 0.3 * area and b[0] <= x + 1 and b[1] <= y + 1
               and b[0] + b[2] >= x + w - 1 and b[1] + b[3] >= y + h - 1]
     row = [b for b in blocks if b[1] < y + h and b[1] + b[3] > y]
@@ -247,7 +249,7 @@ def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float]
         w = min(w, 0.98 * sw - x)
     below = [u.box[1] for u in slots.values() if u is not t and u.box[1] > y]
     below += [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
-    below += [b[1] + b[3] + 2 for b in behind]
+    below += [b[1] + b[3] + 2 for b in behind + bands]
     limit = min(below, default=sh * 0.9) - 4
     h = max(h, min(2.2 * h, limit - y))
     if y + h > sh:
@@ -353,15 +355,24 @@ def renumber(text: str, n: int) -> Optional[str]:
 
 
 def item_region(sample: Sample, title: Optional[TextShape], slide: tuple[float, float]) -> Optional[Rect]:
-    """The region a contents page's items take (their text boxes' bounding box), to clear and hold the
-    section list; None when the items are too few or small for that."""
+    """The region a contents page's items take (the bounding box of their text boxes, or of the small groups
+    that draw each item: its plate, number and icon with its text), to clear and hold the section list; None
+    when the items are too few or small for that."""
     w, h = slide
     items = [t for t in sample.texts if t is not title and not DECOR.match(t.text) and t.box[1] > 0.05 * h]
     if len(items) < 2:
         return None
-    x0 = min(t.box[0] for t in items)
-    y0 = min(t.box[1] for t in items)
-    x1 = max(t.box[0] + t.box[2] for t in items)
-    y1 = max(t.box[1] + t.box[3] for t in items)
+    plates = {}  # an item's text id → the box of the top-level group that draws the item
+    for el in element(sample.slide).find(f"{P}cSld/{P}spTree").iterchildren(f"{P}grpSp"):
+        box = _group_box(el)
+        held = {int(c.get("id")) for c in el.iter(f"{P}cNvPr") if (c.get("id") or "").isdigit()}
+        mine = [t for t in items if t.id in held]
+        if box is not None and len(mine) == 1 and box[2] * box[3] < 0.1 * w * h:
+            plates[mine[0].id] = box
+    boxes = [plates.get(t.id, t.box) for t in items]
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    x1 = max(b[0] + b[2] for b in boxes)
+    y1 = max(b[1] + b[3] for b in boxes)
     region = (x0, y0, x1 - x0, y1 - y0)
     return region if region[2] * region[3] >= 0.12 * w * h and region[2] >= 0.25 * w else None
