@@ -130,3 +130,56 @@ def test_the_pages_title_placeholder_is_its_title() -> None:
     slots = assign(samples[0], Role.CONTENT, SLIDE)
     assert slots["title"].text == "正向、反向传播算法"
     assert slots["body"].text.startswith("正向传播是指")
+
+
+def _grouped_contents(path: Path) -> Path:
+    """A cover, a contents page whose items are small groups (a plate, the item's number, its words: cn-wps-filled,
+    cn-wps-uestc), a section page whose title stands on a band across the page, and a content page."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(960), Pt(540)
+    blank = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    cover = prs.slides.add_slide(blank)
+    cover.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(0), Pt(0), Pt(960), Pt(120)).name = "Deco"
+    _box(cover, 100, 200, 760, 80, "年度工作汇报", 44)
+    agenda = prs.slides.add_slide(blank)
+    agenda.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(0), Pt(0), Pt(960), Pt(30)).name = "Deco"
+    _box(agenda, 380, 50, 200, 60, "目录", 36)
+    for i in range(4):
+        x, y = 30 + 480 * (i % 2), 200 + 100 * (i // 2)
+        plate = agenda.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(x), Pt(y), Pt(380), Pt(56))
+        plate.name = "Item plate"
+        number = _box(agenda, x + 4, y + 6, 50, 44, f"0{i + 1}", 24)
+        words = _box(agenda, x + 160, y + 8, 200, 40, "选题目的", 20)
+        agenda.shapes.add_group_shape([plate, number, words])
+    section = prs.slides.add_slide(blank)
+    band = section.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(0), Pt(160), Pt(960), Pt(224))
+    band.name = "Band"
+    _box(section, 30, 200, 60, 60, "1", 40), _box(section, 540, 290, 400, 60, "选题目的", 32)
+    content = prs.slides.add_slide(blank)
+    content.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(0), Pt(0), Pt(960), Pt(90)).name = "Deco"
+    _box(content, 40, 20, 500, 50, "单击此处添加标题", 28), _box(content, 40, 120, 860, 360, "单击此处添加文本", 20)
+    prs.save(str(path))
+    return path
+
+
+def test_a_contents_page_drawn_as_item_groups_is_cleared_whole(tmp_path: Path) -> None:
+    """cn-wps-filled: the items' plates, numbers and icons reaching left of their words stayed on the copy,
+    empty frames beside and under the section list."""
+    template = _grouped_contents(tmp_path / "模板.pptx")
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    agenda = next(s for s in Presentation(str(out)).slides if any(sh.has_text_frame and sh.text_frame.text == "目录"
+                                                                   for sh in s.shapes))
+    assert not [sh.name for sh in agenda.shapes if sh.shape_type == 6 or sh.name == "Item plate"]
+    items = next(sh for sh in agenda.shapes if sh.has_text_frame and "高质量发展" in sh.text_frame.text)
+    assert items.left <= Pt(31) and items.left + items.width >= Pt(889)  # the groups' room, not the words' column
+    assert_valid_template_deck(template, out)
+
+
+def test_a_section_title_on_a_band_across_the_page_stays_on_the_band(tmp_path: Path) -> None:
+    """cn-wps-filled: a long section title grew below the page's band, its third line white on the light page."""
+    from deckgen.render.cloning import sample_slots
+
+    slots = sample_slots(Presentation(str(_grouped_contents(tmp_path / "模板.pptx"))), SLIDE, {})
+    x, y, w, h = slots["section"].boxes["title"]
+    assert y >= 160 and y + h <= 160 + 224 and h > 60  # grown for two lines, within the band
