@@ -151,6 +151,7 @@ def _grouped_contents(path: Path) -> Path:
         number = _box(agenda, x + 4, y + 6, 50, 44, f"0{i + 1}", 24)
         words = _box(agenda, x + 160, y + 8, 200, 40, "选题目的", 20)
         agenda.shapes.add_group_shape([plate, number, words])
+        agenda.shapes.add_connector(1, Pt(x + 400), Pt(y + 28), Pt(x + 470), Pt(y + 28)).name = "Item rule"
     section = prs.slides.add_slide(blank)
     band = section.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(0), Pt(160), Pt(960), Pt(224))
     band.name = "Band"
@@ -170,7 +171,7 @@ def test_a_contents_page_drawn_as_item_groups_is_cleared_whole(tmp_path: Path) -
     build(BuildRequest(OUTLINE, out, template=template))
     agenda = next(s for s in Presentation(str(out)).slides if any(sh.has_text_frame and sh.text_frame.text == "目录"
                                                                    for sh in s.shapes))
-    assert not [sh.name for sh in agenda.shapes if sh.shape_type == 6 or sh.name == "Item plate"]
+    assert not [sh.name for sh in agenda.shapes if sh.shape_type == 6 or sh.name in ("Item plate", "Item rule")]
     items = next(sh for sh in agenda.shapes if sh.has_text_frame and "高质量发展" in sh.text_frame.text)
     assert items.left <= Pt(31) and items.left + items.width >= Pt(889)  # the groups' room, not the words' column
     assert_valid_template_deck(template, out)

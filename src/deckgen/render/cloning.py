@@ -316,6 +316,7 @@ def strip(tree: "_Element", region: Region, slide: tuple[float, float],
         box = frame_box(child)
         if box is None or box[2] * box[3] >= share * w * h:
             continue
+        box = (box[0], box[1], max(box[2], 1.0), max(box[3], 1.0))  # a straight line: as a hairline box
         if _inside(box, region[:4]) >= 0.6:
             tree.remove(child)
 
