@@ -151,7 +151,8 @@ def _grouped_contents(path: Path) -> Path:
         number = _box(agenda, x + 4, y + 6, 50, 44, f"0{i + 1}", 24)
         words = _box(agenda, x + 160, y + 8, 200, 40, "选题目的", 20)
         agenda.shapes.add_group_shape([plate, number, words])
-        agenda.shapes.add_connector(1, Pt(x + 400), Pt(y + 28), Pt(x + 470), Pt(y + 28)).name = "Item rule"
+        if i % 2 == 0:  # a dotted rule leads from each item on the left to its neighbour
+            agenda.shapes.add_connector(1, Pt(x + 400), Pt(y + 28), Pt(x + 470), Pt(y + 28)).name = "Item rule"
     section = prs.slides.add_slide(blank)
     band = section.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(0), Pt(160), Pt(960), Pt(224))
     band.name = "Band"
