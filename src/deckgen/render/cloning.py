@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Optional
 
 from deckgen.outline.model import Role
+from deckgen.render.illustration import frame_box
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 from deckgen.render.room import clear_of
@@ -31,6 +32,10 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
     when it is drawn like the cover, else the cover."""
     samples = read_samples(prs)
     classify(samples)
+    from deckgen.render.illustration import frames_kept
+
+    for sample in samples:  # a chart that is a page's content graphic is dropped on copies: it does not count
+        sample.frames = frames_kept(sample, samples, slide)
     out: dict[str, Slots] = {}
     copied: dict[str, Sample] = {}
     if not design_on_slides(samples):
@@ -49,7 +54,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             if heading is None or region is None:
                 continue
             s = Slots(sample=sample.slide, shape_ids={"title": heading.id}, boxes={"title": heading.box, "body": region},
-                      strip=((*region, 0.6),), text_like=text_like(sample, {heading.id}, region))
+                      strip=((*region, 0.6), *_drop_illustrations(sample, samples, {"title": heading}, {}, slide)),
+                      text_like=text_like(sample, {heading.id}, region))
         elif sample is not None:
             shapes = assign(sample, role, slide)
             if "label" in shapes and renumber(shapes["label"].text, 1) is not None:
@@ -57,6 +63,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             boxes, cleared = spread_title(shapes, slide, sample)
             if role not in (Role.CONTENT, Role.SECTION):
                 cleared = ()
+            else:
+                cleared += _drop_illustrations(sample, samples, shapes, boxes, slide)
             band = free_band(sample, shapes, slide) if role is Role.SECTION and "title" in boxes \
                 and _capacity(boxes["title"], slide) < PLATE_CHARS else None
             note = ""
@@ -102,6 +110,19 @@ def _cover_like(samples: list[Sample], slide: tuple[float, float]) -> Optional[S
     if ending is not None and cover is not None and alike(ending, cover) and "title" in assign(ending, Role.SECTION, slide):
         return ending
     return cover if cover is not None and "title" in assign(cover, Role.SECTION, slide) else None
+
+
+def _drop_illustrations(sample: Sample, samples: list[Sample], shapes: dict[str, TextShape], boxes: dict[str, Rect],
+                        slide: tuple[float, float]) -> tuple[Region, ...]:
+    """Regions that clear the sample's content graphics (`illustration.illustrations`) off its copies, each just
+    the graphic; the body box (in `boxes`) grown into the room they leave."""
+    from deckgen.render.illustration import illustrations, widened
+
+    gone = [b for _, b in illustrations(sample, samples, shapes, slide)]
+    if gone and "body" in boxes:
+        boxes["body"] = widened(boxes["body"], gone, sample, shapes, gone, slide)
+    area = slide[0] * slide[1]
+    return tuple((*b, b[2] * b[3] / area + 0.001) for b in gone)
 
 
 def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
@@ -227,7 +248,9 @@ def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float]
     drawn = sample.drawn if sample else []
     blocks = [u.box for u in (sample.texts if sample else slots.values()) if u is not t]
     blocks += [b for b in drawn if 0.02 * area <= b[2] * b[3] < 0.5 * area]
-    # a box drawn behind the text (a title bar, a label plate) bounds it
+    # a box drawn behind the text (a title bar, a label plate) bounds it; a band across the page, its height
+    bands = [b for b in drawn if 0.3 * area <= b[2] * b[3] < 0.5 * area and b[2] >= 0.95 * sw
+             and b[1] <= y + 1 and b[1] + b[3] >= y + h - 1]
     behind = [b for b in drawn if b[2] * b[3] < 0.3 * area and b[0] <= x + 1 and b[1] <= y + 1
               and b[0] + b[2] >= x + w - 1 and b[1] + b[3] >= y + h - 1]
     row = [b for b in blocks if b[1] < y + h and b[1] + b[3] > y]
@@ -250,7 +273,7 @@ def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float]
     below += [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
     if t is slots.get("title"):  # an accent rule under a title (a byline's underline is its own line: it may grow)
         below += [b[1] for b in drawn if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x and b[2] >= 0.1 * w]
-    below += [b[1] + b[3] + 2 for b in behind]
+    below += [b[1] + b[3] + 2 for b in behind + bands]
     limit = min(below, default=sh * 0.9) - 4
     h = max(h, min(2.2 * h, limit - y))
     if y + h > sh:
@@ -280,13 +303,15 @@ def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[S
         # below the sample's own title box decides, so a title box grown for two lines clears what it did)
         first = min(boxes["title"][1] + boxes["title"][3], title.box[1] + 1.6 * title.box[3]) + 0.03 * h
         sample_region = (0.06 * w, first, 0.88 * w, 0.9 * h - first)
+        gone = _drop_illustrations(s, samples, {"title": title}, {}, slide)
         staying = [b for b in s.drawn + [t.box for t in s.texts if t is not title]
-                   if b[2] * b[3] < 0.6 * w * h and _inside(b, sample_region) < 0.6 and _inside(b, region) > 0]
+                   if b[2] * b[3] < 0.6 * w * h and _inside(b, sample_region) < 0.6 and _inside(b, region) > 0
+                   and not any(b == g[:4] for g in gone)]
         region = clear_of(region, staying, keep=0.3)
         box = (boxes["title"][0], boxes["title"][1], boxes["title"][2], top - 0.03 * h - boxes["title"][1])
         shapes = len(element(s.slide).find(f"{P}cSld/{P}spTree"))
         if region[3] > 0.4 * h and (best is None or shapes < best[0]):
-            best = (shapes, s, title, box, region, (*cleared, (*sample_region, 0.6)))  # what the sample's region held goes
+            best = (shapes, s, title, box, region, (*cleared, (*sample_region, 0.6), *gone))  # what the sample's region held goes
     return None if best is None else best[1:]
 
 
@@ -358,9 +383,10 @@ def strip(tree: "_Element", region: Region, slide: tuple[float, float],
         cnv = child.find(f".//{P}cNvPr")
         if cnv is not None and (cnv.get("id") or "").isdigit() and int(cnv.get("id")) in keep:
             continue
-        box = _box(child, (1.0, 1.0, 0.0, 0.0), inherited) if child.tag != f"{P}grpSp" else _group_box(child)
+        box = frame_box(child, inherited)
         if box is None or box[2] * box[3] >= share * w * h:
             continue
+        box = (box[0], box[1], max(box[2], 1.0), max(box[3], 1.0))  # a straight line: as a hairline box
         if _inside(box, region[:4]) >= 0.6:
             tree.remove(child)
 
@@ -400,15 +426,24 @@ def renumber(text: str, n: int) -> Optional[str]:
 
 
 def item_region(sample: Sample, title: Optional[TextShape], slide: tuple[float, float]) -> Optional[Rect]:
-    """The region a contents page's items take (their text boxes' bounding box), to clear and hold the
-    section list; None when the items are too few or small for that."""
+    """The region a contents page's items take (the bounding box of their text boxes, or of the small groups
+    that draw each item: its plate, number and icon with its text), to clear and hold the section list; None
+    when the items are too few or small for that."""
     w, h = slide
     items = [t for t in sample.texts if t is not title and not DECOR.match(t.text) and t.box[1] > 0.05 * h]
     if len(items) < 2:
         return None
-    x0 = min(t.box[0] for t in items)
-    y0 = min(t.box[1] for t in items)
-    x1 = max(t.box[0] + t.box[2] for t in items)
-    y1 = max(t.box[1] + t.box[3] for t in items)
+    plates = {}  # an item's text id → the box of the top-level group that draws the item
+    for el in element(sample.slide).find(f"{P}cSld/{P}spTree").iterchildren(f"{P}grpSp"):
+        box = _group_box(el)
+        held = {int(c.get("id")) for c in el.iter(f"{P}cNvPr") if (c.get("id") or "").isdigit()}
+        mine = [t for t in items if t.id in held]
+        if box is not None and len(mine) == 1 and box[2] * box[3] < 0.1 * w * h:
+            plates[mine[0].id] = box
+    boxes = [plates.get(t.id, t.box) for t in items]
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    x1 = max(b[0] + b[2] for b in boxes)
+    y1 = max(b[1] + b[3] for b in boxes)
     region = (x0, y0, x1 - x0, y1 - y0)
     return region if region[2] * region[3] >= 0.12 * w * h and region[2] >= 0.25 * w else None

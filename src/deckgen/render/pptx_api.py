@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional, Protocol, Sequence
 
-from deckgen.package.ns import CT, REL, RT_SLIDE_MASTER
+from deckgen.package.ns import CT, REL, RT_SLIDE_MASTER, R
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -232,3 +232,17 @@ def notes_part(slide_part: "Part") -> "Part":
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     return slide_part.part_related_by(RT.NOTES_SLIDE)
+
+
+_CONTENT_RELS = ("/chart", "/image", "/diagramData", "/diagramLayout", "/diagramQuickStyle", "/diagramColors",
+                 "/diagramDrawing", "/oleObject", "/package", "/video", "/audio", "/media")
+
+
+def drop_unreferenced(part: "Part") -> None:
+    """Remove the relationships of a slide `part` to charts, pictures, diagrams, embedded objects and media
+    that its XML no longer names (the content graphics taken off a sample slide's copy), so their parts are
+    not carried in the package for nothing."""
+    named = {v for el in part._element.iter() for k, v in el.attrib.items() if k.startswith("{%s}" % R)}
+    for rid, rel in list(part.rels.items()):
+        if rid not in named and not rel.is_external and rel.reltype.endswith(_CONTENT_RELS):
+            part.rels.pop(rid)

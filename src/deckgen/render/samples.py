@@ -46,6 +46,7 @@ class TextShape:
     align: str = "l"  # its first paragraph's alignment (`l`, `ctr`, `r`, `just`…)
     transform: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)  # its group's mapping onto the slide
     vertical: bool = False  # East Asian vertical text (`bodyPr/@vert`): lines run down, from right to left
+    heading: bool = False  # the page's title placeholder (`ph` of type `title` or `ctrTitle`)
 
     @property
     def area(self) -> float:
@@ -132,7 +133,8 @@ def text_shapes(tree: "_Element", t: tuple[float, float, float, float] = (1.0, 1
             ppr = body.find(f"{A}p/{A}pPr") if body is not None else None
             yield child, TextShape(int(cnv.get("id", "0")) if cnv is not None and (cnv.get("id") or "").isdigit() else 0,
                                    text.strip(), box, max(sizes, default=18.0), ph is not None,
-                                   (ppr.get("algn") if ppr is not None else None) or "l", t, vertical(child) and not upright)
+                                   (ppr.get("algn") if ppr is not None else None) or "l", t, vertical(child) and not upright,
+                                   ph is not None and ph.get("type") in ("title", "ctrTitle"))
 
 
 def _text_box(sp: "_Element") -> bool:
@@ -317,8 +319,9 @@ def assign(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, 
         label = next((t for t in sorted(texts, key=lambda t: -t.size) if SECTION.search(t.text) or DECOR.match(t.text)
                       and re.search(r"\d|one|two|three|four|five|six", t.text, re.I)), None)
     words = [t for t in texts if t is not label and not DECOR.match(t.text)]
-    if role in (Role.CONTENT, Role.STATEMENT):
+    if role in (Role.CONTENT, Role.STATEMENT):  # the page's title placeholder, when it holds its heading, is its title
         top = [t for t in words if t.box[1] < 0.35 * h] or words
+        top = [t for t in top if t.heading] or top
     elif role is Role.AGENDA:
         top = [t for t in texts if AGENDA.match(t.text)] or words
     else:

@@ -206,8 +206,9 @@ def _clear_sample_text(slide: "NewSlide", kept: set[int]) -> None:
 
 
 def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
-    """Make the part number a page shows as design (`ONE`, `PART 01`, `第一部分`) this section's; with `n`
-    None, remove such numbers."""
+    """Make the part number a page shows as design (`ONE`, `PART 01`, `第一部分`) this section's, on one line;
+    with `n` 0 (a slide outside the sections) keep the sample's number, on one line; with `n` None, remove
+    such numbers."""
     from deckgen.render.cloning import renumber
     from deckgen.render.samples import text_shapes
 
@@ -215,6 +216,7 @@ def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
         new = renumber(shape.text, n or 1) if shape.id not in kept else None
         if new is None:
             continue
+        new = new if n != 0 else shape.text.strip()
         if n is None:
             sp.getparent().remove(sp)
             continue
@@ -348,6 +350,9 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
 
         for region in slots.strip:
             strip(slide.tree, region, slots.slide, frozenset(slots.shape_ids.values()), layout_chain(slide.part))
+        from deckgen.render.pptx_api import drop_unreferenced
+
+        drop_unreferenced(slide.part)
     if slots.sample is not None:
         from deckgen.render.samples import text_shapes
 
