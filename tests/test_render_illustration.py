@@ -15,7 +15,8 @@ from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
 from deckgen.outline.model import Role
 from deckgen.render.illustration import illustrations
-from deckgen.render.samples import assign, classify, read_samples
+from deckgen.render.sampleroles import classify
+from deckgen.render.samples import assign, read_samples
 from tests.conftest import OUTLINE, assert_valid_template_deck
 from tests.pictures import landscape
 

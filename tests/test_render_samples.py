@@ -13,7 +13,7 @@ from pptx.util import Pt
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
 from deckgen.outline.read import read_outline
-from deckgen.render.cloning import renumber
+from deckgen.render.sampleroles import renumber
 from tests.conftest import OUTLINE, assert_valid_template_deck
 
 PROMPT = re.compile(r"单击此处|点击此处|添加标题|请输入|Lorem")
@@ -147,7 +147,8 @@ def test_a_page_numbering_several_items_is_not_a_section_page(tmp_path: Path) ->
     """cn-123layouts: a page of four numbered circles was taken for a section page, and every circle showed
     the section's number (1 1 1 1). A page with one large part number still is a section page."""
     from deckgen.outline.model import Role
-    from deckgen.render.samples import classify, read_samples
+    from deckgen.render.sampleroles import classify
+    from deckgen.render.samples import read_samples
 
     samples = read_samples(Presentation(str(_numbered_pages(tmp_path / "numbered.pptx"))))
     classify(samples)

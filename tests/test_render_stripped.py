@@ -13,7 +13,8 @@ from pptx.util import Pt
 
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
-from deckgen.render.samples import classify, read_samples
+from deckgen.render.sampleroles import classify
+from deckgen.render.samples import read_samples
 from deckgen.outline.model import Role
 from tests.conftest import OUTLINE, assert_valid_template_deck
 from tests.test_render_samples import _box, _texts

@@ -2,22 +2,20 @@
 which text, what to clear on the copy, and part numbers made the section's own."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Callable, Optional
 
 from deckgen.outline.model import Role
-from deckgen.render.illustration import frame_box
+from deckgen.render.illustration import Region, drop_illustrations, frame_box
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 from deckgen.render.room import clear_of
-from deckgen.render.samples import (DECOR, P, Rect, Sample, TextShape, _box, _group_box, alike, assign, only_layout,
-                                    classify, design_on_slides, pick, read_samples)
+from deckgen.render.sampleroles import alike, classify, design_on_slides, only_layout, renumber
+from deckgen.render.samples import DECOR, P, Rect, Sample, TextShape, _box, _group_box, assign, pick, read_samples
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.presentation import Presentation as PresentationT
 
-Region = tuple[float, float, float, float, float]  # x, y, w, h, and the largest share of the slide cleared there
 SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSING)
 
 
@@ -54,7 +52,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             if heading is None or region is None:
                 continue
             s = Slots(sample=sample.slide, shape_ids={"title": heading.id}, boxes={"title": heading.box, "body": region},
-                      strip=((*region, 0.6), *_drop_illustrations(sample, samples, {"title": heading}, {}, slide)),
+                      strip=((*region, 0.6), *drop_illustrations(sample, samples, {"title": heading}, {}, slide)),
                       text_like=text_like(sample, {heading.id}, region))
         elif sample is not None:
             shapes = assign(sample, role, slide)
@@ -64,7 +62,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             if role not in (Role.CONTENT, Role.SECTION):
                 cleared = ()
             else:
-                cleared += _drop_illustrations(sample, samples, shapes, boxes, slide)
+                cleared += drop_illustrations(sample, samples, shapes, boxes, slide)
             band = free_band(sample, shapes, slide) if role is Role.SECTION and "title" in boxes \
                 and _capacity(boxes["title"], slide) < PLATE_CHARS else None
             note = ""
@@ -110,19 +108,6 @@ def _cover_like(samples: list[Sample], slide: tuple[float, float]) -> Optional[S
     if ending is not None and cover is not None and alike(ending, cover) and "title" in assign(ending, Role.SECTION, slide):
         return ending
     return cover if cover is not None and "title" in assign(cover, Role.SECTION, slide) else None
-
-
-def _drop_illustrations(sample: Sample, samples: list[Sample], shapes: dict[str, TextShape], boxes: dict[str, Rect],
-                        slide: tuple[float, float]) -> tuple[Region, ...]:
-    """Regions that clear the sample's content graphics (`illustration.illustrations`) off its copies, each just
-    the graphic; the body box (in `boxes`) grown into the room they leave."""
-    from deckgen.render.illustration import illustrations, widened
-
-    gone = [b for _, b in illustrations(sample, samples, shapes, slide)]
-    if gone and "body" in boxes:
-        boxes["body"] = widened(boxes["body"], gone, sample, shapes, gone, slide)
-    area = slide[0] * slide[1]
-    return tuple((*b, b[2] * b[3] / area + 0.001) for b in gone)
 
 
 def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
@@ -303,7 +288,7 @@ def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[S
         # below the sample's own title box decides, so a title box grown for two lines clears what it did)
         first = min(boxes["title"][1] + boxes["title"][3], title.box[1] + 1.6 * title.box[3]) + 0.03 * h
         sample_region = (0.06 * w, first, 0.88 * w, 0.9 * h - first)
-        gone = _drop_illustrations(s, samples, {"title": title}, {}, slide)
+        gone = drop_illustrations(s, samples, {"title": title}, {}, slide)
         staying = [b for b in s.drawn + [t.box for t in s.texts if t is not title]
                    if b[2] * b[3] < 0.6 * w * h and _inside(b, sample_region) < 0.6 and _inside(b, region) > 0
                    and not any(b == g[:4] for g in gone)]
@@ -398,31 +383,6 @@ def text_like(sample: Sample, used: set[int], region: Optional[Rect] = None) -> 
     rest = [t for t in sample.texts if t.id not in used and not DECOR.match(t.text)
             and (region is None or _inside(t.box, region) >= 0.5)]
     return max(rest, key=lambda t: t.area).id if rest else None
-
-
-_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-
-
-def renumber(text: str, n: int) -> Optional[str]:
-    """`text` (a part or item number of a sample page: `01`, `ONE`, `PART 01`, `第一部分`, `II`) made the
-    `n`-th in the same form, or None when it is no such number."""
-    from deckgen.text.numerals import chinese_number
-
-    s = text.strip()
-    m = re.fullmatch(r"(part\s*)?(\d{1,2})", s, re.I)
-    if m:
-        digits = m.group(2)
-        return (m.group(1) or "") + str(n).zfill(len(digits))
-    if s.lower() in _WORDS and n < len(_WORDS):
-        word = _WORDS[n]
-        return word.upper() if s.isupper() else (word.title() if s[:1].isupper() else word)
-    if s.upper() in _ROMAN[1:] and n < len(_ROMAN) and s.isupper():
-        return _ROMAN[n]
-    m = re.fullmatch(r"第\s*[一二三四五六七八九十]+\s*(部分|章|节|篇|单元)", s)
-    if m:
-        return f"第{chinese_number(n)}{m.group(1)}"
-    return None
 
 
 def item_region(sample: Sample, title: Optional[TextShape], slide: tuple[float, float]) -> Optional[Rect]:

@@ -57,7 +57,8 @@ def layout_deck(path: Path, out: Path, wanted: Optional[dict[str, str]] = None) 
     role each sample slide or layout serves)."""
     from deckgen.render import oxml
     from deckgen.render.factory import SlideFactory
-    from deckgen.render.samples import classify, read_samples
+    from deckgen.render.sampleroles import classify
+    from deckgen.render.samples import read_samples
     from deckgen.render.template import inspect, open_template, reading
 
     prs = open_template(path)

@@ -16,6 +16,7 @@ SMALL, LARGE = 0.03, 0.5  # drawings below / above these shares of the slide are
 BAND = 6.0  # a drawing longer than this many times its width is a bar or a rule
 ON = 0.6  # a text box with this share of it on a drawing stands on it: the drawing is its plate
 SAME = 0.01  # boxes within this share of the slide's size of each other are the same place
+Region = tuple[float, float, float, float, float]  # x, y, w, h, and the largest share of the slide cleared there
 
 
 def _kind(el: "_Element") -> Optional[str]:
@@ -160,3 +161,14 @@ def _decor(t: TextShape) -> bool:
     from deckgen.render.samples import DECOR
 
     return DECOR.match(t.text) is not None
+
+
+def drop_illustrations(sample: Sample, samples: list[Sample], shapes: dict[str, TextShape], boxes: dict[str, Rect],
+                        slide: tuple[float, float]) -> tuple[Region, ...]:
+    """Regions that clear the sample's content graphics (`illustration.illustrations`) off its copies, each just
+    the graphic; the body box (in `boxes`) grown into the room they leave."""
+    gone = [b for _, b in illustrations(sample, samples, shapes, slide)]
+    if gone and "body" in boxes:
+        boxes["body"] = widened(boxes["body"], gone, sample, shapes, gone, slide)
+    area = slide[0] * slide[1]
+    return tuple((*b, b[2] * b[3] / area + 0.001) for b in gone)

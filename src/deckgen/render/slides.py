@@ -209,7 +209,7 @@ def _renumber(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
     """Make the part number a page shows as design (`ONE`, `PART 01`, `第一部分`) this section's, on one line;
     with `n` 0 (a slide outside the sections) keep the sample's number, on one line; with `n` None, remove
     such numbers."""
-    from deckgen.render.cloning import renumber
+    from deckgen.render.sampleroles import renumber
     from deckgen.render.samples import text_shapes
 
     for sp, shape in list(text_shapes(slide.tree)):
