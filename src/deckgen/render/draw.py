@@ -105,12 +105,15 @@ def add_blocks(slide: "NewSlide", blocks: tuple[Block, ...], lang: str) -> None:
 
     tree = slide.tree
     scheme = scheme_of(slide.part) if any(b.fill for b in blocks) else {}
-    pres = slide.part.package.presentation_part.presentation
-    size = (pres.slide_width / 12700, pres.slide_height / 12700)
+    filled = [b.box for b in blocks if b.fill]
+    page = None
+    if filled and scheme:  # one page colour for all the blocks of the slide: its cards are filled alike
+        pres = slide.part.package.presentation_part.presentation
+        x, y = min(f.x for f in filled), min(f.y for f in filled)
+        area = (x, y, max(f.x + f.w for f in filled) - x, max(f.y + f.h for f in filled) - y)
+        page = page_colour(slide, area, (pres.slide_width / 12700, pres.slide_height / 12700))
     for b in blocks:
-        if b.fill and scheme:
-            b = calm(b, scheme, page_colour(slide, (b.box.x, b.box.y, b.box.w, b.box.h), size))
-        tree.append(block_sp(next_shape_id(tree), legible(b, scheme), lang))
+        tree.append(block_sp(next_shape_id(tree), legible(calm(b, scheme, page), scheme), lang))
 
 
 def adopt(slide: "NewSlide", slots: "Slots", name: str, graphic: etree._Element, kind: str) -> None:

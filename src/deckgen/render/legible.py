@@ -8,7 +8,7 @@ from lxml import etree
 
 from deckgen.package.ns import A
 from deckgen.plan.model import Block
-from deckgen.theme.contrast import contrast_ratio
+from deckgen.theme.contrast import contrast_ratio, relative_luminance
 from deckgen.theme.model import AA_LARGE, AA_TEXT
 
 if TYPE_CHECKING:
@@ -60,16 +60,18 @@ def legible(b: Block, scheme: dict[str, str]) -> Block:
 _NEUTRALS = ("lt1", "lt2", "dk1", "dk2")
 HEAVY = 2.0  # a card fill standing out from the page by more than this reads as a heavy grey block
 SHOWS = 1.1  # and by at least this it still shows as a card
+LIGHT_PAGE = 0.6  # relative luminance of a light page (white, a pale grey): the cards on a coloured page stay
 
 
 def calm(b: Block, scheme: dict[str, str], page: Optional[str]) -> Block:
     """`b` with its neutral fill (lt1, lt2, dk1, dk2) set in the neutral nearest the page colour `page` that
-    still shows as a card, when the planned one stands out by more than 2:1. The plan names the fills of the
-    built-in themes; a template's scheme may give those names other colours (Keynote's White theme: `lt1` a
-    mid grey, `dk1` white), and cards came out as grey slabs on a white page. Accent fills, fills already
-    near the page, and pages of unknown colour are left."""
+    still shows as a card, when the page is light and the planned one stands out by more than 2:1. The plan
+    names the fills of the built-in themes; a template's scheme may give those names other colours (Keynote's
+    White theme: `lt1` a mid grey, `dk1` white), and cards came out as grey slabs on a white page. Accent
+    fills, fills already near the page, coloured or dark pages (a white card on them is a card) and pages of
+    unknown colour are left."""
     fill = scheme.get(b.fill) if b.fill in _NEUTRALS else None
-    if not fill or not page or contrast_ratio(fill, page) <= HEAVY:
+    if not fill or not page or relative_luminance(page) < LIGHT_PAGE or contrast_ratio(fill, page) <= HEAVY:
         return b
     near = sorted((contrast_ratio(scheme[c], page), c) for c in _NEUTRALS if c in scheme)
     near = [(ratio, c) for ratio, c in near if SHOWS <= ratio <= HEAVY]
