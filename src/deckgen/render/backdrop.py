@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from deckgen.package import ns
+from deckgen.render.phbox import xfrm_points
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 P = "{%s}" % ns.P
 A = "{%s}" % ns.A
 R_EMBED = "{%s}embed" % ns.R
-EMU_PER_PT = 12700
 Rect = tuple[float, float, float, float]  # x, y, w, h in points
 
 FULL = 0.6  # a picture covering this share of the page is its backdrop (a background, not an obstacle)
@@ -41,16 +41,7 @@ class Backdrop:
 def shape_box(el: "_Element") -> Optional[Rect]:
     """A shape's or group's box as stored (`a:xfrm` of its `spPr` or `grpSpPr`), in points; None without one."""
     x = el.find(f"{P}spPr/{A}xfrm")
-    if x is None:
-        x = el.find(f"{P}grpSpPr/{A}xfrm")
-    off, ext = (x.find(f"{A}off"), x.find(f"{A}ext")) if x is not None else (None, None)
-    if off is None or ext is None:
-        return None
-    try:
-        return (int(off.get("x", "0")) / EMU_PER_PT, int(off.get("y", "0")) / EMU_PER_PT,
-                int(ext.get("cx", "0")) / EMU_PER_PT, int(ext.get("cy", "0")) / EMU_PER_PT)
-    except ValueError:
-        return None
+    return xfrm_points(x if x is not None else el.find(f"{P}grpSpPr/{A}xfrm"))
 
 
 def _crop(blip_fill: "_Element") -> tuple[float, float, float, float]:

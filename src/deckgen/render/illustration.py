@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
+from deckgen.render.phbox import xfrm_points
 from deckgen.render.pptx_api import element
 from deckgen.render.room import clear_of
 from deckgen.render.samples import A, P, Rect, Sample, TextShape, _box, _group_box
@@ -39,15 +40,7 @@ def frame_box(el: "_Element", inherited: Sequence[Optional["_Element"]] = ()) ->
     if el.tag == f"{P}grpSp":
         return _group_box(el)
     if el.tag == f"{P}graphicFrame":
-        x = el.find(f"{P}xfrm")
-        off, ext = (x.find(f"{A}off"), x.find(f"{A}ext")) if x is not None else (None, None)
-        if off is None or ext is None:
-            return None
-        try:
-            return (int(off.get("x", "0")) / 12700, int(off.get("y", "0")) / 12700,
-                    int(ext.get("cx", "0")) / 12700, int(ext.get("cy", "0")) / 12700)
-        except ValueError:
-            return None
+        return xfrm_points(el.find(f"{P}xfrm"))
     return _box(el, (1.0, 1.0, 0.0, 0.0), inherited)
 
 

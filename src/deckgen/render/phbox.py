@@ -21,6 +21,19 @@ def ph_of(sp: "_Element") -> Optional["_Element"]:
     return nv.find(f"{P}nvPr/{P}ph") if nv is not None else None
 
 
+def xfrm_points(x: Optional["_Element"]) -> Optional[tuple[float, float, float, float]]:
+    """An `a:xfrm`'s (or a graphic frame's `p:xfrm`) offset and extent in points, None when either is missing
+    or unreadable."""
+    off, ext = (x.find(f"{A}off"), x.find(f"{A}ext")) if x is not None else (None, None)
+    if off is None or ext is None:
+        return None
+    try:
+        return (int(off.get("x")) / 12700, int(off.get("y")) / 12700, int(ext.get("cx")) / 12700,
+                int(ext.get("cy")) / 12700)
+    except (TypeError, ValueError):
+        return None
+
+
 def own_xfrm(sp: "_Element") -> Optional["_Element"]:
     """The shape's own `a:xfrm` with its offset and extent, None when it has none."""
     x = sp.find(f"{P}spPr/{A}xfrm")

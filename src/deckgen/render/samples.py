@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from deckgen.package import ns
 from deckgen.outline.model import Role
-from deckgen.render.phbox import inherited_size, inherited_xfrm
+from deckgen.render.phbox import inherited_size, inherited_xfrm, xfrm_points
 from deckgen.render.pptx_api import element
 
 if TYPE_CHECKING:
@@ -334,12 +334,4 @@ def shape_by_id(tree: "_Element", shape_id: int) -> Optional["_Element"]:
 
 
 def _group_box(grp: "_Element") -> Optional[Rect]:
-    x = grp.find(f"{P}grpSpPr/{A}xfrm")
-    if x is None or x.find(f"{A}off") is None or x.find(f"{A}ext") is None:
-        return None
-    off, ext = x.find(f"{A}off"), x.find(f"{A}ext")
-    try:
-        return (int(off.get("x")) / EMU_PER_PT, int(off.get("y")) / EMU_PER_PT,
-                int(ext.get("cx")) / EMU_PER_PT, int(ext.get("cy")) / EMU_PER_PT)
-    except (TypeError, ValueError):
-        return None
+    return xfrm_points(grp.find(f"{P}grpSpPr/{A}xfrm"))
