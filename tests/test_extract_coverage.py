@@ -55,7 +55,7 @@ def test_an_edited_sentence_is_missing_and_extra() -> None:
 
 
 def test_notes_in_slide_order() -> None:
-    outline = Outline.model_validate({
+    outline = Outline.from_data({
         "deck": {"title": "T", "notes": "d"}, "opening": [{"title": "O", "notes": "o"}],
         "sections": [{"title": "S", "notes": "s", "subsections": [{"title": "U", "notes": "u", "points": [
             {"title": "P", "notes": "p"}]}]}], "closing": [{"title": "C", "notes": "c"}]})

@@ -8,7 +8,7 @@ from deckgen.outline.load import parse_yaml
 from deckgen.outline.model import Outline
 from deckgen.outline.validate import validate
 
-OUTLINE = Outline.model_validate({
+OUTLINE = Outline.from_data({
     "deck": {"title": "标题：副题", "language": "zh-CN", "notes": "标题\n"},
     "opening": [{"title": "引言", "bullets": ["要点一", "- 不是列表"], "notes": "同志们：\n开场。\n"}],
     "sections": [
@@ -45,5 +45,5 @@ def test_scalars_read_back_as_text(value: str) -> None:
 
 
 def test_english_comments_for_english_decks() -> None:
-    outline = OUTLINE.model_copy(update={"deck": OUTLINE.deck.model_copy(update={"language": "en-US"})})
+    outline = OUTLINE.replace(deck=OUTLINE.deck.replace(language="en-US"))
     assert "# drafted key phrases: edit them" in outline_yaml(outline)

@@ -71,7 +71,7 @@ class DescribeCodeSlides:
         from deckgen.theme.model import load_theme
 
         code = "\n".join(f"print({i})" for i in range(120))
-        outline = Outline.model_validate({"deck": {"title": "T", "language": "en-US"}, "sections": [
+        outline = Outline.from_data({"deck": {"title": "T", "language": "en-US"}, "sections": [
             {"title": "S", "subsections": [{"title": "Loop", "code": code, "notes": "Run it.\n", "bullets": ["Note"]}]}]})
         deck, warnings = plan(outline, load_theme(None))
         codes = [s for s in deck.slides if s.role is Role.CODE]

@@ -156,7 +156,7 @@ class DescribeContinuation:
         assert [len(s.body.paragraphs) for s in content] == [7] and warnings == []
         assert content[0].body.size == load_theme().sizes.body.max  # room to spare: no second slide half empty
         outline, _ = validate(parse_yaml(text, "o.yaml"))
-        capped, _ = plan(outline, load_theme().model_copy(update={"max_bullets": 6}))
+        capped, _ = plan(outline, load_theme().replace(max_bullets=6))
         assert [len(s.body.paragraphs) for s in capped.slides if s.role is Role.CONTENT] == [4, 3]
         eight, _ = plan_text(self.outline([f"要点{i}" for i in range(8)]))  # only at a smaller size: split
         assert [len(s.body.paragraphs) for s in eight.slides if s.role is Role.CONTENT] == [4, 4]

@@ -263,7 +263,7 @@ class DescribeDecorations:
     ])
     def it_draws_each_decoration_style(self, decor: dict, layout: str, present: list[str], absent: list[str]) -> None:
         party = load_theme("party")
-        theme = party.model_copy(update={"decor": party.decor.model_copy(update=decor)})
+        theme = party.replace(decor=party.decor.replace(**decor))
         d = Deck.of(theme)
         names = [s.name for s in shapes(d.master if layout == "master" else d.layouts[layout]) if s.ph is None]
         assert all(n in names for n in present) and not any(n in names for n in absent), names

@@ -32,8 +32,7 @@ def test_themes_take_the_east_asian_faces_of_the_deck_language(language: str, sa
 
 def test_a_face_the_theme_chose_on_purpose_is_kept() -> None:
     theme = load_theme("party")
-    custom = theme.model_copy(update={"fonts": theme.fonts.model_copy(update={
-        "minor": theme.fonts.minor.model_copy(update={"ea": "My Corporate Font"})})})
+    custom = theme.replace(fonts=theme.fonts.replace(minor=theme.fonts.minor.replace(ea="My Corporate Font")))
     assert localized(custom, "ja-JP").fonts.minor.ea == "My Corporate Font"
 
 
@@ -81,7 +80,7 @@ def test_the_words_deckgen_writes_follow_the_language(language: str, contents: s
     from deckgen.plan.planner import plan
 
     bullets = [f"要点{i}" for i in range(12)]
-    outline = Outline.model_validate({"deck": {"title": "T", "language": language}, "sections": [
+    outline = Outline.from_data({"deck": {"title": "T", "language": language}, "sections": [
         {"title": "甲", "subsections": [{"title": "乙", "bullets": bullets}]}, {"title": "丙"}]})
     deck, _ = plan(outline, load_theme(None))
     titles = [s.title.text for s in deck.slides]

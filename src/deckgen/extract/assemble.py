@@ -150,4 +150,4 @@ def assemble(structure: Structure, source: str) -> Assembled:
     The result is validated by the outline model, so it builds as it is."""
     assembler = _Assembler(structure)
     data = assembler.outline(Path(source).stem or source)
-    return Assembled(Outline.model_validate(data), assembler.shortened, assembler.quotes, assembler.figures)
+    return Assembled(Outline.from_data(data), assembler.shortened, assembler.quotes, assembler.figures)

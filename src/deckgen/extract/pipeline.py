@@ -89,7 +89,7 @@ def _extract_markdown(lecture: Lecture, path: Path, outline_dir: Path) -> Extrac
 
     blocks, front_title = lecture.markdown
     data, warnings = md_outline(list(blocks), front_title, lecture.source, path.parent, outline_dir)
-    outline = Outline.model_validate(data)
+    outline = Outline.from_data(data)
     structure = Structure(lecture.body, outline.deck.language, title=outline.deck.title)
     text = outline_yaml(outline, _header(lecture, outline.deck.is_cjk))
     return Extraction(lecture, structure, outline, text, [*lecture.warnings, *warnings])

@@ -7,6 +7,7 @@ import yaml
 
 from deckgen.diagnostics import PathPart
 from deckgen.outline.model import Outline, SlideNode
+from deckgen.outline.typed import to_data
 
 _DECK_KEYS = ("title", "subtitle", "presenter", "date", "language", "markup", "theme")
 
@@ -113,7 +114,7 @@ def outline_yaml(outline: Outline, header: Sequence[str] = (), shortened: set[tu
     w = _Writer(outline.deck.is_cjk, shortened or set(), figures or {})
     w.lines.extend(f"# {line}" if line else "#" for line in header)
     w.lines.append("deck:")
-    deck: dict[str, Any] = outline.deck.model_dump()
+    deck: dict[str, Any] = to_data(outline.deck)
     for key in _DECK_KEYS:
         if deck.get(key) is not None and not (key == "markup" and deck[key] == "none"):
             w.key(2, key, str(deck[key]))

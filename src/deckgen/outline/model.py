@@ -1,15 +1,14 @@
-"""The outline model (v1): what a lecture deck is made of, validated by pydantic."""
+"""The outline model (v1): what a lecture deck is made of, as frozen data classes with their rules."""
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
-from pydantic_core import PydanticCustomError
-
-from deckgen.text.script import is_cjk_language, visible_length
+from deckgen.outline.typed import After, Before, Frozen, Length, Visible
+from deckgen.text.script import is_cjk_language
 
 # Far beyond what a slide can show at the smallest size (about 200 characters of title, 600 of bullet),
 # so only a mistake meets them; they keep text fitting fast. Notes have no limit but the file's.
@@ -17,28 +16,13 @@ MAX_TITLE = 500
 MAX_LABEL = 100
 MAX_BULLET = 2000
 
-
-def _at_most(limit: int) -> AfterValidator:
-    """A length limit counted in characters as they show (`visible_length`): a letter with combining
-    marks or an emoji sequence is one."""
-    def check(value: str) -> str:
-        if len(value) > limit and visible_length(value) > limit:
-            raise PydanticCustomError("string_too_long", "longer than {max_length} characters", {"max_length": limit})
-        return value
-    return AfterValidator(check)
-
-
-def _limited(limit: int, *, required: bool = False) -> tuple:
-    """The metadata of a text field limited to `limit` visible characters. The JSON Schema says
-    `maxLength` (code points, so an editor may flag an emoji-heavy line a little early)."""
-    return (Field(min_length=1 if required else None, json_schema_extra={"maxLength": limit}), _at_most(limit))
-
-
-Title = Annotated[str, *_limited(MAX_TITLE, required=True)]
-Text = Annotated[str, *_limited(MAX_TITLE)]
-Bullet = Annotated[str, *_limited(MAX_BULLET)]
-Label = Annotated[str, *_limited(MAX_LABEL, required=True)]
-Cell = Annotated[str, *_limited(MAX_BULLET)]
+# Text fields limited to so many characters as they show (`Visible`); the JSON Schema says `maxLength`
+# (code points, so an editor may flag an emoji-heavy line a little early).
+Title = Annotated[str, Length(least=1), Visible(MAX_TITLE)]
+Text = Annotated[str, Visible(MAX_TITLE)]
+Bullet = Annotated[str, Visible(MAX_BULLET)]
+Label = Annotated[str, Length(least=1), Visible(MAX_LABEL)]
+Cell = Annotated[str, Visible(MAX_BULLET)]
 
 
 class Role(str, Enum):
@@ -81,17 +65,19 @@ def _number(value: object) -> object:
             raise ValueError(f"expected a number, got {value!r}{hint}")
         number = float(text)
     else:
-        return value  # pydantic names the wrong type
+        return value  # the type check names the wrong type
     if not math.isfinite(number):
         raise ValueError(f"expected a finite number, got {value!r}")
     return number
 
 
-Number = Annotated[float, BeforeValidator(_number)]
+Number = Annotated[float, Before(_number)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+class _Strict(Frozen):
+    """Outline classes take values only of their exact type (YAML's `2024` is not a title)."""
+
+    STRICT = True
 
 
 MAX_LEVEL = 8  # PowerPoint's nine bullet levels: 0…8
@@ -116,55 +102,69 @@ def flatten_bullets(items: Any) -> Optional[tuple[list[Any], tuple[int, ...]]]:
     return (texts, tuple(levels)) if isinstance(items, list) and walk(items, 0) else None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Series(_Strict):
     """One data series of a chart: its name and one value per category."""
 
     name: Label
-    values: list[Number] = Field(min_length=1)
+    values: Annotated[list[Number], Length(least=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Chart(_Strict):
     """A native chart: its type, the categories, one or more series, and the unit of the values."""
 
     type: Literal["column", "bar", "line", "pie"]
-    categories: list[Label] = Field(min_length=1)
-    series: list[Series] = Field(min_length=1)
+    categories: Annotated[list[Label], Length(least=1)]
+    series: Annotated[list[Series], Length(least=1)]
     unit: Optional[Label] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Table(_Strict):
     """A native table: the header row and the body rows, each as wide as the header."""
 
-    header: list[Cell] = Field(min_length=1)
-    rows: list[list[Cell]] = Field(min_length=1)
+    header: Annotated[list[Cell], Length(least=1)]
+    rows: Annotated[list[list[Cell]], Length(least=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Quote(_Strict):
     """A quotation set large, with its source below."""
 
-    text: str = Field(min_length=1, max_length=MAX_BULLET)
-    source: Optional[str] = Field(default=None, max_length=MAX_TITLE)
+    text: Annotated[str, Length(1, MAX_BULLET)]
+    source: Optional[Annotated[str, Length(most=MAX_TITLE)]] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class BigNumber(_Strict):
     """A key figure, exactly as in the text (`74.4万亿元`, `5.2%`), and what it counts."""
 
     value: Label
-    label: str = Field(min_length=1, max_length=MAX_BULLET)
+    label: Annotated[str, Length(1, MAX_BULLET)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Column(_Strict):
     """One side of a comparison: its heading and its bullets."""
 
-    title: str = Field(min_length=1, max_length=MAX_TITLE)
-    bullets: list[Bullet] = Field(default_factory=list)
+    title: Annotated[str, Length(1, MAX_TITLE)]
+    bullets: list[Bullet] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Compare(_Strict):
     """Two columns side by side."""
 
     left: Column
     right: Column
+
+
+def _role(value: object) -> object:
+    """`kind:`/`layout:` text as its role (`bullets` → content); anything else is left for the type to refuse."""
+    if isinstance(value, str) and value in KIND_ALIASES:
+        return KIND_ALIASES[value]
+    return Role(value) if isinstance(value, str) and value in Role._value2member_map_ else value
 
 
 # The keys that give a slide its content of another kind than bullets, and the kind each one makes.
@@ -173,6 +173,7 @@ PAYLOADS = {"chart": Role.CHART, "table": Role.TABLE, "image": Role.PICTURE, "qu
 MAX_CODE = 200_000  # characters of one code block: thousands of lines, far beyond what slides show
 
 
+@dataclass(frozen=True, kw_only=True)
 class SlideNode(_Strict):
     """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text, and at
     most one content of another kind (`PAYLOADS`: a chart, a table, an image, a quote, numbers, a
@@ -183,44 +184,33 @@ class SlideNode(_Strict):
     order, each one's level in `bullet_levels`."""
 
     title: Title
-    label: Optional[Annotated[str, _at_most(MAX_LABEL)]] = None
-    bullets: list[Bullet] = Field(default_factory=list)
+    label: Optional[Annotated[str, Visible(MAX_LABEL)]] = None
+    bullets: list[Bullet] = field(default_factory=list)
     notes: str = ""
-    layout: Optional[Role] = None
-    kind: Optional[Role] = None
+    layout: Annotated[Optional[Role], Before(_role)] = None
+    kind: Annotated[Optional[Role], Before(_role)] = None
     chart: Optional[Chart] = None
     table: Optional[Table] = None
-    image: Optional[str] = Field(default=None, min_length=1, max_length=4096)
-    alt: Optional[str] = Field(default=None, min_length=1, max_length=MAX_BULLET)
+    image: Optional[Annotated[str, Length(1, 4096)]] = None
+    alt: Optional[Annotated[str, Length(1, MAX_BULLET)]] = None
     quote: Optional[Quote] = None
-    numbers: Optional[list[BigNumber]] = Field(default=None, min_length=2, max_length=4)
+    numbers: Optional[Annotated[list[BigNumber], Length(2, 4)]] = None
     compare: Optional[Compare] = None
-    code: Optional[str] = Field(default=None, min_length=1, max_length=MAX_CODE)
+    code: Optional[Annotated[str, Length(1, MAX_CODE)]] = None
 
-    _levels: tuple[int, ...] = PrivateAttr(default=())
-
-    @model_validator(mode="wrap")
     @classmethod
-    def _sub_bullets(cls, data: Any, handler: Any) -> Any:
+    def _shape(cls, data: Any) -> tuple[Any, dict[str, Any]]:
+        """Nested bullets flattened, their levels kept aside (`bullet_levels`)."""
         flat = flatten_bullets(data.get("bullets")) if isinstance(data, dict) else None
         if flat is None or not any(flat[1]):
-            return handler(data)
-        node = handler({**data, "bullets": flat[0]})
-        node.__pydantic_private__["_levels"] = flat[1]
-        return node
+            return data, {}
+        return {**data, "bullets": flat[0]}, {"_levels": flat[1]}
 
     @property
     def bullet_levels(self) -> tuple[int, ...]:
         """The level of each bullet (0 first level, 1 a sub-bullet…)."""
-        levels = self._levels
+        levels = self.__dict__.get("_levels", ())
         return levels if len(levels) == len(self.bullets) else (0,) * len(self.bullets)
-
-    @field_validator("layout", "kind", mode="before")
-    @classmethod
-    def _role(cls, value: object) -> object:
-        if isinstance(value, str) and value in KIND_ALIASES:
-            return KIND_ALIASES[value]
-        return Role(value) if isinstance(value, str) and value in Role._value2member_map_ else value
 
     @property
     def payload(self) -> Optional[str]:
@@ -234,22 +224,47 @@ class SlideNode(_Strict):
         return self.kind or self.layout or (PAYLOADS[payload] if payload else None)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Point(SlideNode):
     """A numbered point inside a subsection (一要…, 二要…)."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Subsection(SlideNode):
     """A subsection (（一）…) with its points."""
 
-    points: list[Point] = Field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Section(SlideNode):
     """A section (一、…): a divider slide, then its subsections."""
 
-    subsections: list[Subsection] = Field(default_factory=list)
+    subsections: list[Subsection] = field(default_factory=list)
 
 
+def _roles(value: Optional[dict[str, str]]) -> Optional[dict[str, str]]:
+    """`template_roles:` keys are slide roles."""
+    if value is None:
+        return value
+    import difflib
+
+    for key in value:
+        if key not in Role._value2member_map_:
+            close = difflib.get_close_matches(key, list(Role._value2member_map_), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise ValueError(f"{key!r} is not a slide role; use {', '.join(r.value for r in Role)}{hint}")
+    return value
+
+
+def _language(value: str) -> str:
+    """A language tag such as zh-CN or en-US."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        raise ValueError(f"{value!r} is not a language tag; write one such as zh-CN or en-US")
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
 class Deck(_Strict):
     """Deck-wide settings and the title slide."""
 
@@ -257,34 +272,11 @@ class Deck(_Strict):
     subtitle: Optional[Text] = None
     presenter: Optional[Text] = None
     date: Optional[Text] = None
-    language: str = "zh-CN"
+    language: Annotated[str, After(_language)] = "zh-CN"
     markup: Literal["none", "markdown"] = "none"
-    theme: Optional[str] = Field(default=None, max_length=4096)
-    template_roles: Optional[dict[str, str]] = None
+    theme: Optional[Annotated[str, Length(most=4096)]] = None
+    template_roles: Annotated[Optional[dict[str, str]], After(_roles)] = None
     notes: str = ""
-
-    @field_validator("template_roles")
-    @classmethod
-    def _roles(cls, value: Optional[dict[str, str]]) -> Optional[dict[str, str]]:
-        if value is None:
-            return value
-        import difflib
-
-        for key in value:
-            if key not in Role._value2member_map_:
-                close = difflib.get_close_matches(key, list(Role._value2member_map_), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise ValueError(f"{key!r} is not a slide role; use {', '.join(r.value for r in Role)}{hint}")
-        return value
-
-    @field_validator("language")
-    @classmethod
-    def _language(cls, value: str) -> str:
-        import re
-
-        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
-            raise ValueError(f"{value!r} is not a language tag; write one such as zh-CN or en-US")
-        return value
 
     @property
     def is_cjk(self) -> bool:
@@ -296,10 +288,11 @@ class Deck(_Strict):
         return self.markup == "markdown"
 
 
+@dataclass(frozen=True, kw_only=True)
 class Outline(_Strict):
     """A whole lecture: deck settings, opening slides, sections, closing slides."""
 
     deck: Deck
-    opening: list[SlideNode] = Field(default_factory=list)
-    sections: list[Section] = Field(min_length=1)
-    closing: list[SlideNode] = Field(default_factory=list)
+    opening: list[SlideNode] = field(default_factory=list)
+    sections: Annotated[list[Section], Length(least=1)]
+    closing: list[SlideNode] = field(default_factory=list)

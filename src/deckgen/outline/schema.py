@@ -5,6 +5,7 @@ import copy
 from typing import Any
 
 from deckgen.outline.model import KIND_ALIASES, Outline
+from deckgen.outline.typed import adapter
 
 SCHEMA_ID = "https://deckgen.invalid/outline-v1.schema.json"
 # deckgen reads every scalar as text: a title `2024` or `yes` is the text as written, where an editor's YAML
@@ -33,7 +34,7 @@ def outline_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the outline format v1: keys, nesting, types, required keys, the
     slide kinds and their data. What needs more than a schema says (a chart's series as long as its
     categories, table rows as wide as the header, pictures that exist) is checked by `deckgen check`."""
-    schema = copy.deepcopy(Outline.model_json_schema(mode="validation"))
+    schema = copy.deepcopy(adapter(Outline).json_schema(mode="validation"))
     defs = schema.setdefault("$defs", {})
     role = defs.get("Role")
     if role is not None:

@@ -20,14 +20,15 @@ _BLOCK = re.compile(r"^[|>][-+0-9]*\s*(#.*)?$")
 @lru_cache(maxsize=1)
 def outline_keys() -> frozenset[str]:
     """Every key the outline format knows (deck, sections, title, notes, bullets, …)."""
-    from pydantic import BaseModel
+    from dataclasses import is_dataclass
 
     from deckgen.outline import model
+    from deckgen.outline.typed import field_types
 
     keys = {"deck", "sections"}
     for value in vars(model).values():
-        if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel:
-            keys.update(value.model_fields)
+        if isinstance(value, type) and is_dataclass(value):
+            keys.update(field_types(value))
     return frozenset(keys)
 
 

@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import BaseModel, ValidationError
-
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded
+from deckgen.outline import typed
 from deckgen.outline.model import KIND_ALIASES, PAYLOADS, Outline, Role, SlideNode
 from deckgen.text.clean import sanitise
 from deckgen.text.script import visible_length
@@ -33,27 +32,14 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _inner_model(ann: Any) -> type[BaseModel] | None:
-    """The model class inside an annotation (`Chart`, `Optional[Chart]`, `list[Series]`, `Optional[list[…]]`)."""
-    if isinstance(ann, type) and issubclass(ann, BaseModel):
-        return ann
-    for arg in getattr(ann, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _model_at(path: tuple[PathPart, ...]) -> type[BaseModel] | None:
+def _model_at(path: tuple[PathPart, ...]) -> type | None:
     """The model class that validates the mapping at `path` (list indexes skipped)."""
     model: Any = Outline
     for part in path:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        model = _inner_model(field.annotation)
+        hint = typed.field_types(model).get(part) if isinstance(part, str) else None
+        model = typed.inner_class(hint) if hint is not None else None
         if model is None:
             return None
     return model
@@ -78,6 +64,7 @@ def _prepare(value: Any, path: tuple[PathPart, ...], warnings: list[Diagnostic],
     return value
 
 
+EXTRA_KEY = ("extra_forbidden", "unexpected_keyword_argument")  # a key the model does not know (model, dataclass)
 _BOUNDS = {"less_than_equal": ("le", "at most"), "less_than": ("lt", "less than"),
            "greater_than": ("gt", "more than"), "greater_than_equal": ("ge", "at least")}
 
@@ -103,10 +90,10 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
     value = err.get("input")
     if kind == "missing":
         return loaded.problem(loc, f"required key {loc[-1]!r} is missing; add it")
-    if kind == "extra_forbidden":
+    if kind in EXTRA_KEY:
         key = str(loc[-1])
         model = _model_at(loc[:-1])
-        choices = list(model.model_fields) if model else []
+        choices = list(typed.field_types(model)) if model else []
         close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else (f"; allowed: {', '.join(choices)}" if choices else "")
         return loaded.problem(loc, f"unknown key {key!r}{hint}", key=True)
@@ -125,7 +112,7 @@ def _message(err: dict[str, Any], loaded: Loaded) -> Diagnostic:
             return loaded.problem(loc, f"expected a list, got text; write one bullet a line after '- ', or a list in "
                                        f"brackets: `bullets: {_as_list(value)}`")
         return loaded.problem(loc, f"expected a list, got {_kind(value)}; write one item a line, each after '- '")
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type"):
         return loaded.problem(loc, f"expected a mapping (key: value), got {_kind(value)}; write `key: value` lines under it")
     if kind == "string_too_short":
         return loaded.problem(loc, "must not be empty; write the text")
@@ -181,8 +168,25 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
                                                  + _lecture_hint(loaded)))
         raise ContentError(problems)
     data = _prepare(loaded.data, (), warnings, loaded)
+    outline = typed.quick(Outline, data)
+    if outline is None:
+        outline = _checked(data, loaded, problems)
+    if outline is not None:
+        problems += _size_problems(outline, loaded)
+        problems += kind_problems(outline, loaded)
+    if problems or outline is None:
+        problems.sort(key=lambda d: (d.line or 0, d.col or 0))
+        raise ContentError(problems)
+    return outline, warnings
+
+
+def _checked(data: Any, loaded: Loaded, problems: list[Diagnostic]) -> Optional[Outline]:
+    """`data` validated by pydantic (the quick check found something): the outline, or None with every
+    problem added to `problems`."""
+    from pydantic import ValidationError
+
     try:
-        outline = Outline.model_validate(data)
+        return typed.slow(Outline, data)
     except ValidationError as exc:
         seen = set()
         reported = {p.path for p in loaded.problems}  # a value the loader already refused is not judged again
@@ -191,14 +195,7 @@ def validate(loaded: Loaded) -> tuple[Outline, list[Diagnostic]]:
             if (diag.path, diag.message) not in seen and diag.path not in reported:
                 seen.add((diag.path, diag.message))
                 problems.append(diag)
-        outline = None
-    if outline is not None:
-        problems += _size_problems(outline, loaded)
-        problems += kind_problems(outline, loaded)
-    if problems or outline is None:
-        problems.sort(key=lambda d: (d.line or 0, d.col or 0))
-        raise ContentError(problems)
-    return outline, warnings
+        return None
 
 
 def _size_problems(outline: Outline, loaded: Loaded) -> list[Diagnostic]:

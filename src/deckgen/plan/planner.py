@@ -306,7 +306,7 @@ class Planner:
         if slot is None:
             return None
         size = self.sizes.footer
-        return self.fitted([self.outline.deck.title], slot, SizeRange(max=size, min=min(size, 7)), ("deck",), "the footer", 1)
+        return self.fitted([self.outline.deck.title], slot, SizeRange(max=float(size), min=float(min(size, 7))), ("deck",), "the footer", 1)
 
     def agenda(self) -> None:
         items = [with_label(self.label(0, i, sec), sec.title) for i, sec in enumerate(self.outline.sections)]
@@ -331,7 +331,7 @@ class Planner:
         label = self.label(1, j, sub)
         if not sub.bullets and sub.points:
             labels = [self.label(2, k, p) for k, p in enumerate(sub.points)]
-            sub = sub.model_copy(update={"bullets": [with_label(lb, p.title) for lb, p in zip(labels, sub.points)]})
+            sub = sub.replace(bullets=[with_label(lb, p.title) for lb, p in zip(labels, sub.points)])
         self.node(sub, Role.CONTENT, path, label, section)
         for k, point in enumerate(sub.points):
             self.node(point, Role.CONTENT, path + ("points", k), self.label(2, k, point), section)
@@ -376,7 +376,7 @@ def plan_section(p: Planner, role: Role, e: Entry) -> None:
     p.slide(Role.SECTION, title, e, [("label", label)], footer=False, ordinal=p.ordinal(e.path))
     if node.payload and node.layout is None and node.kind is None:  # its chart, table… on a slide after the divider
         kind = PAYLOADS[node.payload]
-        PLANNERS[kind](p, kind, Entry(node.model_copy(update={"notes": ""}), e.title, e.label, e.path, e.section))
+        PLANNERS[kind](p, kind, Entry(node.replace(notes=""), e.title, e.label, e.path, e.section))
     elif node.bullets:
         p.content(Role.CONTENT, e.title, "", node.bullets, e.path, e.section, node.bullet_levels)
 

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 from deckgen.diagnostics import PathPart
+from deckgen.outline.typed import to_data
 from deckgen.outline.model import Outline, Role, SlideNode
 from deckgen.package.slideid import AGENDA, COVER, SlideKey, short_hash
 from deckgen.plan.model import DeckPlan
@@ -21,7 +23,7 @@ def parse_path(source: str) -> tuple[PathPart, ...]:
 
 def own_fields(node: Any) -> dict[str, Any]:
     """The fields of an outline node that are its own slide's (its children left out), as plain data."""
-    data = (node.model_dump(mode="json", exclude_none=True, exclude=set(CHILDREN)) if hasattr(node, "model_dump")
+    data = (to_data(node, json=True, exclude_none=True, exclude=frozenset(CHILDREN)) if is_dataclass(node)
             else dict(node))  # (a section's subsections are not dumped only to be dropped)
     levels = getattr(node, "bullet_levels", ())
     if any(levels):

@@ -53,7 +53,7 @@ def localized(theme: Theme, language: str) -> Theme:
         return theme
 
     def pair(p: FontPair) -> FontPair:
-        return p.model_copy(update={"ea": face_for(p.ea, script)}) if p.ea else p
+        return p.replace(ea=face_for(p.ea, script)) if p.ea else p
 
-    fonts = theme.fonts.model_copy(update={"major": pair(theme.fonts.major), "minor": pair(theme.fonts.minor)})
-    return theme.model_copy(update={"fonts": fonts})
+    fonts = theme.fonts.replace(major=pair(theme.fonts.major), minor=pair(theme.fonts.minor))
+    return theme.replace(fonts=fonts)

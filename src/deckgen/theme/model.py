@@ -1,15 +1,17 @@
 """Themes as data: find a built-in or user theme file, resolve `extends:`, validate it into a `Theme`."""
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
-
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
+from deckgen.outline import typed
 from deckgen.outline.load import Loaded, load_yaml
-from deckgen.outline.validate import range_message
+from deckgen.outline.typed import After, Before, Bound, Frozen, Length
+from deckgen.outline.validate import EXTRA_KEY, range_message
 from deckgen.package.files import file_problem
 
 DEFAULT_THEME = "party"
@@ -30,11 +32,7 @@ def _hex(value: Any) -> str:
     return h
 
 
-HexColor = Annotated[str, BeforeValidator(_hex)]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+HexColor = Annotated[str, Before(_hex)]
 
 
 def _typeface(name: str) -> str:
@@ -47,10 +45,11 @@ def _typeface(name: str) -> str:
     return name
 
 
-Typeface = Annotated[str, AfterValidator(_typeface)]
+Typeface = Annotated[str, After(_typeface)]
 
 
-class FontPair(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class FontPair(Frozen):
     """A theme font: Latin typeface and East Asian typeface."""
 
     latin: Typeface
@@ -58,27 +57,30 @@ class FontPair(_Frozen):
     cs: Typeface = ""
 
 
-class Fonts(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Fonts(Frozen):
     major: FontPair
     minor: FontPair
 
 
-class SizeRange(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class SizeRange(Frozen):
     """Type sizes in points: fitting tries `max` first and never goes below `min`.
 
     Text set below `preferred` (default: `max`) is reported as a warning.
     """
 
-    max: float = Field(gt=0, le=200)
-    min: float = Field(gt=0, le=200)
-    preferred: Optional[float] = Field(default=None, gt=0, le=200)
+    max: Annotated[float, Bound(gt=0, le=200)]
+    min: Annotated[float, Bound(gt=0, le=200)]
+    preferred: Optional[Annotated[float, Bound(gt=0, le=200)]] = None
 
     @property
     def pref(self) -> float:
         return self.preferred if self.preferred is not None else self.max
 
 
-class Sizes(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Sizes(Frozen):
     cover_title: SizeRange
     cover_subtitle: SizeRange
     byline: SizeRange
@@ -88,15 +90,15 @@ class Sizes(_Frozen):
     section_title: SizeRange
     closing_title: SizeRange
     statement: SizeRange
-    notes: float = Field(default=14, gt=6, le=40)
-    footer: float = Field(default=11, gt=6, le=30)
+    notes: Annotated[float, Bound(gt=6, le=40)] = 14
+    footer: Annotated[float, Bound(gt=6, le=30)] = 11
     # the slide kinds beyond bullets (DESIGN.md); a theme may leave them out
-    card_key: SizeRange = SizeRange(max=30, min=20, preferred=26)
-    quote: SizeRange = SizeRange(max=40, min=24, preferred=32)
-    number: SizeRange = SizeRange(max=72, min=40, preferred=54)
-    table: SizeRange = SizeRange(max=22, min=16, preferred=18)
-    chart: SizeRange = SizeRange(max=18, min=14)
-    code: SizeRange = SizeRange(max=20, min=10, preferred=14)
+    card_key: SizeRange = SizeRange(max=30.0, min=20.0, preferred=26.0)
+    quote: SizeRange = SizeRange(max=40.0, min=24.0, preferred=32.0)
+    number: SizeRange = SizeRange(max=72.0, min=40.0, preferred=54.0)
+    table: SizeRange = SizeRange(max=22.0, min=16.0, preferred=18.0)
+    chart: SizeRange = SizeRange(max=18.0, min=14.0)
+    code: SizeRange = SizeRange(max=20.0, min=10.0, preferred=14.0)
 
     def scaled(self, k: float) -> "Sizes":
         """These sizes for a slide `k` times as tall as the 7.5-inch 16:9 slide they are given for (notes stay)."""
@@ -104,25 +106,37 @@ class Sizes(_Frozen):
             return self
         ranges = {name: SizeRange(max=round(r.max * k, 1), min=round(r.min * k, 1),
                                   preferred=None if r.preferred is None else round(r.preferred * k, 1))
-                  for name, r in self if isinstance(r, SizeRange)}
-        return self.model_copy(update={**ranges, "footer": round(max(6.5, self.footer * k), 1)})
+                  for name, r in vars(self).items() if isinstance(r, SizeRange)}
+        return self.replace(**ranges, footer=round(max(6.5, self.footer * k), 1))
 
 
-class RoleColors(_Frozen):
+def _scheme(value: Optional[str]) -> Optional[str]:
+    """A scheme colour's name (dk1, accent1, …)."""
+    if value is not None and value not in SCHEME_KEYS:
+        raise ValueError(f"{value!r} is not a scheme colour; use one of {', '.join(SCHEME_KEYS)}")
+    return value
+
+
+SchemeName = Annotated[str, After(_scheme)]
+OptionalSchemeName = Annotated[Optional[str], After(_scheme)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoleColors(Frozen):
     """Scheme colour names (dk1, accent1, …) used by one slide role.
 
     `panel` is the fill behind the section label when `decor.divider` is `panel` (default: `ornament`);
     `card` fills cards and every other table row (default: lt1 on an lt2 background, lt2 on lt1, dk2 on dk1).
     """
 
-    background: str
-    title: str
-    text: str
-    ornament: str
-    bullet: Optional[str] = None
-    muted: Optional[str] = None
-    panel: Optional[str] = None
-    card: Optional[str] = None
+    background: SchemeName
+    title: SchemeName
+    text: SchemeName
+    ornament: SchemeName
+    bullet: OptionalSchemeName = None
+    muted: OptionalSchemeName = None
+    panel: OptionalSchemeName = None
+    card: OptionalSchemeName = None
 
     @property
     def card_fill(self) -> str:
@@ -133,22 +147,23 @@ class RoleColors(_Frozen):
         """The colour that marks: bullets, card keys, big numbers, the series a chart is about."""
         return self.bullet or self.title
 
-    @field_validator("*")
-    @classmethod
-    def _scheme(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and value not in SCHEME_KEYS:
-            raise ValueError(f"{value!r} is not a scheme colour; use one of {', '.join(SCHEME_KEYS)}")
-        return value
 
-
-class Roles(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Roles(Frozen):
     title: RoleColors
     section: RoleColors
     closing: RoleColors
     content: RoleColors
 
 
-class Decor(_Frozen):
+def _bullet(value: str) -> str:
+    if not value.isprintable() or value.isspace():
+        raise ValueError(f"bullet must be one visible character, got {value!r}")
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decor(Frozen):
     """Decorations drawn by the master and layouts (never per slide); the defaults are the party look.
 
     - `edge`: on the cover, dividers and closing slide: `band` along the bottom edge, `bar` along the
@@ -167,18 +182,23 @@ class Decor(_Frozen):
     title_rule: Literal["split", "line", "accent", "none"] = "split"
     header: Literal["strip", "none"] = "none"
     footer_rule: bool = True
-    bullet: str = Field(default="■", min_length=1, max_length=1)
-    band: float = Field(default=10, gt=0, le=60)
-
-    @field_validator("bullet")
-    @classmethod
-    def _bullet(cls, value: str) -> str:
-        if not value.isprintable() or value.isspace():
-            raise ValueError(f"bullet must be one visible character, got {value!r}")
-        return value
+    bullet: Annotated[str, Length(1, 1), After(_bullet)] = "■"
+    band: Annotated[float, Bound(gt=0, le=60)] = 10
 
 
-class Theme(_Frozen):
+def _colors(value: dict[str, str]) -> dict[str, str]:
+    """All twelve scheme colours, no other, in scheme order."""
+    missing = [k for k in SCHEME_KEYS if k not in value]
+    if missing:
+        raise ValueError(f"missing scheme colours: {', '.join(missing)}")
+    extra = [k for k in value if k not in SCHEME_KEYS]
+    if extra:
+        raise ValueError(f"unknown scheme colours: {', '.join(extra)}")
+    return {k: value[k] for k in SCHEME_KEYS}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Theme(Frozen):
     """A deck design: colour scheme, fonts, type sizes, colours per slide role and decorations.
 
     `dark` maps the master's background to `dk1` and text to `lt1` (PowerPoint's dark variant), so
@@ -188,25 +208,14 @@ class Theme(_Frozen):
     name: str
     description: str = ""
     dark: bool = False
-    colors: dict[str, HexColor]
+    colors: Annotated[dict[str, HexColor], After(_colors)]
     fonts: Fonts
     sizes: Sizes
     roles: Roles
     decor: Decor = Decor()
     # bullets on one slide at most; unset: up to nine short ones share a slide when they fit at the preferred
     # size (a slide half empty is not split), else six
-    max_bullets: Optional[int] = Field(default=None, ge=1, le=20)
-
-    @field_validator("colors")
-    @classmethod
-    def _colors(cls, value: dict[str, str]) -> dict[str, str]:
-        missing = [k for k in SCHEME_KEYS if k not in value]
-        if missing:
-            raise ValueError(f"missing scheme colours: {', '.join(missing)}")
-        extra = [k for k in value if k not in SCHEME_KEYS]
-        if extra:
-            raise ValueError(f"unknown scheme colours: {', '.join(extra)}")
-        return {k: value[k] for k in SCHEME_KEYS}
+    max_bullets: Optional[Annotated[int, Bound(ge=1, le=20)]] = None
 
     def rgb(self, scheme_name: str) -> str:
         """The hex RGB of a scheme colour name."""
@@ -325,11 +334,11 @@ def _allowed_keys(loc: tuple[PathPart, ...]) -> list[str]:
     """The keys the theme model allows at the mapping `loc` (empty when it is not a model)."""
     model: Any = Theme
     for part in loc:
-        info = model.model_fields.get(part) if isinstance(part, str) else None
-        model = info.annotation if info is not None else None
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        hint = typed.field_types(model).get(part) if isinstance(part, str) else None
+        model = hint if isinstance(hint, type) and dataclasses.is_dataclass(hint) else None
+        if model is None:
             return []
-    return list(model.model_fields)
+    return list(typed.field_types(model))
 
 
 def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
@@ -348,15 +357,20 @@ def load_theme(spec: str | None = None, base: Path | None = None) -> Theme:
     data, origins, top = _read(path, (path.resolve(),))
     if "name" not in data:
         data["name"] = path.stem
+    theme = typed.quick(Theme, data)
+    if theme is not None:
+        return theme
+    from pydantic import ValidationError
+
     try:
-        return Theme.model_validate(data)
+        return typed.slow(Theme, data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             loc = tuple(err["loc"])
-            d = _locate(origins, top, loc, key=err["type"] == "extra_forbidden")
+            d = _locate(origins, top, loc, key=err["type"] in EXTRA_KEY)
             msg = range_message(err) or err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
+            if err["type"] in EXTRA_KEY:
                 allowed = _allowed_keys(loc[:-1])
                 msg = f"unknown key {str(loc[-1])!r}" + (f"; allowed: {', '.join(allowed)}" if allowed else "")
             problems.append(Diagnostic(msg, d.file, d.line, d.col, d.path))
