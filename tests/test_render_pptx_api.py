@@ -88,3 +88,36 @@ def test_fit_remembers_by_every_input() -> None:
     lines.append("changed by the caller")
     assert wrap("推动高质量发展，坚持新发展理念", 5.0) == lines[:-1]  # a caller's list is its own copy
     assert _wrapped.cache_info().hits >= 1
+
+
+def test_placeholder_lookup_finds_what_python_pptx_finds() -> None:
+    """The compiled `p:ph` lookup answers as python-pptx's own XPath on every kind of shape: placeholders of
+    every layout, text boxes, pictures, connectors, tables, groups, and a shape whose first child is a comment."""
+    from lxml import etree
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+    from pptx.util import Inches
+
+    import deckgen.render.pptx_api  # noqa: F401 - installs the lookup
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.add_textbox(0, 0, Inches(1), Inches(1))
+    slide.shapes.add_shape(MSO_SHAPE.OVAL, 0, 0, Inches(1), Inches(1))
+    slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, Inches(1), Inches(1))
+    slide.shapes.add_table(2, 2, 0, 0, Inches(2), Inches(1))
+    group = slide.shapes.add_group_shape()
+    group.shapes.add_textbox(0, 0, Inches(1), Inches(1))
+    odd = slide.shapes[0]._element
+    odd.insert(0, etree.Comment("a comment first"))
+    elements = [s._element for layout in prs.slide_layouts for s in layout.shapes]
+    elements += [s._element for s in slide.shapes] + [s._element for s in group.shapes]
+    found = 0
+    for el in elements:
+        mine = el.ph
+        theirs = el.xpath("./*[1]/p:nvPr/p:ph")
+        assert mine is (theirs[0] if theirs else None)
+        found += mine is not None
+    assert found > 20 and slide.shapes[0].is_placeholder and not slide.shapes[2].is_placeholder
+    from pptx.oxml.shapes.shared import BaseShapeElement
+    assert BaseShapeElement.ph.fget.__module__ == "deckgen.render.pptx_api"

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Annotated, Any, Literal, Optional
 
-from deckgen.outline.typed import After, Before, Frozen, Length, Visible
+from deckgen.outline.rules import After, Before, Length, Visible
+from deckgen.outline.typed import Frozen, model
 from deckgen.text.script import is_cjk_language
 
 # Far beyond what a slide can show at the smallest size (about 200 characters of title, 600 of bullet),
@@ -102,7 +103,7 @@ def flatten_bullets(items: Any) -> Optional[tuple[list[Any], tuple[int, ...]]]:
     return (texts, tuple(levels)) if isinstance(items, list) and walk(items, 0) else None
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Series(_Strict):
     """One data series of a chart: its name and one value per category."""
 
@@ -110,7 +111,7 @@ class Series(_Strict):
     values: Annotated[list[Number], Length(least=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Chart(_Strict):
     """A native chart: its type, the categories, one or more series, and the unit of the values."""
 
@@ -120,7 +121,7 @@ class Chart(_Strict):
     unit: Optional[Label] = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Table(_Strict):
     """A native table: the header row and the body rows, each as wide as the header."""
 
@@ -128,7 +129,7 @@ class Table(_Strict):
     rows: Annotated[list[list[Cell]], Length(least=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Quote(_Strict):
     """A quotation set large, with its source below."""
 
@@ -136,7 +137,7 @@ class Quote(_Strict):
     source: Optional[Annotated[str, Length(most=MAX_TITLE)]] = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class BigNumber(_Strict):
     """A key figure, exactly as in the text (`74.4万亿元`, `5.2%`), and what it counts."""
 
@@ -144,7 +145,7 @@ class BigNumber(_Strict):
     label: Annotated[str, Length(1, MAX_BULLET)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Column(_Strict):
     """One side of a comparison: its heading and its bullets."""
 
@@ -152,7 +153,7 @@ class Column(_Strict):
     bullets: list[Bullet] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Compare(_Strict):
     """Two columns side by side."""
 
@@ -173,7 +174,7 @@ PAYLOADS = {"chart": Role.CHART, "table": Role.TABLE, "image": Role.PICTURE, "qu
 MAX_CODE = 200_000  # characters of one code block: thousands of lines, far beyond what slides show
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class SlideNode(_Strict):
     """Anything that becomes a slide: a title, an optional label, key phrases and the spoken text, and at
     most one content of another kind (`PAYLOADS`: a chart, a table, an image, a quote, numbers, a
@@ -201,7 +202,10 @@ class SlideNode(_Strict):
     @classmethod
     def _shape(cls, data: Any) -> tuple[Any, dict[str, Any]]:
         """Nested bullets flattened, their levels kept aside (`bullet_levels`)."""
-        flat = flatten_bullets(data.get("bullets")) if isinstance(data, dict) else None
+        bullets = data.get("bullets") if isinstance(data, dict) else None
+        if type(bullets) is not list or not any(type(item) is list for item in bullets):
+            return data, {}  # no sub-bullets (or not a list: the type check refuses it)
+        flat = flatten_bullets(bullets)
         if flat is None or not any(flat[1]):
             return data, {}
         return {**data, "bullets": flat[0]}, {"_levels": flat[1]}
@@ -224,19 +228,19 @@ class SlideNode(_Strict):
         return self.kind or self.layout or (PAYLOADS[payload] if payload else None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Point(SlideNode):
     """A numbered point inside a subsection (一要…, 二要…)."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Subsection(SlideNode):
     """A subsection (（一）…) with its points."""
 
     points: list[Point] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Section(SlideNode):
     """A section (一、…): a divider slide, then its subsections."""
 
@@ -264,7 +268,7 @@ def _language(value: str) -> str:
     return value
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Deck(_Strict):
     """Deck-wide settings and the title slide."""
 
@@ -288,7 +292,7 @@ class Deck(_Strict):
         return self.markup == "markdown"
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Outline(_Strict):
     """A whole lecture: deck settings, opening slides, sections, closing slides."""
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 import dataclasses
 import enum
 import typing
+import sys
 from typing import Any, Callable, Literal, Optional, TypeVar, Union
 
+from deckgen.outline.rules import Doubt
+
 # The outline and theme models are plain frozen dataclasses whose annotations carry their rules as metadata
-# (`Length`, `Bound`, `Before`, `After`, `Visible`). Two readers share those rules:
+# (`deckgen.outline.rules`: `Length`, `Bound`, `Before`, `After`, `Visible`). Two readers share those rules:
 # - `quick` builds an instance from data that certainly holds (the YAML a build reads), in plain Python,
 #   and gives up (None) at the first doubt: a wrong type, a broken rule, an exception in a rule;
 # - pydantic (imported only then, through `slow`) validates the same classes (it honours the metadata
@@ -16,114 +19,6 @@ from typing import Any, Callable, Literal, Optional, TypeVar, Union
 # the two to the same result on valid and broken outlines and themes.
 
 T = TypeVar("T")
-
-
-class Doubt(Exception):
-    """The quick check cannot vouch for a value: pydantic decides."""
-
-
-class Length:
-    """At least `least`, at most `most` items or characters (code points, as pydantic counts)."""
-
-    def __init__(self, least: Optional[int] = None, most: Optional[int] = None) -> None:
-        self.least, self.most = least, most
-
-    def quick(self, value: Any, inner: Callable[[Any], Any]) -> Any:
-        value = inner(value)
-        n = len(value)
-        if (self.least is not None and n < self.least) or (self.most is not None and n > self.most):
-            raise Doubt
-        return value
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        schema = handler(source)
-        if self.least is not None:
-            schema["min_length"] = self.least
-        if self.most is not None:
-            schema["max_length"] = self.most
-        return schema
-
-
-class Bound:
-    """A number's range: more than `gt`, at least `ge`, at most `le`."""
-
-    def __init__(self, *, gt: Optional[float] = None, ge: Optional[float] = None, le: Optional[float] = None) -> None:
-        self.bounds = {k: v for k, v in (("gt", gt), ("ge", ge), ("le", le)) if v is not None}
-
-    def quick(self, value: Any, inner: Callable[[Any], Any]) -> Any:
-        value = inner(value)
-        b = self.bounds
-        if ("gt" in b and not value > b["gt"]) or ("ge" in b and not value >= b["ge"]) or ("le" in b and not value <= b["le"]):
-            raise Doubt
-        return value
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        schema = handler(source)
-        schema.update(self.bounds)
-        return schema
-
-
-class Before:
-    """`fn` turns the value given into the one the type checks (`'#a8191b'` → `'A8191B'`); ValueError refuses."""
-
-    def __init__(self, fn: Callable[[Any], Any]) -> None:
-        self.fn = fn
-
-    def quick(self, value: Any, inner: Callable[[Any], Any]) -> Any:
-        return inner(self.fn(value))
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_before_validator_function(self.fn, handler(source))
-
-
-class After:
-    """`fn` checks (or normalises) the value once its type holds; ValueError refuses."""
-
-    def __init__(self, fn: Callable[[Any], Any]) -> None:
-        self.fn = fn
-
-    def quick(self, value: Any, inner: Callable[[Any], Any]) -> Any:
-        return self.fn(inner(value))
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_after_validator_function(self.fn, handler(source))
-
-
-class Visible:
-    """At most `limit` characters as they show (`visible_length`: a letter with its marks, an emoji sequence
-    count one); the JSON Schema says `maxLength`."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-
-    def check(self, value: str) -> str:
-        from deckgen.text.script import visible_length
-
-        if len(value) > self.limit and visible_length(value) > self.limit:
-            from pydantic_core import PydanticCustomError
-
-            raise PydanticCustomError("string_too_long", "longer than {max_length} characters", {"max_length": self.limit})
-        return value
-
-    def quick(self, value: Any, inner: Callable[[Any], Any]) -> Any:
-        value = inner(value)
-        if len(value) > self.limit:
-            raise Doubt
-        return value
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_after_validator_function(self.check, handler(source))
-
-    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
-        out = handler(schema)
-        out["maxLength"] = self.limit
-        return out
 
 
 _STRICT_TYPES = {"str", "list", "dict", "float", "int", "bool", "enum", "literal"}
@@ -143,13 +38,65 @@ def _strict(schema: Any) -> Any:
     return schema
 
 
+def model(cls: type[T]) -> type[T]:
+    """`cls` (a `Frozen`) as a keyword-only data class whose methods are `Frozen`'s, shared, not generated:
+    `dataclass` compiles six functions per frozen class, about a millisecond each class at every start."""
+    return dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
+
+
+_INITS: dict[type, tuple[tuple[str, Any, Any], ...]] = {}
+
+
+def _init_plan(cls: type) -> tuple[tuple[str, Any, Any], ...]:
+    """Each init field of `cls` with its default and default factory (`MISSING` when none)."""
+    plan = _INITS.get(cls)
+    if plan is None:
+        plan = _INITS[cls] = tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(cls) if f.init)
+    return plan
+
+
 class Frozen:
-    """Base of the model classes (each a `@dataclass(frozen=True)`): unknown keys refused; `STRICT` classes
-    take values only of their exact type. `_shape` may rewrite the data given before the fields are built
-    and name private attributes to set on the instance (a node's bullet levels)."""
+    """Base of the model classes (each made by `model`): built from keywords, immutable, equal when their
+    fields are, hashable when their values are. Unknown keys refused; `STRICT` classes take values only of
+    their exact type. `_shape` may rewrite the data given before the fields are built and name private
+    attributes to set on the instance (a node's bullet levels)."""
 
     __pydantic_config__ = {"extra": "forbid"}
     STRICT: typing.ClassVar[bool] = False
+
+    def __init__(self, **values: Any) -> None:
+        for name, default, factory in _init_plan(type(self)):
+            if name in values:
+                value = values.pop(name)
+            elif factory is not dataclasses.MISSING:
+                value = factory()
+            elif default is not dataclasses.MISSING:
+                value = default
+            else:
+                raise TypeError(f"{type(self).__name__}() needs the keyword argument {name!r}")
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}() got unknown keyword arguments: {', '.join(values)}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name, _, _ in _init_plan(type(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n, _, _ in _init_plan(type(self)))})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
     @classmethod
     def _shape(cls, data: Any) -> tuple[Any, dict[str, Any]]:
@@ -197,9 +144,23 @@ def field_types(cls: type) -> dict[str, Any]:
     """The init fields of dataclass `cls` and their annotations (with metadata), in order."""
     hints = _HINTS.get(cls)
     if hints is None:
-        every = typing.get_type_hints(cls, include_extras=True)
-        hints = _HINTS[cls] = {f.name: every[f.name] for f in dataclasses.fields(cls) if f.init}
+        hints = _HINTS[cls] = {f.name: _evaluated(cls, f) for f in dataclasses.fields(cls) if f.init}
     return hints
+
+
+_EVALUATED: dict[tuple[str, str], Any] = {}
+
+
+def _evaluated(cls: type, f: dataclasses.Field) -> Any:  # type: ignore[type-arg]
+    """The annotation of field `f` as an object (the text `from __future__ import annotations` leaves, read in
+    the module of the class that declares it; each text read once)."""
+    if not isinstance(f.type, str):
+        return f.type
+    owner = next(c for c in cls.__mro__ if f.name in vars(c).get("__annotations__", {}))
+    key = (owner.__module__, f.type)
+    if key not in _EVALUATED:
+        _EVALUATED[key] = eval(f.type, vars(sys.modules[owner.__module__]))  # noqa: S307 - our own annotations
+    return _EVALUATED[key]
 
 
 def inner_class(hint: Any) -> Optional[type]:
@@ -213,62 +174,94 @@ def inner_class(hint: Any) -> Optional[type]:
     return None
 
 
-def _required(cls: type) -> dict[str, bool]:
-    return {f.name: f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            for f in dataclasses.fields(cls) if f.init}
+Check = Callable[[Any], Any]
 
 
-def _build(hint: Any, value: Any) -> Any:
-    if isinstance(hint, type):
-        if dataclasses.is_dataclass(hint):
-            return _instance(hint, value)
-        if hint is str:
-            if type(value) is not str:
-                raise Doubt
-            return value
-        if hint is float:
-            if type(value) is not float and type(value) is not int:
-                raise Doubt
-            return float(value)
-        if hint is int or hint is bool:
-            if type(value) is not hint:
-                raise Doubt
-            return value
-        if issubclass(hint, enum.Enum):
-            if not isinstance(value, hint):
-                raise Doubt
-            return value
-        raise Doubt
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin is typing.Annotated:
-        return _annotated(args[0], args[1:], value)
-    if origin is Union:
-        if value is None and type(None) in args:
-            return None
-        rest = [a for a in args if a is not type(None)]
-        if len(rest) != 1:
-            raise Doubt
-        return _build(rest[0], value)
-    if origin is list:
-        if type(value) is not list:
-            raise Doubt
-        return [_build(args[0], item) for item in value]
-    if origin is dict:
-        if type(value) is not dict:
-            raise Doubt
-        return {_build(args[0], k): _build(args[1], v) for k, v in value.items()}
-    if origin is Literal:
-        if not any(type(value) is type(a) and value == a for a in args):
+def _exact(kind: type) -> Check:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
             raise Doubt
         return value
-    raise Doubt
+    return check
 
 
-def _annotated(base: Any, metas: tuple[Any, ...], value: Any) -> Any:
-    if not metas:
-        return _build(base, value)
-    return metas[-1].quick(value, lambda v: _annotated(base, metas[:-1], v))
+def _float(value: Any) -> float:
+    if type(value) is not float and type(value) is not int:
+        raise Doubt
+    return float(value)
+
+
+def _compile(hint: Any) -> Check:
+    """The quick check of one annotation: returns the value built, raises `Doubt` (or a rule's ValueError)."""
+    if isinstance(hint, type):
+        if dataclasses.is_dataclass(hint):
+            return lambda value: _instance(hint, value)
+        if hint is float:
+            return _float
+        if hint in (str, int, bool):
+            return _exact(hint)
+        if issubclass(hint, enum.Enum):
+            def member(value: Any) -> Any:
+                if not isinstance(value, hint):
+                    raise Doubt
+                return value
+            return member
+        raise TypeError(f"no quick check for {hint!r}")
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Annotated:
+        check = _compile(args[0])
+        for meta in args[1:]:  # each rule wraps the ones before it, as pydantic applies them
+            check = _wrapped(meta, check)
+        return check
+    if origin is Union:
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) != 1 or len(args) != 2:
+            raise TypeError(f"no quick check for {hint!r}")
+        inner = _compile(rest[0])
+        return lambda value: None if value is None else inner(value)
+    if origin is list:
+        item = _compile(args[0])
+
+        def items(value: Any) -> Any:
+            if type(value) is not list:
+                raise Doubt
+            return [item(v) for v in value]
+        return items
+    if origin is dict:
+        key, val = _compile(args[0]), _compile(args[1])
+
+        def mapping(value: Any) -> Any:
+            if type(value) is not dict:
+                raise Doubt
+            return {key(k): val(v) for k, v in value.items()}
+        return mapping
+    if origin is Literal:
+        choices = [(type(a), a) for a in args]
+
+        def literal(value: Any) -> Any:
+            if (type(value), value) not in choices:
+                raise Doubt
+            return value
+        return literal
+    raise TypeError(f"no quick check for {hint!r}")
+
+
+def _wrapped(meta: Any, inner: Check) -> Check:
+    return lambda value: meta.quick(value, inner)
+
+
+_PLANS: dict[type, tuple[dict[str, Check], frozenset[str]]] = {}
+
+
+def _plan(cls: type) -> tuple[dict[str, Check], frozenset[str]]:
+    """The quick check of each field of `cls`, and the fields without a default."""
+    found = _PLANS.get(cls)
+    if found is None:
+        checks = {name: _compile(hint) for name, hint in field_types(cls).items()}
+        required = frozenset(f.name for f in dataclasses.fields(cls) if f.init and f.default is dataclasses.MISSING
+                             and f.default_factory is dataclasses.MISSING)
+        found = _PLANS[cls] = (checks, required)
+    return found
 
 
 def _instance(cls: type, data: Any) -> Any:
@@ -277,13 +270,14 @@ def _instance(cls: type, data: Any) -> Any:
     if type(data) is not dict:
         raise Doubt
     data, private = cls._shape(data)  # type: ignore[attr-defined]
-    hints = field_types(cls)
-    if any(key not in hints for key in data):
+    checks, required = _plan(cls)
+    if not required.issubset(data):
         raise Doubt
-    required = _required(cls)
-    if any(need and name not in data for name, need in required.items()):
-        raise Doubt
-    obj = cls(**{key: _build(hints[key], value) for key, value in data.items()})
+    try:
+        values = {key: checks[key](value) for key, value in data.items()}
+    except KeyError:  # a key the class does not know
+        raise Doubt from None
+    obj = cls(**values)
     for key, value in private.items():
         object.__setattr__(obj, key, value)
     return obj

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
@@ -10,7 +9,8 @@ from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
 from deckgen.outline import typed
 from deckgen.outline.load import Loaded, load_yaml
-from deckgen.outline.typed import After, Before, Bound, Frozen, Length
+from deckgen.outline.rules import After, Before, Bound, Length
+from deckgen.outline.typed import Frozen, model
 from deckgen.outline.validate import EXTRA_KEY, range_message
 from deckgen.package.files import file_problem
 
@@ -48,7 +48,7 @@ def _typeface(name: str) -> str:
 Typeface = Annotated[str, After(_typeface)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class FontPair(Frozen):
     """A theme font: Latin typeface and East Asian typeface."""
 
@@ -57,13 +57,13 @@ class FontPair(Frozen):
     cs: Typeface = ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Fonts(Frozen):
     major: FontPair
     minor: FontPair
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class SizeRange(Frozen):
     """Type sizes in points: fitting tries `max` first and never goes below `min`.
 
@@ -79,7 +79,7 @@ class SizeRange(Frozen):
         return self.preferred if self.preferred is not None else self.max
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Sizes(Frozen):
     cover_title: SizeRange
     cover_subtitle: SizeRange
@@ -121,7 +121,7 @@ SchemeName = Annotated[str, After(_scheme)]
 OptionalSchemeName = Annotated[Optional[str], After(_scheme)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class RoleColors(Frozen):
     """Scheme colour names (dk1, accent1, …) used by one slide role.
 
@@ -148,7 +148,7 @@ class RoleColors(Frozen):
         return self.bullet or self.title
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Roles(Frozen):
     title: RoleColors
     section: RoleColors
@@ -162,7 +162,7 @@ def _bullet(value: str) -> str:
     return value
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Decor(Frozen):
     """Decorations drawn by the master and layouts (never per slide); the defaults are the party look.
 
@@ -197,7 +197,7 @@ def _colors(value: dict[str, str]) -> dict[str, str]:
     return {k: value[k] for k in SCHEME_KEYS}
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Theme(Frozen):
     """A deck design: colour scheme, fonts, type sizes, colours per slide role and decorations.
 
