@@ -246,3 +246,50 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(runner: CliRunner, tm
     bad.write_text("deck: [\n", encoding="utf-8")
     assert runner.invoke(main, ["build", str(bad), "-o", str(tmp_path / "c.pptx")]).exit_code == 1
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
+
+
+# --- the top-level help and version without the command group (issue #19) ---------------------------------------
+
+def _program(args: list[str], columns: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": columns}
+    return subprocess.run([sys.executable, "-X", "importtime", "-m", "deckgen", *args], capture_output=True,
+                          text=True, env=env)
+
+
+def _click(args: list[str], columns: str) -> str:
+    code = "import sys\nfrom deckgen.cli import main\nmain(sys.argv[1:], prog_name='deckgen')"
+    env = {**os.environ, "COLUMNS": columns}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env).stdout
+
+
+def test_help_txt_is_the_help_click_renders() -> None:
+    """`cli/help.txt` is the group's help at full width; `DECKGEN_UPDATE_GOLDEN=1` writes it again after a
+    command or its help changes."""
+    from deckgen.cli import HELP
+
+    rendered = _click(["--help"], "200")
+    if os.environ.get("DECKGEN_UPDATE_GOLDEN"):
+        Path(HELP).write_text(rendered, encoding="utf-8")
+    assert Path(HELP).read_text(encoding="utf-8") == rendered
+
+
+@pytest.mark.parametrize("args", [[], ["-h"], ["--help"], ["--version"]])
+def test_help_and_version_print_what_click_prints_without_importing_it(args: list[str]) -> None:
+    done = _program(args, "120")
+    assert done.returncode == 0
+    assert done.stdout == _click(args, "120")
+    assert " click" not in done.stderr and "deckgen.cli.group" not in done.stderr  # -X importtime lists every import
+
+
+def test_a_narrow_terminal_gets_help_wrapped_by_click() -> None:
+    done = _program(["--help"], "60")
+    assert done.returncode == 0 and done.stdout == _click(["--help"], "60")
+    assert "Turn your lecture (.docx, .txt, .md) into a themed,\n" in done.stdout  # wrapped at 58
+    assert " click" in done.stderr
+
+
+def test_a_command_goes_through_the_group() -> None:
+    done = _program(["themes"], "120")
+    assert done.returncode == 0 and "party" in done.stdout
+    bad = _program(["--no-such-option"], "120")
+    assert bad.returncode == 2 and "No such option" in bad.stderr
