@@ -319,19 +319,28 @@ def from_data(cls: type[T], data: Any) -> T:
     return found if found is not None else slow(cls, data)
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def to_data(obj: Any, *, json: bool = False, exclude_none: bool = False, exclude: frozenset[str] = frozenset()) -> Any:
     """A model instance as plain data (mappings in field order), like pydantic's `model_dump`: enums as their
     values with `json`, None values left out with `exclude_none`, the top level's `exclude` keys left out."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    if type(obj) in _PLAIN:
+        return obj
+    if isinstance(obj, Frozen):
         out = {}
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if f.name in exclude or (exclude_none and value is None):
+        for name, _, _ in _init_plan(type(obj)):
+            value = getattr(obj, name)
+            if (exclude_none and value is None) or name in exclude:
                 continue
-            out[f.name] = to_data(value, json=json, exclude_none=exclude_none)
+            out[name] = value if type(value) in _PLAIN else to_data(value, json=json, exclude_none=exclude_none)
         return out
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name), json=json, exclude_none=exclude_none)
+                for f in dataclasses.fields(obj) if f.name not in exclude
+                and not (exclude_none and getattr(obj, f.name) is None)}
     if isinstance(obj, (list, tuple)):
-        return [to_data(item, json=json, exclude_none=exclude_none) for item in obj]
+        return [item if type(item) in _PLAIN else to_data(item, json=json, exclude_none=exclude_none) for item in obj]
     if isinstance(obj, dict):
         return {k: to_data(v, json=json, exclude_none=exclude_none) for k, v in obj.items()
                 if not (exclude_none and v is None)}
