@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,54 @@ class DescribeLoadYaml:
     def it_reports_a_folder(self, tmp_path: Path) -> None:
         with pytest.raises(ContentError, match="is a folder"):
             load_yaml(tmp_path)
+
+
+def _depth(text: str) -> int:
+    import yaml
+
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return deepest
+
+
+def _nested(rng: random.Random, depth: int) -> object:
+    if depth == 0:
+        return rng.choice(["文", "a: b", "- x", "[1]", ""])
+    kind = rng.random()
+    width = 2 if rng.random() < 0.1 else 1  # mostly one branch: a few hundred values at most
+    if kind < 0.4:
+        return [_nested(rng, depth - 1) for _ in range(width)]
+    if kind < 0.8:
+        return {rng.choice(["k", "title", "bullets"]) + str(i): _nested(rng, depth - 1) for i in range(width)}
+    return {("k", depth): _nested(rng, depth - 1)}  # a complex key (`? `)
+
+
+class DescribeShallow:
+    def it_never_passes_text_that_nests_deeper_than_the_limit(self) -> None:
+        import yaml
+
+        from deckgen.outline.load import MAX_DEPTH, shallow
+
+        rng = random.Random(19)
+        passed = 0
+        for _ in range(150):
+            data = _nested(rng, rng.randint(1, 30))
+            for style in (False, None, True):
+                text = yaml.dump(data, default_flow_style=style, allow_unicode=True, indent=rng.choice([1, 2, 4]))
+                if shallow(text):
+                    passed += 1
+                    assert _depth(text) <= MAX_DEPTH, text
+        assert passed > 30  # the shapes of real outlines are decided without parsing
+
+    def it_passes_the_shipped_outline_and_compact_nesting_only_when_shallow(self) -> None:
+        from deckgen.outline.load import shallow
+
+        shipped = Path(__file__).parents[1] / "src" / "deckgen" / "examples" / "outline.yaml"
+        assert shallow(shipped.read_text(encoding="utf-8"))
+        assert not shallow("- " * 30 + "x\n")  # 30 levels on one line
+        assert not shallow("k:\n" + "".join(" " * i + "- \n" for i in range(0, 30)))

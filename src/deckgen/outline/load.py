@@ -189,12 +189,27 @@ def _strip_unreadable(text: str, display: str) -> tuple[str, list[Diagnostic]]:
     return "\n".join(lines), warnings
 
 
+_LEAD = re.compile(r"^[ \t?:-]*", re.M)
+
+
+def shallow(text: str) -> bool:
+    """Whether `text` certainly nests no deeper than `MAX_DEPTH`, read from its characters alone. In block
+    YAML a collection inside another starts further right, but for a list right under a key: every two
+    levels move right at least one column, and a collection starts after its line's spaces, dashes, `?` and
+    `:`. Each flow level needs a `[` or `{` of its own."""
+    lead = max(map(len, _LEAD.findall(text)), default=0)
+    return 2 * lead + 3 + text.count("[") + text.count("{") <= MAX_DEPTH
+
+
 def _check_depth(text: str, display: str) -> None:
     """Refuse nesting deeper than `MAX_DEPTH` before composing, which recurses per level (libyaml's
-    composer would crash the process on a few hundred thousand `[`). The parser's events are flat.
+    composer would crash the process on a few hundred thousand `[`). The parser's events are flat; they are
+    read only when the text's shape (`shallow`) does not already rule deep nesting out.
 
     libyaml itself may stop at its own nesting limit (1000 in newer builds); the pure-Python parser,
     which has none, then finds the place where `MAX_DEPTH` is passed."""
+    if shallow(text):
+        return
     fast = getattr(yaml, "CSafeLoader", None)
     for loader in ([fast] if fast else []) + [yaml.SafeLoader]:
         depth = 0
