@@ -11,7 +11,8 @@ from deckgen.outline.validate import validate
 from deckgen.plan.grid import Box, Frames, Slot
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.planner import plan
-from deckgen.text.fit import BALANCE_STEPS, fit, orphans
+from deckgen.plan.sizing import ALONE_SHARE
+from deckgen.text.fit import fit, orphans
 from deckgen.theme.model import load_theme
 
 OUTLINE = """
@@ -186,5 +187,5 @@ def test_a_title_brought_down_to_its_kinds_size_leaves_no_character_alone_on_its
     assert common < load_theme().sizes.section_title.max  # a title brought the kind's size down
     assert orphans(titles[1].paragraphs, slot.box, common, style, True)  # …at which the second's last line is one character
     assert not any(orphans(t.paragraphs, slot.box, t.size, style, True) for t in titles)
-    assert common - BALANCE_STEPS <= titles[1].size < common
+    assert common * ALONE_SHARE <= titles[1].size < common
     assert all(fit(t.paragraphs, slot.box, t.size, t.size, style, cjk=True).fits for t in titles)

@@ -2,6 +2,7 @@
 a template's box is too small for it."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional, Sequence
 
@@ -63,13 +64,18 @@ def one_title_size(slides: Sequence[SlidePlan], sizes: "Sizes", frames: Optional
             if s.role not in OWN_SIZE and s.title.size > common[group(s.role)] else s for s in slides]
 
 
+ALONE_SHARE = 0.9  # a title of a kind may be this much smaller than the others to keep a character off a line alone
+
+
 def _lowered(s: SlidePlan, size: float, frames: Optional[Frames]) -> float:
-    """`size` for the title of `s` brought down to its kind's size, or (as fitting does) one of the few sizes
-    below it when `size` would leave one or two Chinese characters alone on its last line and that one does not."""
+    """`size` for the title of `s` brought down to its kind's size, or (as fitting does) the largest of the few
+    sizes below it, down to `ALONE_SHARE` of it (a difference that does not show as a jump from slide to
+    slide), when `size` would leave one or two Chinese characters alone on its last line and that one does not."""
     slot = frames.get(s.role.value, "title") if frames is not None else None
     if slot is None:
         return size
-    result = fit(s.title.paragraphs, slot.box, size, size - BALANCE_STEPS, slot.style, balance=True)
+    low = max(size - BALANCE_STEPS, math.ceil(size * ALONE_SHARE))
+    result = fit(s.title.paragraphs, slot.box, size, low, slot.style, balance=True)
     return result.size if result.fits else size
 
 
