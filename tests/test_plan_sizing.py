@@ -11,7 +11,8 @@ from deckgen.outline.validate import validate
 from deckgen.plan.grid import Box, Frames, Slot
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.planner import plan
-from deckgen.text.fit import fit
+from deckgen.plan.sizing import ALONE_SHARE
+from deckgen.text.fit import fit, orphans
 from deckgen.theme.model import load_theme
 
 OUTLINE = """
@@ -159,3 +160,32 @@ def test_the_title_floor_scales_with_the_slide_width_and_cards_titles_share_the_
         sizes = {s.title.size for s in deck.slides if s.role in (Role.CONTENT, Role.CARDS) and long not in s.title.text}
         assert sizes == {max(own, min(floor, max(sizes)))}, (floor, own, sizes)
         assert any(s.role is Role.CARDS for s in deck.slides)
+
+
+
+SECTIONS = """
+deck: {title: 示例讲座, language: zh-CN}
+sections:
+  - {title: 高质量发展是全面建设社会主义现代化国家的首要任务, bullets: [要点一]}
+  - {title: 准确把握高质量发展的科学内涵, bullets: [要点一]}
+  - {title: 实现高质量发展的动力和保障, bullets: [要点一]}
+"""
+
+
+def test_a_title_brought_down_to_its_kinds_size_leaves_no_character_alone_on_its_last_line() -> None:
+    """cn-wps-course: the section titles share the size the third takes to keep its last line from holding one
+    character; at that size the second's last line held one: it takes a size a little smaller, in one line."""
+    slots = dict(BUILTIN_FRAMES.slots)
+    style = replace(slots["section", "title"].style, line_spacing=1.0, letter_spacing=3.0)  # a WPS title style
+    slot = Slot(Box(157, 147, 612, 216, inset_l=7.1, inset_r=7.1, inset_t=3.7, inset_b=3.7), style)
+    slots["section", "title"] = slot
+    slots.pop(("section", "label"), None)
+    outline, _ = validate(parse_yaml(SECTIONS, "o.yaml"))
+    deck, _ = plan(outline, load_theme(), Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=False))
+    titles = [s.title for s in deck.slides if s.role is Role.SECTION]
+    common = max(t.size for t in titles)
+    assert common < load_theme().sizes.section_title.max  # a title brought the kind's size down
+    assert orphans(titles[1].paragraphs, slot.box, common, style, True)  # …at which the second's last line is one character
+    assert not any(orphans(t.paragraphs, slot.box, t.size, style, True) for t in titles)
+    assert common * ALONE_SHARE <= titles[1].size < common
+    assert all(fit(t.paragraphs, slot.box, t.size, t.size, style, cjk=True).fits for t in titles)

@@ -2,13 +2,14 @@
 a template's box is too small for it."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.outline.model import Role
 from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.model import SlidePlan, Text
-from deckgen.text.fit import fit
+from deckgen.text.fit import BALANCE_STEPS, fit
 
 if TYPE_CHECKING:
     from deckgen.theme.model import SizeRange, Sizes
@@ -59,8 +60,23 @@ def one_title_size(slides: Sequence[SlidePlan], sizes: "Sizes", frames: Optional
     prefs = {Role.SECTION: sizes.section_title.pref}
     floor = {role: round(prefs.get(role, sizes.title.pref) * narrow, 1) for role in by_role}
     common = {role: max(min(found), min(floor[role], max(found))) for role, found in by_role.items()}
-    return [replace(s, title=replace(s.title, size=common[group(s.role)]))
+    return [replace(s, title=replace(s.title, size=_lowered(s, common[group(s.role)], frames)))
             if s.role not in OWN_SIZE and s.title.size > common[group(s.role)] else s for s in slides]
+
+
+ALONE_SHARE = 0.9  # a title of a kind may be this much smaller than the others to keep a character off a line alone
+
+
+def _lowered(s: SlidePlan, size: float, frames: Optional[Frames]) -> float:
+    """`size` for the title of `s` brought down to its kind's size, or (as fitting does) the largest of the few
+    sizes below it, down to `ALONE_SHARE` of it (a difference that does not show as a jump from slide to
+    slide), when `size` would leave one or two Chinese characters alone on its last line and that one does not."""
+    slot = frames.get(s.role.value, "title") if frames is not None else None
+    if slot is None:
+        return size
+    low = max(size - BALANCE_STEPS, math.ceil(size * ALONE_SHARE))
+    result = fit(s.title.paragraphs, slot.box, size, low, slot.style, balance=True)
+    return result.size if result.fits else size
 
 
 def closing_lines_small(slides: Sequence[SlidePlan], sizes: "Sizes") -> bool:

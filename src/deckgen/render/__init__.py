@@ -104,7 +104,8 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         warnings = mended + [w for w in role_warnings(info, path, cjk, fallbacks=False) if not (east_asian_font and "East Asian" in w.message)]
         chosen = {c.role: c.layout for c in info.roles}
         slide = (prs.slide_width / 12700, prs.slide_height / 12700)
-        role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide)
+        content = chosen.get(Role.CONTENT.value)
+        role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide, layout is not content)
                       for role, layout in chosen.items()}
         layouts = dict(role_slots)
         role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing,
@@ -138,19 +139,16 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     return target
 
 
-def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float]) -> Slots:
+def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float], own: bool = True) -> Slots:
     """`s` with text boxes for a title or body the layout has no placeholder for, and its placeholders moved
-    clear of the pictures (logos) of the layout and master, and of a logo drawn into the picture behind them."""
+    clear of the pictures (logos) of the layout and master, and of a logo drawn into the picture behind them; a
+    section, quote, statement or closing title set in a one-line strip grown into the free room (`_strip_room`) on
+    a layout of its `own` (not the content layout it borrows, whose title is a content title)."""
     from deckgen.plan.kinds import BUILTIN
     from deckgen.render.backdrop import backdrop, ink
     from deckgen.render.room import clear_of, edge_bands, free_frames, obstacles, own_texts
-    from deckgen.render.roles import EMU_PER_PT
 
-    def box(ph: object) -> Optional[tuple[float, float, float, float]]:
-        if ph is None or ph.width is None or ph.height is None:  # type: ignore[attr-defined]
-            return None
-        return (ph.left / EMU_PER_PT, ph.top / EMU_PER_PT, ph.width / EMU_PER_PT, ph.height / EMU_PER_PT)  # type: ignore[attr-defined]
-
+    box = _box
     s.scale, s.slide = slide[1] / 540, slide
     chrome = [box(p) for p in (s.footer, s.number) if p is not None]
     footer_top = min((b[1] for b in chrome if b is not None), default=None)
@@ -172,7 +170,43 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
             cleared = clear_of(at, blocks)
             if cleared != at:
                 s.moved[name] = cleared
+    if own and kind.role in STRIP_ROLES and s.title is not None:
+        _strip_room(s, layout, slide, page)
     return s
+
+
+STRIP_ROLES = (Role.SECTION, Role.QUOTE, Role.STATEMENT, Role.CLOSING)  # the pages whose title is their text
+
+
+def _strip_room(s: Slots, layout: "SlideLayout", slide: tuple[float, float], page: object) -> None:
+    """A section, quote, statement or closing layout whose title is a one-line strip (a section title set at
+    21 pt in a 60-pt-tall box, the page empty above it): the title box grown into the free room of the page
+    (`room.grown_strip`), so that the title is set at its role's size, in more lines where it needs them."""
+    from deckgen.render.backdrop import ink
+    from deckgen.render.cloning import two_line_height
+    from deckgen.render.frames import anchor
+    from deckgen.render.pptx_api import base_placeholder
+    from deckgen.render.room import grown_strip
+
+    title = s.title
+    at = s.moved.get("title") or _box(title)
+    if at is None:
+        return
+    others = [b for ph in layout.placeholders if ph.placeholder_format.idx != title.placeholder_format.idx
+              and (b := _box(ph)) is not None] + [b for name, b in s.boxes.items() if name != "title"]
+    base = base_placeholder(title)
+    how = anchor(element(title), (element(base) if base is not None else None,))
+    grown = grown_strip(layout, slide, at, how, others, two_line_height(slide),
+                        (lambda region: ink(page, region)) if page is not None else None)  # type: ignore[arg-type]
+    if grown is not None:
+        s.moved["title"] = grown
+
+
+def _box(ph: object) -> Optional[tuple[float, float, float, float]]:
+    """A layout placeholder's box in points, None without one."""
+    if ph is None or ph.width is None or ph.height is None:  # type: ignore[attr-defined]
+        return None
+    return (ph.left / 12700, ph.top / 12700, ph.width / 12700, ph.height / 12700)  # type: ignore[attr-defined]
 
 
 def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,

@@ -208,6 +208,12 @@ def _anchored_bottom(chain: list["_Element"]) -> bool:
     return next((b.get("anchor") for b in chain if b.get("anchor")), "t") == "b"
 
 
+def anchor(sp: "_Element", inherited: tuple[Optional["_Element"], ...]) -> str:
+    """How the text of `sp` is anchored (`t`, `ctr`, `b`…): its own `a:bodyPr`, else the first of the
+    `inherited` shapes' that sets it, else at the top."""
+    return next((b.get("anchor") for b in _body_props(sp, inherited) if b.get("anchor")), "t")
+
+
 def anchored_bottom(sp: "_Element", inherited: tuple[Optional["_Element"], ...]) -> bool:
     """Whether the text of `sp` (its own `a:bodyPr`, else the first of the `inherited` shapes' that sets
     one) is anchored at the bottom: `clear_bottom_line` then sets an inset that depends on the type size."""

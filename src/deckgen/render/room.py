@@ -2,7 +2,7 @@
 text a layout has no placeholder for."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from deckgen.package import ns
 from deckgen.render.pptx_api import element
@@ -152,3 +152,56 @@ def lines_below(layout: "SlideLayout", slide: tuple[float, float], title: Rect, 
     if bottom - top < LINES_MIN * h:
         return None
     return x, top, tw, min(bottom - top, 0.3 * h)
+
+
+STRIP_CAP = 0.4  # a strip grows to at most this share of the slide's height (four lines of a large title)
+
+
+def _shown(layout: "SlideLayout") -> list[Rect]:
+    """Boxes of the drawings `layout` shows (its own, and its master's unless it hides them)."""
+    el = element(layout)
+    drawn = _drawn(el.find(f"{P}cSld/{P}spTree"))
+    if el.get("showMasterSp", "1") not in ("0", "false"):
+        drawn += _drawn(element(layout.slide_master).find(f"{P}cSld/{P}spTree"))
+    return drawn
+
+
+def grown_strip(layout: "SlideLayout", slide: tuple[float, float], at: Rect, anchor: str, others: list[Rect],
+                need: float, ink: Optional[Callable[[Rect], list[Rect]]] = None, gap: float = 6.0) -> Optional[Rect]:
+    """A one-line text strip of `layout` (`at`, less tall than `need`: two lines of a title) grown into the free
+    room of the page on the side its text is anchored away from (up for text anchored at the bottom, down
+    for text at the top, both ways for centred text), so that its text stays where it was while longer text
+    takes more lines: as far as the page is free of the layout's and master's drawings (a background
+    excepted), its own words, the boxes `others` (its other placeholders) and what `ink` finds drawn into
+    the page's picture in a region; within 5 % margins and at most `STRIP_CAP` of the slide's height. A
+    drawing behind the strip (a plate, a band) holds it. None when the strip is tall enough, or the room
+    does not give it two lines."""
+    w, h = slide
+    x, y, sw, sh = at
+    if sh >= need:
+        return None
+    top, bottom = 0.05 * h, 0.95 * h
+    column = (x, top, sw, bottom - top)
+    blocks = [b for b in _shown(layout) if b[2] * b[3] < 0.6 * w * h] + own_texts(layout) + others
+    blocks += ink(column) if ink is not None else []
+    for b in blocks:
+        if b[0] >= x + sw - 1 or b[0] + b[2] <= x + 1:
+            continue  # beside the strip's column
+        if b[0] <= x + 1 and b[1] <= y + 1 and b[0] + b[2] >= x + sw - 1 and b[1] + b[3] >= y + sh - 1:
+            top, bottom = max(top, b[1]), min(bottom, b[1] + b[3])  # behind it: the strip stays on it
+        elif b[1] + b[3] <= y + 2:
+            top = max(top, b[1] + b[3] + gap)
+        elif b[1] >= y + sh - 2:
+            bottom = min(bottom, b[1] - gap)
+        else:
+            return None  # crossing the strip: it stays as it is
+    cap = max(sh, STRIP_CAP * h)
+    if anchor == "b":
+        new_top = max(top, y + sh - cap)
+        grown = (x, new_top, sw, y + sh - new_top)
+    elif anchor == "t":
+        grown = (x, y, sw, min(bottom, y + cap) - y)
+    else:
+        more = max(0.0, min(y - top, bottom - y - sh, (cap - sh) / 2))
+        grown = (x, y - more, sw, sh + 2 * more)
+    return grown if grown[3] >= need else None

@@ -1,0 +1,106 @@
+"""Room on a template's layout: a one-line title strip of a section or quote layout grown into the free room
+of the page, so that a long section title or a quotation is set at its role's size."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from pptx import Presentation
+from pptx.util import Pt
+
+from deckgen.build.pipeline import build
+from deckgen.build.request import BuildRequest
+from deckgen.render.room import grown_strip
+from deckgen.theme.model import load_theme
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+STRIP = (100.0, 300.0, 520.0, 56.0)  # x, y, w, h in points on python-pptx's 720×540-pt page: one line of a title
+SUBTITLE = (100.0, 356.0, 520.0, 60.0)  # the layout's text placeholder under it
+LONG = "高质量发展是全面建设社会主义现代化国家的首要任务"
+OUTLINE = f"""\
+deck: {{title: 高质量发展, language: zh-CN}}
+sections:
+  - title: {LONG}
+    subsections:
+      - title: 引言
+        quote: {{text: 发展是第一要务，人才是第一资源，创新是第一动力, source: 某报告}}
+      - title: 短标题
+        bullets: [根本任务：解放和发展生产力, 创造更高的劳动生产率]
+  - title: 准确把握科学内涵
+    subsections:
+      - title: 另一个标题
+        bullets: [转变经济发展方式势在必行]
+"""
+
+
+def _template(path: Path, anchor: str = "b", logo: Optional[tuple[float, float, float, float]] = None) -> Path:
+    """python-pptx's default template whose Section Header layout sets its title in a one-line strip low on
+    the page (`anchor`ed as given), its text placeholder under it and the page above it empty, or with a
+    drawing (`logo`) there."""
+    prs = Presentation()
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Section Header")
+    for ph, box in zip(sorted(layout.placeholders, key=lambda p: p.placeholder_format.idx)[:2], (STRIP, SUBTITLE)):
+        ph.left, ph.top, ph.width, ph.height = (Pt(v) for v in box)
+        body_pr = ph._element.find(f".//{A}bodyPr")
+        body_pr.set("anchor", anchor if ph.placeholder_format.idx == 0 else "t")
+    if logo is not None:
+        scratch = prs.slides.add_slide(layout)  # python-pptx draws shapes on slides only: draw there, move to the layout
+        shape = scratch.shapes.add_shape(1, *(Pt(v) for v in logo))
+        layout.shapes._spTree.append(shape._element)
+        prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    prs.save(str(path))
+    return path
+
+
+def _build(tmp_path: Path, template: Path) -> Presentation:
+    outline = tmp_path / "o.yaml"
+    outline.write_text(OUTLINE, encoding="utf-8")
+    out = tmp_path / f"{template.stem}-deck.pptx"
+    build(BuildRequest(outline, out, template=template, roles=(("quote", "Section Header"),)))
+    return Presentation(str(out))
+
+
+def _titled(prs: Presentation, text: str) -> tuple[tuple[float, float, float, float], float]:
+    """The box (points) and type size of the title placeholder holding `text`."""
+    for slide in prs.slides:
+        title = slide.shapes.title
+        if title is not None and text in title.text_frame.text:
+            size = next(int(r.get("sz")) / 100 for r in title._element.iter(f"{A}rPr") if r.get("sz"))
+            return tuple(v / 12700 for v in (title.left, title.top, title.width, title.height)), size  # type: ignore[return-value]
+    raise AssertionError(f"no title holding {text!r}")
+
+
+def test_a_long_section_title_and_a_quotation_take_the_free_room_above_a_one_line_strip(tmp_path: Path) -> None:
+    sizes = load_theme().sizes
+    prs = _build(tmp_path, _template(tmp_path / "strip.pptx"))
+    (x, y, w, h), size = _titled(prs, LONG)
+    assert size >= sizes.section_title.pref  # the section title's size, in two lines (in the strip: far smaller)
+    assert (x, w) == (STRIP[0], STRIP[2]) and abs(y + h - (STRIP[1] + STRIP[3])) < 0.5  # grown up: its foot stays
+    assert y < STRIP[1] - 60 and y >= 0.05 * 540
+    (_, _, _, _), short = _titled(prs, "准确把握科学内涵")
+    assert short >= sizes.section_title.pref
+    (_, qy, _, qh), quote = _titled(prs, "发展是第一要务")  # the quotation in the title's room, at the quote's size
+    assert quote >= sizes.quote.pref and qy + qh <= SUBTITLE[1] + 0.5
+    source = next(sh for s in prs.slides for sh in s.placeholders if "某报告" in sh.text_frame.text)
+    assert source.top / 12700 >= SUBTITLE[1] - 0.5  # the source in the strip under it
+
+
+def test_a_drawing_above_the_strip_bounds_its_room(tmp_path: Path) -> None:
+    logo = (100.0, 200.0, 200.0, 60.0)  # over the strip's left part, 40 pt above it
+    prs = _build(tmp_path, _template(tmp_path / "logo.pptx", logo=logo))
+    (x, y, w, h), _ = _titled(prs, LONG)
+    assert STRIP[1] > y >= logo[1] + logo[3] and abs(y + h - (STRIP[1] + STRIP[3])) < 0.5  # grown only up to the drawing
+
+
+def test_grown_strip_keeps_the_text_where_its_anchor_holds_it(tmp_path: Path) -> None:
+    prs = Presentation(str(_template(tmp_path / "t.pptx")))
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Section Header")
+    page = (720.0, 540.0)
+    up = grown_strip(layout, page, STRIP, "b", [SUBTITLE], 80.0)
+    assert up is not None and up[1] + up[3] == STRIP[1] + STRIP[3] and up[1] < STRIP[1]
+    down = grown_strip(layout, page, (100.0, 100.0, 520.0, 56.0), "t", [SUBTITLE], 80.0)
+    assert down is not None and down[1] == 100.0 and down[1] + down[3] <= SUBTITLE[1]  # stops above the next box
+    middle = grown_strip(layout, page, (100.0, 200.0, 520.0, 56.0), "ctr", [SUBTITLE], 80.0)
+    assert middle is not None and abs((middle[1] + middle[3] / 2) - 228.0) < 0.01
+    assert grown_strip(layout, page, (100.0, 100.0, 520.0, 90.0), "b", [], 80.0) is None  # tall enough: as it is
+    assert grown_strip(layout, page, STRIP, "b", [(90.0, 250.0, 300.0, 40.0)], 80.0) is None  # no room for two lines
