@@ -73,9 +73,9 @@ def _top(sh: object) -> float:
 
 
 def test_on_a_template_with_one_content_layout_the_cover_and_sections_stand_in_its_room(tmp_path: Path) -> None:
-    """keynote-nolayouts: the cover came out as a title bar over a bulleted list and each section page as a
-    bare title bar. The cover's title and the section titles stand large in the body's room, the cover's
-    lines below the title as lines (no bullet, no indent), aligned as the title is."""
+    """keynote-nolayouts: the cover and closing came out as a title bar over a bulleted list and each section
+    page as a bare title bar. Their titles stand large in the body's room, the cover's and closing's lines
+    below the title as lines (no bullet, no indent), aligned as the title is."""
     from deckgen.outline.read import read_outline
 
     path = _one_layout_template(tmp_path / "one.pptx")
@@ -96,6 +96,10 @@ def test_on_a_template_with_one_content_layout_the_cover_and_sections_stand_in_i
         ppr = p.find(f"{{{A}}}pPr")
         assert ppr is not None and ppr.find(f"{{{A}}}buNone") is not None and ppr.get("marL") == "0"
         assert ppr.get("algn") == title_align
+    closing = next(s for s in slides if s.shapes.title is not None and s.shapes.title.text_frame.text == "砥砺奋进正当时")
+    lines = next(sh for sh in closing.placeholders if sh.placeholder_format.idx == 1)
+    assert _top(closing.shapes.title) >= _top(body_ph) and _top(lines) > _top(closing.shapes.title)
+    assert all(p.find(f"{{{A}}}pPr/{{{A}}}buNone") is not None for p in lines.text_frame._txBody.findall(f"{{{A}}}p"))
     sections = [s.title for s in read_outline(OUTLINE, None).outline.sections]
     pages = [s for s in slides if len(s.placeholders) == 1 and s.shapes.title is not None]  # no footer, no body
     assert len(pages) == len(sections)

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 Rect = tuple[float, float, float, float]
 ROOM_MIN = 0.2  # a body placeholder this share of the slide or more: the layout is a content page's
 TITLE_BAND = 0.3  # a title whose middle is above this share of the slide's height runs across the top
-LINE_ROLES = (Role.TITLE,)  # the lines under a title that stands alone (a cover's subtitle, presenter, date)
+LINE_ROLES = (Role.TITLE, Role.CLOSING)  # lines under a title that stands alone (a cover's subtitle, presenter, date;
+# the closing's lines, on the cover's layout it borrows)
 
 
 def _box(ph: Optional["LayoutPlaceholder"]) -> Optional[Rect]:
@@ -39,11 +40,11 @@ def content_room(s: Slots, layout: object, slide: tuple[float, float]) -> Option
 
 
 def standing_alone(s: Slots, role: Role, layout: object, slide: tuple[float, float]) -> None:
-    """A cover or section page on a content page's layout (a template with one layout for every page; a role
-    that borrows the content layout): its title moved from the band across the top into the body's room, set
-    large there as a cover's or section's is, as wide as the template's title; a cover's lines (in the body
-    placeholder) below it. The title keeps its placeholder, so outline view and screen readers find it."""
-    if role not in (Role.TITLE, Role.SECTION) or s.title is None:
+    """A cover, section or closing page on a content page's layout (a template with one layout for every page;
+    a role that borrows the content layout): its title moved from the band across the top into the body's room,
+    set large there as a cover's or section's is, as wide as the template's title; a cover's or closing's lines
+    (in the body placeholder) below it. The title keeps its placeholder, so outline view and screen readers find it."""
+    if role not in (Role.TITLE, Role.SECTION, Role.CLOSING) or s.title is None:
         return
     room = content_room(s, layout, slide)
     if room is None:
@@ -56,7 +57,7 @@ def standing_alone(s: Slots, role: Role, layout: object, slide: tuple[float, flo
     if role is Role.SECTION:
         s.moved["title"] = (x, by + 0.2 * bh, w, 0.5 * bh)
         return
-    lines = next((n for n in ("subtitle", "byline") if s.get(n) is not None and _box(s.get(n)) == room), None)
+    lines = next((n for n in ("subtitle", "byline", "body") if s.get(n) is not None and _box(s.get(n)) == room), None)
     s.moved["title"] = (x, by + 0.15 * bh, w, 0.4 * bh)
     if lines is not None:
         top = by + 0.55 * bh + 0.02 * h
@@ -83,13 +84,13 @@ def quote_room(s: Slots, role: Role, layout: object, slide: tuple[float, float],
 
 
 def line_alignment(s: Slots, role: Role) -> None:
-    """A cover's lines (subtitle, presenter, date) that a body placeholder holds: set as lines under the title
+    """A cover's lines (subtitle, presenter, date) or a closing's that a body placeholder holds: set as lines under the title
     (`Slots.align`: no bullet, no indent) and aligned as the title is, whatever the body's list style."""
     if role not in LINE_ROLES or s.title is None:
         return
     from deckgen.render.frames import alignment
 
-    for name in ("subtitle", "byline"):
+    for name in ("subtitle", "byline", "body"):
         ph = s.get(name)
         if ph is not None and ph.placeholder_format.type in BODY_TYPES:
             s.align[name] = alignment(s.title)
