@@ -142,7 +142,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
 def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float], content: bool = False) -> Slots:
     """`s` with text boxes for a title or body the layout has no placeholder for, and its placeholders moved
     clear of the pictures (logos) of the layout and master, and of a logo drawn into the picture behind them;
-    on the `content` layout, a cover's or section's title moved into its body's room (`pages.standing_alone`)."""
+    on the `content` layout, a cover's, section's or closing's title moved into its body's room (`pages`)."""
     from deckgen.plan.kinds import BUILTIN
     from deckgen.render.backdrop import backdrop, ink
     from deckgen.render.room import clear_of, edge_bands, free_frames, obstacles, own_texts

@@ -1,5 +1,5 @@
-"""Cover, section and quote pages on a layout made for other pages, and a cover's lines set as lines: where
-their texts go."""
+"""Cover, section, closing and quote pages on a layout made for other pages, and a cover's lines set as lines:
+where their texts go."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
@@ -84,8 +84,8 @@ def quote_room(s: Slots, role: Role, layout: object, slide: tuple[float, float],
 
 
 def line_alignment(s: Slots, role: Role) -> None:
-    """A cover's lines (subtitle, presenter, date) or a closing's that a body placeholder holds: set as lines under the title
-    (`Slots.align`: no bullet, no indent) and aligned as the title is, whatever the body's list style."""
+    """A cover's lines (subtitle, presenter, date) or a closing's that a body placeholder holds: set as lines under
+    the title (`Slots.align`: no bullet, no indent) and aligned as the title is, whatever the body's list style."""
     if role not in LINE_ROLES or s.title is None:
         return
     from deckgen.render.frames import alignment
