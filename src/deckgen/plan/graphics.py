@@ -18,6 +18,7 @@ from deckgen.theme.contrast import contrast_ratio, table_header
 
 if TYPE_CHECKING:
     from deckgen.plan.planner import Entry, Planner
+    from deckgen.plan.grid import Slot
 
 MAX_ROWS = 6              # body rows of a table on one slide (DESIGN: about 6 rows × 5 columns)
 CELL_INSETS = (7.2, 3.6)  # a table cell's left/right and top/bottom margins (PowerPoint's defaults)
@@ -38,10 +39,10 @@ def plan_quote(p: "Planner", role: Role, e: "Entry") -> None:
     paragraphs = [text]
     if source and f.get("quote", "source") is None:
         paragraphs.append(source)  # the layout has no place for the source: it follows the quotation
-    if not f.builtin and len(paragraphs) == 2 and not holds(paragraphs, f["quote", "quote"], s.quote, p.cjk) \
-            and holds([text], f["quote", "title"], s.quote, p.cjk):
-        # a template's quote place is a strip (a section layout's one-line body): the quotation takes the title's
-        # room and its source the strip, rather than the source falling below the strip
+    if not f.builtin and len(paragraphs) == 2 and holds([text], f["quote", "title"], s.quote, p.cjk) \
+            and (not holds(paragraphs, f["quote", "quote"], s.quote, p.cjk) or _larger(f["quote", "title"], f["quote", "quote"])):
+        # a template's quote place is a strip (a section layout's one-line body, the room under a statement's lone
+        # title): the quotation takes the title's room and its source the strip, rather than the quotation small
         if not holds([source], f["quote", "quote"], s.cover_subtitle, p.cjk, smaller=True) \
                 and holds(paragraphs, f["quote", "title"], s.quote, p.cjk):
             # nor the source the strip (a few points tall where the layout's free room ends): both in the title's room
@@ -60,6 +61,11 @@ def plan_quote(p: "Planner", role: Role, e: "Entry") -> None:
         if source and f.get("quote", "source") is not None else None
     p.slide(Role.QUOTE, title, e, [("quote", quote), ("source", src)])
     p.rest(e)
+
+
+def _larger(a: "Slot", b: "Slot") -> bool:
+    """Whether slot `a`'s box is larger than `b`'s."""
+    return a.box.w * a.box.h > b.box.w * b.box.h
 
 
 def _palette(p: "Planner", n: int) -> tuple[str, ...]:

@@ -105,7 +105,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         chosen = {c.role: c.layout for c in info.roles}
         slide = (prs.slide_width / 12700, prs.slide_height / 12700)
         content = chosen.get(Role.CONTENT.value)
-        role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide, layout is not content)
+        role_slots = {role: _room(slots(layout, KINDS[Role(role)]), layout, KINDS[Role(role)], slide, layout is content)
                       for role, layout in chosen.items()}
         layouts = dict(role_slots)
         role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing,
@@ -139,11 +139,12 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     return target
 
 
-def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float], own: bool = True) -> Slots:
+def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, float], content: bool = False) -> Slots:
     """`s` with text boxes for a title or body the layout has no placeholder for, and its placeholders moved
-    clear of the pictures (logos) of the layout and master, and of a logo drawn into the picture behind them; a
-    section, quote, statement or closing title set in a one-line strip grown into the free room (`_strip_room`) on
-    a layout of its `own` (not the content layout it borrows, whose title is a content title)."""
+    clear of the pictures (logos) of the layout and master, and of a logo drawn into the picture behind them;
+    on the `content` layout, a cover's, section's or closing's title moved into its body's room (`pages`); on a
+    layout of its own (not the content layout it borrows, whose title is a content title), a section, quote,
+    statement or closing title set in a one-line strip grown into the free room (`_strip_room`)."""
     from deckgen.plan.kinds import BUILTIN
     from deckgen.render.backdrop import backdrop, ink
     from deckgen.render.room import clear_of, edge_bands, free_frames, obstacles, own_texts
@@ -160,17 +161,23 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
             s.boxes[spec.name] = body
     if kind.role in (Role.TITLE, Role.CLOSING):
         _lines_room(s, layout, kind, slide, footer_top)
+    from deckgen.render.pages import line_alignment, quote_room, standing_alone
+
+    if content and kind.role is not Role.CONTENT:
+        standing_alone(s, kind.role, layout, slide)
+    line_alignment(s, kind.role)
+    quote_room(s, kind.role, layout, slide, footer_top)
     # logos, a band down the side, the layout's own words (a heading of its own): placeholders keep clear of them
     pictures = obstacles(layout, slide, pictures_only=True) + edge_bands(layout, slide) + own_texts(layout)
     page = backdrop([layout.part, layout.slide_master.part], slide)
     for name, ph in s.by_name.items():
-        at = box(ph)
+        at = s.moved.get(name) or box(ph)
         blocks = pictures + (ink(page, at) if page is not None and at is not None else [])
         if at is not None and blocks:
             cleared = clear_of(at, blocks)
             if cleared != at:
                 s.moved[name] = cleared
-    if own and kind.role in STRIP_ROLES and s.title is not None:
+    if not content and kind.role in STRIP_ROLES and s.title is not None:
         _strip_room(s, layout, slide, page)
     return s
 

@@ -170,7 +170,7 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
             sp = shape_by_id(element(s.sample).find(qn("p:cSld")), s.shape_ids[name])
             at = s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name]
             return sample_slot(sp, at, title=title) if sp is not None else None
-        if name in s.align:  # a cover's or closing's lines in the room under its title: no bullets
+        if name in s.align and name in s.boxes:  # a cover's or closing's lines in the room under its title: no bullets
             return Slot(Box(*s.boxes[name]), Paragraphs(line_spacing=1.0, space_before=round(6 * scale, 1)))
         if name in s.boxes:
             return text_box_slot(s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name], title=title, scale=scale)

@@ -53,7 +53,8 @@ class Slots:
     uncut: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)  # sample boxes before they were cut
     # back to clear a picture on the page (`cloning`): the kinds that clear the page's body region take all of it
     resized: dict[str, tuple[tuple[float, float, float, float], tuple[float, float, float, float]]] = field(default_factory=dict)
-    align: dict[str, str] = field(default_factory=dict)  # text boxes standing in set so (`ctr` under a centred title)
+    align: dict[str, str] = field(default_factory=dict)  # a cover's or closing's lines (a text box standing in, or a
+    # body placeholder) set as lines, aligned so (`ctr` under a centred title)
 
     def get(self, name: str) -> Optional["LayoutPlaceholder"]:
         return self.by_name.get(name)
@@ -93,4 +94,30 @@ def _accepts(ph: "LayoutPlaceholder", wanted: str) -> bool:
     labelled = kind in BODY_TYPES and any(w in ph.name.lower() for w in LABEL_WORDS)
     if wanted in LABEL_PH:
         return labelled
-    return kind in _PH_TYPES[wanted] and not labelled
+    return kind in _PH_TYPES[wanted] and not labelled and not (kind in BODY_TYPES and picture_frame(ph))
+
+
+FRAME_ASPECT = (0.8, 1.25)  # a picture frame is about square
+FRAME_FILLS = ("solidFill", "gradFill", "blipFill", "pattFill")
+SMALL_FRAME = 0.01  # a square placeholder under this share of the slide holds an icon, not a line of text
+
+
+def picture_frame(ph: "LayoutPlaceholder") -> bool:
+    """Whether a body placeholder is a picture or icon frame rather than a place for text: about square, and
+    drawn (a fill or a shape of its own: Keynote exports its media placeholders as a filled circle typed
+    `body`) or tiny (an icon's glyph). A cover's byline or a quotation's source set there would be a line
+    squeezed into a picture."""
+    if ph.width is None or ph.height is None or not ph.width or not ph.height:
+        return False
+    if not FRAME_ASPECT[0] <= ph.width / ph.height <= FRAME_ASPECT[1]:
+        return False
+    from deckgen.render.oxml import qn
+
+    sp_pr = element(ph).find(qn("p:spPr"))
+    geometry = sp_pr.find(qn("a:prstGeom")) if sp_pr is not None else None
+    shaped = sp_pr is not None and (sp_pr.find(qn("a:custGeom")) is not None
+                                    or (geometry is not None and geometry.get("prst") not in ("rect", None)))
+    filled = sp_pr is not None and any(sp_pr.find(qn(f"a:{f}")) is not None for f in FRAME_FILLS)
+    presentation = ph.part.package.presentation_part.presentation
+    small = ph.width * ph.height < SMALL_FRAME * presentation.slide_width * presentation.slide_height
+    return shaped or filled or small

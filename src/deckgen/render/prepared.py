@@ -80,7 +80,7 @@ class Prepared:
         target, deck, lang = self.target, self.deck, self.deck.language
         role = s.role.value
         slots = target.slots[role]
-        if (deck.markup or slots.sample is not None or slots.boxes or slots.moved
+        if (deck.markup or slots.sample is not None or slots.boxes or slots.moved or slots.align
                 or s.payload is not None or FILLERS[s.role] is not fill_texts):
             return None
         kind = KINDS[s.role]

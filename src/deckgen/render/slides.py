@@ -39,10 +39,10 @@ def _key_of(sp: "_Element") -> Optional[PhKey]:
 
 
 def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], text: Optional[Text], lang: str,
-                     filled: set[PhKey], plain: bool = False, template: bool = False) -> None:
+                     filled: set[PhKey], plain: bool = False, template: bool = False, align: str = "") -> None:
     """Put `text` into the slide's placeholder cloned from the layout placeholder `target` (if both exist);
-    `plain`: without bullet marks, whatever the placeholder's style; on a `template`, a bottom-anchored
-    placeholder keeps its last line's glyphs in the box (`frames.clear_bottom_line`)."""
+    `plain`: without bullet marks, whatever the placeholder's style (`align`: and aligned so); on a `template`,
+    a bottom-anchored placeholder keeps its last line's glyphs in the box (`frames.clear_bottom_line`)."""
     key = slot_key(target)
     if key is None or text is None or not any(text.paragraphs):
         return
@@ -50,8 +50,12 @@ def fill_placeholder(slide: "NewSlide", target: Optional["LayoutPlaceholder"], t
     if sp is None:
         raise KeyError(f"no placeholder {key} on the slide cloned from its layout")
     oxml.set_paragraphs(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size, levels=text.levels)
-    if plain:
+    if plain or align:
         oxml.without_bullets(sp.find(oxml.qn("p:txBody")))
+    if align:
+        from deckgen.render.pages import align_paragraphs
+
+        align_paragraphs(sp.find(oxml.qn("p:txBody")), align)
     if template:
         from deckgen.render.frames import clear_bottom_line
         from deckgen.render.pptx_api import base_placeholder
@@ -95,7 +99,8 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             return
     target = slots.get(name)
     if target is not None:
-        fill_placeholder(slide, target, text, lang, filled, plain, template=slots.template)
+        fill_placeholder(slide, target, text, lang, filled, plain, template=slots.template,
+                         align=slots.align.get(name, "") if name not in slots.boxes else "")
         if name in slots.moved:
             oxml.set_box(slide.placeholders[slot_key(target)], _emu(slots.moved[name]))  # type: ignore[index]
         at = slots.moved.get(name) or _frame(target)
