@@ -262,9 +262,9 @@ def assign(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, 
         if body is not None and body.area >= (0.08 if role is Role.CONTENT else 0.03) * w * h:
             out["body"] = body
     if role is Role.TITLE:
-        # a line in larger type than the title (a display year, `20XX` at 88 pt) is the page's design: no slot
-        rest = [t for t in rest if title is None or t.size <= title.size]
-        by = sorted((t for t in rest if BYLINE.search(t.text)), key=lambda t: (not PERSON.search(t.text), -t.area))
+        # a line in larger type than the title (a display year, `20XX` at 88 pt) is no byline
+        by = sorted((t for t in rest if BYLINE.search(t.text) and (title is None or t.size <= title.size)),
+                    key=lambda t: (not PERSON.search(t.text), -t.area))
         if by:
             out["byline"] = by[0]
         sub = [t for t in rest if t is not out.get("byline") and t.area > 0]
