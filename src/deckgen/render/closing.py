@@ -43,7 +43,7 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
     plate = min(behind, key=lambda b: b[2] * b[3], default=None)  # what the title stands on: a band, a circle
     if plate is not None:
         box = _within(box, (plate[0] + 6, plate[0] + plate[2] - 6), title.align)
-    under = hidden(page.drawn, page.drawn.index(plate)) if plate is not None else []  # covered by the plate: unseen
+    under = hidden(page.drawn, page.drawn.index(plate)) if plate in cover.opaque else []  # covered by the plate: unseen
     others = [b for b in page.drawn if min(b[2], b[3]) >= THIN and DOT * area <= b[2] * b[3] < 0.5 * area
               and b not in behind and b not in under]
     wide, box = box, _beside(box, others, box[1], box[1] + box[3], title.align)

@@ -28,8 +28,8 @@ def plate(box: Rect, drawn: Sequence[Rect], largest: float) -> Optional[int]:
 
 
 def hidden(drawn: Sequence[Rect], at: Optional[int]) -> list[Rect]:
-    """The drawings the plate at index `at` is drawn over (earlier in the drawing order) where it covers them:
-    behind an opaque plate they are not seen, so text on the plate may pass them."""
+    """The drawings the plate at index `at` (an opaque one: filled, a picture) is drawn over (earlier in the
+    drawing order) where it covers them: they are not seen there, so text on the plate may pass them."""
     if at is None:
         return []
     p = drawn[at]
@@ -101,13 +101,13 @@ def grown(t: "TextShape", slots: dict[str, "TextShape"], slide: tuple[float, flo
     area = sw * sh
     drawn = sample.drawn if sample else []
     at = plate(t.box, drawn, 0.5 * area)
-    under = hidden(drawn, at)
+    under = hidden(drawn, at) if sample is not None and at is not None and drawn[at] in sample.opaque else []
     # the title yields to the other boxes we fill where it overlaps them (they keep the places of their lines)
     # and to an upright rule across it (a divider beside the sample's short title)
     title = t is slots.get("title")
     rules = [(b[0] - 2, b[1], 4.0, b[3]) for b in drawn if title and b[2] < 2 and b[3] >= 0.5 * h and b not in under
              and x < b[0] < x + w and b[1] < y + h and b[1] + b[3] > y]
-    filled = [u.box for u in slots.values() if title and u is not t and _share(t.box, u.box) > 0] + rules
+    filled = [u.box for u in slots.values() if title and u is not t and _share(t.box, u.box) >= 0.1] + rules
     cut = clear_of(t.box, filled) if filled else t.box
     moved = cut != t.box
     x, y, w, h = cut

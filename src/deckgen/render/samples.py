@@ -67,6 +67,7 @@ class Sample:
     blanks: list[TextShape] = field(default_factory=list)  # its empty text boxes (sample text stripped)
     layout: object = None  # the part of its layout
     rounds: list[Rect] = field(default_factory=list)  # the boxes in `drawn` of its ellipses (a circle a title stands on)
+    opaque: list[Rect] = field(default_factory=list)  # the boxes in `drawn` that draw an area (filled, pictures, groups)
 
     @property
     def words(self) -> str:
@@ -211,6 +212,8 @@ def layout_chain(slide: object) -> tuple[Optional["_Element"], Optional["_Elemen
 
 def read_samples(prs: "PresentationT") -> list[Sample]:
     """The template's own slides as samples, with their text shapes and decorations (roles not yet known)."""
+    from deckgen.render.onpicture import _filled
+
     out = []
     for i, slide in enumerate(prs.slides):
         tree = element(slide).find(f"{P}cSld/{P}spTree")
@@ -224,8 +227,10 @@ def read_samples(prs: "PresentationT") -> list[Sample]:
         texts = [t for _, t in text_shapes(tree, inherited=layout_chain(slide))]
         rounds = [b for child in tree if child.tag == f"{P}sp" and _drawing(child) and _round(child)
                   and (b := _box(child, (1.0, 1.0, 0.0, 0.0))) is not None]
+        opaque = [b for child in tree if _drawing(child) and _filled(child)
+                  and (b := (_group_box(child) if child.tag == f"{P}grpSp" else _box(child, (1.0, 1.0, 0.0, 0.0)))) is not None]
         out.append(Sample(i, slide, None, texts, decor, frames, drawn,
-                          [t for _, t in text_shapes(tree, empty=True)], slide.slide_layout.part, rounds))
+                          [t for _, t in text_shapes(tree, empty=True)], slide.slide_layout.part, rounds, opaque))
     return out
 
 
