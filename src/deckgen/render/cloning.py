@@ -8,6 +8,7 @@ from deckgen.outline.model import Role
 from deckgen.render.illustration import Region, drop_illustrations, frame_box
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
+from deckgen.render.plates import grown, hidden, largest_free, plate
 from deckgen.render.room import clear_of
 from deckgen.render.sampleroles import alike, classify, design_on_slides, only_layout, renumber
 from deckgen.render.samples import DECOR, P, Rect, Sample, TextShape, _box, _group_box, assign, pick, read_samples
@@ -113,8 +114,9 @@ def _cover_like(samples: list[Sample], slide: tuple[float, float]) -> Optional[S
 def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
     """Cut the boxes of `s` back to the side of a drawing that covers part of them: the sample's own pictures,
     groups and shapes (not those cleared on the copy), its layout's and master's pictures (logos), and a logo
-    drawn into the picture behind the page. A drawing behind the whole box (a plate), a thin rule or one
-    covering most of the page is no obstacle."""
+    drawn into the picture behind the page; when a cut on one side leaves it crossing another drawing, the
+    largest room in the box clear of them all. A drawing behind the whole box (a plate) and what that plate
+    is drawn over, a thin rule or one covering most of the page is no obstacle."""
     from deckgen.render.backdrop import backdrop, ink
     from deckgen.render.room import obstacles
 
@@ -128,8 +130,12 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
     for name, at in list(s.boxes.items()):
         if names is not None and name not in names:
             continue
-        blocks = [b for b in pictures if not _behind(b, at)] + (ink(page, at) if page is not None else [])
+        under = hidden(drawn, plate(at, drawn, 0.9 * w * h))  # what the box's plate covers is not seen
+        blocks = [b for b in pictures if not _behind(b, at) and b not in under] + (ink(page, at) if page is not None else [])
         cleared = clear_of(at, blocks) if blocks else at
+        if any(_inside(cleared, b) > 0.02 for b in blocks):  # cut back on one side, still crossing another
+            free = largest_free(at, blocks)
+            cleared = free if free[2] * free[3] >= FREE_KEEP * at[2] * at[3] and free[3] >= 0.5 * at[3] else cleared
         if cleared == at:
             continue
         s.uncut[name], s.boxes[name] = at, cleared
@@ -137,6 +143,7 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
             s.resized[name] = (cleared, s.resized[name][1] if name in s.resized else _transform_of(sample, s.shape_ids[name]))
 
 
+FREE_KEEP = 0.3  # the room clear of every drawing in a box must keep this share of it
 THIN = 4.0  # a drawing narrower than this (points) is a rule: text may cross it
 
 
@@ -180,7 +187,7 @@ def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample
     alignment, as far as the page is free of text and large drawings (template boxes are often one-line
     boxes that grew with their sample text), made tall enough for two lines where there is room below it,
     and kept on the slide; small ornaments that followed the sample's short title are cleared."""
-    out = {name: (_grown(t, slots, slide, sample) if name in GROWN else _on_slide(t.box, slide)) for name, t in slots.items()}
+    out = {name: (grown(t, slots, slide, sample) if name in GROWN else _on_slide(t.box, slide)) for name, t in slots.items()}
     title = slots.get("title")
     if title is None:
         return out, ()
@@ -223,47 +230,6 @@ def _on_slide(box: Rect, slide: tuple[float, float]) -> Rect:
     """`box` cut back to the slide."""
     x, y = max(0.0, box[0]), max(0.0, box[1])
     return x, y, max(1.0, min(box[0] + box[2], slide[0]) - x), max(1.0, min(box[1] + box[3], slide[1]) - y)
-
-
-def _grown(t: TextShape, slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample]) -> Rect:
-    """The box of `t` grown into the free room around it (see `spread_title`)."""
-    x, y, w, h = t.box
-    sw, sh = slide
-    area = sw * sh
-    drawn = sample.drawn if sample else []
-    blocks = [u.box for u in (sample.texts if sample else slots.values()) if u is not t]
-    blocks += [b for b in drawn if 0.02 * area <= b[2] * b[3] < 0.5 * area]
-    # a box drawn behind the text (a title bar, a label plate) bounds it; a band across the page, its height
-    bands = [b for b in drawn if 0.3 * area <= b[2] * b[3] < 0.5 * area and b[2] >= 0.95 * sw
-             and b[1] <= y + 1 and b[1] + b[3] >= y + h - 1]
-    behind = [b for b in drawn if b[2] * b[3] < 0.3 * area and b[0] <= x + 1 and b[1] <= y + 1
-              and b[0] + b[2] >= x + w - 1 and b[1] + b[3] >= y + h - 1]
-    row = [b for b in blocks if b[1] < y + h and b[1] + b[3] > y]
-    right = min([b[0] for b in row if b[0] >= x + w - 1] + [b[0] + b[2] + 2 for b in behind], default=0.94 * sw) - 6
-    left = max([b[0] + b[2] for b in row if b[0] + b[2] <= x + 1] + [b[0] - 2 for b in behind], default=0.06 * sw) + 6
-    if t.vertical:  # lines run down: the box grows down as far as the page is free
-        below = [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
-        return x, y, w, max(h, min(min(below, default=0.94 * sh) - 6, 0.98 * sh) - y)
-    if t.align == "ctr":
-        half = max(w / 2, min(x + w / 2 - left, right - x - w / 2))
-        x, w = x + w / 2 - half, 2 * half
-    elif t.align == "r":
-        x, w = min(x, left), x + w - min(x, left)
-    else:
-        w = max(w, right - x)
-    if x < 0 or x + w > sw:  # a box reaching off the slide: its text would too
-        x = max(0.0, x)
-        w = min(w, 0.98 * sw - x)
-    below = [u.box[1] for u in slots.values() if u is not t and u.box[1] > y]
-    below += [b[1] for b in blocks if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x]
-    if t is slots.get("title"):  # an accent rule under a title (a byline's underline is its own line: it may grow)
-        below += [b[1] for b in drawn if b[1] > y + h - 1 and b[0] < x + w and b[0] + b[2] > x and b[2] >= 0.1 * w]
-    below += [b[1] + b[3] + 2 for b in behind + bands]
-    limit = min(below, default=sh * 0.9) - 4
-    h = max(h, min(2.2 * h, limit - y))
-    if y + h > sh:
-        h = max(sh - y, min(h, 0.98 * sh - y))
-    return x, y, w, h
 
 
 def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[Sample, TextShape, Rect, Rect, tuple[Region, ...]]]:

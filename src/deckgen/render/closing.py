@@ -7,6 +7,7 @@ from typing import Optional
 
 from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
+from deckgen.render.plates import hidden, roomiest
 from deckgen.render.samples import DECOR, Rect, Sample, assign
 
 DOT = 0.002  # a drawing smaller than this share of the slide (a dot on a circle's rim) is an ornament the lines may pass
@@ -18,7 +19,8 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
     a subtitle or byline box below it. The closing line takes the cover's title box (widened as on the
     cover); its lines take the subtitle's (else the byline's) shape, with its look and alignment, in a box
     as wide as the title's and as tall as the room below allows: down to the next drawing, within the
-    plate the title stands on (a picture band, a circle), never over the slide's last 6 %. The texts the
+    plate the title stands on (a picture band, a circle: within its curve), never over the slide's last 6 %;
+    what that plate is drawn over is hidden, no obstacle. The texts the
     closing does not use are cleared with the plates behind them (a byline's button), so neither counts as
     an obstacle. Whether the lines fit there at a readable size is the build's to judge (`plain_closing`)."""
     from deckgen.render.cloning import NO_GROUP, THIN, _behind, _moved, spread_title
@@ -41,7 +43,9 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
     plate = min(behind, key=lambda b: b[2] * b[3], default=None)  # what the title stands on: a band, a circle
     if plate is not None:
         box = _within(box, (plate[0] + 6, plate[0] + plate[2] - 6), title.align)
-    others = [b for b in page.drawn if min(b[2], b[3]) >= THIN and DOT * area <= b[2] * b[3] < 0.5 * area and b not in behind]
+    under = hidden(page.drawn, page.drawn.index(plate)) if plate in cover.opaque else []  # covered by the plate: unseen
+    others = [b for b in page.drawn if min(b[2], b[3]) >= THIN and DOT * area <= b[2] * b[3] < 0.5 * area
+              and b not in behind and b not in under]
     wide, box = box, _beside(box, others, box[1], box[1] + box[3], title.align)
     top = max(lines.box[1], box[1] + box[3] + 4)
     x, bw = wide[0], wide[2]  # the lines may take the title's room where the title's row is narrower
@@ -55,6 +59,8 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
     bottom = min(limits)
     x, bw = _beside(wide, others, top, bottom, title.align)[0::2]
     room: Rect = (x, top, bw, bottom - top)
+    if plate is not None and plate in cover.rounds:  # on a circle: the lines where its curve leaves them most room
+        room = roomiest(room, plate)
     if room[3] < 0.08 * h or bw < 0.15 * w:
         return None
     boxes = {"title": box, "body": room}

@@ -66,6 +66,8 @@ class Sample:
     drawn: list[Rect] = field(default_factory=list)  # boxes of its pictures, groups and drawn shapes
     blanks: list[TextShape] = field(default_factory=list)  # its empty text boxes (sample text stripped)
     layout: object = None  # the part of its layout
+    rounds: list[Rect] = field(default_factory=list)  # the boxes in `drawn` of its ellipses (a circle a title stands on)
+    opaque: list[Rect] = field(default_factory=list)  # the boxes in `drawn` that draw an area (filled, pictures, groups)
 
     @property
     def words(self) -> str:
@@ -193,6 +195,12 @@ def _drawing(el: "_Element") -> bool:
     return not "".join(el.itertext()).strip()
 
 
+def _round(sp: "_Element") -> bool:
+    """A shape drawn as an ellipse (a circle): text on it keeps within its curve."""
+    geom = sp.find(f"{P}spPr/{A}prstGeom")
+    return geom is not None and geom.get("prst") in ("ellipse", "flowChartConnector")
+
+
 def layout_chain(slide: object) -> tuple[Optional["_Element"], Optional["_Element"]]:
     """The layout and master elements a slide's placeholders inherit their boxes from."""
     try:
@@ -204,6 +212,8 @@ def layout_chain(slide: object) -> tuple[Optional["_Element"], Optional["_Elemen
 
 def read_samples(prs: "PresentationT") -> list[Sample]:
     """The template's own slides as samples, with their text shapes and decorations (roles not yet known)."""
+    from deckgen.render.onpicture import _filled
+
     out = []
     for i, slide in enumerate(prs.slides):
         tree = element(slide).find(f"{P}cSld/{P}spTree")
@@ -215,8 +225,12 @@ def read_samples(prs: "PresentationT") -> list[Sample]:
         drawn = [b for child in tree if _drawing(child)
                  and (b := (_group_box(child) if child.tag == f"{P}grpSp" else _box(child, (1.0, 1.0, 0.0, 0.0)))) is not None]
         texts = [t for _, t in text_shapes(tree, inherited=layout_chain(slide))]
+        rounds = [b for child in tree if child.tag == f"{P}sp" and _drawing(child) and _round(child)
+                  and (b := _box(child, (1.0, 1.0, 0.0, 0.0))) is not None]
+        opaque = [b for child in tree if _drawing(child) and _filled(child)
+                  and (b := (_group_box(child) if child.tag == f"{P}grpSp" else _box(child, (1.0, 1.0, 0.0, 0.0)))) is not None]
         out.append(Sample(i, slide, None, texts, decor, frames, drawn,
-                          [t for _, t in text_shapes(tree, empty=True)], slide.slide_layout.part))
+                          [t for _, t in text_shapes(tree, empty=True)], slide.slide_layout.part, rounds, opaque))
     return out
 
 
@@ -253,12 +267,17 @@ def assign(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, 
         if body is not None and body.area >= (0.08 if role is Role.CONTENT else 0.03) * w * h:
             out["body"] = body
     if role is Role.TITLE:
-        by = sorted((t for t in rest if BYLINE.search(t.text)), key=lambda t: (not PERSON.search(t.text), -t.area))
+        # a line in larger type than the title (a display year, `20XX` at 88 pt) is no byline
+        by = sorted((t for t in rest if BYLINE.search(t.text) and (title is None or t.size <= title.size)),
+                    key=lambda t: (not PERSON.search(t.text), -t.area))
         if by:
             out["byline"] = by[0]
         sub = [t for t in rest if t is not out.get("byline") and t.area > 0]
         if sub:
             out["subtitle"] = max(sub, key=lambda t: (t.size, t.area))
+        low = [t for t in sub if "byline" not in out and t.box[1] >= out["subtitle"].box[1] + out["subtitle"].box[3] - 1]
+        if low:  # no line says 汇报人 or 日期: the next line below the subtitle takes presenter and date
+            out["byline"] = min(low, key=lambda t: t.box[1])
     if not out and role in (Role.TITLE, Role.SECTION, Role.CLOSING):
         out = _blank_slots(sample, role, slide)
     return out
