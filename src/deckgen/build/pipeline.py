@@ -1,7 +1,7 @@
 """The build pipeline: outline file → validated outline → target (master or template) → plan → deck → file."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -11,6 +11,7 @@ from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded
 from deckgen.outline.model import Outline
 from deckgen.outline.read import OutlineFile, read_outline
+from deckgen.outline.typed import record
 from deckgen.plan.grid import Frames
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.model import DeckPlan
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from deckgen.render import Target
 
 
-@dataclass
+@record
 class Planned:
     """An outline read, validated and planned, with every warning so far."""
 
@@ -32,7 +33,7 @@ class Planned:
     loaded: Optional[Loaded] = None
 
 
-@dataclass
+@record
 class Built:
     """What a build wrote: the output path, the slide count and every warning."""
 

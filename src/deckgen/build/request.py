@@ -1,12 +1,13 @@
 """The build as data: one frozen request, made by the command line (or a test) before anything is read."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from deckgen.outline.typed import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class BuildRequest:
     """Everything one `deckgen build` needs.
 

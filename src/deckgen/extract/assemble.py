@@ -1,7 +1,7 @@
 """Turn a found `Structure` into a validated `deckgen.outline.model.Outline`, with drafted bullets."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ RECENT_BULLETS = 400  # about 100 slides: any real lecture's bullets, all of the
 from deckgen.extract.salience import Salience
 from deckgen.extract.structure import Node, Structure
 from deckgen.extract.text import shorten
+from deckgen.outline.typed import record
 from deckgen.text.quotes import lead_quotation
 from deckgen.text.sentences import sentences
 from deckgen.outline.model import Outline
@@ -22,7 +23,7 @@ from deckgen.text.script import is_cjk_language
 OutlinePath = tuple[PathPart, ...]
 
 
-@dataclass
+@record
 class Assembled:
     """The drafted outline, the paths of titles that had to be shortened (not the source's words in full),
     and the slide kinds the text suggests: quote slides drafted (`quotes`, set in the outline) and big

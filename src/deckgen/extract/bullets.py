@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
 from deckgen.extract import english as en, phrases as ph
 from deckgen.extract.salience import Salience, score as salience_score, terms
 from deckgen.extract.text import strip_end, width
+from deckgen.outline.typed import record
 from deckgen.text.script import cjk_ratio
 from deckgen.text.sentences import clauses, sentences
 
@@ -19,7 +19,7 @@ MAX_BULLETS = 6
 _SUBHEAD, _PARALLEL, _ITEM, _TOPIC, _FIGURE, _CLAUSE = 3.0, 3.2, 2.8, 1.2, 1.0, 0.6
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Candidate:
     """A possible bullet: its text, how it was found, its score and where it came from in the text."""
 

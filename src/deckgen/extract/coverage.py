@@ -4,18 +4,19 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterable, Sequence
 
 from deckgen.diagnostics import PathPart
 from deckgen.outline.model import Outline
+from deckgen.outline.typed import record
 from deckgen.text.sentences import sentences
 
 NotesPath = tuple[PathPart, ...]
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Sentence:
     """A sentence and where it is: a lecture line, or the notes path of a slide."""
 
@@ -25,7 +26,7 @@ class Sentence:
     path: NotesPath = ()
 
 
-@dataclass
+@record
 class Coverage:
     """The lecture's sentences found in the notes in order (`covered` of `total`), and the exceptions."""
 

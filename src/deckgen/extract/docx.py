@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.extract.lecture import Para
 from deckgen.extract.wordpkg import chosen
+from deckgen.outline.typed import record
 from deckgen.package.ns import MC, R, W
 from deckgen.text.numerals import chinese_number, roman
 from deckgen.text.script import is_wide
@@ -96,7 +97,7 @@ def _val(el: "_Element | None", tag: str) -> str | None:
     return None if child is None else child.get(_W + "val")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Level:
     start: int
     fmt: str
@@ -105,7 +106,7 @@ class _Level:
     legal: bool = False
 
 
-@dataclass
+@record
 class Numbering:
     """Word list definitions and the running counters that turn `w:numPr` into visible labels."""
 
@@ -232,7 +233,7 @@ def _blocks(parent: "_Element") -> Iterator["_Element"]:
                 yield from _blocks(branch)
 
 
-@dataclass
+@record
 class _Styles:
     """Heading level and list numbering of each paragraph style, following `w:basedOn`."""
 

@@ -1,12 +1,13 @@
 """A lecture as read from its file: paragraphs with their lines and heading levels, and what was removed."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.outline.typed import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Para:
     """One paragraph: its text, its 1-based line (paragraph number in a .docx) and a heading level
     from the document's styles (0 = the document title, 1… = Heading 1…), if it has one."""
@@ -16,7 +17,7 @@ class Para:
     level: int | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Marker:
     """A document-site marker (`##paidbegin##`) removed from the text, and the line it was on."""
 
@@ -24,7 +25,7 @@ class Marker:
     line: int | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Lecture:
     """A lecture as read: paragraphs in order, how it was read, what was removed, and what was not read."""
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Optional
 
+from deckgen.outline.typed import record
 from deckgen.text.inline import code_span, escape, link
 from deckgen.text.script import is_wide
 
@@ -14,7 +14,7 @@ _SIGNS = (re.compile(r"^#{1,6} \S", re.M), re.compile(r"^(```|~~~)", re.M), re.c
 REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^//|^data:")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Block:
     """One block of the lecture, in order: `kind` `heading` (with `level`), `text` (a paragraph, list item
     or quotation: `text` in the outline's inline syntax, `depth` the list depth, 0 outside lists), `code`,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Optional
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.extract.markdown import REMOTE, Block, notes_lines
+from deckgen.outline.typed import record
 from deckgen.text.inline import Span, code_span, escape, link, parse
 from deckgen.text.script import detect_language, is_cjk_language
 
@@ -17,7 +18,7 @@ MAX_LIST_BULLETS = 6
 LONG_BULLET = 120  # characters: a longer list item is shortened for its bullet (the notes keep it whole)
 
 
-@dataclass
+@record
 class _Node:
     title: str
     line: int

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from deckgen.extract.text import ascii_digits
+from deckgen.outline.typed import record
 from deckgen.text.numerals import CN_NUMERAL, ROMAN_FORMS, from_chinese, from_roman
 
 # Conventional order of Chinese official-document levels (GB/T 9704): a scheme of a lower rank
@@ -34,7 +34,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Label:
     """A numbering label at the start of a paragraph.
 

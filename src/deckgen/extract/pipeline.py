@@ -1,7 +1,7 @@
 """The `deckgen outline` pipeline: lecture file → paragraphs → structure → outline → YAML text."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,10 @@ from deckgen.extract.structure import Structure, find_structure
 from deckgen.extract.yamlout import outline_yaml
 from deckgen.outline.load import Loaded
 from deckgen.outline.model import Outline
+from deckgen.outline.typed import record
 
 
-@dataclass
+@record
 class Extraction:
     """A lecture read and drafted: the outline, its YAML, what was found, and warnings."""
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from deckgen.outline.typed import record
 from deckgen.text.numerals import CN_NUMERAL, from_chinese
 from deckgen.text.sentences import CLOSERS, TERMINALS
 
@@ -27,7 +27,7 @@ _BOUNDARY_ZH = set(TERMINALS) | set("；;：:，,\n")
 _BOUNDARY_EN = set(".!?;:\n")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Marker:
     """One occurrence of a point marker: where it starts and ends in the text, its label and number
     (0 for a closing word such as 最后 or Finally)."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from deckgen.outline.typed import record
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*%?")
@@ -35,7 +37,7 @@ def terms(text: str) -> list[str]:
     return out
 
 
-@dataclass
+@record
 class Salience:
     """Document frequencies of terms over a lecture's slides; `weights` gives a slide's TF-IDF."""
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.extract.frame import (CLOSING_CUE, CONCLUSION, DATE, PRESENTER, THANKS, closing_title, is_salutation,
@@ -12,6 +12,7 @@ from deckgen.extract.numbering import Label, heading_labels
 from deckgen.extract.points import find_points
 from deckgen.extract.lecture import Lecture
 from deckgen.extract.text import shorten, strip_end, width
+from deckgen.outline.typed import record
 from deckgen.text.script import cjk_ratio, detect_language
 from deckgen.text.sentences import first_sentence
 
@@ -20,7 +21,7 @@ POINT_WIDTH = 30        # longest point title kept whole
 MAX_DEPTH = 2           # 0 section, 1 subsection, 2 point
 
 
-@dataclass
+@record
 class Node:
     """A slide found in the text: its depth (0 section, 1 subsection, 2 point), where its text starts,
     its label as written, its title, and how it was found (`heading`, `point`, `paragraph`)."""
@@ -44,7 +45,7 @@ class Node:
         return out
 
 
-@dataclass
+@record
 class Structure:
     """What the extractor found, as offsets into `body` (the lecture's paragraphs joined by line breaks)."""
 
@@ -79,7 +80,7 @@ class Structure:
         return [(kind, node, start, end) for (kind, node, start), end in zip(marks, ends)]
 
 
-@dataclass
+@record
 class _Entry:
     scheme: str | None
     number: int

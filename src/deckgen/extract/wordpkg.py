@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
+from deckgen.outline.typed import record
 from deckgen.package.ns import (CT, MC, RT_ALT_CHUNK, RT_ENDNOTES, RT_FOOTNOTES, RT_NUMBERING, RT_OFFICE_DOCUMENT,
                                 RT_STYLES, W)
 
@@ -20,7 +21,7 @@ _W = f"{{{W}}}"
 MAX_CHUNK = 20 * 1024 * 1024  # an imported block (altChunk) read at most; larger ones are reported, not read
 
 
-@dataclass
+@record
 class WordDocument:
     """The parts of a .docx a lecture is read from: `body` (`w:body`), `styles` and `numbering` (or None),
     `notes` (how many footnotes and endnotes hold text: deckgen does not carry them), and the imported

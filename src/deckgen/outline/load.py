@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from deckgen.diagnostics import Diagnostic, PathPart
 from deckgen.errors import ContentError
+from deckgen.outline.typed import record
 from deckgen.text.clean import UNREADABLE
 
 MAX_NODES = 200_000
@@ -21,7 +22,7 @@ MAX_BYTES = 20 * 1024 * 1024
 Path_ = tuple[PathPart, ...]
 
 
-@dataclass
+@record
 class Loaded:
     """A parsed document: `data`, and 1-based (line, col) of each value and key by path."""
 

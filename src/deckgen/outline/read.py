@@ -1,7 +1,6 @@
 """Read an outline file: load the YAML with source positions, then validate it into the model."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -9,10 +8,11 @@ from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded, load_yaml
 from deckgen.outline.model import Outline
+from deckgen.outline.typed import record
 from deckgen.outline.validate import image_problems, validate
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutlineFile:
     """An outline file read and validated: the model, the warnings so far, and the loaded YAML, which
     knows the line and column of every value (so later stages can place their messages)."""

@@ -1,14 +1,14 @@
 """Walk an outline's slide entries in slide order, each with its outline path and its level."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from deckgen.diagnostics import PathPart
 from deckgen.outline.model import Outline, SlideNode
+from deckgen.outline.typed import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     """One slide entry of an outline: its path (`("sections", 0, "subsections", 1)`), its level
     (`opening`, `section`, `subsection`, `point`, `closing`) and the node."""

@@ -3,12 +3,13 @@ headers, WCAG AA contrast of the text as drawn (colours resolved through the the
 from __future__ import annotations
 
 import colorsys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Optional
 
 from lxml import etree
 
+from deckgen.outline.typed import record
 from deckgen.package.ns import ADEC, A, P, R
 from deckgen.package.zipread import MAX_DECK_PARTS, Package
 from deckgen.theme.model import AA_LARGE, AA_TEXT
@@ -21,7 +22,7 @@ _DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 _RT = R + "/"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Violation:
     """One broken rule on one slide (numbered as PowerPoint numbers slides)."""
 
@@ -52,7 +53,7 @@ def _c_nv_pr(el: etree._Element) -> Optional[etree._Element]:
     return None if nv is None else nv.find(_q("p:cNvPr"))
 
 
-@dataclass
+@record
 class _Part:
     """A slide, layout or master: its XML and its colour map."""
 
@@ -60,7 +61,7 @@ class _Part:
     clr_map: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class _Colors:
     """Resolves DrawingML colours of one slide to hex through its theme and colour map."""
 

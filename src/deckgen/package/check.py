@@ -4,12 +4,13 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Callable, IO, Optional, Union
 
 from lxml import etree
 
+from deckgen.outline.typed import record
 from deckgen.package.ns import A, CP, CT, DC, DCTERMS, EP, MC, P, R, REL, RT_OFFICE_DOCUMENT, VT, XML, XS
 from deckgen.package.zipread import (MAX_DECK_PARTS, MAX_XML, FileTooLarge, FileUnreadable, LimitExceeded, MemberTooLarge,
                                      NotAZip, Package, ZipRefused, relationships, source_of)
@@ -60,7 +61,7 @@ STUBS = {"deckgen:xml.xsd": _XML_STUB, "deckgen:dc.xsd": _DC_STUB,
 # it; CT_TextBulletSizePercent names the strict-only "NN%" type, rejecting what PowerPoint itself writes.
 
 
-@dataclass
+@record
 class PackageReport:
     """What `check_package` found. `problems` is empty for a valid package.
 

@@ -1,7 +1,6 @@
 """Read a .pptx's slide titles, speaker notes and section names through the guarded zip reader (no python-pptx)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -9,6 +8,7 @@ from lxml import etree
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
+from deckgen.outline.typed import record
 from deckgen.package.ns import A, C, DC, P, P14, R, RT_NOTES_SLIDE
 from deckgen.package.zipread import (MAX_DECK_PARTS, FileTooLarge, FileUnreadable, LimitExceeded, MemberMissing, NotAZip,
                                      Package, Rel, ZipRefused)
@@ -17,7 +17,7 @@ _NOT_A_DECK = "not a PowerPoint (.pptx) file"
 _SAVE = "; open it in PowerPoint and save it again as .pptx"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SlideText:
     """One shown slide: its number among shown slides, title, speaker notes and section index."""
 
@@ -28,7 +28,7 @@ class SlideText:
     data: tuple[str, ...] = ()  # the rows of its tables and the values of its charts, as text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DeckText:
     """The text a presenter needs from a deck: its title, section names and shown slides in order."""
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Mapping, Optional
 
 from lxml import etree
 
+from deckgen.outline.typed import record
 from deckgen.package.ns import CT, CUSTOM, REL, RT_CUSTOM_PROPERTIES, VT
 from deckgen.package.zipread import MAX_DECK_PARTS, Package, ZipRefused, parse_xml, relationships
 from deckgen.package.zipwrite import write_zip
@@ -25,7 +25,7 @@ FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id Office gives u
 MAX_CUSTOM_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DeckState:
     """What is at an output path: `missing`, `ours` (written by deckgen, unchanged since), `edited`
     (written by deckgen, changed since) or `foreign` (no deckgen fingerprint, or not a readable package)."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
+from deckgen.outline.typed import record
 from deckgen.package.ns import A, CT, P, R
 from deckgen.package.zipread import MAX_XML, Package, parse_xml, rels_name, relationships
 
@@ -26,7 +27,7 @@ class Refused(Exception):
     """The template cannot be built on; `str()` says why and what to do."""
 
 
-@dataclass
+@record
 class Intake:
     """The package bytes to open and what was changed on the way, as warnings (one line each)."""
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from typing import Optional, Sequence, Union
+
+from deckgen.outline.typed import record
 
 PathPart = Union[str, int]
 
@@ -21,7 +22,7 @@ OUTLINE_PROPERTY = "deckgen.outline"
 OUTLINE_HASH_PROPERTY = "deckgen.outline.sha256"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SlideKey:
     """What a slide shows: the outline `path` of its entry (`("sections", 0, "subsections", 1)`, `("deck",)`
     for the cover, `("agenda",)`), the `part` of the entry (0 its first slide, 1… its continuation or

@@ -2,7 +2,6 @@
 the slide identifiers, and the text deckgen does not pull (lxml only, through the guarded zip reader)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
@@ -11,6 +10,7 @@ from lxml import etree
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
+from deckgen.outline.typed import record
 from deckgen.package.ns import A, CUSTOM, P, R, RT_CUSTOM_PROPERTIES, RT_NOTES_SLIDE
 from deckgen.package.slideid import PREFIX, SlideKey, parse_mark, text_hash
 from deckgen.package.zipread import (MAX_DECK_PARTS, FileTooLarge, FileUnreadable, LimitExceeded, MemberMissing, NotAZip,
@@ -22,7 +22,7 @@ FRAME_TYPES = ("dt", "ftr", "sldNum", "hdr", "sldImg")  # footers and numbers de
 Para = tuple[str, int]  # a paragraph's text (line breaks as "\n") and its level (0 = first)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SlideContent:
     """One slide as `pull` reads it: its number in the deck (1-based), its identifier (None for a slide
     deckgen did not write), title and body paragraphs, notes paragraphs, descriptions of what it holds that
@@ -53,7 +53,7 @@ class SlideContent:
         return self.key is None or self.digest != self.key.text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DeckSlides:
     """A deck's slides in show order and its custom document properties (name → text)."""
 

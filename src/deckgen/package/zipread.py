@@ -8,7 +8,6 @@ import posixpath
 import threading
 import zipfile
 import zlib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -17,6 +16,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from deckgen.outline.typed import record
 from deckgen.package.files import file_problem as regular_file_problem
 from deckgen.package.ns import REL
 
@@ -152,7 +152,7 @@ def _info(name: str, members: dict[str, bytes]) -> zipfile.ZipInfo:
     return info
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rel:
     """One relationship: its `id`, `type` and `target` as written, whether it is `external`, and the
     `part` it names inside the package (None when external or when the target leaves the package)."""

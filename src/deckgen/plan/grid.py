@@ -1,9 +1,9 @@
 """The 16:9 slide grid in points: where each placeholder of each built-in layout sits."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Mapping
 
+from deckgen.outline.typed import record
 from deckgen.text.frame import EMU_PER_PT as EMU_PER_PT  # re-exported: the grid speaks points and EMU
 from deckgen.text.frame import Box, Paragraphs
 
@@ -64,7 +64,7 @@ HEAD_PARAS = Paragraphs(line_spacing=1.0, bold=True)
 CARD_PARAS = Paragraphs(line_spacing=1.05, space_before=4.0)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Slot:
     """Where one kind of text goes: its box, how paragraphs are set, and a cap on the type size."""
 
@@ -73,7 +73,7 @@ class Slot:
     max_size: float | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Frames:
     """Where each kind of text goes: `slots[(kind, slot)]` for the slots of every slide kind (see
     `deckgen.plan.kinds`), and the footer. The built-in grid, or a template's placeholders.

@@ -1,11 +1,11 @@
 """The table of slide kinds: per kind, its text slots, the template layouts it maps to, its fallback, its look."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping, Optional
 
 from deckgen.outline.model import Role
+from deckgen.outline.typed import record
 from deckgen.plan import grid
 from deckgen.plan.grid import Slot
 
@@ -35,7 +35,7 @@ CHART = "chart"  # a chart, in a chart placeholder
 TABLE = "tbl"    # a table, in a table placeholder
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SlotSpec:
     """One kind of text (or area) on a slide kind: its name, its frame on the built-in grid, the theme size
     range it is fitted in, the placeholders that may hold it on a template, and where a template without
@@ -60,7 +60,7 @@ class SlotSpec:
     color: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Kind:
     """A slide kind: everything about it that is not its plan function or its render function.
 

@@ -1,14 +1,15 @@
 """The plan of a deck: one `SlidePlan` per slide, each text fitted to its slot. Pure data."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional, Union
 
 from deckgen.outline.model import Role
+from deckgen.outline.typed import record
 from deckgen.text.frame import Box
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Text:
     """Text for one placeholder: its paragraphs, the fitted size in points, and each paragraph's bullet
     level when some are sub-bullets (empty: all at the first level)."""
@@ -22,7 +23,7 @@ class Text:
         return "\n".join(self.paragraphs)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Run:
     """Text in one size and look: `color` is a scheme colour name (`accent1`, `dk1`…), '' to inherit."""
 
@@ -32,7 +33,7 @@ class Run:
     color: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Block:
     """A shape the render function draws with text in it (a card, a big number, a column): its box in
     points, its paragraphs (each a tuple of runs), their alignment, its fill and outline (scheme colour
@@ -50,14 +51,14 @@ class Block:
     line_spacing: float = 1.0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Blocks:
     """The shapes a cards, numbers or compare slide draws (all of one size where they are alike)."""
 
     items: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ChartPlan:
     """A native chart: type, categories, series (name, values) with their scheme colours, the unit,
     the alt text, where it goes (points), its text size, and whether values are labelled on the data."""
@@ -75,7 +76,7 @@ class ChartPlan:
     line_color: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TablePlan:
     """A native table: the header and the rows on this slide, column widths (points), which columns are
     right-aligned (numbers), the fitted text size, the alt text, the box and the colours (scheme names)."""
@@ -93,7 +94,7 @@ class TablePlan:
     text_color: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PicturePlan:
     """A picture: the file (absolute), as the outline wrote it, its alt text, the frame it is fitted in, and
     the bullets drawn beside it when the layout has no text placeholder for them."""
@@ -105,7 +106,7 @@ class PicturePlan:
     beside: tuple[Block, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CodePlan:
     """Code on a slide: its lines (never wrapped), the size that fits the longest line and all lines in `box`
     (points), in the theme's monospace font."""
@@ -118,7 +119,7 @@ class CodePlan:
 Payload = Union[Blocks, ChartPlan, TablePlan, PicturePlan, CodePlan]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SlidePlan:
     """One slide: its kind (`role`), its title, the text of each of its kind's other slots (`texts`, in
     the order of `deckgen.plan.kinds`), what its kind draws beyond text placeholders (`payload`: shapes,
@@ -148,7 +149,7 @@ class SlidePlan:
         return self.text("body")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DeckPlan:
     """The whole deck: document properties, PowerPoint section names and the slides in order."""
 

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional
 
 from deckgen.diagnostics import Diagnostic, PathPart, format_path
 from deckgen.outline.model import PAYLOADS, Outline, Role, Section, SlideNode, Subsection
+from deckgen.outline.typed import record
 from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.drawn import cards_shaped
 from deckgen.plan.sizing import below_smallest, fit_title, one_title_size
@@ -40,7 +41,7 @@ def _even_groups(items: tuple[str, ...], k: int) -> list[tuple[str, ...]]:
     return out
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     """An outline entry about to be planned: the node, its title joined to its label, its outline path
     and the PowerPoint section it belongs to."""
@@ -52,7 +53,7 @@ class Entry:
     section: int
 
 
-@dataclass
+@record
 class Planner:
     """Plans one deck; its methods are what every kind's plan function uses (fitting, warnings, slides)."""
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from deckgen.errors import ToolMissingError
+from deckgen.outline.typed import record
 
 INSTALL_CJK_FONTS = ("install a Chinese font: `apt-get install fonts-noto-cjk` (Debian/Ubuntu); "
                      "macOS and Windows have one built in")
@@ -41,7 +41,7 @@ _LATIN_PLACES = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FontFile:
     """A font file and the index of the face inside a collection (.ttc)."""
 
@@ -49,7 +49,7 @@ class FontFile:
     index: int = 0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FontSet:
     """Regular and bold faces for text, and a CJK face for characters the text face lacks (or None)."""
 

@@ -6,10 +6,10 @@ characters in Chinese, continued when long); each slide is LibreOffice's page of
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
+from deckgen.outline.typed import record
 from deckgen.present.fonts import FontSet, font_set
 from deckgen.present.slidepages import Place, place_slides, slide_pages
 from deckgen.present.steps import QUIET, Progress
@@ -27,7 +27,7 @@ RULE = (190, 190, 190)
 ACCENT = (158, 27, 27)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Style:
     """Page geometry (mm) and type (pt) of the handout."""
 
@@ -42,7 +42,7 @@ class Style:
     small_size: float = 8.5
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Handout:
     """A written handout: where, how many pages and slides."""
 

@@ -7,11 +7,11 @@ import signal
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from deckgen.errors import DeckgenError, ToolMissingError
+from deckgen.outline.typed import record
 
 # Where LibreOffice installs itself when it is not on PATH.
 _SOFFICE_PLACES = (
@@ -53,7 +53,7 @@ def find_tool(name: str) -> str:
     return found
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Converted:
     """A PDF LibreOffice wrote, how long it took, and the backup of a PDF it replaced (if one was kept)."""
 

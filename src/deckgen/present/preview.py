@@ -4,10 +4,10 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from deckgen.outline.typed import record
 from deckgen.present.steps import QUIET, Progress
 
 SLIDE_PREFIX = "slide"
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Preview:
     """What a preview wrote: the slide images in order and the contact sheet."""
 

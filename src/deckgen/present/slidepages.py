@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from deckgen.errors import DeckgenError
+from deckgen.outline.typed import record
 
 MM = 72 / 25.4  # points per millimetre
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Place:
     """Where slide `slide` (from 0) goes: on page `page` (from 0) of the handout, its box in millimetres from
     the page's top left corner."""

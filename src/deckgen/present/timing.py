@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.outline.typed import record
 from deckgen.text.script import columns, is_cjk_language, is_wide
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _CUE = re.compile(r"^〔约 [\d.]+ (?:分钟|秒)〕$|^\[about [\d.]+ (?:min|s)\]$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rate:
     """A speaking rate: Chinese (Japanese, Korean) characters a minute and words a minute of other text."""
 
@@ -84,7 +85,7 @@ def seconds(text: str, rate: Rate) -> float:
     return 60.0 * (chars / rate.chars + words / rate.words)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SlideTime:
     """One slide's reading time; `section` indexes `Timing.sections` (None: outside every section)."""
 
@@ -94,7 +95,7 @@ class SlideTime:
     seconds: float
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SectionTime:
     """A section's reading time and its slide count."""
 
@@ -103,7 +104,7 @@ class SectionTime:
     slides: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Timing:
     """Reading time of a whole deck at one rate."""
 

@@ -1,11 +1,13 @@
 """Rebuild whenever the outline, its theme file or the template changes (watchfiles), until Ctrl-C."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import click
+
+from deckgen.outline.typed import record
 
 if TYPE_CHECKING:
     import threading
@@ -48,7 +50,7 @@ def _outline_theme(outline: Path) -> Optional[str]:
     return value if isinstance(value, str) else None
 
 
-@dataclass
+@record
 class Watch:
     """A watch session: what to watch, what to run, where to report; counts its builds."""
 

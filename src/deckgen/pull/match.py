@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Optional, Sequence
 
 from deckgen.diagnostics import format_path
 from deckgen.outline.model import Outline, SlideNode
+from deckgen.outline.typed import record
 from deckgen.outline.walk import entries
 from deckgen.package.slideid import AGENDA, COVER
 from deckgen.package.slidetext import SlideContent
@@ -19,7 +20,7 @@ SECTION_NAMES = ("Section Header", "节标题")
 LEVELS = {"section": 0, "subsection": 1, "point": 2}
 
 
-@dataclass
+@record
 class Item:
     """An entry of the pulled outline: its old path (None for a slide inserted in the deck), its level, the
     number of the slide that shows it (None: kept without a slide), its changed (or, new, all) fields."""
@@ -32,7 +33,7 @@ class Item:
     label: Optional[str] = None  # the outline's `label` of an old entry
 
 
-@dataclass
+@record
 class Change:
     """One line of what `pull` changes: the slide, the outline entry, what changed and how."""
 
@@ -43,7 +44,7 @@ class Change:
     item: Optional[Item] = None  # the new entry a slide inserted in the deck becomes
 
 
-@dataclass
+@record
 class Matched:
     """The deck read against the outline: the entries in deck order, the changed `deck:` fields, the entries
     deleted, and what to report."""
@@ -58,7 +59,7 @@ class Matched:
     stale: int = 0       # entries edited in the deck whose outline entry changed too: not pulled
 
 
-@dataclass
+@record
 class _Old:
     path: Path_
     level: str

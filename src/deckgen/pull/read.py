@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Optional, Sequence
 
 from deckgen.diagnostics import PathPart
+from deckgen.outline.typed import record
 from deckgen.package.slidetext import SlideContent, join_lines
 from deckgen.plan.labels import with_label
 from deckgen.present.timing import is_cue
@@ -32,7 +33,7 @@ def label_level(title: str) -> Optional[str]:
     return m.lastgroup if m and m.end() < len(title.strip()) else None
 
 
-@dataclass
+@record
 class Read:
     """An entry as its slides show it: the fields that differ from the outline (`fields`: title, label,
     bullets as (text, level) pairs, notes), the notes paragraphs dropped on the way (`lost`) and messages

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Optional
 
+from deckgen.outline.typed import record
 from deckgen.pull.yamledit import Document, load, styled
 from deckgen.text.numerals import chinese_number, from_chinese
 
@@ -12,7 +12,7 @@ _CN = "一二三四五六七八九十两〇零"
 _LABEL = re.compile(rf"^(?P<pre>\s*[（(]?第?)(?P<num>[{_CN}]+|\d+)(?P<post>[)）]?[、．.,，]?[要是]?\s*)$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Renumbered:
     """One label changed: its entry's title, the old and the new label."""
 

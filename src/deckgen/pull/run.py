@@ -1,19 +1,20 @@
 """`deckgen pull` as one call: read the deck and its outline, match, write the outline (backup first), report."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Optional
 
 from deckgen.diagnostics import Diagnostic, format_path
 from deckgen.errors import ContentError
+from deckgen.outline.typed import record
 from deckgen.package.slideid import OUTLINE_HASH_PROPERTY, OUTLINE_PROPERTY, file_hash
 from deckgen.package.slidetext import DeckSlides, read_slides
 from deckgen.pull.match import Change, Matched, match
 from deckgen.pull.tree import assemble, moves, new_paths, settle_labels
 
 
-@dataclass
+@record
 class Pulled:
     """What a pull did (or, with `dry_run`, would do): the outline, the change lines slide by slide, the
     warnings, the backup of the previous outline (None when nothing was written)."""

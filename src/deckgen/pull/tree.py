@@ -1,17 +1,18 @@
 """The pulled outline's shape: entries in deck order placed as opening, sections, subsections, points, closing."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from deckgen.diagnostics import format_path
+from deckgen.outline.typed import record
 from deckgen.pull.match import Change, Item
 from deckgen.pull.read import Path_
 
 CHILD_KEY = {"section": "subsections", "subsection": "points"}
 
 
-@dataclass
+@record
 class Node:
     """An entry of the new outline at its `level`, with its children (subsections or points)."""
 
@@ -20,7 +21,7 @@ class Node:
     children: list["Node"] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Tree:
     """The new outline's entries: the opening, the sections (with subsections and points), the closing."""
 

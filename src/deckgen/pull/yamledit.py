@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import difflib
 import io
-from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 from ruamel.yaml import YAML
@@ -11,6 +10,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       SingleQuotedScalarString)
 
+from deckgen.outline.typed import record
 from deckgen.pull.read import Path_
 from deckgen.pull.tree import CHILD_KEY, Node, Tree
 
@@ -20,7 +20,7 @@ TOP_ORDER = ("deck", "opening", "sections", "closing")
 INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0), (4, 2, 0), (3, 5, 2), (4, 6, 2))
 
 
-@dataclass
+@record
 class Document:
     """An outline file loaded for editing: the ruamel `yaml` that writes it back as it was (as far as can
     be), its data, and its line ends and byte-order mark."""

@@ -1,10 +1,11 @@
 """Render a `DeckPlan` into a python-pptx `Presentation`: the only package that imports pptx."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from deckgen.outline.typed import record
 from deckgen.render import oxml
 from deckgen.diagnostics import Diagnostic
 from deckgen.outline.model import Role
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from deckgen.theme.model import Theme
 
 
-@dataclass
+@record
 class Target:
     """The presentation slides are added to, with the layout and placeholders for each role."""
 

@@ -3,10 +3,10 @@ its pixels under a text box, to keep text clear of a logo drawn into it and legi
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+from deckgen.outline.typed import record
 from deckgen.package import ns
 from deckgen.render.phbox import xfrm_points
 from deckgen.render.pptx_api import element
@@ -28,7 +28,7 @@ SPECK = 0.03  # runs of covered columns narrower than this share of the box are 
 WORK_PX = 720  # pictures are read at most this wide
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Backdrop:
     """A picture behind a page's text: its image bytes, where it is drawn (points) and its crop (`a:srcRect`,
     shares of the image cut off left, top, right, bottom)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -21,6 +20,7 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
+from deckgen.outline.typed import record
 from deckgen.render.oxml import qn
 from deckgen.render.pptx_api import add_relationship, add_relationship_as, add_slide_id, element
 
@@ -89,7 +89,7 @@ class WrittenNotesPart(_Written, NotesSlidePart):
 XML_HEAD = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as python-pptx serialises a part
 
 
-@dataclass
+@record
 class NewSlide:
     """A slide just added: its part, its id, and its placeholder shapes by (type, idx)."""
 

@@ -1,11 +1,12 @@
 """Find the layout for each slide kind, and the placeholders for each of its texts on it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Optional
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
+from deckgen.outline.typed import record
 from deckgen.plan.kinds import KINDS, LABEL_PH, Kind
 from deckgen.render.pptx_api import element
 
@@ -26,7 +27,7 @@ def layout_type(layout: "SlideLayout") -> str:
     return element(layout).get("type", "cust")
 
 
-@dataclass
+@record
 class Slots:
     """The placeholders of one layout that deckgen fills: one per text slot of the kind (by slot name;
     absent when the layout has none for it), and the footer and slide number. On a template, `boxes` holds

@@ -1,9 +1,10 @@
 """Generate the theme part, slide master and slide layouts of a built-in theme as OOXML text."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from xml.sax.saxutils import quoteattr
 
+from deckgen.outline.typed import record
 from deckgen.package.ns import A, P, R
 from deckgen.plan import grid
 from deckgen.plan.grid import Box
@@ -45,7 +46,7 @@ def clr_map(dark: bool) -> str:
 
 # ----------------------------------------------------------------------------------------- shapes
 
-@dataclass
+@record
 class _Draw:
     """Shape ids and colour references for one master or layout part."""
 
@@ -257,7 +258,7 @@ def master_xml(theme: Theme, layout_rids: list[str], lang: str) -> str:
 
 # ---------------------------------------------------------------------------------------- layouts
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LayoutSpec:
     """One layout of the built-in master: its name, its OOXML type, and the role it serves."""
 

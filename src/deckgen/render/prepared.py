@@ -14,11 +14,12 @@ writer does not take, an organisation template's hanging-punctuation rule) take 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
 from lxml import etree
 
+from deckgen.outline.typed import record
 from deckgen.package.slideid import SlideKey, text_hash
 from deckgen.plan.model import DeckPlan, SlidePlan, Text
 from deckgen.render.paragraphs import paragraphs_text, plain_text
@@ -35,7 +36,7 @@ _NUMBER_TEXT = f"<a:t>{NUMBER}</a:t>"
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9:/_.\-]+\Z")  # a key written into an attribute as it is
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Template:
     """A slide's XML in pieces around its slots' paragraphs, the slide number and the key (`slide`), the
     slots in the order they come (name, without bullets), how the key's text hash reads them (`title`: the

@@ -3,9 +3,10 @@ placeholder geometry, across every slide master; each choice with the reason it 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from deckgen.outline.typed import record
 from deckgen.package import ns
 from deckgen.outline.model import Role
 from deckgen.plan.kinds import KINDS
@@ -66,7 +67,7 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Placeholder:
     """A placeholder of a layout: its type (`title`, `body`, `subTitle`, …), index, name and box in points."""
 
@@ -80,7 +81,7 @@ class Placeholder:
         return self.box[2] * self.box[3] if self.box else 0.0
 
 
-@dataclass
+@record
 class LayoutInfo:
     """What role recognition needs to know of one layout."""
 
@@ -183,7 +184,7 @@ def _covered(info: LayoutInfo, slide: tuple[float, float]) -> float:
     return min(1.0, sum(_overlap(place, t) for t in texts) / area) if area > 0 else 0.0
 
 
-@dataclass
+@record
 class Choice:
     """The layout chosen for a role and how: `via` is `type`, `name`, `type+name`, `geometry`, `user`,
     `fallback:<role>` or `missing`; `why` says it in words for `deckgen template inspect`."""

@@ -3,9 +3,10 @@ section, content, ending) and the role of its text boxes, so slides of that role
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
+from deckgen.outline.typed import record
 from deckgen.package import ns
 from deckgen.outline.model import Role
 from deckgen.render.phbox import inherited_size, inherited_xfrm, xfrm_points
@@ -33,7 +34,7 @@ DECOR = re.compile(r"^[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|part\
                    r"one|two|three|four|five|six|0?\d{1,2}|[ivx]{1,4})?[\s\W_]*$", re.I)
 
 
-@dataclass
+@record
 class TextShape:
     """A shape of a sample slide that holds text: its `p:cNvPr` id, text, box on the slide (points),
     largest type size (points), and whether it is a placeholder."""
@@ -53,7 +54,7 @@ class TextShape:
         return self.box[2] * self.box[3]
 
 
-@dataclass
+@record
 class Sample:
     """One sample slide of a template: its position, role, text shapes and how much design it carries."""
 

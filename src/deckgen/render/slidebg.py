@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from lxml import etree
 
+from deckgen.outline.typed import record
 from deckgen.package import ns
 from deckgen.render.pptx_api import element
 
@@ -23,7 +24,7 @@ Rect = tuple[float, float, float, float]
 FIRST_RID = 901  # the pictures a carried background names are related as rId901…: clear of the rIds a slide takes
 
 
-@dataclass
+@record
 class Background:
     """A sample slide's `p:bg` (its picture relationships renamed `rId901`…) and those relationships
     (rId, type, target part), to put on every slide built on the sample's layout."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -13,6 +13,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError, DeckgenError
+from deckgen.outline.typed import record
 from deckgen.render.addlayout import LAYOUT_NAME, add_layout_if_none
 from deckgen.render.oxml import A, qn
 from deckgen.plan.kinds import KINDS
@@ -154,7 +155,7 @@ def set_east_asian_font(prs: "PresentationT", typeface: str) -> None:
         set_part_xml(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8"))
 
 
-@dataclass
+@record
 class TemplateInfo:
     """What a template offers: its layouts (every master's) and placeholders, the layout chosen per role and
     why, fonts, size, how many slides it has."""

@@ -1,8 +1,8 @@
 """WCAG contrast of a theme: the colour of every text element of every layout role, and the ratios AA asks."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from deckgen.outline.typed import record
 from deckgen.theme.model import AA_LARGE, AA_TEXT, Theme
 
 def relative_luminance(hex_rgb: str) -> float:
@@ -22,7 +22,7 @@ def contrast_ratio(fg: str, bg: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextColor:
     """The scheme colours of one text element of one layout role, and the contrast it needs."""
 
