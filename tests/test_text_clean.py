@@ -47,3 +47,25 @@ def test_escaped_surrogate_pairs_are_joined_and_only_lone_ones_dropped() -> None
     assert join_surrogates("讲座\ud83d\ude00") == "讲座😀"
     assert sanitise("讲座\ud83d\ude00") == ("讲座😀", 0)
     assert sanitise("a\ud83db\ude00") == ("ab", 2)
+
+
+def test_yaml_reader_takes_the_same_class_ready_compiled() -> None:
+    """PyYAML's reader pattern (as its own import compiles it, in an interpreter without deckgen) is the text
+    deckgen lends it `UNREADABLE` under, the two classes hold the same code points, and after deckgen's outline
+    stage is imported PyYAML's reader holds `UNREADABLE` itself."""
+    import re
+    import subprocess
+    import sys
+
+    from deckgen.text.clean import UNREADABLE, YAML_NON_PRINTABLE
+
+    theirs = subprocess.run([sys.executable, "-c", "import yaml.reader; print(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    assert theirs == ascii(YAML_NON_PRINTABLE)
+    compiled = re.compile(YAML_NON_PRINTABLE, re.UNICODE)  # another cache key: PyYAML's own pattern, compiled
+    text = "".join(map(chr, range(0x110000)))
+    assert compiled.findall(text) == UNREADABLE.findall(text)
+    lent = subprocess.run([sys.executable, "-c", "import deckgen.outline.load, yaml.reader\n"
+                           "from deckgen.text.clean import UNREADABLE\nprint(yaml.reader.Reader.NON_PRINTABLE is UNREADABLE)"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    assert lent == "True"
