@@ -152,3 +152,49 @@ def test_every_kind_renders_without_overflow(decks: dict[str, Path], theme: str,
     deck = decks[theme]
     assert page_count(to_pdf(deck, tmp_path)) == 15
     assert overflowing_words(deck, tmp_path) == {}
+
+
+def test_cards_numbers_and_charts_on_a_two_content_layout_span_both_columns(tmp_path: Path) -> None:
+    # a template whose only content layout is a two-content one: the shapes drawn on it take the width of
+    # both columns (the page's content area), not the left column alone with the right one left empty
+    source = tmp_path / "template.pptx"
+    prs = Presentation()
+    prs.slide_layouts.remove(prs.slide_layouts.get_by_name("Title and Content"))
+    two = prs.slide_layouts.get_by_name("Two Content")
+    left, right = sorted((ph for ph in two.placeholders if ph.placeholder_format.idx in (1, 2)), key=lambda ph: ph.left)
+    prs.save(str(source))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(KINDS, out, template=source, east_asian_font="微软雅黑"))
+    assert_valid_template_deck(source, out)
+    deck = Presentation(str(out))
+    drawn: dict[str, list] = {"Card ": [], "Number ": [], "chart": []}
+    for slide in deck.slides:
+        if slide.slide_layout.name == "Two Content":
+            for prefix in ("Card ", "Number "):
+                shapes = [sh for sh in slide.shapes if sh.name.startswith(prefix)]
+                drawn[prefix] += [shapes] if shapes else []
+            drawn["chart"] += [[sh] for sh in slide.shapes if getattr(sh, "has_chart", False) and sh.has_chart]
+    for what in ("chart", "Number ", "Card "):  # in one column the cards do not fit: they were set as bullets
+        assert drawn[what], what
+        for shapes in drawn[what]:
+            x0, x1 = min(sh.left for sh in shapes), max(sh.left + sh.width for sh in shapes)
+            assert x0 >= left.left and x1 <= right.left + right.width
+            assert x1 - x0 > 0.8 * (right.left + right.width - left.left), (what, x0, x1)  # across both columns
+
+
+def test_only_a_drawn_slot_with_a_free_column_beside_it_takes_both_columns() -> None:
+    from deckgen.outline.model import Role
+    from deckgen.plan.kinds import KINDS as TABLE
+    from deckgen.render.layouts import joined_columns, slots
+
+    two = Presentation().slide_layouts.get_by_name("Two Content")
+    left, right = sorted((ph for ph in two.placeholders if ph.placeholder_format.idx in (1, 2)), key=lambda ph: ph.left)
+    joint = (left.left / 12700, left.top / 12700, (right.left + right.width - left.left) / 12700, left.height / 12700)
+    moved = {}
+    for role in (Role.CARDS, Role.TABLE, Role.CONTENT, Role.PICTURE):
+        s = slots(two, TABLE[role])
+        joined_columns(s, two, TABLE[role])
+        moved[role] = s.moved
+    assert moved[Role.CARDS] == {"cards": pytest.approx(joint)} and moved[Role.TABLE] == {"table": pytest.approx(joint)}
+    assert moved[Role.CONTENT] == {}  # bullets stay in their column
+    assert moved[Role.PICTURE] == {}  # the picture's bullets take the other column

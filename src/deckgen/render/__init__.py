@@ -162,12 +162,14 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
             s.boxes[spec.name] = body
     if kind.role in (Role.TITLE, Role.CLOSING):
         _lines_room(s, layout, kind, slide, footer_top)
+    from deckgen.render.layouts import joined_columns
     from deckgen.render.pages import line_alignment, quote_room, standing_alone
 
     if content and kind.role is not Role.CONTENT:
         standing_alone(s, kind.role, layout, slide)
     line_alignment(s, kind.role)
     quote_room(s, kind.role, layout, slide, footer_top)
+    joined_columns(s, layout, kind)  # cards on a two-content layout: across both columns
     # logos, a band down the side, the layout's own words (a heading of its own): placeholders keep clear of them
     pictures = obstacles(layout, slide, pictures_only=True) + edge_bands(layout, slide) + own_texts(layout)
     page = backdrop([layout.part, layout.slide_master.part], slide)

@@ -98,6 +98,43 @@ def _accepts(ph: "LayoutPlaceholder", wanted: str) -> bool:
     return kind in _PH_TYPES[wanted] and not labelled and not (kind in BODY_TYPES and picture_frame(ph))
 
 
+SIDE_BY_SIDE = 0.6  # body placeholders whose heights share this much of the taller one's stand side by side
+
+
+def joined_columns(s: Slots, layout: "SlideLayout", kind: Kind) -> None:
+    """On a layout with body placeholders side by side (a two-content layout borrowed for cards, numbers, a
+    chart, a table or code), a slot that draws shapes rather than text takes the columns no other slot of
+    its kind takes as well: `s.moved[name]` becomes their joint box, the width of the page's content area,
+    not one column's."""
+    from deckgen.plan.kinds import TEXT
+
+    taken = {ph.placeholder_format.idx for ph in s.by_name.values()}
+    free = [b for ph in layout.placeholders if ph.placeholder_format.idx not in taken and _accepts(ph, "body") and (b := _points(ph))]
+    for spec in kind.slots:
+        ph = s.get(spec.name)
+        at = _points(ph) if spec.content != TEXT and ph is not None and ph.placeholder_format.type in BODY_TYPES else None
+        if at is None:
+            continue
+        beside = [b for b in free if _beside(at, b)]
+        if beside:
+            x, y = min(b[0] for b in (at, *beside)), min(b[1] for b in (at, *beside))
+            s.moved[spec.name] = (x, y, max(b[0] + b[2] for b in (at, *beside)) - x,
+                                  max(b[1] + b[3] for b in (at, *beside)) - y)
+
+
+def _points(ph: "LayoutPlaceholder") -> Optional[tuple[float, float, float, float]]:
+    if ph.left is None or ph.top is None or not ph.width or not ph.height:
+        return None
+    return (ph.left / 12700, ph.top / 12700, ph.width / 12700, ph.height / 12700)
+
+
+def _beside(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether box `b` stands beside box `a`: no shared width, most of their heights shared."""
+    across = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    down = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return across <= 0 and down >= SIDE_BY_SIDE * max(a[3], b[3])
+
+
 FRAME_ASPECT = (0.8, 1.25)  # a picture frame is about square
 FRAME_FILLS = ("solidFill", "gradFill", "blipFill", "pattFill")
 SMALL_FRAME = 0.01  # a square placeholder under this share of the slide holds an icon, not a line of text
