@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import io
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Optional
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.package.parallel import Task
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -53,14 +53,13 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     stamped = io.BytesIO()
     # packing the new deck and reading the old one's fingerprint run beside the package check (zlib and
     # hashlib let other threads run); nothing is written unless the check passes
-    with ThreadPoolExecutor(2) as pool:
-        packed = pool.submit(write_members, stamped, order, members)
-        old = pool.submit(state, output)
-        try:
-            verify_package(order, members)
-        finally:
-            packed.result()
-            found = old.result()
+    packed = Task(write_members, stamped, order, members)
+    old = Task(state, output)
+    try:
+        verify_package(order, members)
+    finally:
+        packed.result()
+        found = old.result()
     locks = lock_files(output) if found.kind != "missing" else []
     unpulled = _unpulled(output, outline) if found.kind == "edited" and not force else None
     keep = found.kind in ("edited", "foreign") or bool(locks)

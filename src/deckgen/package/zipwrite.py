@@ -6,8 +6,9 @@ import struct
 import time
 import zipfile
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Optional, Sequence
+
+from deckgen.package.parallel import map_in_threads
 
 # Deflate level of the decks deckgen writes. Measured on a 1000-slide deck (4044 members, 6.6 MB of XML, see
 # BENCHMARKS.md): level 1 writes it in 0.24 s CPU and 2.92 MB, level 6 (zlib's default) in 0.37 s and 2.80 MB,
@@ -73,8 +74,7 @@ def write_zip(out: IO[bytes], order: Sequence[str], data: dict[str, bytes], leve
     if n == 1 or len(runs) == 1:
         packed = _deflate([data[m] for m in order], level)
     else:
-        with ThreadPoolExecutor(len(runs)) as pool:
-            packed = [x for run in pool.map(lambda r: _deflate([data[m] for m in r], level), runs) for x in run]
+        packed = [x for run in map_in_threads(lambda r: _deflate([data[m] for m in r], level), runs) for x in run]
     dosdate = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
     dostime = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
     start = out.tell() if out.seekable() else 0
