@@ -43,6 +43,12 @@ class Target:
     plain: dict[str, Slots] = field(default_factory=dict)  # role → its layout's slots, where a sample page (the
     # ending page, or a copy of the cover) serves it: taken back when the page cannot hold its text (`use_plain`)
 
+    @property
+    def closing_on_cover(self) -> bool:
+        """Whether the closing slide is a copy of the cover (a 模板 without an ending page)."""
+        closing, title = self.slots.get(Role.CLOSING.value), self.slots.get(Role.TITLE.value)
+        return closing is not None and title is not None and closing.sample is not None and closing.sample is title.sample
+
     def use_plain(self) -> None:
         """Build the roles in `plain` on their layouts after all (their text did not fit the sample page)."""
         from deckgen.render.frames import template_frames
