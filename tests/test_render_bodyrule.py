@@ -1,7 +1,7 @@
 """A 模板's content page whose body ends at a rule drawn under it (its conclusion line below): the body takes the
 free room below and the rule goes down with it, so five bullets share a slide. A closing is never continued on
-another slide: on an ending page with its own short lines (感谢…) beside the title the lines take their place;
-on an ending page with no room for them, the closing takes its layout."""
+another slide: on an ending page with its own short lines (感谢…) beside the title the lines take their place,
+with its title alone they go below it, and on an ending page with no room for them the closing takes its layout."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -73,13 +73,30 @@ def _closing_check(out: Path) -> tuple[object, object]:
     return closing, last
 
 
-def test_a_closing_the_ending_page_has_no_room_for_takes_its_layout_not_a_second_slide(tmp_path: Path) -> None:
-    """The ending page is its 谢谢观看 alone: the closing's lines and title on the closing's layout."""
+def test_an_ending_page_with_its_title_alone_takes_the_closings_lines_below_the_title(tmp_path: Path) -> None:
+    """The ending page is its 谢谢观看 alone, free room below it: the lines go there, on the page's design."""
     template = sample_template(tmp_path / "模板.pptx")
     out = tmp_path / "deck.pptx"
     result = build(BuildRequest(OUTLINE, out, template=template))
-    _closing_check(out)
+    closing, last = _closing_check(out)
     assert result.slides == len(Presentation(str(out)).slides)
+    assert any(sh.name == "Deco" for sh in last.shapes)
+    title = next(sh for sh in last.shapes if sh.has_text_frame and sh.text_frame.text == closing.title)
+    lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    assert lines.top >= title.top + title.height and lines.top + lines.height <= Pt(540 * 0.94) + 1
+    assert_valid_template_deck(template, out)
+
+
+def test_a_closing_the_ending_page_has_no_room_for_takes_its_layout_not_a_second_slide(tmp_path: Path) -> None:
+    """A picture band right under the ending's title: the closing's title and lines on the closing's layout."""
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    _deco(_page(prs, "谢谢观看"), 0, 380, 960, 160)
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    closing, last = _closing_check(out)
+    assert not any(sh.name == "Deco" for sh in last.shapes)
     assert_valid_template_deck(template, out)
 
 

@@ -95,7 +95,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     Raises `ContentError` when the file is unusable or has no layouts.
     """
     from deckgen.render.cloning import sample_slots
-    from deckgen.render.closing import cover_closing
+    from deckgen.render.closing import cover_closing, ending_lines
     from deckgen.render.roles import bare_roles
     from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
@@ -115,7 +115,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
                       for role, layout in chosen.items()}
         layouts = dict(role_slots)
         role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing,
-                                        bare=bare_roles(info.roles)))
+                                        bare=bare_roles(info.roles), ending=ending_lines))
         cover = role_slots[Role.TITLE.value].sample
         # the closing on a sample page (the cover's copy, an ending page): its layout when its lines do not fit there
         plain = {r: layouts[r] for r in (Role.CLOSING.value,) if cover is not None and role_slots[r].sample is not None}

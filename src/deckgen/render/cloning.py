@@ -22,7 +22,7 @@ SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSIN
 
 def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str],
                  cover_closing: Optional[Callable[[Sample, tuple[float, float]], Optional[Slots]]] = None,
-                 bare: frozenset[str] = frozenset()) -> dict[str, Slots]:
+                 bare: frozenset[str] = frozenset(), ending: Optional[Callable[..., None]] = None) -> dict[str, Slots]:
     """Slots on the template's sample slides for the roles whose design is there (a 模板's cover, contents,
     section, content and ending pages): which sample to copy and which of its text boxes takes which text;
     roles the user gave a layout keep it; without an ending page, `cover_closing` may give the closing slots on
@@ -79,6 +79,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
                                if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note,
                       lowered=lowered)
+            if role is Role.CLOSING and "body" not in boxes and "title" in boxes and ending is not None:
+                ending(s, sample, shapes["title"], slide)  # no box for the closing's lines: the room below the title
         elif role is Role.CLOSING and cover_closing is not None and Role.TITLE.value in copied and (
                 closing := cover_closing(copied[Role.TITLE.value], slide)) is not None:
             sample, s = copied[Role.TITLE.value], closing  # no ending page (谢谢, THANKS): the cover's design closes
