@@ -70,14 +70,15 @@ def ending_lines(s: Slots, page: Sample, title: TextShape, slide: tuple[float, f
     grown for a second line into that room). Nothing when the room is too small."""
     grown = s.boxes["title"]
     own = (grown[0], grown[1], grown[2], min(grown[3], title.box[3]))
-    room = ending_room(page, own, slide)
+    room = ending_room(page, own, slide, (title.box[0], title.box[2]))
     if room is None:
         return
     s.boxes["title"], s.boxes["body"], s.align["body"] = own, room, title.align
     s.resized["title"] = (own, title.transform)
 
 
-def ending_room(page: Sample, title: Rect, slide: tuple[float, float]) -> Optional[Rect]:
+def ending_room(page: Sample, title: Rect, slide: tuple[float, float],
+                span: Optional[tuple[float, float]] = None) -> Optional[Rect]:
     """The room on an ending page below its title box `title` (as grown on the page) for the closing's lines, when
     the page has no text box for them: as wide as the title, down to the next drawing or text, never over the
     slide's last 6 %; None when it is too small to hold a line (8 % of the slide's height, 15 % of its width)."""
@@ -90,7 +91,8 @@ def ending_room(page: Sample, title: Rect, slide: tuple[float, float]) -> Option
     x, bw = title[0], title[2]
     top = title[1] + title[3] + 4
     top = max([top] + [b[1] + b[3] + 2 for b in others if b[1] < top < b[1] + b[3] and b[0] < x + bw and b[0] + b[2] > x])
-    limits = [0.94 * h] + [b[1] - 6 for b in others if b[1] >= top - 1 and b[0] < x + bw and b[0] + b[2] > x]
+    sx, sw = span or (x, bw)  # drawings under the title's own width end the room; those beside it narrow it
+    limits = [0.94 * h] + [b[1] - 6 for b in others if b[1] >= top - 1 and b[0] < sx + sw and b[0] + b[2] > sx]
     bottom = min(limits)
     x, bw = _beside((x, top, bw, bottom - top), others, top, bottom, "l")[0::2]
     if bottom - top < 0.08 * h or bw < 0.15 * w:
