@@ -109,8 +109,9 @@ def build(request: BuildRequest) -> Built:
     if target.plain:
         from deckgen.plan.sizing import closing_lines_small
 
-        if closing_lines_small(deck.slides, theme.sizes.scaled(target.frames.scale)):
-            target.use_plain()  # the cover's copy cannot hold the closing's lines legibly: its layout as before
+        # the cover's copy must hold the lines at body size; the template's ending page, at least hold them
+        if closing_lines_small(deck.slides, theme.sizes.scaled(target.frames.scale), target.closing_on_cover):
+            target.use_plain()  # the sample page cannot hold the closing's lines legibly: its layout
             deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
     slide_limit(deck, request.shown)
     if request.time_cues:

@@ -41,11 +41,17 @@ class Target:
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
     backgrounds: dict[str, "Background"] = field(default_factory=dict)  # layout part name → the background the
     # template's own slides on it set (`slidebg`): slides built on that layout carry it
-    plain: dict[str, Slots] = field(default_factory=dict)  # role → its layout's slots, where a copy of the cover
-    # serves it (a 模板 without an ending page): taken back when the copy cannot hold its text (`use_plain`)
+    plain: dict[str, Slots] = field(default_factory=dict)  # role → its layout's slots, where a sample page (the
+    # ending page, or a copy of the cover) serves it: taken back when the page cannot hold its text (`use_plain`)
+
+    @property
+    def closing_on_cover(self) -> bool:
+        """Whether the closing slide is a copy of the cover (a 模板 without an ending page)."""
+        closing, title = self.slots.get(Role.CLOSING.value), self.slots.get(Role.TITLE.value)
+        return closing is not None and title is not None and closing.sample is not None and closing.sample is title.sample
 
     def use_plain(self) -> None:
-        """Build the roles in `plain` on their layouts after all (their text did not fit the cover's copy)."""
+        """Build the roles in `plain` on their layouts after all (their text did not fit the sample page)."""
         from deckgen.render.frames import template_frames
 
         slide = (self.prs.slide_width / 12700, self.prs.slide_height / 12700)
@@ -90,7 +96,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     Raises `ContentError` when the file is unusable or has no layouts.
     """
     from deckgen.render.cloning import sample_slots
-    from deckgen.render.closing import cover_closing
+    from deckgen.render.closing import cover_closing, ending_lines
     from deckgen.render.roles import bare_roles
     from deckgen.render.frames import template_frames
     from deckgen.render.package import drop_template_extras, ensure_view_props
@@ -110,9 +116,10 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
                       for role, layout in chosen.items()}
         layouts = dict(role_slots)
         role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing,
-                                        bare=bare_roles(info.roles)))
+                                        bare=bare_roles(info.roles), ending=ending_lines))
         cover = role_slots[Role.TITLE.value].sample
-        plain = {r: layouts[r] for r in (Role.CLOSING.value,) if cover is not None and role_slots[r].sample is cover}
+        # the closing on a sample page (the cover's copy, an ending page): its layout when its lines do not fit there
+        plain = {r: layouts[r] for r in (Role.CLOSING.value,) if cover is not None and role_slots[r].sample is not None}
         for s in role_slots.values():
             s.template = True
         warnings += [Diagnostic(n, str(path)) for n in sorted({s.note for s in role_slots.values() if s.note})]

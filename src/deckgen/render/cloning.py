@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 from deckgen.outline.model import Role
+from deckgen.render.bodyrule import Lowered, below_rule
 from deckgen.render.illustration import Region, drop_illustrations, frame_box
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
@@ -22,7 +23,7 @@ SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSIN
 
 def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[str, str],
                  cover_closing: Optional[Callable[[Sample, tuple[float, float]], Optional[Slots]]] = None,
-                 bare: frozenset[str] = frozenset()) -> dict[str, Slots]:
+                 bare: frozenset[str] = frozenset(), ending: Optional[Callable[..., None]] = None) -> dict[str, Slots]:
     """Slots on the template's sample slides for the roles whose design is there (a 模板's cover, contents,
     section, content and ending pages): which sample to copy and which of its text boxes takes which text;
     roles the user gave a layout keep it; without an ending page, `cover_closing` may give the closing slots on
@@ -60,6 +61,9 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             if "label" in shapes and renumber(shapes["label"].text, 1) is not None:
                 del shapes["label"]  # the page's own number (PART 01, 第一部分) is renumbered for each section
             boxes, cleared = spread_title(shapes, slide, sample)
+            lowered: tuple[Lowered, ...] = ()
+            if role is Role.CONTENT and "body" in boxes:  # a rule closing the body: both go down into the free room
+                boxes["body"], lowered = below_rule(sample, shapes, boxes["body"], slide)
             if role not in (Role.CONTENT, Role.SECTION):
                 cleared = ()
             else:
@@ -74,7 +78,10 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                 boxes["title"] = band
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
-                               if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note)
+                               if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note,
+                      lowered=lowered)
+            if role is Role.CLOSING and "body" not in boxes and "title" in boxes and ending is not None:
+                ending(s, sample, shapes["title"], slide)  # no box for the closing's lines: the room below the title
         elif role is Role.CLOSING and cover_closing is not None and Role.TITLE.value in copied and (
                 closing := cover_closing(copied[Role.TITLE.value], slide)) is not None:
             sample, s = copied[Role.TITLE.value], closing  # no ending page (谢谢, THANKS): the cover's design closes

@@ -8,7 +8,7 @@ from typing import Optional
 from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
 from deckgen.render.plates import hidden, roomiest
-from deckgen.render.samples import DECOR, Rect, Sample, assign
+from deckgen.render.samples import DECOR, Rect, Sample, TextShape, assign
 
 DOT = 0.002  # a drawing smaller than this share of the slide (a dot on a circle's rim) is an ornament the lines may pass
 PLATE_SHARE = 0.1  # a drawing behind a cleared text and smaller than this share of the slide is its plate: it goes too
@@ -68,6 +68,42 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
                  strip=tuple((*b, b[2] * b[3] / area + 1e-3) for b in plates),
                  resized={name: (boxes[name], t.transform) for name, t in (("title", title), ("body", lines))
                           if _moved(boxes[name], t.box) or t.transform != NO_GROUP})
+
+
+def ending_lines(s: Slots, page: Sample, title: TextShape, slide: tuple[float, float]) -> None:
+    """On slots `s` of an ending page without a text box for the closing's lines: a text box for them in the
+    room below its title (`ending_room`), aligned as the title, the title's box kept to its own height (not
+    grown for a second line into that room). Nothing when the room is too small."""
+    grown = s.boxes["title"]
+    own = (grown[0], grown[1], grown[2], min(grown[3], title.box[3]))
+    room = ending_room(page, own, slide, (title.box[0], title.box[2]))
+    if room is None:
+        return
+    s.boxes["title"], s.boxes["body"], s.align["body"] = own, room, title.align
+    s.resized["title"] = (own, title.transform)
+
+
+def ending_room(page: Sample, title: Rect, slide: tuple[float, float],
+                span: Optional[tuple[float, float]] = None) -> Optional[Rect]:
+    """The room on an ending page below its title box `title` (as grown on the page) for the closing's lines, when
+    the page has no text box for them: as wide as the title, down to the next drawing or text, never over the
+    slide's last 6 %; None when it is too small to hold a line (8 % of the slide's height, 15 % of its width)."""
+    from deckgen.render.cloning import THIN, _behind
+
+    w, h = slide
+    area = w * h
+    behind = [b for b in page.drawn if _behind(b, title)]
+    others = [b for b in page.drawn if min(b[2], b[3]) >= THIN and DOT * area <= b[2] * b[3] < 0.5 * area and b not in behind]
+    x, bw = title[0], title[2]
+    top = title[1] + title[3] + 4
+    top = max([top] + [b[1] + b[3] + 2 for b in others if b[1] < top < b[1] + b[3] and b[0] < x + bw and b[0] + b[2] > x])
+    sx, sw = span or (x, bw)  # drawings under the title's own width end the room; those beside it narrow it
+    limits = [0.94 * h] + [b[1] - 6 for b in others if b[1] >= top - 1 and b[0] < sx + sw and b[0] + b[2] > sx]
+    bottom = min(limits)
+    x, bw = _beside((x, top, bw, bottom - top), others, top, bottom, "l")[0::2]
+    if bottom - top < 0.08 * h or bw < 0.15 * w:
+        return None
+    return x, top, bw, bottom - top
 
 
 def _within(box: Rect, span: tuple[float, float], align: str) -> Rect:

@@ -54,6 +54,8 @@ class Slots:
     uncut: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)  # sample boxes before they were cut
     # back to clear a picture on the page (`cloning`): the kinds that clear the page's body region take all of it
     resized: dict[str, tuple[tuple[float, float, float, float], tuple[float, float, float, float]]] = field(default_factory=dict)
+    lowered: tuple[tuple[float, float, float, float, float], ...] = ()  # drawings moved down on the copy: box, points
+    # (the rule under a content page's body, with the body grown below it: `bodyrule`)
     align: dict[str, str] = field(default_factory=dict)  # a cover's or closing's lines (a text box standing in, or a
     # body placeholder) set as lines, aligned so (`ctr` under a centred title)
 

@@ -3,7 +3,7 @@ section, content, ending) and the role of its text boxes, so slides of that role
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from deckgen.outline.typed import record
@@ -267,6 +267,10 @@ def assign(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, 
         body = max(below, key=lambda t: t.area, default=None)
         if body is not None and body.area >= (0.08 if role is Role.CONTENT else 0.03) * w * h:
             out["body"] = body
+        elif role is Role.CLOSING and title is not None:
+            lines = _lines_together(rest, title, w * h)
+            if lines is not None:
+                out["body"] = lines
     if role is Role.TITLE:
         # a line in larger type than the title (a display year, `20XX` at 88 pt) is no byline
         by = sorted((t for t in rest if BYLINE.search(t.text) and (title is None or t.size <= title.size)),
@@ -282,6 +286,22 @@ def assign(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, 
     if not out and role in (Role.TITLE, Role.SECTION, Role.CLOSING):
         out = _blank_slots(sample, role, slide)
     return out
+
+
+def _lines_together(rest: list[TextShape], title: TextShape, area: float) -> Optional[TextShape]:
+    """An ending page's own short lines standing together clear of its title (感谢… under one another, each box
+    too small alone): the largest of them, its box their bounding box, where the closing's lines go."""
+    x, y, w, h = title.box
+    group = [t for t in rest if not (t.box[0] < x + w and t.box[0] + t.box[2] > x and t.box[1] < y + h and t.box[1] + t.box[3] > y)
+             and not t.vertical]
+    if len(group) < 2:
+        return None
+    x0, y0 = min(t.box[0] for t in group), min(t.box[1] for t in group)
+    x1, y1 = max(t.box[0] + t.box[2] for t in group), max(t.box[1] + t.box[3] for t in group)
+    union = (x0, y0, x1 - x0, y1 - y0)
+    if union[2] * union[3] < 0.03 * area or (union[0] < x + w and x0 + union[2] > x and y0 < y + h and y0 + union[3] > y):
+        return None
+    return replace(max(group, key=lambda t: t.area), box=union)
 
 
 def _blank_slots(sample: Sample, role: Role, slide: tuple[float, float]) -> dict[str, TextShape]:

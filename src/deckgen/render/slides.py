@@ -349,6 +349,11 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
     """
     lang = deck.language
     filled: set[PhKey] = set()
+    if slots.sample is not None and slots.lowered:  # before clearing: the moved rule lies below the body region
+        from deckgen.render.bodyrule import lower
+        from deckgen.render.samples import layout_chain
+
+        lower(slide.tree, slots.lowered, layout_chain(slide.part))
     if slots.sample is not None and slots.strip:
         from deckgen.render.cloning import strip
         from deckgen.render.samples import layout_chain
