@@ -104,3 +104,41 @@ def test_grown_strip_keeps_the_text_where_its_anchor_holds_it(tmp_path: Path) ->
     assert middle is not None and abs((middle[1] + middle[3] / 2) - 228.0) < 0.01
     assert grown_strip(layout, page, (100.0, 100.0, 520.0, 90.0), "b", [], 80.0) is None  # tall enough: as it is
     assert grown_strip(layout, page, STRIP, "b", [(90.0, 250.0, 300.0, 40.0)], 80.0) is None  # no room for two lines
+
+
+CLOSING_OUTLINE = """\
+deck: {title: 高质量发展, language: zh-CN}
+sections:
+  - title: 第一部分
+    subsections:
+      - title: 小节
+        bullets: [根本任务：解放和发展生产力, 创造更高的劳动生产率]
+closing:
+  - title: 砥砺奋进正当时
+    kind: closing
+    bullets: [宏伟蓝图已擘画, 抓好担当作为落实落地, 不忘初心担使命、鼓足干劲再出发, 为全区高质量发展提供坚强保障]
+"""
+
+
+def test_a_closings_lines_stay_on_the_closing_in_a_strip_grown_into_the_free_room(tmp_path: Path) -> None:
+    """A closing layout whose text placeholder under the title is a one-line strip: the four lines do not fit
+    even small; the strip grows into the empty page below, and they stay on the closing (never a slide of
+    their own after it)."""
+    prs = Presentation()
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Title Slide")
+    title, sub = sorted(layout.placeholders, key=lambda p: p.placeholder_format.idx)[:2]
+    title.left, title.top, title.width, title.height = (Pt(v) for v in (60, 120, 600, 90))
+    sub.left, sub.top, sub.width, sub.height = (Pt(v) for v in (60, 214, 600, 30))
+    template = tmp_path / "strip-closing.pptx"
+    prs.save(str(template))
+    outline = tmp_path / "o.yaml"
+    outline.write_text(CLOSING_OUTLINE, encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(outline, out, template=template, roles=(("closing", "Title Slide"),)))
+    deck = Presentation(str(out))
+    texts = [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame and sh.text_frame.text] for s in deck.slides]
+    last = texts[-1]
+    assert any("砥砺奋进正当时" == t for t in last) and any("为全区高质量发展提供坚强保障" in t for t in last), texts[-2:]
+    assert not any("（续）" in t for slide in texts for t in slide)
+    lines = next(sh for sh in deck.slides[-1].shapes if sh.has_text_frame and "宏伟蓝图" in sh.text_frame.text)
+    assert lines.height > Pt(100) and lines.top >= Pt(214) - 1

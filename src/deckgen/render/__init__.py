@@ -189,34 +189,44 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
                 s.moved[name] = cleared
     if not content and kind.role in STRIP_ROLES and s.title is not None:
         _strip_room(s, layout, slide, page)
+    if not content and kind.role is Role.CLOSING:
+        _strip_room(s, layout, slide, page, "body", LINES_NEED, least=1.0)
     return s
+
+
+LINES_NEED = 2.0  # a closing's lines need the height of two two-line titles (four lines of a subtitle)
 
 
 STRIP_ROLES = (Role.SECTION, Role.QUOTE, Role.STATEMENT, Role.CLOSING)  # the pages whose title is their text
 
 
-def _strip_room(s: Slots, layout: "SlideLayout", slide: tuple[float, float], page: object) -> None:
+def _strip_room(s: Slots, layout: "SlideLayout", slide: tuple[float, float], page: object, name: str = "title",
+                need: float = 1.0, least: Optional[float] = None) -> None:
     """A section, quote, statement or closing layout whose title is a one-line strip (a section title set at
     21 pt in a 60-pt-tall box, the page empty above it): the title box grown into the free room of the page
-    (`room.grown_strip`), so that the title is set at its role's size, in more lines where it needs them."""
+    (`room.grown_strip`), so that the title is set at its role's size, in more lines where it needs them. With
+    `name` "body", a closing's strip for its lines (`need` times two title lines tall, grown when the room gives
+    it at least `least` times that), so that they stay on the closing rather than a slide after it."""
     from deckgen.render.backdrop import ink
     from deckgen.render.cloning import two_line_height
     from deckgen.render.frames import anchor
     from deckgen.render.pptx_api import base_placeholder
     from deckgen.render.room import grown_strip
 
-    title = s.title
-    at = s.moved.get("title") or _box(title)
-    if at is None:
+    strip = s.by_name.get(name)
+    at = s.moved.get(name) or _box(strip)
+    if strip is None or at is None:
         return
-    others = [b for ph in layout.placeholders if ph.placeholder_format.idx != title.placeholder_format.idx
-              and (b := _box(ph)) is not None] + [b for name, b in s.boxes.items() if name != "title"]
-    base = base_placeholder(title)
-    how = anchor(element(title), (element(base) if base is not None else None,))
-    grown = grown_strip(layout, slide, at, how, others, two_line_height(slide),
-                        (lambda region: ink(page, region)) if page is not None else None)  # type: ignore[arg-type]
+    others = [b for ph in layout.placeholders if ph.placeholder_format.idx != strip.placeholder_format.idx
+              and (b := _box(ph)) is not None] + [b for key, b in s.boxes.items() if key != name]
+    others += [b for key, b in s.moved.items() if key != name] if name != "title" else []  # a grown title
+    base = base_placeholder(strip)
+    how = anchor(element(strip), (element(base) if base is not None else None,))
+    grown = grown_strip(layout, slide, at, how, others, need * two_line_height(slide),
+                        (lambda region: ink(page, region)) if page is not None else None,  # type: ignore[arg-type]
+                        least=None if least is None else least * two_line_height(slide))
     if grown is not None:
-        s.moved["title"] = grown
+        s.moved[name] = grown
 
 
 def _box(ph: object) -> Optional[tuple[float, float, float, float]]:

@@ -167,7 +167,8 @@ def _shown(layout: "SlideLayout") -> list[Rect]:
 
 
 def grown_strip(layout: "SlideLayout", slide: tuple[float, float], at: Rect, anchor: str, others: list[Rect],
-                need: float, ink: Optional[Callable[[Rect], list[Rect]]] = None, gap: float = 6.0) -> Optional[Rect]:
+                need: float, ink: Optional[Callable[[Rect], list[Rect]]] = None, gap: float = 6.0,
+                least: Optional[float] = None) -> Optional[Rect]:
     """A one-line text strip of `layout` (`at`, less tall than `need`: two lines of a title) grown into the free
     room of the page on the side its text is anchored away from (up for text anchored at the bottom, down
     for text at the top, both ways for centred text), so that its text stays where it was while longer text
@@ -175,7 +176,7 @@ def grown_strip(layout: "SlideLayout", slide: tuple[float, float], at: Rect, anc
     excepted), its own words, the boxes `others` (its other placeholders) and what `ink` finds drawn into
     the page's picture in a region; within 5 % margins and at most `STRIP_CAP` of the slide's height. A
     drawing behind the strip (a plate, a band) holds it. None when the strip is tall enough, or the room
-    does not give it two lines."""
+    does not give it `least` (default: `need`) of height."""
     w, h = slide
     x, y, sw, sh = at
     if sh >= need:
@@ -204,4 +205,4 @@ def grown_strip(layout: "SlideLayout", slide: tuple[float, float], at: Rect, anc
     else:
         more = max(0.0, min(y - top, bottom - y - sh, (cap - sh) / 2))
         grown = (x, y - more, sw, sh + 2 * more)
-    return grown if grown[3] >= need else None
+    return grown if grown[3] >= (need if least is None else least) else None
