@@ -4,8 +4,8 @@ from __future__ import annotations
 import dataclasses
 import enum
 import operator
-import typing
 import sys
+import typing
 from typing import Any, Callable, Literal, Optional, TypeVar, Union
 
 from deckgen.outline.rules import Doubt
@@ -78,7 +78,9 @@ def record(cls: Optional[type] = None, /, *, frozen: bool = False) -> Any:
 def model(cls: type[T]) -> type[T]:
     """`cls` (a `Frozen`) as a keyword-only data class whose methods are `Frozen`'s, shared, not generated:
     `dataclass` compiles six functions per frozen class, about a millisecond each class at every start."""
-    return dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
+    out = dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
+    out.__record_values__ = staticmethod(_values_of(out))  # type: ignore[attr-defined]  # for Frozen's __eq__, __hash__
+    return out
 
 
 _INITS: dict[type, tuple[tuple[str, Any, Any], ...]] = {}
@@ -115,19 +117,9 @@ class Frozen:
         if values:
             raise TypeError(f"{type(self).__name__}() got unknown keyword arguments: {', '.join(values)}")
 
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name, _, _ in _init_plan(type(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n, _, _ in _init_plan(type(self)))})"
+    __eq__ = _record_eq  # the fields' values compared, hashed and shown as `record`'s classes do
+    __hash__ = _record_hash
+    __repr__ = _record_repr
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
