@@ -263,22 +263,44 @@ def _click(args: list[str], columns: str) -> str:
 
 
 def test_help_txt_is_the_help_click_renders() -> None:
-    """`cli/help.txt` is the group's help at full width; `DECKGEN_UPDATE_GOLDEN=1` writes it again after a
-    command or its help changes."""
-    from deckgen.cli import HELP
+    """`cli/help.txt` is the group's help at full width as the installed click renders it, under a first line
+    naming that click; `DECKGEN_UPDATE_GOLDEN=1` writes it again after a command, its help or click changes.
+    With another click installed than the one named, the stored help is not used."""
+    from deckgen.cli import HELP, RENDERED_BY, click_version, stored_help
 
+    version = click_version()
+    assert version is not None  # click is installed as a dist-info beside its package
     rendered = _click(["--help"], "200")
     if os.environ.get("DECKGEN_UPDATE_GOLDEN"):
-        Path(HELP).write_text(rendered, encoding="utf-8")
-    assert Path(HELP).read_text(encoding="utf-8") == rendered
+        Path(HELP).write_text(f"{RENDERED_BY}{version}\n{rendered}", encoding="utf-8")
+    first = Path(HELP).read_text(encoding="utf-8").splitlines()[0]
+    if first == RENDERED_BY + version:
+        assert stored_help(HELP, version) == rendered
+    else:
+        assert stored_help(HELP, version) is None
+
+
+def test_stored_help_is_used_only_with_the_click_that_rendered_it(tmp_path: Path) -> None:
+    from deckgen.cli import stored_help
+
+    path = tmp_path / "help.txt"
+    path.write_text("rendered by click 8.5.1\nUsage: deckgen [OPTIONS] [COMMAND] [ARGS]...\n", encoding="utf-8")
+    assert stored_help(str(path), "8.5.1") == "Usage: deckgen [OPTIONS] [COMMAND] [ARGS]...\n"
+    assert stored_help(str(path), "8.4.0") is None
+    assert stored_help(str(path), None) is None
+    assert stored_help(str(tmp_path / "missing.txt"), "8.5.1") is None
 
 
 @pytest.mark.parametrize("args", [[], ["-h"], ["--help"], ["--version"]])
 def test_help_and_version_print_what_click_prints_without_importing_it(args: list[str]) -> None:
+    from deckgen.cli import HELP, click_version, stored_help
+
     done = _program(args, "120")
     assert done.returncode == 0
     assert done.stdout == _click(args, "120")
-    assert " click" not in done.stderr and "deckgen.cli.group" not in done.stderr  # -X importtime lists every import
+    imported = " click" in done.stderr or "deckgen.cli.group" in done.stderr  # -X importtime lists every import
+    # without click when help.txt is this click's rendering (or for --version); through click otherwise
+    assert imported == (args != ["--version"] and stored_help(HELP, click_version()) is None)
 
 
 def test_a_narrow_terminal_gets_help_wrapped_by_click() -> None:

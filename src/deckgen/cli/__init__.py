@@ -6,9 +6,42 @@ import sys
 
 # `deckgen`, `deckgen -h`, `deckgen --help` print the command group's help, which `cli/help.txt` holds as click
 # renders it at full width (tests/test_cli.py keeps the two equal); `--version` prints the version. Starting
-# Python is most of their time: importing click would double it, so neither imports it.
+# Python is most of their time: importing click would double it, so neither imports it. Click's help differs
+# between its versions (8.5 writes `[COMMAND]`, 8.4 `COMMAND`): help.txt's first line names the click version that
+# rendered it, and with any other click installed the help goes through click.
 HELP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "help.txt")
 HELP_WIDTH = 80  # click wraps help to the terminal, at most 80 columns: help.txt is that width
+RENDERED_BY = "rendered by click "  # help.txt's first line: `rendered by click 8.5.1`
+
+
+def click_version() -> str | None:
+    """The installed click's version, read from its `click-X.Y.Z.dist-info` folder beside the package without
+    importing click or importlib.metadata (None when not found that way)."""
+    for folder in sys.path:
+        try:
+            if not os.path.isdir(os.path.join(folder or ".", "click")):
+                continue
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("click-") and name.endswith(".dist-info"):
+                return name[len("click-"):-len(".dist-info")]
+        return None
+    return None
+
+
+def stored_help(path: str, version: str | None) -> str | None:
+    """The help stored at `path` when click `version` rendered it, else None."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            first = f.readline()
+            text = f.read()
+    except OSError:
+        return None
+    if version is None or first.rstrip("\n") != RENDERED_BY + version:
+        return None
+    return text
 
 
 def _columns() -> int:
@@ -32,11 +65,7 @@ def _at_once(args: list[str]) -> str | None:
 
         return f"deckgen, version {__version__}\n"
     if args in ([], ["-h"], ["--help"]) and _columns() >= HELP_WIDTH:
-        try:
-            with open(HELP, encoding="utf-8") as f:
-                return f.read()
-        except OSError:
-            return None
+        return stored_help(HELP, click_version())
     return None
 
 
