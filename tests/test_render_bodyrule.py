@@ -84,6 +84,14 @@ def test_an_ending_page_with_its_title_alone_takes_the_closings_lines_below_the_
     title = next(sh for sh in last.shapes if sh.has_text_frame and sh.text_frame.text == closing.title)
     lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
     assert lines.top >= title.top + title.height and lines.top + lines.height <= Pt(540 * 0.94) + 1
+    # written as the planner fitted them (`frames.lines_style`): a taller line or more space between the lines
+    # than fitted set the last line below the box (cn-sample-jianyue)
+    from deckgen.plan import grid
+    from deckgen.render.frames import lines_style
+
+    fitted = lines_style(Presentation(str(out)).slide_height / 12700 / grid.SLIDE_H_PT)
+    for p in lines.text_frame.paragraphs:
+        assert p.line_spacing == fitted.line_spacing and p.space_before.pt == fitted.space_before
     assert_valid_template_deck(template, out)
 
 

@@ -113,6 +113,12 @@ def text_box_style(*, title: bool, scale: float) -> Paragraphs:
     return Paragraphs(line_spacing=1.05, space_before=round(8 * scale, 1), indent=round(20 * scale, 1))
 
 
+def lines_style(scale: float) -> Paragraphs:
+    """How a cover's or closing's lines in the room under its title are set (plain lines, no bullets): the
+    planner fits to it, `slides` writes it."""
+    return Paragraphs(line_spacing=1.0, space_before=round(6 * scale, 1))
+
+
 def text_box_slot(at: tuple[float, float, float, float], *, title: bool, scale: float) -> Slot:
     """The slot of a text box standing in for a missing title or body placeholder."""
     return Slot(Box(*at), text_box_style(title=title, scale=scale))
@@ -171,7 +177,7 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
             at = s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name]
             return sample_slot(sp, at, title=title) if sp is not None else None
         if name in s.align and name in s.boxes:  # a cover's or closing's lines in the room under its title: no bullets
-            return Slot(Box(*s.boxes[name]), Paragraphs(line_spacing=1.0, space_before=round(6 * scale, 1)))
+            return Slot(Box(*s.boxes[name]), lines_style(scale))
         if name in s.boxes:
             return text_box_slot(s.uncut.get(name, s.boxes[name]) if whole else s.boxes[name], title=title, scale=scale)
         return slot_of(s.get(name), title=title, at=s.moved.get(name))

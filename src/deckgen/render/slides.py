@@ -111,10 +111,11 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             keep_legible(slide, slide.placeholders[slot_key(target)], at, slots.slide,  # type: ignore[index]
                          (element(target), element(base) if base is not None else None), title=name == "title")
     if name in slots.boxes:
-        from deckgen.render.frames import text_box_style
+        from deckgen.render.frames import lines_style, text_box_style
 
         title = name == "title"
-        style = text_box_style(title=title, scale=slots.scale)
+        lines = name in slots.align and not title  # a cover's or closing's lines under its title: plain lines, aligned as it is
+        style = lines_style(slots.scale) if lines else text_box_style(title=title, scale=slots.scale)
         like = None
         if slots.text_like is not None:
             from deckgen.render.samples import shape_by_id
@@ -122,7 +123,6 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             source = shape_by_id(element(slots.sample).find(oxml.qn("p:cSld")), slots.text_like)
             like = source.find(f".//{oxml.qn('a:r')}/{oxml.qn('a:rPr')}") if source is not None else None
             like = _readable(like, slide)
-        lines = name in slots.align  # a cover's or closing's lines under its title: plain lines, aligned as it is
         sp = oxml.text_box(oxml.next_shape_id(slide.tree), "Title" if title else f"Text {name}", _emu(slots.boxes[name]),
                            text.paragraphs, lang, text.size, title=title, indent=0.0 if plain or lines else style.indent,
                            space_before=style.space_before, line_spacing=style.line_spacing, like=like,
