@@ -180,6 +180,11 @@ def test_cards_numbers_and_charts_on_a_two_content_layout_span_both_columns(tmp_
             x0, x1 = min(sh.left for sh in shapes), max(sh.left + sh.width for sh in shapes)
             assert x0 >= left.left and x1 <= right.left + right.width
             assert x1 - x0 > 0.8 * (right.left + right.width - left.left), (what, x0, x1)  # across both columns
+    bullets = [ph for slide in deck.slides if slide.slide_layout.name == "Two Content" for ph in slide.placeholders
+               if ph.placeholder_format.idx == 1 and ph.has_text_frame and ph.text_frame.text.strip()]
+    assert bullets  # a content slide's bullets: across both columns too
+    for ph in bullets:
+        assert ph.left >= left.left and ph.width > 0.8 * (right.left + right.width - left.left), ph.text_frame.text
 
 
 def test_only_a_drawn_slot_with_a_free_column_beside_it_takes_both_columns() -> None:
@@ -191,10 +196,13 @@ def test_only_a_drawn_slot_with_a_free_column_beside_it_takes_both_columns() -> 
     left, right = sorted((ph for ph in two.placeholders if ph.placeholder_format.idx in (1, 2)), key=lambda ph: ph.left)
     joint = (left.left / 12700, left.top / 12700, (right.left + right.width - left.left) / 12700, left.height / 12700)
     moved = {}
-    for role in (Role.CARDS, Role.TABLE, Role.CONTENT, Role.PICTURE):
+    for role in (Role.CARDS, Role.TABLE, Role.CONTENT, Role.AGENDA, Role.PICTURE, Role.COMPARE):
         s = slots(two, TABLE[role])
         joined_columns(s, two, TABLE[role])
         moved[role] = s.moved
     assert moved[Role.CARDS] == {"cards": pytest.approx(joint)} and moved[Role.TABLE] == {"table": pytest.approx(joint)}
-    assert moved[Role.CONTENT] == {}  # bullets stay in their column
+    # a content or agenda slide's bullets on a two-content layout (the template has no one-body layout): across
+    # both columns, not the left half with the right one empty (cn-edu-variants)
+    assert moved[Role.CONTENT] == {"body": pytest.approx(joint)} and moved[Role.AGENDA] == {"body": pytest.approx(joint)}
     assert moved[Role.PICTURE] == {}  # the picture's bullets take the other column
+    assert moved[Role.COMPARE] == {}  # each side its own column

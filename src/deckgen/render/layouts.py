@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
+from deckgen.outline.model import Role
 from deckgen.outline.typed import record
 from deckgen.plan.kinds import KINDS, LABEL_PH, Kind
 from deckgen.render.pptx_api import element
@@ -105,16 +106,18 @@ SIDE_BY_SIDE = 0.6  # body placeholders whose heights share this much of the tal
 
 def joined_columns(s: Slots, layout: "SlideLayout", kind: Kind) -> None:
     """On a layout with body placeholders side by side (a two-content layout borrowed for cards, numbers, a
-    chart, a table or code), a slot that draws shapes rather than text takes the columns no other slot of
-    its kind takes as well: `s.moved[name]` becomes their joint box, the width of the page's content area,
-    not one column's."""
+    chart, a table or code, or chosen for content because the template has no one-body layout), a slot that
+    draws shapes rather than text, and the bullets of a content or agenda slide, take the columns no other slot
+    of its kind takes as well: `s.moved[name]` becomes their joint box, the width of the page's content area,
+    not one column's (bullets in the left half and the right half empty read as a page left unfinished)."""
     from deckgen.plan.kinds import TEXT
 
     taken = {ph.placeholder_format.idx for ph in s.by_name.values()}
     free = [b for ph in layout.placeholders if ph.placeholder_format.idx not in taken and _accepts(ph, "body") and (b := _points(ph))]
     for spec in kind.slots:
         ph = s.get(spec.name)
-        at = _points(ph) if spec.content != TEXT and ph is not None and ph.placeholder_format.type in BODY_TYPES else None
+        joins = spec.content != TEXT or (spec.name == "body" and kind.role in (Role.CONTENT, Role.AGENDA))
+        at = _points(ph) if joins and ph is not None and ph.placeholder_format.type in BODY_TYPES else None
         if at is None:
             continue
         beside = [b for b in free if _beside(at, b)]
