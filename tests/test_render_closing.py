@@ -114,3 +114,40 @@ def test_content_titles_share_one_size_a_long_one_wrapping_in_a_title_box_grown_
     assert len(shapes) >= len(titles) and len(sizes) == 1 and min(sizes) >= 28, sizes
     assert all(sh.height >= Pt(two_line_height((960, 540))) - 1 for sh in shapes)
     assert_valid_template_deck(template, out)
+
+
+def banded_title_layout(path: Path) -> Path:
+    """A template whose title layout sets its subtitle in a one-line strip just above a picture band that fills
+    the page's lower part: room for a cover's subtitle, none for a closing's four lines."""
+    prs = Presentation()
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Title Slide")
+    title, subtitle = sorted(layout.placeholders, key=lambda ph: ph.placeholder_format.idx)[:2]
+    title.left, title.top, title.width, title.height = Pt(54), Pt(120), Pt(612), Pt(120)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Pt(54), Pt(250), Pt(612), Pt(34)
+    scratch = prs.slides.add_slide(layout)
+    band = _deco(scratch, 0, 292, 720, 248)._element
+    layout.shapes._spTree.append(band)  # the band drawn on the layout, not on a slide
+    rid = prs.slides._sldIdLst[0].rId
+    prs.part.drop_rel(rid)
+    prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    prs.save(str(path))
+    return path
+
+
+def test_a_closing_its_layout_has_no_room_for_takes_the_content_layout_on_one_slide(tmp_path: Path) -> None:
+    """The title layout's strip cannot hold the closing's four lines, nor the page under it: the closing is built
+    on the content layout, its title and its lines on one slide, not continued on a slide after it."""
+    template = banded_title_layout(tmp_path / "template.pptx")
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=template))
+    closing, slide = _closing(out)
+    slides = list(Presentation(str(out)).slides)
+    assert slide is not None and slide.slide_layout.name == "Title and Content" and len(slides) == result.slides
+    texts = [sh.text_frame.text for s in slides for sh in s.shapes if sh.has_text_frame]
+    assert not any(t.startswith(closing.title) and t != closing.title for t in texts)  # no 砥砺奋进正当时（续）
+    lines = next(sh for sh in slide.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    assert [p.text for p in lines.text_frame.paragraphs] == list(closing.bullets)
+    assert not lines._element.findall(f".//{A}buChar")  # lines, not bullets
+    assert min(r.font.size.pt for p in lines.text_frame.paragraphs for r in p.runs) >= 14
+    assert slides[0].slide_layout.name == "Title Slide"  # the cover keeps its layout
+    assert_valid_template_deck(template, out)

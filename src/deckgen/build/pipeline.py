@@ -9,7 +9,7 @@ from deckgen.build.request import BuildRequest
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
 from deckgen.outline.load import Loaded
-from deckgen.outline.model import Outline
+from deckgen.outline.model import Outline, Role
 from deckgen.outline.read import OutlineFile, read_outline
 from deckgen.outline.typed import record
 from deckgen.plan.grid import Frames
@@ -106,12 +106,18 @@ def build(request: BuildRequest) -> Built:
     theme = resolve_theme(file, request.theme)
     target = target or builtin_target(theme, language)
     deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
-    if target.plain:
+    if target.closings:
         from deckgen.plan.sizing import closing_lines_small
 
-        # the cover's copy must hold the lines at body size; the template's ending page, at least hold them
-        if closing_lines_small(deck.slides, theme.sizes.scaled(target.frames.scale), target.closing_on_cover):
-            target.use_plain()  # the sample page cannot hold the closing's lines legibly: its layout
+        # the cover's copy must hold the lines at body size; the template's ending page or a layout, at least hold
+        # them: else the closing's next place (the sample page's layout, then the content layout)
+        def small() -> bool:  # on a layout, lines below the smallest byline are not lines one reads from the back
+            sizes = theme.sizes.scaled(target.frames.scale)
+            on_layout = target.slots[Role.CLOSING.value].sample is None
+            return closing_lines_small(deck.slides, sizes, target.closing_on_cover, sizes.byline.min if on_layout else 0.0)
+
+        while target.closings and small():
+            target.next_closing()
             deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
     slide_limit(deck, request.shown)
     if request.time_cues:

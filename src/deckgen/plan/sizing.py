@@ -79,10 +79,11 @@ def _lowered(s: SlidePlan, size: float, frames: Optional[Frames]) -> float:
     return result.size if result.fits else size
 
 
-def closing_lines_small(slides: Sequence[SlidePlan], sizes: "Sizes", small: bool = True) -> bool:
+def closing_lines_small(slides: Sequence[SlidePlan], sizes: "Sizes", small: bool = True, least: float = 0.0) -> bool:
     """Whether a closing slide's lines are set below the deck's body size (the smaller of its bullets' smallest
-    size and the theme's smallest body size; only with `small`) or were moved to a slide of their own: a box for
-    them that a template's cover (or ending page) offered then does not hold them legibly."""
+    size and the theme's smallest body size; only with `small`), below `least` points, or were moved to a slide
+    of their own: a box for them that a template's cover (or ending page, or layout) offered then does not hold
+    them legibly."""
     bullets = [t.size for s in slides if s.role is Role.CONTENT for name, t in s.texts if name == "body" and t is not None]
     floor = min([sizes.body.min] + bullets)
     for s in slides:
@@ -90,7 +91,7 @@ def closing_lines_small(slides: Sequence[SlidePlan], sizes: "Sizes", small: bool
             continue
         body = dict(s.texts).get("body")
         moved = any(o.role is Role.CONTENT and o.source == s.source for o in slides)
-        if (small and body is not None and body.size < floor) or moved:
+        if (body is not None and body.size < (floor if small else least)) or moved:
             return True
     return False
 

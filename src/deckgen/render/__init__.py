@@ -41,8 +41,9 @@ class Target:
     builtin: bool = False  # the built-in master of a theme (else an organisation's template)
     backgrounds: dict[str, "Background"] = field(default_factory=dict)  # layout part name → the background the
     # template's own slides on it set (`slidebg`): slides built on that layout carry it
-    plain: dict[str, Slots] = field(default_factory=dict)  # role → its layout's slots, where a sample page (the
-    # ending page, or a copy of the cover) serves it: taken back when the page cannot hold its text (`use_plain`)
+    closings: list[tuple["SlideLayout", Slots]] = field(default_factory=list)  # where the closing goes next when its
+    # lines do not fit where it is (`next_closing`): from a sample page (the ending page, a copy of the cover) to its
+    # layout, from a layout with no room for them to the content layout (its title and lines on the body's room)
 
     @property
     def closing_on_cover(self) -> bool:
@@ -50,16 +51,17 @@ class Target:
         closing, title = self.slots.get(Role.CLOSING.value), self.slots.get(Role.TITLE.value)
         return closing is not None and title is not None and closing.sample is not None and closing.sample is title.sample
 
-    def use_plain(self) -> None:
-        """Build the roles in `plain` on their layouts after all (their text did not fit the sample page)."""
+    def next_closing(self) -> None:
+        """Build the closing on its next place in `closings` (its lines did not fit the one it had)."""
         from deckgen.render.frames import template_frames
 
         slide = (self.prs.slide_width / 12700, self.prs.slide_height / 12700)
-        self.slots.update(self.plain)
+        role = Role.CLOSING.value
+        self.layouts[role], self.slots[role] = self.closings.pop(0)
         self.frames = template_frames(self.slots, slide)
         self.warnings = [w for w in self.warnings if not w.message.startswith(DESIGN_NOTE)]
-        self.warnings.append(_design_note(self.slots, self.source or ""))
-        self.plain = {}
+        if any(s.sample is not None for s in self.slots.values()):
+            self.warnings.append(_design_note(self.slots, self.source or ""))
 
 
 DESIGN_NOTE = "the template's design is on its sample slides: "
@@ -118,8 +120,15 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
         role_slots.update(sample_slots(prs, slide, wanted=roles or {}, cover_closing=cover_closing,
                                         bare=bare_roles(info.roles), ending=ending_lines))
         cover = role_slots[Role.TITLE.value].sample
-        # the closing on a sample page (the cover's copy, an ending page): its layout when its lines do not fit there
-        plain = {r: layouts[r] for r in (Role.CLOSING.value,) if cover is not None and role_slots[r].sample is not None}
+        closing = Role.CLOSING.value
+        # the closing on a sample page (the cover's copy, an ending page): its layout when its lines do not fit there;
+        # on a layout of its own that cannot hold them: the content layout, its title and lines in the body's room
+        closings = [(chosen[closing], layouts[closing])] if cover is not None and role_slots[closing].sample is not None else []
+        if content is not None and chosen[closing] is not content:
+            kind = KINDS[Role.CLOSING]
+            closings.append((content, _room(slots(content, kind), content, kind, slide, True)))
+        for _, s in closings:
+            s.template = True
         for s in role_slots.values():
             s.template = True
         warnings += [Diagnostic(n, str(path)) for n in sorted({s.note for s in role_slots.values() if s.note})]
@@ -142,7 +151,7 @@ def template_target(path: Path, lang: str, east_asian_font: Optional[str] = None
     target.borrowed = {c.role: c.layout.name for c in info.roles
                        if c.via.startswith("fallback:") and c.layout is not None and role_slots[c.role].sample is None}
     target.source = str(path)
-    target.plain = plain
+    target.closings = closings
     target.east_asian_font = east_asian_font
     return target
 
@@ -174,7 +183,7 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
 
     if content and kind.role is not Role.CONTENT:
         standing_alone(s, kind.role, layout, slide)
-    line_alignment(s, kind.role)
+    line_alignment(s, kind.role, content)
     quote_room(s, kind.role, layout, slide, footer_top)
     joined_columns(s, layout, kind)  # cards on a two-content layout: across both columns
     # logos, a band down the side, the layout's own words (a heading of its own): placeholders keep clear of them
@@ -191,7 +200,25 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
         _strip_room(s, layout, slide, page)
     if not content and kind.role is Role.CLOSING:
         _strip_room(s, layout, slide, page, "body", LINES_NEED, least=1.0)
+        _lines_under(s, layout, slide, footer_top)
     return s
+
+
+def _lines_under(s: Slots, layout: "SlideLayout", slide: tuple[float, float], footer_top: Optional[float]) -> None:
+    """A closing whose lines' placeholder stays too small for them (a subtitle strip held by the band the title
+    stands on, as on a cover): the placeholder moved into the free room under the title and what it stands on
+    (`room.lines_below`) when that room is taller, so that the lines stay on the closing rather than a slide
+    after it."""
+    from deckgen.render.cloning import two_line_height
+    from deckgen.render.room import lines_below
+
+    body, title = s.get("body"), s.moved.get("title") or _box(s.title)
+    at = s.moved.get("body") or _box(body)
+    if body is None or at is None or title is None or at[3] >= LINES_NEED * two_line_height(slide):
+        return
+    frame = lines_below(layout, slide, title, footer_top)
+    if frame is not None and frame[3] > at[3]:
+        s.moved["body"] = frame
 
 
 LINES_NEED = 2.0  # a closing's lines need the height of two two-line titles (four lines of a subtitle)

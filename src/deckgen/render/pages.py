@@ -83,16 +83,17 @@ def quote_room(s: Slots, role: Role, layout: object, slide: tuple[float, float],
         s.align["quote"] = alignment(s.title)
 
 
-def line_alignment(s: Slots, role: Role) -> None:
-    """A cover's lines (subtitle, presenter, date) or a closing's that a body placeholder holds: set as lines under
-    the title (`Slots.align`: no bullet, no indent) and aligned as the title is, whatever the body's list style."""
+def line_alignment(s: Slots, role: Role, content: bool = False) -> None:
+    """A cover's lines (subtitle, presenter, date) or a closing's that a body placeholder holds (any placeholder of
+    the `content` layout: a Google export types its bulleted body a subtitle): set as lines under the title
+    (`Slots.align`: no bullet, no indent) and aligned as the title is, whatever the body's list style."""
     if role not in LINE_ROLES or s.title is None:
         return
     from deckgen.render.frames import alignment
 
     for name in ("subtitle", "byline", "body"):
         ph = s.get(name)
-        if ph is not None and ph.placeholder_format.type in BODY_TYPES:
+        if ph is not None and (content or ph.placeholder_format.type in BODY_TYPES):
             s.align[name] = alignment(s.title)
 
 
