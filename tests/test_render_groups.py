@@ -2,8 +2,6 @@
 left as it is), so a deck's text sits in its stored box in PowerPoint, LibreOffice and any measure."""
 from __future__ import annotations
 
-import copy
-import re
 from pathlib import Path
 
 import pytest

@@ -1,6 +1,8 @@
 """Which layout of a template serves each slide kind: names in many languages, types, geometry, masters."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from deckgen.render.roles import LayoutInfo, Placeholder, choose, normalise
