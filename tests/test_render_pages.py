@@ -162,3 +162,20 @@ def test_a_quotation_on_a_lone_title_layout_is_set_large_in_the_titles_place_wit
     x, y, w, h = (v / 12700 for v in (source.left, source.top, source.width, source.height))
     assert y >= 130 + 240 and x >= 260 - 1 and x + w <= 680 + 1  # under the title, as wide as it
     assert x >= 220 or y + h <= 300  # clear of the drawing
+
+
+def test_lines_under_a_title_bar_across_the_slide_keep_the_bodys_margins(tmp_path: Path) -> None:
+    """en-nyush: the content layout's title is a bar across the whole slide; the closing built on that layout
+    set its lines as wide as the title, flush against the slide's left edge. They keep the body's margins."""
+    path = _one_layout_template(tmp_path / "one.pptx")
+    prs = Presentation(str(path))
+    layout = prs.slide_layouts[0]
+    title_ph, body_ph = (next(p for p in layout.placeholders if p.placeholder_format.idx == i) for i in (0, 1))
+    title_ph.left, title_ph.width = 0, prs.slide_width
+    prs.save(str(path))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=path))
+    for slide in (s for s in Presentation(str(out)).slides if s.shapes.title is not None and
+                  s.shapes.title.text_frame.text in ("砥砺奋进正当时", "坚定不移推动高质量发展")):
+        lines = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+        assert lines.left >= body_ph.left - 12700 and lines.left + lines.width <= body_ph.left + body_ph.width + 12700

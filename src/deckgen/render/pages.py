@@ -59,9 +59,12 @@ def standing_alone(s: Slots, role: Role, layout: object, slide: tuple[float, flo
         return
     lines = next((n for n in ("subtitle", "byline", "body") if s.get(n) is not None and _box(s.get(n)) == room), None)
     s.moved["title"] = (x, by + 0.15 * bh, w, 0.4 * bh)
-    if lines is not None:
+    if lines is not None:  # within the body's room too: a title bar across the whole slide leaves no margin
         top = by + 0.55 * bh + 0.02 * h
-        s.moved[lines] = (x, top, w, by + bh - top)
+        left, right = max(x, bx), min(x + w, bx + bw)
+        if right - left < 0.5 * bw:
+            left, right = bx, bx + bw
+        s.moved[lines] = (left, top, right - left, by + bh - top)
 
 
 def quote_room(s: Slots, role: Role, layout: object, slide: tuple[float, float], footer_top: Optional[float]) -> None:
