@@ -189,3 +189,23 @@ def test_a_title_brought_down_to_its_kinds_size_leaves_no_character_alone_on_its
     assert not any(orphans(t.paragraphs, slot.box, t.size, style, True) for t in titles)
     assert common * ALONE_SHARE <= titles[1].size < common
     assert all(fit(t.paragraphs, slot.box, t.size, t.size, style, cjk=True).fits for t in titles)
+
+
+def test_bullets_on_a_template_are_no_larger_than_their_titles_nor_below_the_smallest_body_size() -> None:
+    """A thin title bar holds its titles at 22 pt: bullets at the theme's largest 28 pt read louder than the
+    titles over them. They come down to the titles' size, all of them one size; on the built-in grid (titles
+    larger than bullets) nothing changes."""
+    theme = load_theme()
+    bar = Box(48, 20, 864, 30, inset_t=2, inset_b=2)
+    own, _ = _plan(_frames(bar, builtin=True))
+    deck, _ = _plan(_frames(bar, builtin=False))
+    content = [s for s in deck.slides if s.role is Role.CONTENT]
+    titles = max(s.title.size for s in content)
+    bodies = {s.text("body").size for s in content if s.text("body") is not None}
+    before = {s.text("body").size for s in own.slides if s.role is Role.CONTENT and s.text("body") is not None}
+    assert max(before) > titles, "the bar held titles as large as the bullets anyway"
+    assert bodies == {max(titles, theme.sizes.body.min)}
+    tiny = Box(48, 20, 864, 24, inset_t=1, inset_b=1)  # titles below the smallest body size: bullets stop there
+    deck, _ = _plan(_frames(tiny, builtin=False))
+    assert max(s.title.size for s in deck.slides if s.role is Role.CONTENT) < theme.sizes.body.min
+    assert {s.text("body").size for s in deck.slides if s.role is Role.CONTENT and s.text("body")} == {theme.sizes.body.min}

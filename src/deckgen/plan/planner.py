@@ -12,7 +12,7 @@ from deckgen.outline.model import PAYLOADS, Outline, Role, Section, SlideNode, S
 from deckgen.outline.typed import record
 from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.drawn import cards_shaped
-from deckgen.plan.sizing import below_smallest, fit_title, one_title_size
+from deckgen.plan.sizing import below_smallest, bullets_under_titles, fit_title, one_title_size
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.labels import default_label, with_label
 from deckgen.plan.model import DeckPlan, Payload, SlidePlan, Text
@@ -350,7 +350,7 @@ class Planner:
             self.node(node, Role.CLOSING, ("closing", i), node.label or None, self.section_index(self.words("结语", "Closing")))
         self.unique_titles()
         if not self.frames.builtin:
-            self.slides = one_title_size(self.slides, self.sizes, self.frames)
+            self.slides = bullets_under_titles(one_title_size(self.slides, self.sizes, self.frames), self.sizes)
         deck = o.deck
         return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,

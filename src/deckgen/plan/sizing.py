@@ -100,3 +100,22 @@ def fit_title(title: str, slot: Slot, sizes: "SizeRange", cjk: bool) -> Text:
     """`title` fitted in two lines to `slot` at the title `sizes`, without warnings."""
     result = fit([title], slot.box, sizes.max, sizes.min, slot.style, max_lines=2, cjk=cjk, balance=True)
     return Text((title,), result.size)
+
+
+def bullets_under_titles(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[SlidePlan]:
+    """`slides` with the content slides' bullets no larger than their titles: on a template whose title box
+    holds only a smaller title (a thin title bar), bullets at the theme's largest size read louder than the
+    titles over them. Every content slide's bullets are brought down to the content titles' size (the largest
+    of them, so all bullets keep one size), never below the theme's smallest body size. Smaller type fits
+    wherever the larger did."""
+    titles = [s.title.size for s in slides if s.role is Role.CONTENT and s.title.size]
+    if not titles:
+        return list(slides)
+    cap = max(max(titles), sizes.body.min)
+
+    def capped(s: SlidePlan) -> SlidePlan:
+        texts = tuple((name, replace(t, size=cap) if name == "body" and t is not None and t.size > cap else t)
+                      for name, t in s.texts)
+        return replace(s, texts=texts)
+
+    return [capped(s) if s.role is Role.CONTENT else s for s in slides]
