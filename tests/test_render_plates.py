@@ -165,3 +165,28 @@ def test_on_plate_and_largest_free() -> None:
     # two pendants in a region: the room below the one and beside the other, not across either
     free = largest_free((0.0, 100.0, 500.0, 200.0), [(50.0, 0.0, 50.0, 160.0), (300.0, 0.0, 50.0, 400.0)])
     assert free[0] + free[2] <= 300 and all(_overlap(free, b) == 0 for b in [(50.0, 0.0, 50.0, 160.0), (300.0, 0.0, 50.0, 400.0)])
+
+
+def test_a_centred_content_title_hemmed_in_by_a_badge_grows_to_its_free_side_and_aligns_from_it() -> None:
+    """cn-sample-jianyue: a centred one-line title box beside a number badge on its left, the row free to its
+    right. About its middle it cannot grow (the badge is 6 pt away): long titles were set in two tiny lines.
+    On a content page it grows to the right and its text starts beside the badge; a cover's title keeps
+    growing about its middle only."""
+    from deckgen.render.plates import grown, one_side
+    from deckgen.render.samples import Sample, TextShape
+
+    badge = TextShape(2, "1", (28.0, 23.0, 40.0, 32.0), 20.0, False, "ctr")
+    title = TextShape(1, "此处添加标题文字", (74.0, 23.0, 201.0, 32.0), 16.0, False, "ctr")
+    page = Sample(0, None, texts=[title, badge])
+    slide = (720.0, 405.0)
+    wide = grown(title, {"title": title}, slide, page, one_sided=True)
+    assert wide[0] == 74.0 and wide[0] + wide[2] > 0.9 * slide[0]  # to the right, as far as the page is free
+    assert one_side(title.box, wide, title.align) == "l"
+    centred = grown(title, {"title": title}, slide, page)
+    assert centred[0] <= 74.0 and centred[2] <= 201.0 + 2 * 6  # about its middle: hemmed in as before
+    assert one_side(title.box, centred, title.align) is None
+    left = TextShape(1, "标题", (500.0, 23.0, 150.0, 32.0), 16.0, False, "ctr")
+    right_badge = TextShape(2, "1", (656.0, 23.0, 40.0, 32.0), 20.0, False, "ctr")
+    page = Sample(0, None, texts=[left, right_badge])
+    wide = grown(left, {"title": left}, slide, page, one_sided=True)
+    assert wide[0] + wide[2] == 650.0 and wide[0] < 100 and one_side(left.box, wide, left.align) == "r"

@@ -9,7 +9,7 @@ from deckgen.render.bodyrule import Lowered, below_rule
 from deckgen.render.illustration import Region, drop_illustrations, frame_box
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
-from deckgen.render.plates import grown, hidden, largest_free, plate
+from deckgen.render.plates import grown, hidden, largest_free, one_side, plate
 from deckgen.render.room import clear_of
 from deckgen.render.sampleroles import alike, classify, design_on_slides, only_layout, renumber
 from deckgen.render.samples import DECOR, P, Rect, Sample, TextShape, _box, _group_box, assign, pick, read_samples
@@ -60,7 +60,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             shapes = assign(sample, role, slide)
             if "label" in shapes and renumber(shapes["label"].text, 1) is not None:
                 del shapes["label"]  # the page's own number (PART 01, 第一部分) is renumbered for each section
-            boxes, cleared = spread_title(shapes, slide, sample)
+            boxes, cleared = spread_title(shapes, slide, sample, one_sided=role is Role.CONTENT)
             lowered: tuple[Lowered, ...] = ()
             if role is Role.CONTENT and "body" in boxes:  # a rule closing the body: both go down into the free room
                 boxes["body"], lowered = below_rule(sample, shapes, boxes["body"], slide)
@@ -80,6 +80,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
                                if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note,
                       lowered=lowered)
+            if role is Role.CONTENT and "title" in boxes and (side := one_side(shapes["title"].box, boxes["title"], shapes["title"].align)):
+                s.align["title"] = side  # grown to one side of a badge: its text from that side
             if role is Role.CLOSING and "body" not in boxes and "title" in boxes and ending is not None:
                 ending(s, sample, shapes["title"], slide)  # no box for the closing's lines: the room below the title
         elif role is Role.CLOSING and cover_closing is not None and Role.TITLE.value in copied and (
@@ -90,6 +92,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             s = Slots(sample=sample.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
                       strip=((*region, 0.6), *cleared), text_like=text_like(sample, {title.id}, region),
                       resized={"title": (box, title.transform)} if _moved(box, title.box) or title.transform != NO_GROUP else {})
+            if (side := one_side(title.box, box, title.align)) is not None:
+                s.align["title"] = side
         else:
             continue
         s.scale, s.slide, s.sample_number = slide[1] / 540, slide, sample.index + 1
@@ -189,12 +193,13 @@ def _content_pages(out: dict[str, Slots], wanted: dict[str, str]) -> None:
 
 
 def spread_title(slots: dict[str, TextShape], slide: tuple[float, float], sample: Optional[Sample] = None,
-                 ) -> tuple[dict[str, Rect], tuple[Region, ...]]:
+                 one_sided: bool = False) -> tuple[dict[str, Rect], tuple[Region, ...]]:
     """Boxes for the assigned shapes, and the regions to clear for them: each box is widened, along its
     alignment, as far as the page is free of text and large drawings (template boxes are often one-line
     boxes that grew with their sample text), made tall enough for two lines where there is room below it,
     and kept on the slide; small ornaments that followed the sample's short title are cleared."""
-    out = {name: (grown(t, slots, slide, sample) if name in GROWN else _on_slide(t.box, slide)) for name, t in slots.items()}
+    out = {name: (grown(t, slots, slide, sample, one_sided and name == "title") if name in GROWN else _on_slide(t.box, slide))
+           for name, t in slots.items()}
     title = slots.get("title")
     if title is None:
         return out, ()
@@ -252,7 +257,7 @@ def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[S
         title = assign(s, Role.CONTENT, slide).get("title")
         if title is None or title.box[1] > 0.3 * h or title.box[2] < 0.15 * w:
             continue
-        boxes, cleared = spread_title({"title": title}, slide, s)
+        boxes, cleared = spread_title({"title": title}, slide, s, one_sided=True)
         bottom = _two_lines(s, title.box[1], boxes["title"], min(boxes["title"][1] + boxes["title"][3],
                                                                   title.box[1] + 1.6 * title.box[3]), slide)
         top = bottom + 0.03 * h

@@ -88,12 +88,29 @@ def largest_free(frame: Rect, blocks: Sequence[Rect], gap: float = 6.0) -> Rect:
     return best
 
 
-def grown(t: "TextShape", slots: dict[str, "TextShape"], slide: tuple[float, float], sample: Optional["Sample"]) -> Rect:
+ONE_SIDED = 0.5  # a centred title grows to one side when that side's free room is this share of its width or more
+
+
+def one_side(before: Rect, after: Rect, align: str) -> Optional[str]:
+    """How a centred title box grown to one side only (`grown` with `one_sided`) aligns its text: from the side
+    it kept (`l`, `r`), so the title stays beside what hemmed it in; None when it grew about its middle."""
+    if align != "ctr" or after[2] <= before[2] + 1:
+        return None
+    if abs(after[0] - before[0]) < 1:
+        return "l"
+    if abs(after[0] + after[2] - before[0] - before[2]) < 1:
+        return "r"
+    return None
+
+
+def grown(t: "TextShape", slots: dict[str, "TextShape"], slide: tuple[float, float], sample: Optional["Sample"],
+          one_sided: bool = False) -> Rect:
     """The box of `t` grown into the free room around it (see `cloning.spread_title`): a title first cut clear
     of another box we fill that it overlaps (a vertical line through a cover's middle), then every box widened
     along its alignment (a title cut on one side: across the room on its other side) up to the text and
     drawings beside it (not those its plate hides) and its plate's edges (within a round plate's curve), and
-    made taller where there is room below it."""
+    made taller where there is room below it. With `one_sided` (a content page's title), a centred box hemmed
+    in on one side (a number badge beside it) and free on the other grows to the free side (`one_side`)."""
     from deckgen.render.room import clear_of
 
     x, y, w, h = t.box
@@ -134,7 +151,11 @@ def grown(t: "TextShape", slots: dict[str, "TextShape"], slide: tuple[float, flo
         x, w = min(x, left), max(x + w, right) - min(x, left)
     elif t.align == "ctr":
         half = max(w / 2, min(x + w / 2 - left, right - x - w / 2))
-        x, w = x + w / 2 - half, 2 * half
+        free = max(right - x - w, x - left)
+        if one_sided and not behind and free > ONE_SIDED * w and free > 2 * (2 * half - w):
+            x, w = (x, right - x) if right - x - w >= x - left else (left, x + w - left)
+        else:
+            x, w = x + w / 2 - half, 2 * half
     elif t.align == "r":
         x, w = min(x, left), x + w - min(x, left)
     else:

@@ -83,6 +83,10 @@ def fill_slot(slide: "NewSlide", slots: Slots, name: str, text: Optional[Text], 
             if turned(sp):
                 make_upright(sp)
             oxml.set_paragraphs_like(sp.find(oxml.qn("p:txBody")), text.paragraphs, lang, text.size)
+            if name in slots.align:  # a centred title grown to one side of a badge: aligned from that side
+                from deckgen.render.pages import align_paragraphs
+
+                align_paragraphs(sp.find(oxml.qn("p:txBody")), slots.align[name])
             clear_bottom_line(sp, (), text.size)
             filled.add(("sample", slots.shape_ids[name]))
             if name in slots.resized:  # grown into the room around it; out of its group, on the slide
