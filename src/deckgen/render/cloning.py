@@ -13,6 +13,7 @@ from deckgen.render.plates import grown, hidden, largest_free, one_side, plate
 from deckgen.render.room import clear_of
 from deckgen.render.sampleroles import alike, classify, design_on_slides, only_layout, renumber
 from deckgen.render.samples import DECOR, P, Rect, Sample, TextShape, _box, _group_box, assign, pick, read_samples
+from deckgen.render.titlebar import Stretch, stretched_bar
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -61,6 +62,9 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             if "label" in shapes and renumber(shapes["label"].text, 1) is not None:
                 del shapes["label"]  # the page's own number (PART 01, 第一部分) is renumbered for each section
             boxes, cleared = spread_title(shapes, slide, sample, one_sided=role is Role.CONTENT)
+            stretched: tuple[Stretch, ...] = ()
+            if role is Role.CONTENT and "title" in boxes and (bar := stretched_bar(sample, shapes["title"], boxes["title"], slide)):
+                boxes["title"], stretched = bar[0], (bar[1],)  # a title tab: stretched along its row, the title with it
             lowered: tuple[Lowered, ...] = ()
             if role is Role.CONTENT and "body" in boxes:  # a rule closing the body: both go down into the free room
                 boxes["body"], lowered = below_rule(sample, shapes, boxes["body"], slide)
@@ -79,7 +83,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
                                if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note,
-                      lowered=lowered)
+                      lowered=lowered, stretched=stretched)
             if role is Role.CONTENT and "title" in boxes and (side := one_side(shapes["title"].box, boxes["title"], shapes["title"].align)):
                 s.align["title"] = side  # grown to one side of a badge: its text from that side
             if role is Role.CLOSING and "body" not in boxes and "title" in boxes and ending is not None:
@@ -89,9 +93,12 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             sample, s = copied[Role.TITLE.value], closing  # no ending page (谢谢, THANKS): the cover's design closes
         elif role is Role.CONTENT and (found := shell(samples, slide)) is not None:
             sample, title, box, region, cleared = found
+            bar = stretched_bar(sample, title, box, slide)
+            box = bar[0] if bar else box
             s = Slots(sample=sample.slide, shape_ids={"title": title.id}, boxes={"title": box, "body": region},
                       strip=((*region, 0.6), *cleared), text_like=text_like(sample, {title.id}, region),
-                      resized={"title": (box, title.transform)} if _moved(box, title.box) or title.transform != NO_GROUP else {})
+                      resized={"title": (box, title.transform)} if _moved(box, title.box) or title.transform != NO_GROUP else {},
+                      stretched=(bar[1],) if bar else ())
             if (side := one_side(title.box, box, title.align)) is not None:
                 s.align["title"] = side
         else:

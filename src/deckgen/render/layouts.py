@@ -57,6 +57,8 @@ class Slots:
     resized: dict[str, tuple[tuple[float, float, float, float], tuple[float, float, float, float]]] = field(default_factory=dict)
     lowered: tuple[tuple[float, float, float, float, float], ...] = ()  # drawings moved down on the copy: box, points
     # (the rule under a content page's body, with the body grown below it: `bodyrule`)
+    stretched: tuple[tuple[float, float, float, float, float, float], ...] = ()  # drawings stretched along their row on
+    # the copy: box, new left edge and width (points; a title tab: `titlebar`)
     align: dict[str, str] = field(default_factory=dict)  # a cover's or closing's lines (a text box standing in, or a
     # body placeholder) set as lines, aligned so (`ctr` under a centred title)
 

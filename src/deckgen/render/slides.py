@@ -353,6 +353,10 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
     """
     lang = deck.language
     filled: set[PhKey] = set()
+    if slots.sample is not None and slots.stretched:
+        from deckgen.render.titlebar import stretch
+
+        stretch(slide.tree, slots.stretched)
     if slots.sample is not None and slots.lowered:  # before clearing: the moved rule lies below the body region
         from deckgen.render.bodyrule import lower
         from deckgen.render.samples import layout_chain
