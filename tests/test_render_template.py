@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
@@ -330,3 +331,27 @@ def test_space_after_paragraphs_in_the_masters_body_style_counts_in_a_layouts_sl
     etree.SubElement(before, f"{a}spcPct", val="20000")
     slot = slot_of(body)
     assert slot is not None and slot.style.space_before == pytest.approx(10.0 + 10.0)
+
+
+def test_a_latin_font_named_as_the_east_asian_font_counts_as_none(tmp_path: Path) -> None:
+    """Keynote and Google exports name their Latin font (`Apex New`, `Helvetica Light`) as the theme's East Asian
+    font too: it has no Chinese glyphs, so a Chinese deck is warned as with no East Asian font at all."""
+    from deckgen.render.template import east_asian_capable
+
+    assert not east_asian_capable("") and not east_asian_capable("Apex New") and not east_asian_capable("Century Gothic")
+    for face in ("微软雅黑", "Microsoft YaHei", "SimSun", "DengXian", "MS Gothic", "Meiryo UI", "Malgun Gothic",
+                 "PingFang SC", "Noto Sans CJK SC", "Source Han Sans CN", "Arial Unicode MS", "STHeiti", "KaiTi"):
+        assert east_asian_capable(face), face
+    prs = Presentation()
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    for kind in ("major", "minor"):
+        font = root.find(f".//{{{A}}}{kind}Font")
+        font.find(f"{{{A}}}latin").set("typeface", "Apex New")
+        font.find(f"{{{A}}}ea").set("typeface", "Apex New")
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    path = tmp_path / "keynote.pptx"
+    prs.save(str(path))
+    result = build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=path))
+    warned = [w.message for w in result.warnings if "East Asian" in w.message]
+    assert warned and "no East Asian font" in warned[0] and "Apex New" in warned[0]

@@ -316,7 +316,7 @@ def _theme_fonts(target: Target, theme: "Theme") -> None:
 
     from deckgen.render.masterxml import theme_xml
     from deckgen.render.package import set_part_xml
-    from deckgen.render.template import east_asian_fonts, set_east_asian_font
+    from deckgen.render.template import east_asian_capable, east_asian_fonts, set_east_asian_font
 
     prs = target.prs
     requested = target.east_asian_font
@@ -327,7 +327,7 @@ def _theme_fonts(target: Target, theme: "Theme") -> None:
     if target.builtin:
         set_part_xml(notes_theme, theme_xml(theme, f"deckgen {theme.name} notes"))
     else:
-        major, minor = east_asian_fonts(prs)
+        major, minor = (face if east_asian_capable(face) else "" for face in east_asian_fonts(prs))
         if minor or major:
             # the notes follow the slides' East Asian font
             from lxml import etree

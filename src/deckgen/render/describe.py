@@ -21,8 +21,11 @@ def describe_template(path: Path, wanted: Optional[dict[str, str]] = None) -> st
     lines = [f"{path}: {width}×{height} EMU ({'16:9' if is_16_9(width, height) else 'not 16:9'}), "
              f"{info.masters} master{'s' if info.masters != 1 else ''}, {len(info.layouts)} layouts, "
              f"{info.slides} slides (removed when building)"]
-    major, minor = info.east_asian
-    lines.append(f"East Asian theme fonts: major {major or '(none)'}, minor {minor or '(none)'}")
+    from deckgen.render.template import east_asian_capable
+
+    major, minor = (face if east_asian_capable(face) else f"{face} (no Chinese glyphs)" if face else "(none)"
+                    for face in info.east_asian)
+    lines.append(f"East Asian theme fonts: major {major}, minor {minor}")
     lines.append("")
     lines.append("Layouts (number, name [type]):")
     master = -1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
@@ -136,6 +137,19 @@ def east_asian_fonts(prs: "PresentationT") -> list[str]:
     return out
 
 
+# East Asian families by their Latin names (Chinese, Japanese, Korean; Windows, macOS, Linux, the free CJK families)
+CJK_FAMILIES = re.compile(r"yahei|jhenghei|simsun|simhei|simkai|simfang|dengxian|kaiti|fangsong|songti|heiti|mingliu|"
+                          r"pingfang|hiragino|\bst(?:xihei|song|kaiti|fangsong|heiti|zhongsong)|cjk|source han|"
+                          r"ms (?:p?gothic|p?mincho|ui gothic)|yu (?:gothic|mincho)|meiryo|malgun|gulim|batang|dotum|"
+                          r"gungsuh|nanum|apple ?sd|wenquanyi|droid sans fallback|sarasa|lxgw|arial unicode|osaka", re.I)
+
+
+def east_asian_capable(face: str) -> bool:
+    """Whether a typeface named as a theme's East Asian font sets Chinese: a name in CJK characters or one of the
+    East Asian families' Latin names. Keynote and Google exports name their Latin font (`Apex New`) there."""
+    return bool(face) and (any(ord(c) >= 0x2E80 for c in face) or CJK_FAMILIES.search(face) is not None)
+
+
 def set_east_asian_font(prs: "PresentationT", typeface: str) -> None:
     """Set the East Asian typeface of the major and minor fonts in every theme part (slide and notes masters)."""
     from deckgen.render.package import set_part_xml
@@ -200,8 +214,10 @@ def role_warnings(info: TemplateInfo, path: Path, cjk: bool, *, fallbacks: bool 
                               f"{'s' if len(borrowed) > 1 else ''} ({listed}); `deckgen template inspect` "
                               "shows every choice, and `template_roles` in the outline picks others", str(path)))
     out += _covered_warnings(info, path)
-    if cjk and not all(info.east_asian):
-        out.append(Diagnostic("the template's theme has no East Asian font, so Chinese text falls back to the "
+    if cjk and not all(east_asian_capable(face) for face in info.east_asian):
+        latin = sorted({face for face in info.east_asian if face and not east_asian_capable(face)})
+        named = f" ({' and '.join(latin)}, named as such, has no Chinese glyphs)" if latin else ""
+        out.append(Diagnostic(f"the template's theme has no East Asian font{named}, so Chinese text falls back to the "
                               "application's default; pass --east-asian-font 微软雅黑 to set one", str(path)))
     if not is_16_9(*info.size):
         out.append(Diagnostic(f"the template is not 16:9 ({info.size[0]}×{info.size[1]} EMU); keeping its size", str(path)))
