@@ -142,3 +142,37 @@ def test_a_closings_lines_stay_on_the_closing_in_a_strip_grown_into_the_free_roo
     assert not any("（续）" in t for slide in texts for t in slide)
     lines = next(sh for sh in deck.slides[-1].shapes if sh.has_text_frame and "宏伟蓝图" in sh.text_frame.text)
     assert lines.height > Pt(100) and lines.top >= Pt(214) - 1
+
+
+def test_a_section_layout_with_a_number_badge_and_a_title_beside_it(tmp_path: Path) -> None:
+    """google-slidesgo: the section layout's first title placeholder is a number badge (prompt `xx%`) in a
+    drawn diamond, the title a second title placeholder beside it, an unused subtitle placeholder under that.
+    The section's number goes in the badge and its title in the wide placeholder, grown down over the subtitle
+    placeholder the slide leaves empty (it is not on the slide): set at the section title's size, not in three
+    tiny lines in the badge."""
+    import copy
+
+    prs = Presentation()
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Section Header")
+    badge, subtitle = sorted(layout.placeholders, key=lambda p: p.placeholder_format.idx)[:2]
+    title = copy.deepcopy(badge._element)
+    layout.shapes._spTree.append(title)
+    title.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}ph").set("idx", "7")
+    for ph, box in ((badge, (60.0, 200.0, 150.0, 80.0)), (subtitle, (300.0, 240.0, 380.0, 50.0))):
+        ph.left, ph.top, ph.width, ph.height = (Pt(v) for v in box)
+    wide = next(p for p in layout.placeholders if p.placeholder_format.idx == 7)
+    wide.left, wide.top, wide.width, wide.height = (Pt(v) for v in (300.0, 180.0, 380.0, 56.0))
+    badge.text_frame.text = "xx%"
+    path = tmp_path / "badge.pptx"
+    prs.save(str(path))
+    deck = _build(tmp_path, path)
+    pages = [s for s in deck.slides if s.slide_layout.name == "Section Header" and "引言" not in
+             "".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame)]
+    assert len(pages) == 2
+    for page, label in zip(pages, ("一", "二")):
+        by_idx = {sh.placeholder_format.idx: sh for sh in page.placeholders}
+        assert by_idx[0].text_frame.text.startswith(label)  # the number in the badge
+        assert by_idx[7].text_frame.text and label not in by_idx[7].text_frame.text[:1]
+        assert by_idx[7].top + by_idx[7].height > Pt(240 + 25)  # grown over the empty subtitle placeholder
+        sizes = {int(r.get("sz")) / 100 for r in by_idx[7]._element.iter(f"{A}rPr") if r.get("sz")}
+        assert min(sizes) >= load_theme().sizes.section_title.min  # the section title size, not shrunk to fit

@@ -1,6 +1,7 @@
 """Find the layout for each slide kind, and the placeholders for each of its texts on it."""
 from __future__ import annotations
 
+import re
 from dataclasses import field
 from typing import TYPE_CHECKING, Optional
 
@@ -87,7 +88,10 @@ def slots(layout: "SlideLayout", kind: Kind) -> Slots:
     taken: set[int] = set()
     for spec in kind.slots:
         for wanted in spec.ph:
-            found = next((ph for ph in placeholders if id(ph) not in taken and _accepts(ph, wanted)), None)
+            free = [ph for ph in placeholders if id(ph) not in taken and _accepts(ph, wanted)]
+            if wanted == "title" and len(free) > 1:  # two titles (a number in a badge, the title beside it):
+                free.sort(key=lambda ph: (numbered(ph), -(ph.width or 0)))  # the widest one that is not a number
+            found = free[0] if free else None
             if found is not None:
                 out.by_name[spec.name] = found
                 taken.add(id(found))
@@ -95,11 +99,20 @@ def slots(layout: "SlideLayout", kind: Kind) -> Slots:
     return out
 
 
+NUMBER_PROMPT = re.compile(r"^[\s\dxX#%.:：\-–—]+$")  # a placeholder's prompt that is a number: `01`, `xx%`
+
+
+def numbered(ph: "LayoutPlaceholder") -> bool:
+    """Whether the placeholder's prompt text is a number (`01`, `xx%`): a badge for a section's number."""
+    text = ph.text_frame.text if ph.has_text_frame else ""
+    return NUMBER_PROMPT.match(text) is not None
+
+
 def _accepts(ph: "LayoutPlaceholder", wanted: str) -> bool:
     kind = ph.placeholder_format.type
     labelled = kind in BODY_TYPES and any(w in ph.name.lower() for w in LABEL_WORDS)
-    if wanted in LABEL_PH:
-        return labelled
+    if wanted in LABEL_PH:  # a body named like a number, or a second title whose prompt is one (a badge)
+        return labelled or (kind in TITLE_TYPES and numbered(ph))
     return kind in _PH_TYPES[wanted] and not labelled and not (kind in BODY_TYPES and picture_frame(ph))
 
 
