@@ -50,7 +50,25 @@ def stretched_bar(sample: Sample, title: TextShape, box: Rect, slide: tuple[floa
         return None
     grow = min(room_l + room_r, (CAP - 1) * w)
     gl = grow * room_l / (room_l + room_r)
-    return (box[0] - gl, box[1], box[2] + grow, box[3]), (x, y, w, h, x - gl, w + grow)
+    left, right = box[0] - gl, box[0] + box[2] - gl + grow
+    if not _rectangular(sample, bar):  # a slanted or pointed end: the text keeps to the bar's square middle
+        left, right = max(left, x - gl + h), min(right, x - gl + w + grow - h)
+    if right - left <= box[2]:
+        return None
+    return (left, box[1], right - left, box[3]), (x, y, w, h, x - gl, w + grow)
+
+
+RECTANGULAR = ("rect", "roundRect", "round2SameRect", "snip2SameRect")  # bars whose fill reaches their box's ends
+
+
+def _rectangular(sample: Sample, bar: Rect) -> bool:
+    """Whether the bar's shape fills its box to both ends (a rectangle), not a drawn outline or a preset with a
+    slanted or pointed end (a parallelogram, a pentagon arrow, a freeform tab)."""
+    from deckgen.render.pptx_api import element
+
+    el = _find(element(sample.slide).find(f"{P}cSld/{P}spTree"), bar)
+    geom = el.find(f"{P}spPr/{A}prstGeom") if el is not None else None
+    return geom is not None and geom.get("prst") in RECTANGULAR
 
 
 def _hung(drawn: Sequence[Rect], bar: Rect, under: Sequence[Rect]) -> bool:
