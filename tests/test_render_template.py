@@ -355,3 +355,20 @@ def test_a_latin_font_named_as_the_east_asian_font_counts_as_none(tmp_path: Path
     result = build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=path))
     warned = [w.message for w in result.warnings if "East Asian" in w.message]
     assert warned and "no East Asian font" in warned[0] and "Apex New" in warned[0]
+
+
+def test_the_agenda_on_a_templates_content_layout_lists_its_labels_without_bullet_marks(templates: dict[str, Path],
+                                                                                    tmp_path: Path) -> None:
+    """The sections carry their labels (一、二、三、): on a template's bulleted content layout the agenda showed a
+    bullet mark before each label (`• 一、…`). Its lines are set flush, without marks."""
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=templates["python-pptx-zh"]))
+    agenda = next(s for s in Presentation(str(out)).slides
+                  if any(sh.has_text_frame and sh.text_frame.text.startswith("一、") and "\n二、" in sh.text_frame.text
+                         for sh in s.shapes))
+    body = next(sh for sh in agenda.shapes if sh.has_text_frame and sh.text_frame.text.startswith("一、"))
+    paragraphs = body._element.findall(f".//{{{A}}}p")
+    assert len(paragraphs) >= 3
+    for p in paragraphs:
+        ppr = p.find(f"{{{A}}}pPr")
+        assert ppr is not None and ppr.find(f"{{{A}}}buNone") is not None and ppr.get("marL") == "0"

@@ -113,7 +113,7 @@ KINDS: Mapping[Role, Kind] = _kinds(
          "content", required=True),
     Kind(Role.AGENDA,
          (SlotSpec("title", Slot(grid.TITLE, grid.TITLE_PARAS), "title", TITLE_PH, BUILTIN, True),
-          SlotSpec("body", Slot(grid.BODY, grid.AGENDA_PARAS), "body", CONTENT_PH, BUILTIN)),
+          SlotSpec("body", Slot(grid.BODY, grid.AGENDA_PARAS), "body", CONTENT_PH, BUILTIN, bullet=False)),  # labels, no marks
          (), ("Agenda", "目录", "Contents", "Table of Contents"), "Agenda", "obj", "content", fallback=Role.CONTENT),
     Kind(Role.STATEMENT,
          (SlotSpec("title", Slot(grid.STATEMENT, grid.TITLE_PARAS), "statement", TITLE_PH, CONTENT_TITLE, True),
