@@ -63,8 +63,7 @@ def test_a_tab_with_no_room_beside_it_or_a_drawing_on_its_row_stays(monkeypatch)
     import deckgen.render.titlebar as bar
     from deckgen.render.samples import Sample, TextShape
 
-    monkeypatch.setattr(bar, "_top_level", lambda sample, box: True)  # the pages below have no slide behind them
-    monkeypatch.setattr(bar, "_rectangular", lambda sample, box: True)
+    monkeypatch.setattr(bar, "_preset", lambda sample, box: "rect")  # the pages below have no slide behind them
     title = TextShape(1, "标题", (306.0, 22.0, 288.0, 46.0), 24.0, False, "ctr")
     slide = (960.0, 540.0)
     tab = (300.0, 18.0, 300.0, 54.0)
@@ -72,10 +71,10 @@ def test_a_tab_with_no_room_beside_it_or_a_drawing_on_its_row_stays(monkeypatch)
     box, (*at, x, w) = stretched_bar(roomy, title, title.box, slide)
     assert tuple(at) == tab and x >= 46 and x + w <= 754 and w == 1.8 * 300  # at most 1.8 times as wide
     assert box[0] - x == title.box[0] - tab[0] and box[2] - w == title.box[2] - tab[2]  # the title moves with it
-    monkeypatch.setattr(bar, "_rectangular", lambda sample, box: False)  # a slanted end: the text keeps off it
+    monkeypatch.setattr(bar, "_preset", lambda sample, box: "parallelogram")  # a slanted end: the text keeps off it
     slanted, (*_, x, w) = stretched_bar(roomy, title, title.box, slide)
     assert slanted[0] >= x + tab[3] - 1e-6 and slanted[0] + slanted[2] <= x + w - tab[3] + 1e-6
-    monkeypatch.setattr(bar, "_rectangular", lambda sample, box: True)
+    monkeypatch.setattr(bar, "_preset", lambda sample, box: "rect")
     taken = Sample(0, None, texts=[title], drawn=[(0.0, 20.0, 280.0, 50.0), tab, (620.0, 20.0, 300.0, 50.0)])
     assert stretched_bar(taken, title, title.box, slide) is None  # 14 pt each side: not worth it
     crossed = Sample(0, None, texts=[title], drawn=[tab, (500.0, 30.0, 40.0, 30.0)])  # a logo on the tab

@@ -221,8 +221,6 @@ def _lines_under(s: Slots, layout: "SlideLayout", slide: tuple[float, float], fo
         s.moved["body"] = frame
 
 
-PH_DATE = 16  # `PP_PLACEHOLDER.DATE`
-
 LINES_NEED = 2.0  # a closing's lines need the height of two two-line titles (four lines of a subtitle)
 
 
@@ -237,6 +235,8 @@ def _strip_room(s: Slots, layout: "SlideLayout", slide: tuple[float, float], pag
     `name` "body", a closing's strip for its lines (`need` times two title lines tall, grown when the room gives
     it at least `least` times that), so that they stay on the closing rather than a slide after it."""
     from deckgen.render.backdrop import ink
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
     from deckgen.render.cloning import two_line_height
     from deckgen.render.frames import anchor
     from deckgen.render.pptx_api import base_placeholder
@@ -249,7 +249,7 @@ def _strip_room(s: Slots, layout: "SlideLayout", slide: tuple[float, float], pag
     shown = {ph.placeholder_format.idx for ph in (*s.by_name.values(), s.footer, s.number) if ph is not None}
     # the placeholders the slide shows (a placeholder the kind leaves empty is not on the slide), and the date's
     others = [b for ph in layout.placeholders if ph.placeholder_format.idx != strip.placeholder_format.idx
-              and (ph.placeholder_format.idx in shown or ph.placeholder_format.type == PH_DATE)
+              and (ph.placeholder_format.idx in shown or ph.placeholder_format.type == PP_PLACEHOLDER.DATE)
               and (b := _box(ph)) is not None] + [b for key, b in s.boxes.items() if key != name]
     others += [b for key, b in s.moved.items() if key != name] if name != "title" else []  # a grown title
     base = base_placeholder(strip)

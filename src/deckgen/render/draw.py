@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from deckgen.render.layouts import Slots
 
 PhKey = tuple[str, int]
-EMU_PER_PT = 12700
+from deckgen.text.frame import EMU_PER_PT
 HAIRLINE_EMU = 9525
 ROUND_ADJ = 6000  # corner radius of cards: 6 % of the shorter side
 # Placeholder types that take each kind of graphic (obj: a content placeholder, which takes any).

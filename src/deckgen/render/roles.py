@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import SlideLayout
 
-EMU_PER_PT = 12700
+from deckgen.text.frame import EMU_PER_PT
 
 # Layout names per role, normalised (see `normalise`): PowerPoint's stock names in English, Chinese
 # (simplified, traditional), Japanese, Korean, Spanish, Portuguese, French, German; Google Slides and

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.slide import SlideLayout
 
-EMU_PER_PT = 12700
+from deckgen.text.frame import EMU_PER_PT
 P = "{%s}" % ns.P
 A = "{%s}" % ns.A
 Rect = tuple[float, float, float, float]  # x, y, w, h in points

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 P = "{%s}" % ns.P
 A = "{%s}" % ns.A
-EMU_PER_PT = 12700
+from deckgen.text.frame import EMU_PER_PT
 Rect = tuple[float, float, float, float]
 
 AGENDA = re.compile(r"^[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|outline|(?:汇报)?提\s*纲|目\s*次)[\s\W_]*$", re.I)

@@ -16,7 +16,7 @@ LOW = 0.2  # a bar is at most this share of the slide's height tall
 GAIN = 1.25  # the free room must make the bar this much wider, or it stays
 CAP = 1.8  # the bar grows to at most this many times its width
 GAP = 6.0  # points kept from what stands beside the bar
-EMU_PER_PT = 12700
+from deckgen.text.frame import EMU_PER_PT
 
 
 def stretched_bar(sample: Sample, title: TextShape, box: Rect, slide: tuple[float, float]) -> Optional[tuple[Rect, Stretch]]:
@@ -32,7 +32,7 @@ def stretched_bar(sample: Sample, title: TextShape, box: Rect, slide: tuple[floa
         return None
     bar = sample.drawn[at]
     x, y, w, h = bar
-    if bar in sample.rounds or w >= SHORT * sw or h > LOW * sh or not _top_level(sample, bar):
+    if bar in sample.rounds or w >= SHORT * sw or h > LOW * sh or (shape := _preset(sample, bar)) is None:
         return None
     under = hidden(sample.drawn, at) if bar in sample.opaque else []
     row = [b for b in sample.drawn if b is not bar and b not in under and b[2] * b[3] < 0.5 * sw * sh
@@ -51,7 +51,7 @@ def stretched_bar(sample: Sample, title: TextShape, box: Rect, slide: tuple[floa
     grow = min(room_l + room_r, (CAP - 1) * w)
     gl = grow * room_l / (room_l + room_r)
     left, right = box[0] - gl, box[0] + box[2] - gl + grow
-    if not _rectangular(sample, bar):  # a slanted or pointed end: the text keeps to the bar's square middle
+    if shape not in RECTANGULAR:  # a slanted or pointed end: the text keeps to the bar's square middle
         left, right = max(left, x - gl + h), min(right, x - gl + w + grow - h)
     if right - left <= box[2]:
         return None
@@ -61,14 +61,17 @@ def stretched_bar(sample: Sample, title: TextShape, box: Rect, slide: tuple[floa
 RECTANGULAR = ("rect", "roundRect", "round2SameRect", "snip2SameRect")  # bars whose fill reaches their box's ends
 
 
-def _rectangular(sample: Sample, bar: Rect) -> bool:
-    """Whether the bar's shape fills its box to both ends (a rectangle), not a drawn outline or a preset with a
-    slanted or pointed end (a parallelogram, a pentagon arrow, a freeform tab)."""
+def _preset(sample: Sample, bar: Rect) -> Optional[str]:
+    """The preset shape of the drawing at `bar` at the top of the sample's shape tree (`""` for a freeform or a
+    picture), or None when no drawing there is at the top (one inside a group). A `RECTANGULAR` preset fills its
+    box to both ends; others have a slanted or pointed end (a parallelogram, a pentagon arrow, a freeform tab)."""
     from deckgen.render.pptx_api import element
 
     el = _find(element(sample.slide).find(f"{P}cSld/{P}spTree"), bar)
-    geom = el.find(f"{P}spPr/{A}prstGeom") if el is not None else None
-    return geom is not None and geom.get("prst") in RECTANGULAR
+    if el is None:
+        return None
+    geom = el.find(f"{P}spPr/{A}prstGeom")
+    return geom.get("prst", "") if geom is not None else ""
 
 
 def _hung(drawn: Sequence[Rect], bar: Rect, under: Sequence[Rect]) -> bool:
@@ -77,13 +80,6 @@ def _hung(drawn: Sequence[Rect], bar: Rect, under: Sequence[Rect]) -> bool:
     x, y, w, h = bar
     return any(b is not bar and b not in under and b[2] < 0.5 * w and b[0] >= x - 1 and b[0] + b[2] <= x + w + 1
                and (y - GAP <= b[1] + b[3] <= y + 0.3 * h or y + 0.7 * h <= b[1] <= y + h + GAP) for b in drawn)
-
-
-def _top_level(sample: Sample, bar: Rect) -> bool:
-    """Whether `bar` is the box of a drawing at the top of the sample's shape tree (not inside a group)."""
-    from deckgen.render.pptx_api import element
-
-    return _find(element(sample.slide).find(f"{P}cSld/{P}spTree"), bar) is not None
 
 
 def _find(tree: "_Element", box: Sequence[float]) -> Optional["_Element"]:
