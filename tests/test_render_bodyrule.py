@@ -128,3 +128,27 @@ def test_an_ending_pages_own_short_lines_beside_its_title_take_the_closings_line
     assert lines.left >= Pt(515) and lines.top >= Pt(245) and lines.top + lines.height <= Pt(540)
     assert "感谢" not in "".join(sh.text_frame.text for sh in last.shapes if sh.has_text_frame)
     assert_valid_template_deck(template, out)
+
+
+def test_an_ending_pages_one_line_box_under_its_title_grows_down_to_take_the_closings_lines(tmp_path: Path) -> None:
+    """An ending page with a presenter's line (one line tall) under its title and free room below: the box grows
+    down into that room and takes the closing's four lines at a readable size, on the ending page's design (it
+    held them only at a size below the bylines', and the closing left the page for a plain layout)."""
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    ending = _page(prs, "谢谢观看")
+    _remove(ending, "谢谢观看")
+    _box(ending, 80, 230, 700, 80, "谢谢观看", 54)
+    _box(ending, 80, 320, 600, 30, "汇报人：XXX", 16)
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    closing, last = _closing_check(out)
+    assert any(sh.name == "Deco" for sh in last.shapes)  # the ending page's design
+    lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    assert [p.text for p in lines.text_frame.paragraphs] == list(closing.bullets)
+    assert abs(lines.top - Pt(320)) <= Pt(1) and Pt(350) < lines.top + lines.height <= Pt(540 * 0.94) + 1
+    sizes = {r.font.size.pt for p in lines.text_frame.paragraphs for r in p.runs}
+    assert min(sizes) >= 18  # the theme's bylines' smallest size scaled to the slide, at least
+    assert "XXX" not in "".join(sh.text_frame.text for sh in last.shapes if sh.has_text_frame)
+    assert_valid_template_deck(template, out)

@@ -88,6 +88,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                 s.align["title"] = side  # grown to one side of a badge: its text from that side
             if role is Role.CLOSING and "body" not in boxes and "title" in boxes and ending is not None:
                 ending(s, sample, shapes["title"], slide)  # no box for the closing's lines: the room below the title
+            elif role is Role.CLOSING and "body" in boxes and ending is not None:
+                ending(s, sample, shapes["body"], slide, grow=True)  # a one-line box: grown into the room below
         elif role is Role.CLOSING and cover_closing is not None and Role.TITLE.value in copied and (
                 closing := cover_closing(copied[Role.TITLE.value], slide)) is not None:
             sample, s = copied[Role.TITLE.value], closing  # no ending page (谢谢, THANKS): the cover's design closes

@@ -8,7 +8,7 @@ from typing import Optional
 from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
 from deckgen.render.plates import hidden, roomiest
-from deckgen.render.samples import DECOR, Rect, Sample, TextShape, assign
+from deckgen.render.samples import DECOR, A, P, Rect, Sample, TextShape, assign
 
 DOT = 0.002  # a drawing smaller than this share of the slide (a dot on a circle's rim) is an ornament the lines may pass
 PLATE_SHARE = 0.1  # a drawing behind a cleared text and smaller than this share of the slide is its plate: it goes too
@@ -70,10 +70,15 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
                           if _moved(boxes[name], t.box) or t.transform != NO_GROUP})
 
 
-def ending_lines(s: Slots, page: Sample, title: TextShape, slide: tuple[float, float]) -> None:
-    """On slots `s` of an ending page without a text box for the closing's lines: a text box for them in the
-    room below its title (`ending_room`), aligned as the title, the title's box kept to its own height (not
-    grown for a second line into that room). Nothing when the room is too small."""
+def ending_lines(s: Slots, page: Sample, shape: TextShape, slide: tuple[float, float], grow: bool = False) -> None:
+    """On slots `s` of an ending page: without a text box for the closing's lines (`shape` its title), a text box
+    for them in the room below its title (`ending_room`), aligned as the title, the title's box kept to its own
+    height (not grown for a second line into that room); nothing when the room is too small. With `grow`
+    (`shape` the page's text box for the lines), that box grown into the room below it."""
+    if grow:
+        _grown_lines(s, page, shape, slide)
+        return
+    title = shape
     grown = s.boxes["title"]
     own = (grown[0], grown[1], grown[2], min(grown[3], title.box[3]))
     room = ending_room(page, own, slide, (title.box[0], title.box[2]))
@@ -81,6 +86,35 @@ def ending_lines(s: Slots, page: Sample, title: TextShape, slide: tuple[float, f
         return
     s.boxes["title"], s.boxes["body"], s.align["body"] = own, room, title.align
     s.resized["title"] = (own, title.transform)
+
+
+def _grown_lines(s: Slots, page: Sample, lines: TextShape, slide: tuple[float, float]) -> None:
+    """On slots `s` of an ending page with a text box for the closing's lines (a presenter's line under the
+    title, one line tall): that box grown down into the free room below it (`ending_room` from its top, within
+    the plate it stands on), so the closing's lines are set there at a readable size rather than moved off the
+    page. Only a text box whose text hangs from its top (a box anchored at its middle or bottom would move its
+    text); never shrunk."""
+    from deckgen.render.cloning import NO_GROUP, _behind, _moved
+    from deckgen.render.pptx_api import element
+    from deckgen.render.samples import shape_by_id
+
+    if lines.placeholder or lines.vertical:
+        return
+    sp = shape_by_id(element(page.slide).find(f"{P}cSld/{P}spTree"), lines.id)
+    body_pr = sp.find(f"{P}txBody/{A}bodyPr") if sp is not None else None
+    if body_pr is None or body_pr.get("anchor", "t") != "t":
+        return
+    x, y, w, h = s.boxes["body"]
+    room = ending_room(page, (x, y - 4, w, 0.0), slide)
+    if room is None:
+        return
+    area = slide[0] * slide[1]
+    bottom = min([room[1] + room[3]] + [b[1] + b[3] - 4 for b in page.drawn if _behind(b, (x, y, w, h)) and b[2] * b[3] < 0.5 * area])
+    if bottom - y <= h:
+        return
+    s.boxes["body"] = grown = (room[0], y, room[2], bottom - y)
+    if _moved(grown, lines.box) or lines.transform != NO_GROUP:
+        s.resized["body"] = (grown, lines.transform)
 
 
 def ending_room(page: Sample, title: Rect, slide: tuple[float, float],
