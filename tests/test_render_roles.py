@@ -80,6 +80,29 @@ def test_every_master_is_read_and_the_designed_one_preferred() -> None:
     assert roles["content"].layout == "Titel und Inhalt" and "master 2" in roles["content"].why
 
 
+def test_a_plain_default_masters_cover_and_ending_give_way_to_the_designed_masters_pages() -> None:
+    """cn-wps-shtu: master 1 is WPS's plain default (a typed 标题幻灯片, a 末尾幻灯片, nothing drawn); master 2
+    carries the design, its 标题幻灯片 a photo with no placeholder. The cover takes master 2's photo page (text
+    boxes stand in), the closing the cover's page, each saying what was passed over."""
+    plain = [info("标题幻灯片", "title", CTR, SUB, master=0), info("标题和内容", "obj", TITLE, BODY, master=0),
+             info("末尾幻灯片", "cust", TITLE, BODY, master=0)]
+    designed = [info("标题幻灯片", "cust", master=1), info("标题和内容", "obj", TITLE, BODY, master=1, used=1),
+                info("节标题", "secHead", TITLE, SUB, master=1)]
+    for lo in designed:
+        lo.decorations, lo.designed = 2, True
+    for lo in plain + designed:
+        lo.layout = f"{lo.name} {lo.master + 1}"  # type: ignore[assignment]
+    roles = choose(plain + designed, SLIDE, decor=[0, 0])
+    assert roles["title"].layout == "标题幻灯片 2" and "passed over" in roles["title"].why
+    assert roles["closing"].layout == "标题幻灯片 2" and roles["closing"].via == "fallback:title"
+    assert "'末尾幻灯片' of master 1 draws nothing" in roles["closing"].why
+    assert roles["content"].layout == "标题和内容 2" and roles["section"].layout == "节标题 2"
+    for lo in plain:  # a default master with design of its own is no plain page: type and name decide
+        lo.designed = True
+    roles = choose(plain + designed, SLIDE, decor=[0, 0])
+    assert roles["title"].layout == "标题幻灯片 1" and roles["closing"].layout == "末尾幻灯片 1"
+
+
 def test_without_a_content_layout_the_best_layout_still_serves_and_says_what_it_lacks() -> None:
     roles = choose([info("Title Only", "titleOnly", TITLE)], SLIDE)
     assert roles["content"].layout == "Title Only"

@@ -93,6 +93,7 @@ class LayoutInfo:
     placeholders: list[Placeholder] = field(default_factory=list)
     decorations: int = 0
     used_by: int = 0  # sample slides on this layout
+    designed: bool = False  # it draws something: decorations of its own, or its master's where it shows them
     covered: float = 0.0  # the share of the title's place (its placeholder, or the free band a text box takes) that
     # the layout's own text covers (a notice, a heading of its own): the lecture's title would be set over it
 
@@ -163,6 +164,8 @@ def describe(prs: "PresentationT") -> list[LayoutInfo]:
             info = LayoutInfo(layout, m, len(out), layout.name, el.get("type", "cust"), phs, decorations(el),
                               used.get(id(el), 0))
             info.covered = _covered(info, size)
+            shows = el.get("showMasterSp", "1") not in ("0", "false")
+            info.designed = info.decorations > 0 or (shows and decorations(element(master)) > 0)
             out.append(info)
     return out
 
@@ -303,11 +306,14 @@ def choose(infos: list[LayoutInfo], slide: tuple[float, float], decor: Optional[
         if pick is not None:
             chosen[role] = Choice(role, pick.layout, "user", f"named by you: {pick.name!r}")
             continue
-        ranked = sorted(((score(i, k.role, slide, primary), i) for i in infos), key=lambda t: (-t[0][0], t[1].index))
+        ranked = _designed_first(sorted(((score(i, k.role, slide, primary), i) for i in infos),
+                                        key=lambda t: (-t[0][0], t[1].index)), infos, primary)
         if k.required or k.fallback is None:
             if ranked:
                 (value, via), best = ranked[0]
                 chosen[role] = Choice(role, best.layout, via, _why(best, via, value), covered=best.covered > COVERED)
+                if (first := max(ranked, key=lambda t: t[0][0])[1]) is not best:
+                    chosen[role].why += f"; the plain {first.name!r} of master {first.master + 1} passed over"
                 passed = next((i for (v, _), i in ranked[1:] if i.covered > COVERED and v + COVER_PENALTY > value), None)
                 if passed is not None:
                     chosen[role].passed = passed.name
@@ -316,6 +322,14 @@ def choose(infos: list[LayoutInfo], slide: tuple[float, float], decor: Optional[
                 chosen[role] = Choice(role, None, "missing", "the template has no layouts")
             continue
         known = [(s, i) for s, i in ranked if "type" in s[1] or "name" in s[1]]
+        fallback_info = next((i for i in infos if k.fallback and (c := chosen.get(k.fallback.value)) is not None
+                              and i.layout is c.layout), None)
+        plain = ""
+        if known and _plain(known[0][1], infos, primary) and fallback_info is not None \
+                and fallback_info.designed and fallback_info.master == primary:
+            # a plain default page of another master: the fallback's page in the template's design
+            plain = f" in the template's design ({known[0][1].name!r} of master {known[0][1].master + 1} draws nothing)"
+            known = []
         if known and known[0][0][0] >= 3.0:
             (value, via), best = known[0]
             chosen[role] = Choice(role, best.layout, via, _why(best, via, value), covered=best.covered > COVERED)
@@ -324,8 +338,27 @@ def choose(infos: list[LayoutInfo], slide: tuple[float, float], decor: Optional[
             inner = chosen.get(fallback.value) if fallback else None
             layout = inner.layout if inner else None
             chosen[role] = Choice(role, layout, f"fallback:{fallback.value}" if layout is not None else "missing",  # type: ignore[union-attr]
-                                  f"no {role} layout; the {fallback.value} layout serves" if layout is not None else "")  # type: ignore[union-attr]
+                                  f"no {role} layout{plain}; the {fallback.value} layout serves" if layout is not None else "")  # type: ignore[union-attr]
     return {k.role.value: chosen[k.role.value] for k in KINDS.values()}
+
+
+def _plain(info: LayoutInfo, infos: list[LayoutInfo], primary: int) -> bool:
+    """Whether `info` is a plain page of a master other than the design's (a WPS file's default master, its
+    layouts drawing nothing) while the design's master has pages that draw."""
+    return not info.designed and info.master != primary and any(i.designed for i in infos if i.master == primary)
+
+
+def _designed_first(ranked: list[tuple[tuple[float, str], LayoutInfo]], infos: list[LayoutInfo],
+                    primary: int) -> list[tuple[tuple[float, str], LayoutInfo]]:
+    """`ranked` with a layout of the design's master that is recognised for the role (by type or name) and
+    draws, first, when the best is a `_plain` page of another master: a cover named 标题幻灯片 on the
+    template's master, its photo and no title placeholder (text boxes stand in), over the default master's
+    typed but empty title layout."""
+    if not ranked or not _plain(ranked[0][1], infos, primary):
+        return ranked
+    alt = next((t for t in ranked if t[1].master == primary and t[1].designed and t[1].covered <= COVERED
+                and ("type" in t[0][1] or "name" in t[0][1])), None)
+    return ranked if alt is None else [alt] + [t for t in ranked if t is not alt]
 
 
 def _stand_alone(role: Role, chosen: dict[str, Choice]) -> Optional[Role]:
