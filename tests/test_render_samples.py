@@ -155,6 +155,31 @@ def test_a_page_numbering_several_items_is_not_a_section_page(tmp_path: Path) ->
     assert [s.role for s in samples] == [Role.TITLE, Role.CONTENT, Role.SECTION, Role.CONTENT]
 
 
+def test_hidden_pages_after_the_ending_are_no_design_and_placeholder_prose_does_not_make_it_content(tmp_path: Path) -> None:
+    """cn-sample-enprompt: its 感谢 page, with a paragraph of lorem ipsum, is followed by an advertisement and three
+    hidden pages (the site's ads, usage notes): the ending was taken for a content page (not among the last two,
+    more than a few words), the hidden pages for content. Hidden pages have no role; the ending is the ending."""
+    from deckgen.outline.model import Role
+    from deckgen.render.sampleroles import classify
+    from deckgen.render.samples import read_samples
+
+    path = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(path))
+    ending = prs.slides[-1]
+    _box(ending, 200, 380, 560, 60, "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Vivamus sagittis lacus.", 9)
+    blank = next(lo for lo in prs.slide_layouts if lo.name == "Blank")
+    _deco(prs.slides.add_slide(blank), 300, 100, 360, 360)  # a QR code page: no words
+    for words in ("告别低效的制作方式，扫码定制", "扫码免费下载", "提示：此文件仅供内部交流学习之用"):
+        hidden = prs.slides.add_slide(blank)
+        _box(hidden, 100, 100, 700, 100, words, 24)
+        hidden._element.set("show", "0")
+    prs.save(str(path))
+    samples = read_samples(Presentation(str(path)))
+    classify(samples)
+    assert samples[5].role is Role.CLOSING
+    assert [s.role for s in samples[7:]] == [None, None, None]
+
+
 def _one_box(text: str, size: int, width: float, height: float, *, autofit: bool = False):  # type: ignore[no-untyped-def]
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[6])
@@ -236,3 +261,20 @@ def test_contents_in_the_background_colour_take_the_text_colour_on_a_light_page(
     fills = {c.get("val") for c in items._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}schemeClr")}
     assert ("bg1" in fills) is white
     assert_valid_template_deck(template, out)
+
+
+def test_the_inspect_sheet_shows_hidden_sample_pages_so_every_caption_has_its_picture(tmp_path: Path) -> None:
+    """LibreOffice leaves hidden slides out of the picture: the captions of the layouts after them were one
+    picture off each (cn-sample-enprompt's sheet named layout 1's picture `sample 25`). The sheet's deck shows
+    every sample page, the hidden ones captioned so."""
+    from deckgen.render.describe import layout_deck
+
+    path = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(path))
+    prs.slides[2]._element.set("show", "0")
+    prs.save(str(path))
+    captions = layout_deck(path, tmp_path / "sheet.pptx")
+    shown = Presentation(str(tmp_path / "sheet.pptx"))
+    assert len(captions) == len(shown.slides)
+    assert not any(s._element.get("show") in ("0", "false") for s in shown.slides)
+    assert captions[2] == "sample 3: not used (hidden)"

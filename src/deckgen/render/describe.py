@@ -60,6 +60,7 @@ def layout_deck(path: Path, out: Path, wanted: Optional[dict[str, str]] = None) 
     role each sample slide or layout serves)."""
     from deckgen.render import oxml
     from deckgen.render.factory import SlideFactory
+    from deckgen.render.pptx_api import element
     from deckgen.render.sampleroles import classify
     from deckgen.render.samples import read_samples
     from deckgen.render.template import inspect, open_template, reading
@@ -69,7 +70,11 @@ def layout_deck(path: Path, out: Path, wanted: Optional[dict[str, str]] = None) 
         info = inspect(prs, wanted)
         samples = read_samples(prs)
         classify(samples)
-        captions = [f"sample {s.index + 1}: {s.role.value if s.role else 'not used'}" for s in samples]
+        captions = [f"sample {s.index + 1}: {s.role.value if s.role else 'not used'}{' (hidden)' if s.hidden else ''}"
+                    for s in samples]
+        for s in samples:  # shown, so that every sample has its picture (LibreOffice leaves hidden slides out)
+            if s.hidden:
+                element(s.slide).attrib.pop("show", None)
         serves: dict[int, list[str]] = {}
         for choice in info.roles:
             if choice.layout is not None:

@@ -13,25 +13,31 @@ def classify(samples: list[Sample]) -> None:
     (PART 01, 第一部分), the ending (谢谢/THANKS, near the end; or, its text stripped, a last page drawn like the
     cover), the cover (the first), content (the rest). A line of fine print naming where the logo came from
     does not make a cover or ending (the first and last two pages) a notice about the template."""
-    n = len(samples)
+    shown = [s for s in samples if not s.hidden] or samples  # hidden pages (ads, usage notes) are no design
     for s in samples:
-        texts = [t for t in s.texts if not (s.index in (0, n - 2, n - 1) and _fine_print(t, s))]
+        s.role = None
+    n = len(shown)
+    for at, s in enumerate(shown):
+        texts = [t for t in s.texts if not (at in (0, n - 2, n - 1) and _fine_print(t, s))]
         words = " ".join(t.text for t in texts)
-        short = sum(len(t.text) for t in texts if not DECOR.match(t.text)) <= 60
+        short = sum(len(t.text) for t in texts if not DECOR.match(t.text) and not FILLER.match(t.text)) <= 60
         if NOTICE.search(words):
             s.role = None
-        elif s.index >= n - 2 and CLOSING.search(words) and short:
+        elif at >= n - 2 and CLOSING.search(words) and short:
             s.role = Role.CLOSING
-        elif any(AGENDA.match(t.text) for t in s.texts) and len(s.texts) >= 3 and s.index <= max(2, n // 3):
+        elif any(AGENDA.match(t.text) for t in s.texts) and len(s.texts) >= 3 and at <= max(2, n // 3):
             s.role = Role.AGENDA
-        elif s.index == 0:
+        elif at == 0:
             s.role = Role.TITLE
-        elif s is samples[-1] and all(DECOR.match(t.text) for t in texts) and alike(s, samples[0]):
+        elif s is shown[-1] and all(DECOR.match(t.text) for t in texts) and alike(s, shown[0]):
             s.role = Role.CLOSING
         elif short and (any(SECTION.search(t.text) for t in s.texts) or _big_number(s, samples)):
             s.role = Role.SECTION
         else:
             s.role = Role.CONTENT
+
+
+FILLER = re.compile(r"^\W*lorem ipsum", re.I)  # a designer's placeholder prose: neither the page's words nor its design
 
 
 FINE_PRINT = 10.5  # points: a notice line this small (and half the page's largest type or less) is fine print

@@ -69,6 +69,7 @@ class Sample:
     layout: object = None  # the part of its layout
     rounds: list[Rect] = field(default_factory=list)  # the boxes in `drawn` of its ellipses (a circle a title stands on)
     opaque: list[Rect] = field(default_factory=list)  # the boxes in `drawn` that draw an area (filled, pictures, groups)
+    hidden: bool = False  # hidden in the slide show (`p:sld/@show` false): a template's notes or advertisements
 
     @property
     def words(self) -> str:
@@ -231,7 +232,8 @@ def read_samples(prs: "PresentationT") -> list[Sample]:
         opaque = [b for child in tree if _drawing(child) and _filled(child)
                   and (b := (_group_box(child) if child.tag == f"{P}grpSp" else _box(child, (1.0, 1.0, 0.0, 0.0)))) is not None]
         out.append(Sample(i, slide, None, texts, decor, frames, drawn,
-                          [t for _, t in text_shapes(tree, empty=True)], slide.slide_layout.part, rounds, opaque))
+                          [t for _, t in text_shapes(tree, empty=True)], slide.slide_layout.part, rounds, opaque,
+                          element(slide).get("show") in ("0", "false")))
     return out
 
 
