@@ -102,6 +102,57 @@ def test_every_slide_wears_the_sample_design_and_holds_the_lecture(tmp_path: Pat
     assert_valid_template_deck(template, out)
 
 
+def test_a_section_pages_chinese_part_number_is_renumbered_and_the_title_does_not_repeat_it(tmp_path: Path) -> None:
+    """cn-wps-uestc: its section page says `— 第一章 —` in a text box between two short rules. The number was
+    cleared as sample text (only PART 01, 01, ONE were kept as design), leaving `– –` over every section title.
+    It stays, each section's (第一章, 第二章, 第三章), and the title under it does not say `一、` again."""
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    for slide in list(prs.slides)[2:4]:
+        part = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("PART"))
+        part.text_frame.paragraphs[0].runs[0].text = "第一章"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    outline = read_outline(OUTLINE).outline
+    slides = list(Presentation(str(out)).slides)
+    parts = [(sh.text_frame.text, s) for s in slides for sh in s.shapes if sh.has_text_frame and sh.text_frame.text.startswith("第")]
+    assert [p for p, _ in parts] == ["第一章", "第二章", "第三章"]
+    for (_, s), sec in zip(parts, outline.sections):
+        assert any(sh.has_text_frame and sh.text_frame.text == sec.title for sh in s.shapes)  # no 一、 before it
+    assert_valid_template_deck(template, out)
+
+
+def test_pull_keeps_the_number_a_section_page_shows_of_its_own_and_takes_an_edited_title(tmp_path: Path) -> None:
+    """The section titles under a 模板 page's own 第一章 are set without their 一、: pulling the deck back does not
+    take that for the labels removed; a title typed over is pulled as the title alone."""
+    import shutil
+
+    from tests.powerpoint import Editor
+
+    from deckgen.pull.run import pull
+
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    for slide in list(prs.slides)[2:4]:
+        next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("PART")).text_frame.paragraphs[0].runs[0].text = "第一章"
+    prs.save(str(template))
+    outline = shutil.copy(OUTLINE, tmp_path / "outline.yaml")
+    deck = tmp_path / "outline.pptx"
+    build(BuildRequest(Path(outline), deck, template=template))
+    assert not pull(deck, Path(outline), dry_run=True).changed
+    first = read_outline(OUTLINE).outline.sections[0].title
+    e = Editor(deck)
+    number, shape = next((n, sh) for n, s in enumerate(e.prs.slides, 1) for sh in s.shapes
+                         if sh.has_text_frame and sh.text_frame.text.replace("\n", "") == first)
+    e.set_text(shape.text_frame.paragraphs[0], "抓落实见实效")
+    for p in shape.text_frame.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    edited = e.save(tmp_path / "edited.pptx")
+    changes = pull(edited, Path(outline), dry_run=True).changes
+    assert [(c.slide, c.what) for c in changes] == [(number, "title")], changes
+
+
 def test_a_template_with_its_design_in_placeholders_uses_its_layouts(tmp_path: Path) -> None:
     """Sample slides that only fill placeholders (design on the layouts) are not copied."""
     prs = Presentation()

@@ -88,6 +88,7 @@ class Frames:
     scale: float = 1.0  # type sizes relative to the 7.5-inch-tall slide the theme's sizes are for
     builtin: bool = False  # the built-in grid (its picture frame may widen over the bullets beside it)
     width_scale: float = 1.0  # the slide's width relative to the 13.33-inch slide (0.75 on a 10-inch 4:3 slide)
+    numbered: frozenset[str] = frozenset()  # the kinds whose page shows its own part number (第二章), the section's
 
     def get(self, kind: str, slot: str) -> Slot | None:
         return self.slots.get((kind, slot))

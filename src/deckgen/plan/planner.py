@@ -372,7 +372,9 @@ def plan_section(p: Planner, role: Role, e: Entry) -> None:
     bullets (a divider shows none) on a content slide of their own."""
     f, s, node = p.frames, p.sizes, e.node
     own_label = f.get("section", "label") is not None and e.label
-    title = p.fitted([node.title if own_label else e.title], f["section", "title"], s.section_title, e.path, "the section title", 4)
+    # the page's own part number (第二章, renumbered) says the section's number: the title does not say it again
+    shown = "section" in f.numbered and e.label == default_label(0, p.ordinal(e.path) or 0, p.cjk, p.outline.deck.language)
+    title = p.fitted([node.title if own_label or shown else e.title], f["section", "title"], s.section_title, e.path, "the section title", 4)
     label = p.fitted([e.label], f["section", "label"], s.section_label, e.path, "the section label", 2) if own_label else None  # type: ignore[list-item]
     p.slide(Role.SECTION, title, e, [("label", label)], footer=False, ordinal=p.ordinal(e.path))
     if node.payload and node.layout is None and node.kind is None:  # its chart, table… on a slide after the divider

@@ -129,8 +129,8 @@ def read_entry(node: Any, level: str, shown: Optional[str], slides: Sequence[Sli
     else:
         typed = head.title_text if first is not None else strip_continued(head.title_text)
         label, title = split_label(typed, shown, level)
-        if label is None and shown:
-            label = ""
+        if label is None and shown and not (level == "section" and shown in numbering):
+            label = ""  # taken off; a section's number may be the 模板 page's own (第一章), its title without it
     if not title.strip():
         out.skipped.append(f"slide {head.number} has no title: the outline's title {node.title!r} is kept")
     elif title != node.title.strip():

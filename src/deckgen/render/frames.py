@@ -199,7 +199,8 @@ def template_frames(by_role: dict[str, Slots], slide: tuple[float, float]) -> Fr
                 slot = content_body
             if slot is not None:
                 out[role, spec.name] = slot
-    return Frames(MappingProxyType(out), slot_of(by_role["content"].footer), scale, width_scale=slide[0] / grid.SLIDE_W_PT)
+    return Frames(MappingProxyType(out), slot_of(by_role["content"].footer), scale, width_scale=slide[0] / grid.SLIDE_W_PT,
+                  numbered=frozenset(role for role, s in by_role.items() if s.numbered))
 
 
 GLYPH_DEPTH_EM = 0.16  # how far below its line a Chinese line's glyph box reaches, as LibreOffice draws it

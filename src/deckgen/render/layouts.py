@@ -51,6 +51,7 @@ class Slots:
     sample_number: int = 0  # which sample slide (1-based), for messages
     template: bool = False  # the layout or sample is an organisation's template's (not the built-in master)
     note: str = ""  # what deckgen did about the sample's boxes, warned once
+    numbered: bool = False  # the sample page's own part number (第一章, PART 01) stays, made each section's
     # sample text boxes given another box (grown into free room, kept on the slide): slot name → the box on
     # the slide (pt) and the mapping of the shape's group onto the slide (scale x, scale y, shift x, shift y)
     uncut: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)  # sample boxes before they were cut

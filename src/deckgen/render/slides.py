@@ -206,11 +206,13 @@ FILLERS: Mapping[Role, Filler] = {role: DRAWERS.get(role, fill_texts) for role i
 
 def _clear_sample_text(slide: "NewSlide", kept: set[int]) -> None:
     """Remove the sample slide's text that the lecture did not replace (prompts, sample wording), except
-    the page's design words (目录, CONTENTS, PART, 01, THANKS)."""
+    the page's design words (目录, CONTENTS, PART, 01, THANKS) and part numbers in any form (第一章, 第一部分:
+    `_renumber` makes them the section's)."""
+    from deckgen.render.sampleroles import renumber
     from deckgen.render.samples import DECOR, text_shapes
 
     for sp, shape in list(text_shapes(slide.tree)):
-        if shape.id not in kept and not DECOR.match(shape.text):
+        if shape.id not in kept and not DECOR.match(shape.text) and renumber(shape.text, 1) is None:
             sp.getparent().remove(sp)
 
 
