@@ -151,3 +151,63 @@ def test_a_closing_its_layout_has_no_room_for_takes_the_content_layout_on_one_sl
     assert min(r.font.size.pt for p in lines.text_frame.paragraphs for r in p.runs) >= 14
     assert slides[0].slide_layout.name == "Title Slide"  # the cover keeps its layout
     assert_valid_template_deck(template, out)
+
+
+def _cover_only_title(path: Path, title: str, size: int) -> Path:
+    from tests.test_render_samples import sample_template
+
+    sample_template(path)
+    prs = Presentation(str(path))
+    cover = prs.slides[0]
+    for sh in list(cover.shapes):
+        if sh.has_text_frame and sh.text_frame.text.strip():
+            sh._element.getparent().remove(sh._element)
+    _box(cover, 100, 200, 760, 80, title, size)
+    prs.save(str(path))
+    return path
+
+
+def test_a_cover_with_its_title_box_alone_takes_the_subtitle_presenter_and_date_below_the_title(tmp_path: Path) -> None:
+    """A 模板 cover with one text box: the subtitle, presenter and date were dropped without a word (the cover's
+    copy had no box for them). They go below the title, in the room down to the band at the foot."""
+    template = _cover_only_title(tmp_path / "模板.pptx", "年度工作汇报模板", 44)
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=template))
+    deck = read_outline(OUTLINE).outline.deck
+    cover = Presentation(str(out)).slides[0]
+    title = next(sh for sh in cover.shapes if sh.has_text_frame and sh.text_frame.text.replace("\n", "") == deck.title)
+    lines = next(sh for sh in cover.shapes if sh.has_text_frame and deck.subtitle in sh.text_frame.text)
+    assert deck.presenter in lines.text_frame.text.replace("\n", "")
+    assert lines.top >= title.top + title.height and lines.top + lines.height <= Pt(480) + 1  # above the foot band
+    assert not [w for w in result.warnings if "cover has no room" in w.message]
+    assert_valid_template_deck(template, out)
+
+
+def test_a_masked_sample_text_is_no_design_the_title_takes_its_box(tmp_path: Path) -> None:
+    """cn-red-company-43: its cover's title box says `****` (44 pt) over a department name (18 pt); the stars were
+    kept as design and the lecture's title went into the department's small box. The stars are sample text."""
+    template = _cover_only_title(tmp_path / "模板.pptx", "****", 44)
+    prs = Presentation(str(template))
+    _box(prs.slides[0], 100, 300, 300, 30, "大数据智能部", 18)
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    deck = read_outline(OUTLINE).outline.deck
+    cover = Presentation(str(out)).slides[0]
+    texts = [sh.text_frame.text for sh in cover.shapes if sh.has_text_frame and sh.text_frame.text.strip()]
+    assert "****" not in texts and not any("大数据" in t for t in texts)
+    title = next(sh for sh in cover.shapes if sh.has_text_frame and sh.text_frame.text.replace("\n", "") == deck.title)
+    assert abs(title.top - Pt(200)) < Pt(2)  # in the stars' box
+    assert any(deck.subtitle in t for t in texts)
+    assert_valid_template_deck(template, out)
+
+
+def test_a_cover_with_no_room_for_its_lines_says_so(tmp_path: Path) -> None:
+    """Its title box alone just above the band at the foot: no room for the lines, and the build says so."""
+    template = _cover_only_title(tmp_path / "模板.pptx", "年度工作汇报模板", 44)
+    prs = Presentation(str(template))
+    title = next(sh for sh in prs.slides[0].shapes if sh.has_text_frame and sh.text_frame.text.strip())
+    title.top = Pt(392)
+    prs.save(str(template))
+    result = build(BuildRequest(OUTLINE, tmp_path / "deck.pptx", template=template))
+    assert [w for w in result.warnings if "cover has no room for the subtitle" in w.message]

@@ -186,3 +186,26 @@ def test_a_section_title_on_a_band_across_the_page_stays_on_the_band(tmp_path: P
     slots = sample_slots(Presentation(str(_grouped_contents(tmp_path / "模板.pptx"))), SLIDE, {})
     x, y, w, h = slots["section"].boxes["title"]
     assert y >= 160 and y + h <= 160 + 224 and h > 60  # grown for two lines, within the band
+
+
+def test_a_picture_within_the_body_text_box_reaching_the_page_edge_is_the_pages_figure(tmp_path: Path) -> None:
+    """cn-red-company-43: its content page's body text box spans the page, and a picture in it (its right side at
+    the page's edge) illustrates the sample text: it was kept on every content slide beside the bullets as if it
+    were a bleed of the page's frame. A picture at the edge outside the body (a band) stays design."""
+    path = filled_template(tmp_path / "模板.pptx", figure="group")
+    prs = Presentation(str(path))
+    content = prs.slides[4]
+    for sh in list(content.shapes):
+        if sh.name == "Illustration" or (sh.has_text_frame and sh.text_frame.text.startswith("朱小燕")):
+            sh._element.getparent().remove(sh._element)
+    _box(content, 40, 120, 910, 380, "朱小燕、黄民烈老师团队首次将情感因素引入了基于深度学习的生成式对话系统", 18)
+    photo = landscape(tmp_path / "figure.png")
+    content.shapes.add_picture(str(photo), Pt(560), Pt(200), Pt(400), Pt(260)).name = "Illustration"
+    content.shapes.add_picture(str(photo), Pt(0), Pt(505), Pt(960), Pt(35)).name = "Foot"
+    prs.save(str(path))
+    samples = read_samples(Presentation(str(path)))
+    classify(samples)
+    page = samples[4]
+    ids = {i for i, _ in illustrations(page, samples, assign(page, Role.CONTENT, SLIDE), SLIDE)}
+    names = {sh.shape_id: sh.name for sh in page.slide.shapes}  # type: ignore[attr-defined]
+    assert sorted(names[i] for i in ids) == ["Illustration"]

@@ -238,16 +238,14 @@ class Planner:
                            ordinal=ordinal if ordinal is not None else self.ordinal(entry.path)))
 
     def cover(self) -> None:
-        deck = self.outline.deck
-        s = self.sizes
-        f = self.frames
+        deck, s, f, path = self.outline.deck, self.sizes, self.frames, ("deck",)
         byline = [x for x in (deck.presenter, deck.date) if x]
         subtitle = [deck.subtitle] if deck.subtitle else []
         if f.get("title", "byline") is None:  # the layout has no byline placeholder: presenter and date join the subtitle
             subtitle, byline = subtitle + byline, []
-        if f.get("title", "subtitle") is None:
+        if f.get("title", "subtitle") is None and subtitle:
+            self.warn(path, "the template's cover has no room for the subtitle, presenter and date: not on the slide")
             subtitle = []
-        path: OutlinePath = ("deck",)
         title = self.fitted([deck.title], f["title", "title"], s.cover_title, path, "the deck title", 2)
         texts = (("subtitle", self.fitted(subtitle, f["title", "subtitle"], s.cover_subtitle, path, "the subtitle") if subtitle else None),
                  ("byline", self.fitted(byline, f["title", "byline"], s.byline, path, "presenter and date") if byline else None))

@@ -91,6 +91,10 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                 ending(s, sample, shapes["title"], slide)  # no box for the closing's lines: the room below the title
             elif role is Role.CLOSING and "body" in boxes and ending is not None:
                 ending(s, sample, shapes["body"], slide, grow=True)  # a one-line box: grown into the room below
+            elif role is Role.TITLE and "title" in boxes and not {"subtitle", "byline"} & set(boxes) and ending is not None:
+                ending(s, sample, shapes["title"], slide)  # a cover with its title box alone: the lines below it
+                if "body" in s.boxes:
+                    s.boxes["subtitle"], s.align["subtitle"] = s.boxes.pop("body"), s.align.pop("body")
         elif role is Role.CLOSING and cover_closing is not None and Role.TITLE.value in copied and (
                 closing := cover_closing(copied[Role.TITLE.value], slide)) is not None:
             sample, s = copied[Role.TITLE.value], closing  # no ending page (谢谢, THANKS): the cover's design closes

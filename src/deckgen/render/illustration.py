@@ -16,6 +16,7 @@ EDGE = 0.01  # a drawing within this share of the slide's size from an edge touc
 SMALL, LARGE = 0.03, 0.5  # drawings below / above these shares of the slide are ornaments, logos / backgrounds
 BAND = 6.0  # a drawing longer than this many times its width is a bar or a rule
 ON = 0.6  # a text box with this share of it on a drawing stands on it: the drawing is its plate
+IN_BODY = 0.9  # a graphic with this share of it within the page's body text box illustrates that text, at an edge too
 SAME = 0.01  # boxes within this share of the slide's size of each other are the same place
 Region = tuple[float, float, float, float, float]  # x, y, w, h, and the largest share of the slide cleared there
 
@@ -78,13 +79,14 @@ def illustrations(sample: Sample, samples: list[Sample], kept: dict[str, TextSha
                   slide: tuple[float, float]) -> list[tuple[int, Rect]]:
     """The content graphics of `sample` (cNvPr id and box): pictures, charts, tables, diagrams, picture-filled
     shapes and groups that illustrate the sample's own text. Decoration stays: what touches a page edge (bands,
-    bleeds, corner ornaments), what is small (logos, icons) or covers half the page (backgrounds), bars, what
+    bleeds, corner ornaments; not a picture within the body text's box, reaching the edge with it), what is small (logos, icons) or covers half the page (backgrounds), bars, what
     holds a box the copy keeps (`kept`: its title, label, body…) or sample text drawn over it (a plate), a
     see-through picture (a watermark), and what another sample page has in the same place (the page's frame)."""
     w, h = slide
     tree = element(sample.slide).find(f"{P}cSld/{P}spTree")  # type: ignore[union-attr]
     kept_ids = {t.id for t in kept.values()}
     kept_boxes = [t.box for name, t in kept.items() if name != "body"]
+    body = kept["body"].box if "body" in kept else None
     texts = {t.id: t for t in sample.texts}
     elsewhere = _places(samples, sample)
     out: list[tuple[int, Rect]] = []
@@ -94,7 +96,8 @@ def illustrations(sample: Sample, samples: list[Sample], kept: dict[str, TextSha
         if kind is None or box is None or box[2] <= 0 or box[3] <= 0:
             continue
         x, y, bw, bh = box
-        if x <= EDGE * w or y <= EDGE * h or x + bw >= (1 - EDGE) * w or y + bh >= (1 - EDGE) * h:
+        inside = body is not None and _share_on(box, body) >= IN_BODY  # in the sample text's own box: it illustrates it
+        if (x <= EDGE * w or y <= EDGE * h or x + bw >= (1 - EDGE) * w or y + bh >= (1 - EDGE) * h) and not inside:
             continue
         if not SMALL * w * h <= bw * bh < LARGE * w * h or max(bw / bh, bh / bw) > BAND:
             continue

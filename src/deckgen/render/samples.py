@@ -30,7 +30,7 @@ SECTION = re.compile(r"part\s*0?\d|第\s*[一二三四五六七八九十\d]+\s*(
 BYLINE = re.compile(r"汇报人|主讲人|答辩人|报告人|演讲人|指导(?:老师|教师)|时间|日期|20[0-9x]{2}|presenter|speaker|date", re.I)
 PERSON = re.compile(r"汇报人|主讲人|答辩人|报告人|演讲人|姓名|presenter|speaker|name", re.I)
 # Text that is the page's design, kept as it is: a heading word, a part or item number.
-DECOR = re.compile(r"^[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|part\s*0?\d*|thanks?(?: you)?|谢\s*谢|感谢(?:聆听|观看)?|"
+DECOR = re.compile(r"^(?![\s*xX]*\*[\s*xX]*$)[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|part\s*0?\d*|thanks?(?: you)?|谢\s*谢|感谢(?:聆听|观看)?|"
                    r"one|two|three|four|five|six|0?\d{1,2}|[ivx]{1,4})?[\s\W_]*$", re.I)
 
 
