@@ -123,6 +123,21 @@ def test_a_section_pages_chinese_part_number_is_renumbered_and_the_title_does_no
     assert_valid_template_deck(template, out)
 
 
+def test_a_section_pages_bare_digit_does_not_take_the_titles_label(tmp_path: Path) -> None:
+    """cn-wps-filled, cn-123layouts: a section page's `1` in white on a white icon, unreadable: a bare digit may be
+    an ornament's, so the title keeps its 一、 (a 第一章 or PART 01 says the number: the title drops it)."""
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    for n, slide in enumerate(list(prs.slides)[2:4], 1):
+        next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("PART")).text_frame.paragraphs[0].runs[0].text = str(n)
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    first = read_outline(OUTLINE).outline.sections[0].title
+    texts = [sh.text_frame.text.replace("\n", "") for s in Presentation(str(out)).slides for sh in s.shapes if sh.has_text_frame]
+    assert "一、" + first in texts and first not in texts
+
+
 def test_pull_keeps_the_number_a_section_page_shows_of_its_own_and_takes_an_edited_title(tmp_path: Path) -> None:
     """The section titles under a 模板 page's own 第一章 are set without their 一、: pulling the deck back does not
     take that for the labels removed; a title typed over is pulled as the title alone."""

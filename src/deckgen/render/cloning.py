@@ -60,6 +60,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         elif sample is not None:
             shapes = assign(sample, role, slide)
             numbered = "label" in shapes and renumber(shapes["label"].text, 1) is not None
+            shapes_label = shapes["label"].text.strip() if numbered else ""
             if numbered:
                 del shapes["label"]  # the page's own number (PART 01, 第一部分) is renumbered for each section
             boxes, cleared = spread_title(shapes, slide, sample, one_sided=role is Role.CONTENT)
@@ -84,7 +85,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             s = Slots(sample=sample.slide, shape_ids={name: t.id for name, t in shapes.items()}, boxes=boxes, strip=cleared,
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
                                if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note,
-                      lowered=lowered, stretched=stretched, numbered=numbered and role is Role.SECTION)
+                      lowered=lowered, stretched=stretched,  # a bare digit may be an ornament's (white on a white icon)
+                      numbered=numbered and role is Role.SECTION and not shapes_label.isdigit())
             if role is Role.CONTENT and "title" in boxes and (side := one_side(shapes["title"].box, boxes["title"], shapes["title"].align)):
                 s.align["title"] = side  # grown to one side of a badge: its text from that side
             if role is Role.CLOSING and "body" not in boxes and "title" in boxes and ending is not None:
