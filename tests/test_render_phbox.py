@@ -245,3 +245,36 @@ def test_the_openings_copies_of_a_numbered_content_page_do_not_show_its_part_num
     opening = [b for s, b in zip(slides, badges) if s.shapes.title is not None and s.shapes.title.text_frame.text.startswith("引言")]
     assert opening and all(b is None for b in opening), opening
     assert {"01", "02", "03"} <= {b for b in badges if b}
+
+
+def test_a_cover_layout_with_a_band_right_under_its_title_shows_its_lines_in_the_free_room_below_the_band(tmp_path: Path) -> None:
+    """de-training-43: its cover layout has a title at the top, a photograph band across the page right under it
+    and nothing for the subtitle and presenter, which were left out without a word. They go in the largest free
+    room of the page, here below the band beside a logo, clear of the title, the band and the logo."""
+    prs = Presentation()
+    layout = _layout(prs, "Title Slide")
+    tree = layout.shapes._spTree
+    tree.remove(element(layout.placeholders[1]))
+    title = layout.placeholders[0]
+    title.left, title.top, title.width, title.height = Pt(40), Pt(20), Pt(640), Pt(90)
+    tree.append(etree.fromstring(  # the band: right under the title, across the page
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="20" name="Band"/>'
+        '<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="1524000"/><a:ext cx="9144000" '
+        'cy="2540000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:sp>'))
+    tree.append(etree.fromstring(  # a logo under the band, in the title's span, down to the foot of the page
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="21" name="Logo"/>'
+        '<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="3429000" y="4114800"/><a:ext cx="2286000" '
+        'cy="2743200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:sp>'))
+    template = tmp_path / "cover.pptx"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=template))
+    cover = Presentation(str(out)).slides[0]
+    deck_meta = read_outline(OUTLINE).outline.deck
+    lines = next(sh for sh in cover.shapes if sh.has_text_frame and deck_meta.subtitle in sh.text_frame.text.replace("\n", ""))
+    assert deck_meta.presenter in lines.text_frame.text
+    assert lines.top >= Pt(120 + 200) and lines.left + lines.width <= Pt(270)  # below the band, beside the logo
+    assert not [w for w in result.warnings if "cover has no room" in w.message]
+    assert_valid_template_deck(template, out)

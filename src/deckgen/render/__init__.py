@@ -350,6 +350,7 @@ def _lines_room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[floa
     """A cover or closing layout with a title but no placeholder for the lines under it (subtitle, presenter,
     date; the closing's lines): a text box in the free room under the title, aligned as the title is."""
     from deckgen.render.frames import alignment
+    from deckgen.render.pages import lines_elsewhere
     from deckgen.render.room import lines_below
 
     names = [spec.name for spec in kind.slots if spec.name != "title"]
@@ -358,7 +359,7 @@ def _lines_room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[floa
     title = s.boxes.get("title")
     if s.title is not None and s.title.width is not None:
         title = (s.title.left / 12700, s.title.top / 12700, s.title.width / 12700, s.title.height / 12700)
-    frame = lines_below(layout, slide, title, footer_top) if title else None
+    frame = (lines_below(layout, slide, title, footer_top) or lines_elsewhere(layout, slide, title, footer_top)) if title else None
     if frame is None:
         return
     name = names[0]  # the subtitle (presenter and date join it) or the closing's lines

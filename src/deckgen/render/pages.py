@@ -10,6 +10,7 @@ from deckgen.render.layouts import BODY_TYPES, Slots
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.shapes.placeholder import LayoutPlaceholder
+    from pptx.slide import SlideLayout
 
 Rect = tuple[float, float, float, float]
 ROOM_MIN = 0.2  # a body placeholder this share of the slide or more: the layout is a content page's
@@ -106,3 +107,21 @@ def align_paragraphs(tx_body: "_Element", align: str) -> None:
 
     for p in tx_body.findall(qn("a:p")):
         paragraph_props(p).set("algn", align)
+
+
+def lines_elsewhere(layout: "SlideLayout", slide: tuple[float, float], title: Rect, footer_top: Optional[float]) -> Optional[Rect]:
+    """For a cover or closing layout with no room under its title (`lines_below`: a photograph band right under
+    it), the largest free room of the page for its lines: within its margins, above the footer, clear of the
+    title and of the layout's and master's drawings (bands too, not a background) and own texts; None when it
+    is too small for a line or two."""
+    from deckgen.render.plates import largest_free
+    from deckgen.render.room import LINES_MIN, own_texts, shown_drawings
+
+    w, h = slide
+    bottom = min(footer_top if footer_top else 0.94 * h, 0.94 * h)
+    frame = (0.04 * w, 0.04 * h, 0.92 * w, bottom - 0.04 * h)
+    blocks = [b for b in shown_drawings(layout) if b[2] * b[3] < 0.6 * w * h] + own_texts(layout) + [title]
+    room = largest_free(frame, blocks, 12.0)
+    if room[3] < LINES_MIN * h or room[2] < 0.25 * w:
+        return None
+    return room[0], room[1], room[2], min(room[3], 0.3 * h)

@@ -157,7 +157,7 @@ def lines_below(layout: "SlideLayout", slide: tuple[float, float], title: Rect, 
 STRIP_CAP = 0.4  # a strip grows to at most this share of the slide's height (four lines of a large title)
 
 
-def _shown(layout: "SlideLayout") -> list[Rect]:
+def shown_drawings(layout: "SlideLayout") -> list[Rect]:
     """Boxes of the drawings `layout` shows (its own, and its master's unless it hides them)."""
     el = element(layout)
     drawn = _drawn(el.find(f"{P}cSld/{P}spTree"))
@@ -183,7 +183,7 @@ def grown_strip(layout: "SlideLayout", slide: tuple[float, float], at: Rect, anc
         return None
     top, bottom = 0.05 * h, 0.95 * h
     column = (x, top, sw, bottom - top)
-    blocks = [b for b in _shown(layout) if b[2] * b[3] < 0.6 * w * h] + own_texts(layout) + others
+    blocks = [b for b in shown_drawings(layout) if b[2] * b[3] < 0.6 * w * h] + own_texts(layout) + others
     blocks += ink(column) if ink is not None else []
     for b in blocks:
         if b[0] >= x + sw - 1 or b[0] + b[2] <= x + 1:
