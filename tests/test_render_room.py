@@ -176,3 +176,15 @@ def test_a_section_layout_with_a_number_badge_and_a_title_beside_it(tmp_path: Pa
         assert by_idx[7].top + by_idx[7].height > Pt(240 + 25)  # grown over the empty subtitle placeholder
         sizes = {int(r.get("sz")) / 100 for r in by_idx[7]._element.iter(f"{A}rPr") if r.get("sz")}
         assert min(sizes) >= load_theme().sizes.section_title.min  # the section title size, not shrunk to fit
+
+
+def test_a_small_drawing_reaching_deep_into_a_frames_edge_cuts_it_and_a_grazing_one_does_not() -> None:
+    """cn-wps-weekly: the contents page's circle reaches 31 pt into the left edge of the region its list takes,
+    under 2 % of the region: it was let be, and a section's line started under the circle. A drawing reaching
+    that deep at an edge is in the way; one grazing a corner (under 24 pt either way) still is not."""
+    from deckgen.render.room import clear_of
+
+    region = (202.0, 66.0, 701.0, 381.0)
+    x, y, w, h = clear_of(region, [(78.0, 199.0, 155.0, 155.0)])
+    assert x >= 233 + 6 and x + w == region[0] + region[2] and (y, h) == (66.0, 381.0)
+    assert clear_of(region, [(190.0, 430.0, 30.0, 30.0)]) == region  # a corner grazed

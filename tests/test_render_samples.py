@@ -260,15 +260,36 @@ def _one_box(text: str, size: int, width: float, height: float, *, autofit: bool
     return type("Copied", (), {"tree": tree})(), tb
 
 
+def test_a_kept_design_word_stays_on_one_line_and_its_box_holds_it(tmp_path: Path) -> None:
+    """cn-wps-weekly: the contents page's `CONTENTS` in a box sized for Calibri wrapped to `CONTENT`/`S` in the
+    wider font a machine without Calibri draws it in. A design word the copy keeps is set on one line, its
+    unseen box widened about its centre to hold it."""
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    tb = _box(prs.slides[1], 60, 290, 70, 30, "CONTENTS", 14)  # the contents page: 70 pt for 8 capitals at 14 pt
+    tb.text_frame.paragraphs[0].alignment = 2
+    tb.text_frame.word_wrap = True  # as the template has it: wrapping in its box
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    word = next(sh for s in Presentation(str(out)).slides for sh in s.shapes if sh.has_text_frame and sh.text_frame.text == "CONTENTS")
+    assert word.text_frame._txBody.bodyPr.get("wrap") == "none"
+    from deckgen.text.metrics import text_em
+
+    assert word.width >= Pt(1.2 * text_em("CONTENTS") * 14)  # holds the word with room to spare
+    assert abs((word.left + word.width / 2) - Pt(95)) < Pt(1)  # about its centre
+    assert_valid_template_deck(template, out)
+
+
 def test_a_renumbered_label_stays_on_one_line_and_its_box_holds_it() -> None:
     """cn-sample-enprompt: `TWO` in a box drawn for `ONE` in a condensed font wrapped to `TW`/`O` where the
     font is wider. The number does not wrap, and its unseen box widens about its centre to hold it."""
-    from deckgen.render.slides import _renumber
+    from deckgen.render.designwords import renumber_parts
     from deckgen.text.metrics import text_em
 
     copied, tb = _one_box("ONE", 96, 206, 124)
     centre = tb.left + tb.width / 2
-    _renumber(copied, set(), 3)
+    renumber_parts(copied, set(), 3)
     assert tb.text_frame.text == "THREE"
     assert tb.text_frame._txBody.bodyPr.get("wrap") == "none"
     size = max(r.font.size.pt for p in tb.text_frame.paragraphs for r in p.runs)

@@ -91,12 +91,14 @@ def _overlap(a: Rect, b: Rect) -> float:
 
 def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0, keep: float = MIN_KEEP) -> Rect:
     """`frame` cut back so that it overlaps none of `blocks`: for each block in the way, the largest of the
-    parts left, right, above or below it, if that keeps `keep` of the frame; else the frame as it is."""
+    parts left, right, above or below it, if that keeps `keep` of the frame; else the frame as it is. A block
+    grazing the frame (under 2 % of it, reaching in less than `DEEP` gaps) is let be; one reaching deeper in at
+    an edge is in the way though small beside the frame (a circle across the start of a list's lines)."""
     x, y, w, h = frame
     area = w * h
     for b in sorted(blocks, key=lambda b: -_overlap(frame, b)):
         cur = (x, y, w, h)
-        if _overlap(cur, b) <= 0.02 * w * h:
+        if _overlap(cur, b) <= 0.02 * w * h and not _deep(cur, b, DEEP * gap):
             continue
         bx, by, bw, bh = b
         parts = [
@@ -109,6 +111,16 @@ def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0, keep: float = MI
         if best is not None and best[2] * best[3] >= keep * area:
             x, y, w, h = best
     return x, y, w, h
+
+
+DEEP = 4.0  # a block reaching this many gaps into a frame across and down is in its way, however small
+
+
+def _deep(frame: Rect, b: Rect, depth: float) -> bool:
+    """Whether `b` reaches more than `depth` into `frame` both across and down."""
+    dx = min(frame[0] + frame[2], b[0] + b[2]) - max(frame[0], b[0])
+    dy = min(frame[1] + frame[3], b[1] + b[3]) - max(frame[1], b[1])
+    return dx > depth and dy > depth
 
 
 def free_frames(layout: "SlideLayout", slide: tuple[float, float], title: Optional[Rect], footer_top: Optional[float],
