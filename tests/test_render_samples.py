@@ -350,6 +350,18 @@ def test_contents_in_the_background_colour_take_the_text_colour_on_a_light_page(
     assert_valid_template_deck(template, out)
 
 
+def test_a_template_tag_naming_the_content_is_no_contents_heading() -> None:
+    """es-plantilla: its pages hold template-engine tags (`#section_title`, `#content`); `#content` was read as a
+    `Contents` heading, the page copied for the contents with the lecture's list over its title. A tag is no
+    heading and no design word."""
+    from deckgen.render.samples import AGENDA, DECOR
+
+    for tag in ("#content", "{{contents}}", "${agenda}", "#01"):
+        assert not AGENDA.match(tag) and not DECOR.match(tag), tag
+    for word in ("目录", "CONTENTS", "Contents", "Agenda"):
+        assert AGENDA.match(word) and DECOR.match(word), word
+
+
 def test_the_inspect_sheet_shows_hidden_sample_pages_so_every_caption_has_its_picture(tmp_path: Path) -> None:
     """LibreOffice leaves hidden slides out of the picture: the captions of the layouts after them were one
     picture off each (cn-sample-enprompt's sheet named layout 1's picture `sample 25`). The sheet's deck shows
