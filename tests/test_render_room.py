@@ -188,3 +188,24 @@ def test_a_small_drawing_reaching_deep_into_a_frames_edge_cuts_it_and_a_grazing_
     x, y, w, h = clear_of(region, [(78.0, 199.0, 155.0, 155.0)])
     assert x >= 233 + 6 and x + w == region[0] + region[2] and (y, h) == (66.0, 381.0)
     assert clear_of(region, [(190.0, 430.0, 30.0, 30.0)]) == region  # a corner grazed
+
+
+def test_a_body_standing_in_starts_below_a_strip_across_the_page_under_the_title_bar() -> None:
+    """jp-plain-43: its content layout has no body placeholder, a title bar, and a white strip with a shadowed edge
+    across the page under the bar, reaching 8 pt past where the text box for the bullets started: the first line
+    (and the cards) crossed the strip's edge. The body starts below the strip."""
+    from lxml import etree
+
+    from deckgen.render.pptx_api import element
+    from deckgen.render.room import free_frames
+
+    prs = Presentation()
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Title Only")
+    element(layout).find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}spTree").append(etree.fromstring(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="20" name="Strip"/>'
+        '<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="800100"/><a:ext cx="9144000" '
+        'cy="317500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:sp>'))
+    title = (59.0, 12.0, 624.0, 51.0)
+    _, body = free_frames(layout, (720.0, 540.0), title, None)
+    assert body[1] >= 63 + 25  # below the strip (63–88 pt), not at 79.6 pt

@@ -133,6 +133,9 @@ def free_frames(layout: "SlideLayout", slide: tuple[float, float], title: Option
     margin_x, margin_y = 0.06 * w, 0.05 * h
     title_frame = title or clear_of((margin_x, margin_y, w - 2 * margin_x, 0.15 * h), blocks)
     top = title_frame[1] + title_frame[3] + 0.03 * h
+    # a strip across the page under the title bar, reaching past where the body starts: the body starts below it
+    top = max([top] + [b[1] + b[3] + 0.015 * h for b in shown_drawings(layout) if b[2] >= 0.8 * w and b[3] < 0.1 * h
+                       and b[1] < top < b[1] + b[3]])
     bottom = min(footer_top if footer_top and footer_top > top + 0.2 * h else 0.92 * h, 0.92 * h)
     body = clear_of((margin_x, top, w - 2 * margin_x, bottom - top), blocks)
     return title_frame, body
