@@ -193,3 +193,33 @@ def test_a_centred_content_title_hemmed_in_by_a_badge_grows_to_its_free_side_and
     page = Sample(0, None, texts=[left, right_badge])
     wide = grown(left, {"title": left}, slide, page, one_sided=True)
     assert wide[0] + wide[2] == 650.0 and wide[0] < 100 and one_side(left.box, wide, left.align) == "r"
+
+
+def test_a_cleared_texts_button_and_underline_go_with_it_and_a_kept_texts_stay() -> None:
+    """cn-sample-dabian: its cover's sample name sat on a white button; the name was cleared and the empty button
+    stayed on the cover; the closing (a copy of the cover) kept the presenter's underline alone."""
+    from deckgen.render.plates import cleared_with
+
+    slide = (960.0, 540.0)
+    name, presenter, title = (434.0, 322.0, 93.0, 32.0), (353.0, 440.0, 254.0, 27.0), (211.0, 137.0, 537.0, 61.0)
+    button, underline, band = (420.0, 316.0, 120.0, 44.0), (400.0, 468.0, 160.0, 2.0), (0.0, 0.0, 960.0, 380.0)
+    drawn = [button, underline, band]
+    assert cleared_with(drawn, [name, presenter], [title], slide) == [button, underline]
+    assert cleared_with(drawn, [name], [title, presenter], slide) == [button]  # the presenter kept: its underline stays
+    assert cleared_with(drawn, [], [title, name, presenter], slide) == []
+
+
+def test_a_covers_unused_name_on_a_button_goes_with_its_button(tmp_path: Path) -> None:
+    from tests.test_render_samples import sample_template
+
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    _deco(prs.slides[0], 420, 410, 120, 44).name = "Button"
+    _box(prs.slides[0], 430, 418, 100, 28, "海宝宝", 20)
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    cover = Presentation(str(out)).slides[0]
+    assert not any(sh.name == "Button" for sh in cover.shapes)
+    assert any(sh.name == "Deco" for sh in cover.shapes)  # the page's design stays
+    assert_valid_template_deck(template, out)

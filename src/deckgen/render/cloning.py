@@ -70,7 +70,9 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
             lowered: tuple[Lowered, ...] = ()
             if role is Role.CONTENT and "body" in boxes:  # a rule closing the body: both go down into the free room
                 boxes["body"], lowered = below_rule(sample, shapes, boxes["body"], slide)
-            if role not in (Role.CONTENT, Role.SECTION):
+            if role in (Role.TITLE, Role.CLOSING):
+                cleared = _plates_of_unused(sample, shapes, slide)  # a sample name's button goes with the name
+            elif role is not Role.CONTENT and role is not Role.SECTION:
                 cleared = ()
             else:
                 cleared += drop_illustrations(sample, samples, shapes, boxes, slide)
@@ -121,6 +123,18 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         _clear_pictures(s, copied.get(role_name) or copied[Role.CONTENT.value], slide,
                         names=None if role_name in copied else ("title",))
     return out
+
+
+def _plates_of_unused(sample: Sample, used: dict[str, TextShape], slide: tuple[float, float]) -> tuple[Region, ...]:
+    """Regions clearing what goes with the sample texts a cover's or ending's copy does not use (`cleared_with`: a
+    presenter's name's button, its underline): the empty plate would stay otherwise."""
+    from deckgen.render.plates import cleared_with
+
+    ids = {t.id for t in used.values()}
+    kept = [t.box for t in sample.texts if t.id in ids or DECOR.match(t.text) or renumber(t.text, 1) is not None]
+    gone = [t.box for t in sample.texts if t.id not in ids and not DECOR.match(t.text) and renumber(t.text, 1) is None]
+    return tuple((b[0] - 2, b[1] - 2, b[2] + 4, b[3] + 4, (b[2] + 4) * (b[3] + 4) / (slide[0] * slide[1]) + 1e-3)
+                 for b in cleared_with(sample.drawn, gone, kept, slide))
 
 
 def _stored(sample: Sample, t: TextShape) -> Rect:

@@ -11,7 +11,6 @@ from deckgen.render.plates import hidden, roomiest
 from deckgen.render.samples import DECOR, A, P, Rect, Sample, TextShape, assign
 
 DOT = 0.002  # a drawing smaller than this share of the slide (a dot on a circle's rim) is an ornament the lines may pass
-PLATE_SHARE = 0.1  # a drawing behind a cleared text and smaller than this share of the slide is its plate: it goes too
 
 
 def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
@@ -35,7 +34,9 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
     if lines is None:
         return None
     gone = [t for t in cover.texts if t.id not in (title.id, lines.id) and not DECOR.match(t.text)]
-    plates = [b for b in cover.drawn if b[2] * b[3] < PLATE_SHARE * w * h and any(_behind(b, t.box) for t in gone)]
+    from deckgen.render.plates import cleared_with
+
+    plates = cleared_with(cover.drawn, [t.box for t in gone], [t.box for t in cover.texts if t not in gone], slide)
     page = replace(cover, texts=[t for t in cover.texts if t not in gone], drawn=[b for b in cover.drawn if b not in plates])
     box = spread_title({"title": title}, slide, page)[0]["title"]
     area = w * h
@@ -65,7 +66,7 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
         return None
     boxes = {"title": box, "body": room}
     return Slots(sample=cover.slide, shape_ids={"title": title.id, "body": lines.id}, boxes=boxes,
-                 strip=tuple((*b, b[2] * b[3] / area + 1e-3) for b in plates),
+                 strip=tuple((b[0] - 2, b[1] - 2, b[2] + 4, b[3] + 4, (b[2] + 4) * (b[3] + 4) / area + 1e-3) for b in plates),
                  resized={name: (boxes[name], t.transform) for name, t in (("title", title), ("body", lines))
                           if _moved(boxes[name], t.box) or t.transform != NO_GROUP})
 

@@ -176,3 +176,21 @@ def grown(t: "TextShape", slots: dict[str, "TextShape"], slide: tuple[float, flo
     if at is not None and sample is not None and drawn[at] in sample.rounds:
         return on_plate((x, y, w, h), drawn[at], True)
     return x, y, w, h
+
+
+def cleared_with(drawn: Sequence[Rect], gone: Sequence[Rect], kept: Sequence[Rect], slide: tuple[float, float]) -> list[Rect]:
+    """The drawings that go with the texts a copy clears (`gone`): the small plates behind them (a button under a
+    presenter's name, under a tenth of the slide) and a rule right under one (its underline), when no text the copy
+    keeps (`kept`) stands on them."""
+    w, h = slide
+
+    def holds(b: Rect, t: Rect) -> bool:
+        return b[0] <= t[0] + 1 and b[1] <= t[1] + 1 and b[0] + b[2] >= t[0] + t[2] - 1 and b[1] + b[3] >= t[1] + t[3] - 1
+
+    def underline(b: Rect, t: Rect) -> bool:
+        across = min(b[0] + b[2], t[0] + t[2]) - max(b[0], t[0])
+        return b[3] <= 4 and b[2] > 4 * max(b[3], 1) and t[1] + t[3] - 4 <= b[1] <= t[1] + t[3] + 0.03 * h \
+            and across >= 0.5 * min(b[2], t[2])
+
+    return [b for b in drawn if b[2] * b[3] < 0.1 * w * h and any(holds(b, g) or underline(b, g) for g in gone)
+            and not any(holds(b, k) or underline(b, k) or _share(k, b) > 0.3 for k in kept)]
