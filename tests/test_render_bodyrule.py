@@ -152,3 +152,27 @@ def test_an_ending_pages_one_line_box_under_its_title_grows_down_to_take_the_clo
     assert min(sizes) >= 18  # the theme's bylines' smallest size scaled to the slide, at least
     assert "XXX" not in "".join(sh.text_frame.text for sh in last.shapes if sh.has_text_frame)
     assert_valid_template_deck(template, out)
+
+
+def test_an_ending_pages_title_in_a_frame_takes_the_lines_below_the_frame(tmp_path: Path) -> None:
+    """cn-wps-filled: its ending's title stands in a frame with a little room under it, a corner bracket over the
+    frame's corner; the lines had 33 pt there (the bracket ended the room) and the closing left the page for a
+    plain layout. The bracket at the end of the span only narrows the room; the frame leaving the lines too
+    little room, they go below it, on the ending page's design."""
+    template = sample_template(tmp_path / "模板.pptx")
+    prs = Presentation(str(template))
+    ending = _page(prs, "谢谢观看")
+    _remove(ending, "谢谢观看")
+    frame = _deco(ending, 150, 230, 660, 150)
+    frame.name = "Frame"
+    _box(ending, 170, 250, 620, 70, "谢谢观看", 44)
+    _deco(ending, 770, 330, 90, 90).name = "Bracket"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    closing, last = _closing_check(out)
+    assert {"Frame", "Bracket"} <= {sh.name for sh in last.shapes}  # the ending page's design
+    lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    assert lines.top >= Pt(380) and lines.top + lines.height <= Pt(540 * 0.94) + 1  # below the frame
+    assert lines.left + lines.width <= Pt(770) + 1  # clear of the bracket beside it
+    assert_valid_template_deck(template, out)

@@ -10,6 +10,7 @@ from deckgen.render.layouts import Slots
 from deckgen.render.plates import hidden, roomiest
 from deckgen.render.samples import DECOR, A, P, Rect, Sample, TextShape, assign
 
+LINES_ROOM = 0.15  # the room on a title's plate that holds a closing's lines; less, and the room below the plate serves
 DOT = 0.002  # a drawing smaller than this share of the slide (a dot on a circle's rim) is an ornament the lines may pass
 
 
@@ -121,8 +122,10 @@ def _grown_lines(s: Slots, page: Sample, lines: TextShape, slide: tuple[float, f
 def ending_room(page: Sample, title: Rect, slide: tuple[float, float],
                 span: Optional[tuple[float, float]] = None) -> Optional[Rect]:
     """The room on an ending page below its title box `title` (as grown on the page) for the closing's lines, when
-    the page has no text box for them: as wide as the title, down to the next drawing or text, never over the
-    slide's last 6 %; None when it is too small to hold a line (8 % of the slide's height, 15 % of its width)."""
+    the page has no text box for them: as wide as the title, down to the next drawing under it (one at the end of its
+    span, a corner bracket, narrows it), never over the slide's last 6 %; on the plate the title stands on (a frame,
+    a band), or below the plate when the plate leaves them little room and below holds more; None when it is too
+    small to hold a line (8 % of the slide's height, 15 % of its width)."""
     from deckgen.render.cloning import THIN, _behind
 
     w, h = slide
@@ -133,8 +136,21 @@ def ending_room(page: Sample, title: Rect, slide: tuple[float, float],
     top = title[1] + title[3] + 4
     top = max([top] + [b[1] + b[3] + 2 for b in others if b[1] < top < b[1] + b[3] and b[0] < x + bw and b[0] + b[2] > x])
     sx, sw = span or (x, bw)  # drawings under the title's own width end the room; those beside it narrow it
-    limits = [0.94 * h] + [b[1] - 6 for b in others if b[1] >= top - 1 and b[0] < sx + sw and b[0] + b[2] > sx]
-    bottom = min(limits)
+
+    def under(b: Rect) -> bool:  # across the span's middle or a fifth of it (a corner bracket at its end: beside)
+        across = min(b[0] + b[2], sx + sw) - max(b[0], sx)
+        return across > 0.2 * sw or b[0] < sx + sw / 2 < b[0] + b[2]
+
+    def bottom_from(y: float) -> float:
+        return min([0.94 * h] + [b[1] - 6 for b in others if b[1] >= y - 1 and under(b)])
+
+    bottom = bottom_from(top)
+    plate = min((b for b in behind if b[2] * b[3] < 0.5 * area), key=lambda b: b[2] * b[3], default=None)
+    if plate is not None:  # the title's plate (a frame, a band): the lines on it, or below it when that holds more
+        on = min(bottom, plate[1] + plate[3] - max(6.0, 0.05 * plate[3]))
+        below = plate[1] + plate[3] + 6
+        top, bottom = (top, on) if on - top >= LINES_ROOM * h or bottom_from(below) - below <= on - top \
+            else (below, bottom_from(below))
     x, bw = _beside((x, top, bw, bottom - top), others, top, bottom, "l")[0::2]
     if bottom - top < 0.08 * h or bw < 0.15 * w:
         return None
