@@ -297,7 +297,7 @@ def fill_slide(slide: "NewSlide", slots: Slots, s: SlidePlan, number: int, deck:
 
         lower(slide.tree, slots.lowered, layout_chain(slide.part))
     if slots.sample is not None and slots.strip:
-        from deckgen.render.cloning import strip
+        from deckgen.render.regions import strip
         from deckgen.render.samples import layout_chain
 
         for region in slots.strip:
