@@ -73,6 +73,13 @@ def _closing_check(out: Path) -> tuple[object, object]:
     return closing, last
 
 
+def _lines(last, closing):  # type: ignore[no-untyped-def]
+    """The shape on the closing slide `last` holding the closing's lines: one paragraph each, in order."""
+    lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    assert [p.text for p in lines.text_frame.paragraphs] == list(closing.bullets)
+    return lines
+
+
 def test_an_ending_page_with_its_title_alone_takes_the_closings_lines_below_the_title(tmp_path: Path) -> None:
     """The ending page is its 谢谢观看 alone, free room below it: the lines go there, on the page's design."""
     template = sample_template(tmp_path / "模板.pptx")
@@ -82,7 +89,7 @@ def test_an_ending_page_with_its_title_alone_takes_the_closings_lines_below_the_
     assert result.slides == len(Presentation(str(out)).slides)
     assert any(sh.name == "Deco" for sh in last.shapes)
     title = next(sh for sh in last.shapes if sh.has_text_frame and sh.text_frame.text == closing.title)
-    lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    lines = _lines(last, closing)
     assert lines.top >= title.top + title.height and lines.top + lines.height <= Pt(540 * 0.94) + 1
     # written as the planner fitted them (`frames.lines_style`): a taller line or more space between the lines
     # than fitted set the last line below the box (cn-sample-jianyue)
@@ -123,8 +130,7 @@ def test_an_ending_pages_own_short_lines_beside_its_title_take_the_closings_line
     build(BuildRequest(OUTLINE, out, template=template))
     closing, last = _closing_check(out)
     assert any(sh.name == "Deco" for sh in last.shapes)  # the ending page's design
-    lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
-    assert [p.text for p in lines.text_frame.paragraphs] == list(closing.bullets)
+    lines = _lines(last, closing)
     assert lines.left >= Pt(515) and lines.top >= Pt(245) and lines.top + lines.height <= Pt(540)
     assert "感谢" not in "".join(sh.text_frame.text for sh in last.shapes if sh.has_text_frame)
     assert_valid_template_deck(template, out)
@@ -145,8 +151,7 @@ def test_an_ending_pages_one_line_box_under_its_title_grows_down_to_take_the_clo
     build(BuildRequest(OUTLINE, out, template=template))
     closing, last = _closing_check(out)
     assert any(sh.name == "Deco" for sh in last.shapes)  # the ending page's design
-    lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
-    assert [p.text for p in lines.text_frame.paragraphs] == list(closing.bullets)
+    lines = _lines(last, closing)
     assert abs(lines.top - Pt(320)) <= Pt(1) and Pt(350) < lines.top + lines.height <= Pt(540 * 0.94) + 1
     sizes = {r.font.size.pt for p in lines.text_frame.paragraphs for r in p.runs}
     assert min(sizes) >= 18  # the theme's bylines' smallest size scaled to the slide, at least
@@ -172,7 +177,7 @@ def test_an_ending_pages_title_in_a_frame_takes_the_lines_below_the_frame(tmp_pa
     build(BuildRequest(OUTLINE, out, template=template))
     closing, last = _closing_check(out)
     assert {"Frame", "Bracket"} <= {sh.name for sh in last.shapes}  # the ending page's design
-    lines = next(sh for sh in last.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    lines = _lines(last, closing)
     assert lines.top >= Pt(380) and lines.top + lines.height <= Pt(540 * 0.94) + 1  # below the frame
     assert lines.left + lines.width <= Pt(770) + 1  # clear of the bracket beside it
     assert_valid_template_deck(template, out)

@@ -257,16 +257,8 @@ def test_a_cover_layout_with_a_band_right_under_its_title_shows_its_lines_in_the
     tree.remove(element(layout.placeholders[1]))
     title = layout.placeholders[0]
     title.left, title.top, title.width, title.height = Pt(40), Pt(20), Pt(640), Pt(90)
-    tree.append(etree.fromstring(  # the band: right under the title, across the page
-        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="20" name="Band"/>'
-        '<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="1524000"/><a:ext cx="9144000" '
-        'cy="2540000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:sp>'))
-    tree.append(etree.fromstring(  # a logo under the band, in the title's span, down to the foot of the page
-        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="21" name="Logo"/>'
-        '<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="3429000" y="4114800"/><a:ext cx="2286000" '
-        'cy="2743200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:sp>'))
+    tree.append(_rect(20, "Band", (0, 1524000, 9144000, 2540000)))  # right under the title, across the page
+    tree.append(_rect(21, "Logo", (3429000, 4114800, 2286000, 2743200)))  # under the band, in the title's span
     template = tmp_path / "cover.pptx"
     prs.save(str(template))
     out = tmp_path / "deck.pptx"

@@ -194,18 +194,14 @@ def test_a_body_standing_in_starts_below_a_strip_across_the_page_under_the_title
     """jp-plain-43: its content layout has no body placeholder, a title bar, and a white strip with a shadowed edge
     across the page under the bar, reaching 8 pt past where the text box for the bullets started: the first line
     (and the cards) crossed the strip's edge. The body starts below the strip."""
-    from lxml import etree
-
     from deckgen.render.pptx_api import element
     from deckgen.render.room import free_frames
+    from tests.test_render_phbox import _rect
 
     prs = Presentation()
     layout = next(lo for lo in prs.slide_layouts if lo.name == "Title Only")
-    element(layout).find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}spTree").append(etree.fromstring(
-        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="20" name="Strip"/>'
-        '<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="800100"/><a:ext cx="9144000" '
-        'cy="317500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:sp>'))
+    element(layout).find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}spTree").append(
+        _rect(20, "Strip", (0, 800100, 9144000, 317500)))
     title = (59.0, 12.0, 624.0, 51.0)
     _, body = free_frames(layout, (720.0, 540.0), title, None)
     assert body[1] >= 63 + 25  # below the strip (63–88 pt), not at 79.6 pt

@@ -234,9 +234,9 @@ def _strip_room(s: Slots, layout: "SlideLayout", slide: tuple[float, float], pag
     (`room.grown_strip`), so that the title is set at its role's size, in more lines where it needs them. With
     `name` "body", a closing's strip for its lines (`need` times two title lines tall, grown when the room gives
     it at least `least` times that), so that they stay on the closing rather than a slide after it."""
-    from deckgen.render.backdrop import ink
     from pptx.enum.shapes import PP_PLACEHOLDER
 
+    from deckgen.render.backdrop import ink
     from deckgen.render.cloning import two_line_height
     from deckgen.render.frames import anchor
     from deckgen.render.pptx_api import base_placeholder

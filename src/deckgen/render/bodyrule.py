@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.render.samples import A, P, Rect, Sample, TextShape
+from deckgen.text.frame import EMU_PER_PT
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -13,7 +14,6 @@ Lowered = tuple[float, float, float, float, float]  # a drawing's box (pt) and h
 RULE_SHARE = 0.025  # a drawing at most this share of the slide's height tall, under the body's width, is its rule
 GAIN = 0.08  # the room below the rule must add this share of the slide's height to the body
 MARGIN = 0.04  # the moved rule keeps this share of the slide's height above the next drawing (a footer band)
-from deckgen.text.frame import EMU_PER_PT
 
 
 def below_rule(sample: Sample, shapes: dict[str, TextShape], body: Rect,

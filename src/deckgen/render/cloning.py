@@ -9,7 +9,7 @@ from deckgen.render.bodyrule import Lowered, below_rule
 from deckgen.render.illustration import Region, drop_illustrations
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
-from deckgen.render.plates import grown, hidden, largest_free, one_side, plate
+from deckgen.render.plates import cleared_with, grown, hidden, holds, largest_free, one_side, plate, strip_regions
 from deckgen.render.regions import _inside, item_region, text_like
 from deckgen.render.room import clear_of
 from deckgen.render.sampleroles import alike, classify, design_on_slides, only_layout, renumber
@@ -59,10 +59,11 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                       text_like=text_like(sample, {heading.id}, region))
         elif sample is not None:
             shapes = assign(sample, role, slide)
-            numbered = "label" in shapes and renumber(shapes["label"].text, 1) is not None
-            shapes_label = shapes["label"].text.strip() if numbered else ""
-            if numbered:
+            part = shapes.get("label")
+            if part is not None and renumber(part.text, 1) is not None:
                 del shapes["label"]  # the page's own number (PART 01, 第一部分) is renumbered for each section
+            else:
+                part = None
             boxes, cleared = spread_title(shapes, slide, sample, one_sided=role is Role.CONTENT)
             stretched: tuple[Stretch, ...] = ()
             if role is Role.CONTENT and "title" in boxes and (bar := stretched_bar(sample, shapes["title"], boxes["title"], slide)):
@@ -88,7 +89,7 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
                       resized={n: (b, shapes[n].transform) for n, b in boxes.items()
                                if _moved(b, _stored(sample, shapes[n])) or shapes[n].transform != NO_GROUP}, note=note,
                       lowered=lowered, stretched=stretched,  # a bare digit may be an ornament's (white on a white icon)
-                      numbered=numbered and role is Role.SECTION and not shapes_label.isdigit())
+                      numbered=role is Role.SECTION and part is not None and not part.text.strip().isdigit())
             if role is Role.CONTENT and "title" in boxes and (side := one_side(shapes["title"].box, boxes["title"], shapes["title"].align)):
                 s.align["title"] = side  # grown to one side of a badge: its text from that side
             if role is Role.CLOSING and "body" not in boxes and "title" in boxes and ending is not None:
@@ -128,13 +129,12 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
 def _plates_of_unused(sample: Sample, used: dict[str, TextShape], slide: tuple[float, float]) -> tuple[Region, ...]:
     """Regions clearing what goes with the sample texts a cover's or ending's copy does not use (`cleared_with`: a
     presenter's name's button, its underline): the empty plate would stay otherwise."""
-    from deckgen.render.plates import cleared_with
-
     ids = {t.id for t in used.values()}
-    kept = [t.box for t in sample.texts if t.id in ids or DECOR.match(t.text) or renumber(t.text, 1) is not None]
-    gone = [t.box for t in sample.texts if t.id not in ids and not DECOR.match(t.text) and renumber(t.text, 1) is None]
-    return tuple((b[0] - 2, b[1] - 2, b[2] + 4, b[3] + 4, (b[2] + 4) * (b[3] + 4) / (slide[0] * slide[1]) + 1e-3)
-                 for b in cleared_with(sample.drawn, gone, kept, slide))
+    kept: list[Rect] = []
+    gone: list[Rect] = []
+    for t in sample.texts:  # the texts it fills, its design words and part numbers stay (`designwords`)
+        (kept if t.id in ids or DECOR.match(t.text) or renumber(t.text, 1) is not None else gone).append(t.box)
+    return strip_regions(cleared_with(sample.drawn, gone, kept, slide), slide)
 
 
 def _stored(sample: Sample, t: TextShape) -> Rect:
@@ -172,7 +172,7 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
         if names is not None and name not in names:
             continue
         under = hidden(drawn, plate(at, drawn, 0.9 * w * h))  # what the box's plate covers is not seen
-        blocks = [b for b in pictures if not _behind(b, at) and b not in under] + (ink(page, at) if page is not None else [])
+        blocks = [b for b in pictures if not holds(b, at) and b not in under] + (ink(page, at) if page is not None else [])
         cleared = clear_of(at, blocks) if blocks else at
         if any(_inside(cleared, b) > 0.02 for b in blocks):  # cut back on one side, still crossing another
             free = largest_free(at, blocks)
@@ -186,11 +186,6 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
 
 FREE_KEEP = 0.3  # the room clear of every drawing in a box must keep this share of it
 THIN = 4.0  # a drawing narrower than this (points) is a rule: text may cross it
-
-
-def _behind(b: Rect, box: Rect) -> bool:
-    """Whether `b` holds all of `box`: a plate the text stands on."""
-    return b[0] <= box[0] + 1 and b[1] <= box[1] + 1 and b[0] + b[2] >= box[0] + box[2] - 1 and b[1] + b[3] >= box[1] + box[3] - 1
 
 
 def _transform_of(sample: Sample, shape_id: int) -> tuple[float, float, float, float]:
@@ -333,7 +328,7 @@ def _two_lines(s: Sample, y: float, box: Rect, bottom: float, slide: tuple[float
     blocks = [b for b in solid(s, slide) if b[2] * b[3] < 0.6 * w * h] + [t.box for t in s.texts if t.box[1] >= bottom - 1]
     if any(_inside(b, band) > 0 and _inside(b, region) < 0.6 and not _inside(b, box) for b in blocks) or region[3] < 0.4 * h:
         return bottom
-    if any(_behind(b, box) and b[1] + b[3] < need for b in blocks):
+    if any(holds(b, box) and b[1] + b[3] < need for b in blocks):
         return bottom  # the title stands on a plate (a title bar): it stays on it
     return need
 

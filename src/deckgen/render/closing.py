@@ -7,7 +7,7 @@ from typing import Optional
 
 from deckgen.outline.model import Role
 from deckgen.render.layouts import Slots
-from deckgen.render.plates import hidden, roomiest
+from deckgen.render.plates import cleared_with, hidden, holds, roomiest, strip_regions
 from deckgen.render.samples import DECOR, A, P, Rect, Sample, TextShape, assign
 
 LINES_ROOM = 0.15  # the room on a title's plate that holds a closing's lines; less, and the room below the plate serves
@@ -23,7 +23,7 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
     what that plate is drawn over is hidden, no obstacle. The texts the
     closing does not use are cleared with the plates behind them (a byline's button), so neither counts as
     an obstacle. Whether the lines fit there at a readable size is the build's to judge (`plain_closing`)."""
-    from deckgen.render.cloning import NO_GROUP, THIN, _behind, _moved, spread_title
+    from deckgen.render.cloning import NO_GROUP, THIN, _moved, spread_title
 
     w, h = slide
     shapes = assign(cover, Role.TITLE, slide)
@@ -35,13 +35,11 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
     if lines is None:
         return None
     gone = [t for t in cover.texts if t.id not in (title.id, lines.id) and not DECOR.match(t.text)]
-    from deckgen.render.plates import cleared_with
-
     plates = cleared_with(cover.drawn, [t.box for t in gone], [t.box for t in cover.texts if t not in gone], slide)
     page = replace(cover, texts=[t for t in cover.texts if t not in gone], drawn=[b for b in cover.drawn if b not in plates])
     box = spread_title({"title": title}, slide, page)[0]["title"]
     area = w * h
-    behind = [b for b in page.drawn if b[2] * b[3] < 0.9 * area and _behind(b, title.box)]
+    behind = [b for b in page.drawn if b[2] * b[3] < 0.9 * area and holds(b, title.box)]
     plate = min(behind, key=lambda b: b[2] * b[3], default=None)  # what the title stands on: a band, a circle
     if plate is not None:
         box = _within(box, (plate[0] + 6, plate[0] + plate[2] - 6), title.align)
@@ -67,7 +65,7 @@ def cover_closing(cover: Sample, slide: tuple[float, float]) -> Optional[Slots]:
         return None
     boxes = {"title": box, "body": room}
     return Slots(sample=cover.slide, shape_ids={"title": title.id, "body": lines.id}, boxes=boxes,
-                 strip=tuple((b[0] - 2, b[1] - 2, b[2] + 4, b[3] + 4, (b[2] + 4) * (b[3] + 4) / area + 1e-3) for b in plates),
+                 strip=strip_regions(plates, slide),
                  resized={name: (boxes[name], t.transform) for name, t in (("title", title), ("body", lines))
                           if _moved(boxes[name], t.box) or t.transform != NO_GROUP})
 
@@ -96,7 +94,7 @@ def _grown_lines(s: Slots, page: Sample, lines: TextShape, slide: tuple[float, f
     the plate it stands on), so the closing's lines are set there at a readable size rather than moved off the
     page. Only a text box whose text hangs from its top (a box anchored at its middle or bottom would move its
     text); never shrunk."""
-    from deckgen.render.cloning import NO_GROUP, _behind, _moved
+    from deckgen.render.cloning import NO_GROUP, _moved
     from deckgen.render.pptx_api import element
     from deckgen.render.samples import shape_by_id
 
@@ -111,7 +109,7 @@ def _grown_lines(s: Slots, page: Sample, lines: TextShape, slide: tuple[float, f
     if room is None:
         return
     area = slide[0] * slide[1]
-    bottom = min([room[1] + room[3]] + [b[1] + b[3] - 4 for b in page.drawn if _behind(b, (x, y, w, h)) and b[2] * b[3] < 0.5 * area])
+    bottom = min([room[1] + room[3]] + [b[1] + b[3] - 4 for b in page.drawn if holds(b, (x, y, w, h)) and b[2] * b[3] < 0.5 * area])
     if bottom - y <= h:
         return
     s.boxes["body"] = grown = (room[0], y, room[2], bottom - y)
@@ -126,11 +124,11 @@ def ending_room(page: Sample, title: Rect, slide: tuple[float, float],
     span, a corner bracket, narrows it), never over the slide's last 6 %; on the plate the title stands on (a frame,
     a band), or below the plate when the plate leaves them little room and below holds more; None when it is too
     small to hold a line (8 % of the slide's height, 15 % of its width)."""
-    from deckgen.render.cloning import THIN, _behind
+    from deckgen.render.cloning import THIN
 
     w, h = slide
     area = w * h
-    behind = [b for b in page.drawn if _behind(b, title)]
+    behind = [b for b in page.drawn if holds(b, title)]
     others = [b for b in page.drawn if min(b[2], b[3]) >= THIN and DOT * area <= b[2] * b[3] < 0.5 * area and b not in behind]
     x, bw = title[0], title[2]
     top = title[1] + title[3] + 4

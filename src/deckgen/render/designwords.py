@@ -6,6 +6,8 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from deckgen.render import oxml
+from deckgen.text.frame import EMU_PER_PT
+from deckgen.text.metrics import text_em
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -19,8 +21,6 @@ def clear_sample_text(slide: "NewSlide", kept: set[int]) -> None:
     and part numbers in any form (第一章, 第一部分: `renumber_parts` makes them the section's)."""
     from deckgen.render.sampleroles import renumber
     from deckgen.render.samples import DECOR, text_shapes
-
-    from deckgen.text.metrics import text_em
 
     for sp, shape in list(text_shapes(slide.tree)):
         if shape.id not in kept and not DECOR.match(shape.text) and renumber(shape.text, 1) is None:
@@ -47,8 +47,6 @@ def renumber_parts(slide: "NewSlide", kept: set[int], n: Optional[int]) -> None:
         if n is None:
             sp.getparent().remove(sp)
             continue
-        from deckgen.text.metrics import text_em
-
         runs = list(sp.iter(oxml.qn("a:t")))
         runs[0].text = new
         for r in runs[1:]:
@@ -76,7 +74,7 @@ def _widen(sp: "_Element", body_pr: "_Element", em: float) -> None:
         return
     off, ext = xfrm.find(oxml.qn("a:off")), xfrm.find(oxml.qn("a:ext"))
     insets = sum(int(body_pr.get(k, "91440")) for k in ("lIns", "rIns"))
-    need = round(1.2 * em * max(sizes) * 12700) + insets
+    need = round(1.2 * em * max(sizes) * EMU_PER_PT) + insets
     have = int(ext.get("cx", "0"))
     if off is None or need <= have:
         return

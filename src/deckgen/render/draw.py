@@ -16,6 +16,7 @@ from deckgen.plan.model import Block, Blocks, PicturePlan, SlidePlan
 from deckgen.render.factory import ph_key
 from deckgen.render.oxml import A, P, R, next_shape_id, qn, sub
 from deckgen.render.pptx_api import element
+from deckgen.text.frame import EMU_PER_PT
 
 if TYPE_CHECKING:
     from deckgen.plan.grid import Box
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from deckgen.render.layouts import Slots
 
 PhKey = tuple[str, int]
-from deckgen.text.frame import EMU_PER_PT
 HAIRLINE_EMU = 9525
 ROUND_ADJ = 6000  # corner radius of cards: 6 % of the shorter side
 # Placeholder types that take each kind of graphic (obj: a content placeholder, which takes any).

@@ -79,8 +79,8 @@ def illustrations(sample: Sample, samples: list[Sample], kept: dict[str, TextSha
                   slide: tuple[float, float]) -> list[tuple[int, Rect]]:
     """The content graphics of `sample` (cNvPr id and box): pictures, charts, tables, diagrams, picture-filled
     shapes and groups that illustrate the sample's own text. Decoration stays: what touches a page edge (bands,
-    bleeds, corner ornaments; not a picture within the body text's box, reaching the edge with it), what is small (logos, icons) or covers half the page (backgrounds), bars, what
-    holds a box the copy keeps (`kept`: its title, label, body…) or sample text drawn over it (a plate), a
+    bleeds, corner ornaments; not a graphic within the body text's box that reaches the edge with it), what is
+    small (logos, icons) or covers half the page (backgrounds), bars, what holds a box the copy keeps (`kept`: its title, label, body…) or sample text drawn over it (a plate), a
     see-through picture (a watermark), and what another sample page has in the same place (the page's frame)."""
     w, h = slide
     tree = element(sample.slide).find(f"{P}cSld/{P}spTree")  # type: ignore[union-attr]

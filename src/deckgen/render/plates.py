@@ -178,14 +178,16 @@ def grown(t: "TextShape", slots: dict[str, "TextShape"], slide: tuple[float, flo
     return x, y, w, h
 
 
+def holds(b: Rect, box: Rect) -> bool:
+    """Whether `b` holds all of `box` (within a point): a plate the text stands on."""
+    return b[0] <= box[0] + 1 and b[1] <= box[1] + 1 and b[0] + b[2] >= box[0] + box[2] - 1 and b[1] + b[3] >= box[1] + box[3] - 1
+
+
 def cleared_with(drawn: Sequence[Rect], gone: Sequence[Rect], kept: Sequence[Rect], slide: tuple[float, float]) -> list[Rect]:
     """The drawings that go with the texts a copy clears (`gone`): the small plates behind them (a button under a
     presenter's name, under a tenth of the slide) and a rule right under one (its underline), when no text the copy
     keeps (`kept`) stands on them."""
     w, h = slide
-
-    def holds(b: Rect, t: Rect) -> bool:
-        return b[0] <= t[0] + 1 and b[1] <= t[1] + 1 and b[0] + b[2] >= t[0] + t[2] - 1 and b[1] + b[3] >= t[1] + t[3] - 1
 
     def underline(b: Rect, t: Rect) -> bool:
         across = min(b[0] + b[2], t[0] + t[2]) - max(b[0], t[0])
@@ -194,3 +196,10 @@ def cleared_with(drawn: Sequence[Rect], gone: Sequence[Rect], kept: Sequence[Rec
 
     return [b for b in drawn if b[2] * b[3] < 0.1 * w * h and any(holds(b, g) or underline(b, g) for g in gone)
             and not any(holds(b, k) or underline(b, k) or _share(k, b) > 0.3 for k in kept)]
+
+
+def strip_regions(boxes: Sequence[Rect], slide: tuple[float, float]) -> tuple[tuple[float, float, float, float, float], ...]:
+    """Regions (`Slots.strip`) that clear the drawings at `boxes` off a copy: each box and 2 pt around it (a rule is
+    a hairline), with the share of the slide it covers."""
+    area = slide[0] * slide[1]
+    return tuple((b[0] - 2, b[1] - 2, b[2] + 4, b[3] + 4, (b[2] + 4) * (b[3] + 4) / area + 1e-3) for b in boxes)

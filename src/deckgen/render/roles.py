@@ -11,12 +11,12 @@ from deckgen.package import ns
 from deckgen.outline.model import Role
 from deckgen.plan.kinds import KINDS
 from deckgen.render.pptx_api import element
+from deckgen.text.frame import EMU_PER_PT
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import SlideLayout
 
-from deckgen.text.frame import EMU_PER_PT
 
 # Layout names per role, normalised (see `normalise`): PowerPoint's stock names in English, Chinese
 # (simplified, traditional), Japanese, Korean, Spanish, Portuguese, French, German; Google Slides and

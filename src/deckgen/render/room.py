@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from deckgen.package import ns
 from deckgen.render.pptx_api import element
+from deckgen.text.frame import EMU_PER_PT
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.slide import SlideLayout
 
-from deckgen.text.frame import EMU_PER_PT
 P = "{%s}" % ns.P
 A = "{%s}" % ns.A
 Rect = tuple[float, float, float, float]  # x, y, w, h in points

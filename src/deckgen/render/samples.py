@@ -11,6 +11,7 @@ from deckgen.package import ns
 from deckgen.outline.model import Role
 from deckgen.render.phbox import inherited_size, inherited_xfrm, xfrm_points
 from deckgen.render.pptx_api import element
+from deckgen.text.frame import EMU_PER_PT
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 
 P = "{%s}" % ns.P
 A = "{%s}" % ns.A
-from deckgen.text.frame import EMU_PER_PT
 Rect = tuple[float, float, float, float]
 
 AGENDA = re.compile(r"^(?!\s*(?:#\w|\{\{|\$\{))[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|outline|(?:汇报)?提\s*纲|目\s*次)[\s\W_]*$", re.I)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.render.plates import hidden, plate
 from deckgen.render.samples import DECOR, A, P, Rect, Sample, TextShape
+from deckgen.text.frame import EMU_PER_PT
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -16,7 +17,6 @@ LOW = 0.2  # a bar is at most this share of the slide's height tall
 GAIN = 1.25  # the free room must make the bar this much wider, or it stays
 CAP = 1.8  # the bar grows to at most this many times its width
 GAP = 6.0  # points kept from what stands beside the bar
-from deckgen.text.frame import EMU_PER_PT
 
 
 def stretched_bar(sample: Sample, title: TextShape, box: Rect, slide: tuple[float, float]) -> Optional[tuple[Rect, Stretch]]:
