@@ -2,6 +2,7 @@
 (not outside the box) where a template's box is too small for it; the built-in grid keeps its own rules."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from types import MappingProxyType
 
@@ -11,7 +12,7 @@ from deckgen.outline.validate import validate
 from deckgen.plan.grid import Box, Frames, Slot
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.planner import plan
-from deckgen.plan.sizing import ALONE_SHARE
+from deckgen.plan.sizing import ALONE_SHARE, BODY_UNDER_TITLE
 from deckgen.text.fit import fit, orphans
 from deckgen.theme.model import load_theme
 
@@ -191,10 +192,11 @@ def test_a_title_brought_down_to_its_kinds_size_leaves_no_character_alone_on_its
     assert all(fit(t.paragraphs, slot.box, t.size, t.size, style, cjk=True).fits for t in titles)
 
 
-def test_bullets_on_a_template_are_no_larger_than_their_titles_nor_below_the_smallest_body_size() -> None:
+def test_bullets_on_a_template_are_a_step_below_their_titles_nor_below_the_smallest_body_size() -> None:
     """A thin title bar holds its titles at 22 pt: bullets at the theme's largest 28 pt read louder than the
-    titles over them. They come down to the titles' size, all of them one size; on the built-in grid (titles
-    larger than bullets) nothing changes."""
+    titles over them. They come down a step below the titles' size (`BODY_UNDER_TITLE`, here the smallest
+    body size), all of them one size; on the built-in grid (titles larger than bullets) nothing changes. A
+    bar holding larger titles keeps its bullets a step below them, not as large as they are."""
     theme = load_theme()
     bar = Box(48, 20, 864, 30, inset_t=2, inset_b=2)
     own, _ = _plan(_frames(bar, builtin=True))
@@ -204,8 +206,15 @@ def test_bullets_on_a_template_are_no_larger_than_their_titles_nor_below_the_sma
     bodies = {s.text("body").size for s in content if s.text("body") is not None}
     before = {s.text("body").size for s in own.slides if s.role is Role.CONTENT and s.text("body") is not None}
     assert max(before) > titles, "the bar held titles as large as the bullets anyway"
-    assert bodies == {max(titles, theme.sizes.body.min)}
+    assert bodies == {max(math.floor(titles * BODY_UNDER_TITLE * 2) / 2, theme.sizes.body.min)}
     tiny = Box(48, 20, 864, 24, inset_t=1, inset_b=1)  # titles below the smallest body size: bullets stop there
     deck, _ = _plan(_frames(tiny, builtin=False))
     assert max(s.title.size for s in deck.slides if s.role is Role.CONTENT) < theme.sizes.body.min
     assert {s.text("body").size for s in deck.slides if s.role is Role.CONTENT and s.text("body")} == {theme.sizes.body.min}
+    wide = Box(48, 20, 864, 80, inset_t=2, inset_b=2)  # titles at 28 pt and more: bullets as large read as loud
+    deck, _ = _plan(_frames(wide, builtin=False))
+    titles = max(s.title.size for s in deck.slides if s.role is Role.CONTENT)
+    bodies = {s.text("body").size for s in deck.slides if s.role is Role.CONTENT and s.text("body")}
+    assert titles * BODY_UNDER_TITLE >= theme.sizes.body.min + 1, titles
+    assert bodies == {math.floor(titles * BODY_UNDER_TITLE * 2) / 2}, (titles, bodies)
+    assert max(bodies) <= titles / 1.2

@@ -102,16 +102,20 @@ def fit_title(title: str, slot: Slot, sizes: "SizeRange", cjk: bool) -> Text:
     return Text((title,), result.size)
 
 
+BODY_UNDER_TITLE = 5 / 6  # bullets at most this share of their titles' size: titles a step (1.2×) above them
+
+
 def bullets_under_titles(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[SlidePlan]:
-    """`slides` with the content slides' bullets no larger than their titles: on a template whose title box
+    """`slides` with the content slides' bullets a step below their titles: on a template whose title box
     holds only a smaller title (a thin title bar), bullets at the theme's largest size read louder than the
-    titles over them. Every content slide's bullets are brought down to the content titles' size (the largest
-    of them, so all bullets keep one size), never below the theme's smallest body size. Smaller type fits
-    wherever the larger did."""
+    titles over them, and bullets as large as the titles leave the slide without a hierarchy. Every content
+    slide's bullets are brought down to `BODY_UNDER_TITLE` of the content titles' size (the largest of them,
+    so all bullets keep one size; to the half point below), never below the theme's smallest body size.
+    Smaller type fits wherever the larger did."""
     titles = [s.title.size for s in slides if s.role is Role.CONTENT and s.title.size]
     if not titles:
         return list(slides)
-    cap = max(max(titles), sizes.body.min)
+    cap = max(math.floor(max(titles) * BODY_UNDER_TITLE * 2) / 2, sizes.body.min)
 
     def capped(s: SlidePlan) -> SlidePlan:
         texts = tuple((name, replace(t, size=cap) if name == "body" and t is not None and t.size > cap else t)
