@@ -106,10 +106,11 @@ def shown_as(want: str, got: str) -> bool:
     if want == got:
         return True
     parts = got.split("\0")
-    if len(parts) != 2 or not all(parts) or len(parts[0]) + len(parts[1]) > len(want):
+    words = want.strip()  # a card's phrase ends at its last word (a bullet's trailing line break is not shown)
+    if len(parts) != 2 or not all(parts) or len(parts[0]) + len(parts[1]) > len(words):
         return False
     key, phrase = parts
-    return want.startswith(key) and want.endswith(phrase) and not want[len(key):len(want) - len(phrase)].strip()
+    return words.startswith(key) and words.endswith(phrase) and not words[len(key):len(words) - len(phrase)].strip()
 
 
 def is_subsequence(wanted: list[str], found: list[str]) -> bool:
@@ -184,6 +185,8 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
           "opening": [{"title": "一", "label": "", "layout": "title", "bullets": ["一"]}]})
 # a card keeps the key's separator as written ('一：' above '一'); the check read it back as '一' above '一'
 @example({"deck": {"title": "T"}, "sections": [{"title": "S", "layout": "cards", "bullets": ["", "甲：乙", "丙： 丁"]}]})
+# a card's phrase ends at its last word: a bullet ending in a line break ('甲: 乙\r\n') shows as '甲:' above '乙'
+@example({"deck": {"title": "T"}, "sections": [{"title": "S", "layout": "cards", "bullets": ["甲: 乙\r\n", "丙"]}]})
 @example({"deck": {"title": "T"}, "sections": [{"title": "S", "subsections": [
     {"title": "s", "points": [{"title": "p", "layout": "section", "bullets": ["甲", "乙"]}]}]}]})
 def test_every_valid_outline_builds_a_valid_deck_that_keeps_its_text(outline: dict[str, Any]) -> None:
