@@ -108,3 +108,60 @@ def test_a_gradient_under_a_box_is_its_colour_there() -> None:
     bottom_right = _gradient_mean(fill, (680, 385, 40, 20), (720, 405), {}, {})
     assert top_left is not None and bottom_right is not None
     assert contrast_ratio(top_left, "E95420") < 1.3 and contrast_ratio(bottom_right, "2C001E") < 1.3
+
+
+def _themed_page(colour: str = "bg1", idx: str = "1001"):  # type: ignore[no-untyped-def]
+    """A page on python-pptx's default master, whose background is the theme's style `idx` (`p:bgRef`) in `colour`."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    ref = master._element.find(f"{{{P}}}cSld/{{{P}}}bg/{{{P}}}bgRef")
+    ref.set("idx", idx)
+    ref[0].set("val", colour)
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    return [slide.part, slide.slide_layout.part, master.part]
+
+
+def test_a_background_the_theme_styles_is_the_colour_it_names() -> None:
+    """Most templates' masters name a background style of their theme (`p:bgRef idx="1001"` in `bg1`): the page
+    under the text is that colour (white), not unknown — else pale text on it was never judged."""
+    from deckgen.render.legible import scheme_of
+    from deckgen.render.slidebg import flat_background, ground
+
+    parts = _themed_page()
+    scheme = scheme_of(parts[0])
+    assert flat_background(parts)
+    assert ground(parts, (0, 0, 100, 50), (720, 540), scheme, {}) == scheme["lt1"]
+    assert ground(_themed_page("tx2"), (0, 0, 100, 50), (720, 540), scheme, {}) == scheme["dk2"]
+    shaded = ground(_themed_page("accent1", "1003"), (300, 200, 100, 50), (720, 540), scheme, {})  # the style's gradient
+    assert shaded is not None and shaded != scheme["accent1"] and contrast_ratio(shaded, scheme["accent1"]) < 2.5
+    assert ground(_themed_page("bg1", "0"), (0, 0, 100, 50), (720, 540), scheme, {}) is None  # no background
+
+
+def test_pale_text_on_the_masters_themed_white_page_is_set_dark(tmp_path: Path) -> None:
+    """A template whose body text is a pale grey (#C8C8C8, 1.7:1 on white) on its master's themed white page:
+    the bullets are set in the scheme's text colour that reads on it (WCAG AA)."""
+    from deckgen.render.legible import scheme_of
+
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    level = master._element.find(f"{{{P}}}txStyles/{{{P}}}bodyStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    for old in level.findall(f"{{{A}}}solidFill"):
+        level.remove(old)
+    level.insert(0, etree.fromstring(f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="C8C8C8"/></a:solidFill>'))
+    template = tmp_path / "pale.pptx"
+    prs.save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    deck = Presentation(str(out))
+    scheme = scheme_of(deck.slides[0].part)
+    checked = 0
+    for slide in deck.slides:
+        for shape in slide.placeholders:
+            if shape.placeholder_format.idx != 1 or not shape.has_text_frame or slide.slide_layout.name != "Title and Content":
+                continue
+            fill = shape._element.find(f".//{{{A}}}lstStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr/{{{A}}}solidFill/{{{A}}}schemeClr")
+            assert fill is not None, etree.tostring(shape._element)[:400]
+            assert contrast_ratio(scheme[{"tx1": "dk1", "tx2": "dk2"}.get(fill.get("val"), fill.get("val"))], "FFFFFF") >= 4.5
+            checked += 1
+    assert checked >= 5
+    assert_valid_template_deck(template, out)

@@ -118,33 +118,65 @@ def put(slide_el: "_Element", background: Background) -> None:
 
 def flat_background(parts: Sequence[Any]) -> bool:
     """Whether the background that shows on a page whose parts are `parts` is a solid or gradient fill."""
-    for part in parts:
-        bg = element(part).find(f"{P}cSld/{P}bg")
-        if bg is not None:
-            return bg.find(f"{P}bgPr/{A}solidFill") is not None or bg.find(f"{P}bgPr/{A}gradFill") is not None
-    return False
+    fill = _fill(parts)
+    return fill is not None and fill.tag in (f"{A}solidFill", f"{A}gradFill")
 
 
-def ground(parts: Sequence[Any], box: Rect, slide: tuple[float, float], scheme: dict[str, str],
-           clr_map: dict[str, str]) -> Optional[str]:
-    """The mean colour (hex) under `box` of the solid or gradient background that shows on a page whose parts
-    are `parts` (the page first, then its layout and master); None for a picture, a theme style (`p:bgRef`)
-    or none."""
+def _fill(parts: Sequence[Any]) -> Optional["_Element"]:
+    """The fill of the background that shows on a page whose parts are `parts` (the page first, then its layout
+    and master): its own (`p:bgPr`), or the theme's background style a `p:bgRef` names, in the colour it gives
+    (`phClr`: the master's white `bg1` page of most templates); None for none."""
     for part in parts:
         bg = element(part).find(f"{P}cSld/{P}bg")
         if bg is None:
             continue
         pr = bg.find(f"{P}bgPr")
-        fill = next(iter(pr), None) if pr is not None else None
-        if fill is None:
-            return None
-        if fill.tag == f"{A}solidFill" and len(fill):
-            from deckgen.render.legible import colour_of
+        if pr is not None:
+            return next(iter(pr), None)
+        ref = bg.find(f"{P}bgRef")
+        return _styled(parts[-1], ref) if ref is not None else None
+    return None
 
-            return colour_of(fill[0], scheme, clr_map)
-        if fill.tag == f"{A}gradFill":
-            return _gradient_mean(fill, box, slide, scheme, clr_map)
+
+def _styled(master: Any, ref: "_Element") -> Optional["_Element"]:
+    """The theme's background fill style `ref` names (`idx` 1001 the first), its `phClr` in `ref`'s colour."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    index, colour = ref.get("idx", ""), next(iter(ref), None)
+    if not index.isdigit() or int(index) <= 1000:
         return None
+    try:
+        theme = etree.fromstring(master.part_related_by(RT.THEME).blob)
+    except (KeyError, ValueError, etree.XMLSyntaxError):
+        return None
+    styles = theme.find(f"{A}themeElements/{A}fmtScheme/{A}bgFillStyleLst")
+    if styles is None or int(index) - 1001 >= len(styles):
+        return None
+    fill = copy.deepcopy(styles[int(index) - 1001])
+    for ph in list(fill.iter(f"{A}schemeClr")):
+        if ph.get("val") == "phClr":
+            if colour is None:
+                return None
+            own = copy.deepcopy(colour)
+            own.extend(copy.deepcopy(list(ph)))  # the style's own shades, after the colour's
+            ph.getparent().replace(ph, own)
+    return fill
+
+
+def ground(parts: Sequence[Any], box: Rect, slide: tuple[float, float], scheme: dict[str, str],
+           clr_map: dict[str, str]) -> Optional[str]:
+    """The mean colour (hex) under `box` of the solid or gradient background that shows on a page whose parts
+    are `parts` (the page first, then its layout and master; its own fill or its theme's style); None for a
+    picture, a pattern or none."""
+    fill = _fill(parts)
+    if fill is None:
+        return None
+    if fill.tag == f"{A}solidFill" and len(fill):
+        from deckgen.render.legible import colour_of
+
+        return colour_of(fill[0], scheme, clr_map)
+    if fill.tag == f"{A}gradFill":
+        return _gradient_mean(fill, box, slide, scheme, clr_map)
     return None
 
 
