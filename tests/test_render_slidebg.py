@@ -165,3 +165,37 @@ def test_pale_text_on_the_masters_themed_white_page_is_set_dark(tmp_path: Path) 
             checked += 1
     assert checked >= 5
     assert_valid_template_deck(template, out)
+
+
+def _filled_title_template(path: Path, fill: str) -> Path:
+    """python-pptx's default template with white titles, the content layout's title placeholder filled `fill`."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    level = master._element.find(f"{{{P}}}txStyles/{{{P}}}titleStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    for old in level.findall(f"{{{A}}}solidFill"):
+        level.remove(old)
+    level.insert(0, etree.fromstring(f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="FFFFFF"/></a:solidFill>'))
+    layout = next(lo for lo in prs.slide_layouts if lo.name == "Title and Content")
+    sppr = layout.placeholders[0]._element.find(f"{{{P}}}spPr")
+    sppr.append(etree.fromstring(f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="{fill}"/></a:solidFill>'))
+    prs.save(str(path))
+    return path
+
+
+def _content_titles(deck: Path) -> list[str]:
+    prs = Presentation(str(deck))
+    return [etree.tostring(s.shapes.title._element).decode() for s in prs.slides if s.slide_layout.name == "Title and Content"]
+
+
+def test_text_in_a_box_that_fills_itself_is_judged_on_that_fill(tmp_path: Path) -> None:
+    """A title bar drawn by the title placeholder's own fill: white titles on it stay white on a dark red bar
+    (they read), and are set dark on a pale pink one (they would not) — not judged on the white page around."""
+    out = tmp_path / "red.pptx"
+    build(BuildRequest(OUTLINE, out, template=_filled_title_template(tmp_path / "t-red.pptx", "A00000")))
+    titles = _content_titles(out)
+    assert len(titles) >= 5 and not any("<a:lstStyle><a:lvl1pPr" in t for t in titles), titles[0][:800]
+    out = tmp_path / "pink.pptx"
+    build(BuildRequest(OUTLINE, out, template=_filled_title_template(tmp_path / "t-pink.pptx", "FFE0E0")))
+    titles = _content_titles(out)
+    assert len(titles) >= 5 and all(re.search(r'<a:lstStyle><a:lvl1pPr><a:defRPr><a:solidFill><a:schemeClr val="(dk1|dk2|tx1|tx2)"', t)
+                                    for t in titles), titles[0][:800]

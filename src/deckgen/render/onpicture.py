@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from deckgen.package import ns
 from deckgen.render.backdrop import FULL, Rect, backdrop, mean_colour, shape_box
-from deckgen.render.legible import _MAPPED, fill_colours, on_picture, scheme_of
+from deckgen.render.legible import _MAPPED, colour_of, fill_colours, on_picture, scheme_of
 from deckgen.render.pptx_api import element
 from deckgen.render.slidebg import flat_background, ground as flat_ground
 
@@ -30,6 +30,24 @@ def _filled(el: "_Element") -> bool:
     ref = el.find(f"{P}style/{A}fillRef")
     no_fill = sppr is not None and sppr.find(f"{A}noFill") is not None
     return ref is not None and ref.get("idx", "0") != "0" and not no_fill
+
+
+def _own_fill(chain: tuple[Optional["_Element"], ...]) -> Optional["_Element"]:
+    """The fill a text shape draws under its own text: its own, else the placeholder's it inherits from (the
+    layout's, the master's); None when none of them fills itself."""
+    for el in chain:
+        sppr = el.find(f"{P}spPr") if el is not None else None
+        if sppr is None:
+            continue
+        if sppr.find(f"{A}noFill") is not None:
+            return None
+        for name in ("solidFill", "gradFill", "blipFill", "pattFill"):
+            if (fill := sppr.find(f"{A}{name}")) is not None:
+                return fill
+        ref = el.find(f"{P}style/{A}fillRef")
+        if ref is not None and ref.get("idx", "0") != "0":
+            return ref  # a theme style's fill: not read, left
+    return None
 
 
 def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own: "_Element", backdrop: bool = True) -> bool:
@@ -66,27 +84,33 @@ def _inherited(chain: tuple[Optional["_Element"], ...], master: "_Element", titl
 def keep_legible(slide: Any, sp: "_Element", box: Rect, size: tuple[float, float],
                  inherited: tuple[Optional["_Element"], ...] = (), title: bool = False) -> bool:
     """Set the runs of `sp` (a text shape on `slide`, a NewSlide, at `box` in points on a page of `size`) that fall below WCAG AA
-    on the page's backdrop picture under the box (else on its solid or gradient background) in the scheme colour
-    that contrasts most; `inherited` are the placeholders the shape takes its style from. Text on a drawn plate,
-    or on a background of neither kind, is left."""
+    on the box's own solid fill (or the fill of a placeholder it inherits from), else on the page's backdrop picture
+    under the box, else on its solid or gradient background, in the scheme colour that contrasts most; `inherited`
+    are the placeholders the shape takes its style from. Text on a drawn plate, in a box filled otherwise, or on a
+    background of none of these kinds, is left."""
     part = slide.part
     layout = part.slide_layout
     master = layout.slide_master
     shows = element(layout).get("showMasterSp", "1") not in ("0", "false")
     parts = [part, layout.part, master.part]
-    page = backdrop(parts, size)
     body = sp.find(f"{P}txBody")
-    if body is None or (page is None and not flat_background(parts)):
+    own = _own_fill((sp, *inherited))
+    if body is None or (own is not None and (own.tag != f"{A}solidFill" or not len(own))):
+        return False  # the box fills itself with a gradient, a picture or a theme style: left as the template sets it
+    page = backdrop(parts, size) if own is None else None
+    if own is None and page is None and not flat_background(parts):
         return False
     trees = [t for t in (slide.tree, element(layout).find(f"{P}cSld/{P}spTree"),
                          element(master).find(f"{P}cSld/{P}spTree") if shows else None) if t is not None]
-    if _covered(trees, box, size, sp, backdrop=page is not None):  # on a flat background, a large band is a plate too
+    if own is None and _covered(trees, box, size, sp, backdrop=page is not None):  # on a flat background, a large band is a plate too
         return False
     scheme = scheme_of(part)
     m = element(master).find(f"{P}clrMap")
     clr_map = {k: v for k, v in m.attrib.items()} if m is not None else dict(_MAPPED)
-    # on a picture, its colour under the box; else a solid or gradient background's (`slidebg`)
-    ground = mean_colour(page, box) if page is not None else flat_ground(parts, box, size, scheme, clr_map)
+    # the box's own colour (a title placeholder filled red); on a picture, its colour under the box; else a
+    # solid or gradient background's (`slidebg`)
+    ground = (colour_of(own[0], scheme, clr_map) if own is not None else
+              mean_colour(page, box) if page is not None else flat_ground(parts, box, size, scheme, clr_map))
     if ground is None or not scheme:
         return False
     colours = _inherited((sp, *inherited), element(master), title, scheme, clr_map)
