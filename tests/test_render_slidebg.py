@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Optional
 
 from lxml import etree
 from pptx import Presentation
@@ -137,34 +138,73 @@ def test_a_background_the_theme_styles_is_the_colour_it_names() -> None:
     assert ground(_themed_page("bg1", "0"), (0, 0, 100, 50), (720, 540), scheme, {}) is None  # no background
 
 
-def test_pale_text_on_the_masters_themed_white_page_is_set_dark(tmp_path: Path) -> None:
-    """A template whose body text is a pale grey (#C8C8C8, 1.7:1 on white) on its master's themed white page:
-    the bullets are set in the scheme's text colour that reads on it (WCAG AA)."""
-    from deckgen.render.legible import scheme_of
-
+def _pale_template(path: Path, strip: Optional[tuple[int, int, int, int]] = None) -> Path:
+    """python-pptx's default template with pale grey body text (#C8C8C8, 1.7:1 on white) on its master's themed
+    white page; with `strip` (RGBA), a picture of that colour across the lower part of the content layout's body."""
     prs = Presentation()
     master = prs.slide_masters[0]
     level = master._element.find(f"{{{P}}}txStyles/{{{P}}}bodyStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
     for old in level.findall(f"{{{A}}}solidFill"):
         level.remove(old)
     level.insert(0, etree.fromstring(f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="C8C8C8"/></a:solidFill>'))
-    template = tmp_path / "pale.pptx"
-    prs.save(str(template))
+    if strip is not None:
+        from PIL import Image as PILImage
+
+        layout = next(lo for lo in prs.slide_layouts if lo.name == "Title and Content")
+        picture = io.BytesIO()
+        drawn = PILImage.new("RGBA", (200, 50), strip)
+        for x in range(0, 200, 40):  # a few opaque strokes: a skyline's outline
+            drawn.paste((200, 0, 0, 255), (x, 45, x + 2, 50))
+        drawn.save(picture, "PNG")
+        picture.seek(0)
+        from pptx.oxml.shapes.picture import CT_Picture
+
+        body = layout.placeholders[1]
+        _, rid = layout.part.get_or_add_image_part(picture)
+        pic = CT_Picture.new_pic(90, "Skyline", "", rid, 0, body.top + body.height // 2, prs.slide_width, body.height // 2)
+        layout.shapes._spTree.append(pic)
+    prs.save(str(path))
+    return path
+
+
+def _bullet_fills(deck: Path) -> list[Optional[str]]:
+    """The colour each content slide's bullets are set in (the scheme name their list style gives), None for none."""
+    found = []
+    for slide in Presentation(str(deck)).slides:
+        for shape in slide.placeholders:
+            if shape.placeholder_format.idx == 1 and shape.has_text_frame and slide.slide_layout.name == "Title and Content":
+                fill = shape._element.find(f".//{{{A}}}lstStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr/{{{A}}}solidFill/{{{A}}}schemeClr")
+                found.append(fill.get("val") if fill is not None else None)
+    return found
+
+
+def test_pale_text_on_the_masters_themed_white_page_is_set_dark(tmp_path: Path) -> None:
+    """Pale grey bullets on the master's themed white page: set in the scheme's text colour that reads on it
+    (WCAG AA)."""
+    from deckgen.render.legible import scheme_of
+
+    template = _pale_template(tmp_path / "pale.pptx")
     out = tmp_path / "deck.pptx"
     build(BuildRequest(OUTLINE, out, template=template))
-    deck = Presentation(str(out))
-    scheme = scheme_of(deck.slides[0].part)
-    checked = 0
-    for slide in deck.slides:
-        for shape in slide.placeholders:
-            if shape.placeholder_format.idx != 1 or not shape.has_text_frame or slide.slide_layout.name != "Title and Content":
-                continue
-            fill = shape._element.find(f".//{{{A}}}lstStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr/{{{A}}}solidFill/{{{A}}}schemeClr")
-            assert fill is not None, etree.tostring(shape._element)[:400]
-            assert contrast_ratio(scheme[{"tx1": "dk1", "tx2": "dk2"}.get(fill.get("val"), fill.get("val"))], "FFFFFF") >= 4.5
-            checked += 1
-    assert checked >= 5
+    scheme = scheme_of(Presentation(str(out)).slides[0].part)
+    fills = _bullet_fills(out)
+    assert len(fills) >= 5 and all(f is not None for f in fills), fills
+    assert all(contrast_ratio(scheme[{"tx1": "dk1", "tx2": "dk2"}.get(f, f)], "FFFFFF") >= 4.5 for f in fills if f)
     assert_valid_template_deck(template, out)
+
+
+def test_a_transparent_picture_under_text_is_not_a_plate_an_opaque_one_is(tmp_path: Path) -> None:
+    """A picture across the lower half of the body: a transparent PNG with a few strokes (a skyline along the page's foot)
+    leaves the text on the white page, judged there (set dark); an opaque one is a plate of its own colour
+    the text stands on, which is not judged (left as the template sets it)."""
+    out = tmp_path / "clear.pptx"
+    build(BuildRequest(OUTLINE, out, template=_pale_template(tmp_path / "t-clear.pptx", (255, 255, 255, 0))))
+    fills = _bullet_fills(out)
+    assert len(fills) >= 5 and all(f is not None for f in fills), fills
+    out = tmp_path / "opaque.pptx"
+    build(BuildRequest(OUTLINE, out, template=_pale_template(tmp_path / "t-opaque.pptx", (90, 90, 90, 255))))
+    fills = _bullet_fills(out)
+    assert len(fills) >= 5 and all(f is None for f in fills), fills
 
 
 def _filled_title_template(path: Path, fill: str) -> Path:

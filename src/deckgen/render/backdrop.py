@@ -65,6 +65,13 @@ def _blob(part: Any, blip_fill: Optional["_Element"]) -> Optional[bytes]:
         return None
 
 
+def picture_of(pic: "_Element", part: Any) -> Optional[Backdrop]:
+    """The picture a `p:pic` of `part` draws, where it draws it; None when it cannot be read."""
+    fill, at = pic.find(f"{P}blipFill"), shape_box(pic)
+    blob = _blob(part, fill)
+    return Backdrop(blob, at, _crop(fill)) if blob is not None and fill is not None and at is not None else None
+
+
 def backdrop(parts: Sequence[Any], slide: tuple[float, float]) -> Optional[Backdrop]:
     """The picture behind the text of a page whose parts are `parts` (the page first, then its layout and
     master): the topmost picture covering most of the page on the page or the layout and master shapes it
@@ -78,10 +85,8 @@ def backdrop(parts: Sequence[Any], slide: tuple[float, float]) -> Optional[Backd
         for pic in reversed(tree.findall(f"{P}pic") if tree is not None else []):
             at = shape_box(pic)
             if pic.find(f"{P}nvPicPr/{P}nvPr/{P}ph") is None and at is not None and at[2] * at[3] >= FULL * w * h:
-                fill = pic.find(f"{P}blipFill")
-                blob = _blob(part, fill)
-                if blob is not None and fill is not None:
-                    return Backdrop(blob, at, _crop(fill))
+                if (found := picture_of(pic, part)) is not None:
+                    return found
         shows_master = element(part).get("showMasterSp", "1") not in ("0", "false")
     for part in parts:
         bg = element(part).find(f"{P}cSld/{P}bg")
@@ -109,10 +114,42 @@ def _image(blob: bytes) -> Optional["Image"]:
         return None
 
 
-def under(bd: Backdrop, box: Rect, step: float = 2.0) -> Optional["Image"]:
+@lru_cache(maxsize=8)
+def _alpha(blob: bytes) -> Optional["Image"]:
+    """The picture's opacity (`L`, at the size `_image` reads it), or None when it has no transparent pixel
+    (or cannot be read)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(blob)) as im:
+            if im.mode not in ("RGBA", "LA", "PA") and "transparency" not in im.info:
+                return None
+            alpha = im.convert("RGBA").getchannel("A")
+    except Exception:
+        return None
+    if alpha.getextrema()[0] == 255:
+        return None
+    return alpha.resize((WORK_PX, max(1, round(alpha.height * WORK_PX / alpha.width)))) if alpha.width > WORK_PX else alpha
+
+
+def opaque_share(bd: Backdrop, box: Rect) -> float:
+    """The share of the picture's part under `box` that it draws (pixels at least half opaque): 1.0 for a
+    picture without transparency, less for a transparent PNG's few strokes (a skyline at a page's foot)."""
+    alpha = _alpha(bd.blob)
+    if alpha is None:
+        return 1.0
+    region = under(bd, box, step=4.0, image=alpha)
+    if region is None:
+        return 0.0
+    histogram = region.histogram()
+    return sum(histogram[128:]) / max(1, sum(histogram))
+
+
+def under(bd: Backdrop, box: Rect, step: float = 2.0, image: Optional["Image"] = None) -> Optional["Image"]:
     """The picture's pixels under `box` (points), one pixel per `step` points, as drawn: cropped and
-    stretched to where it is placed. None when the box is off the picture or it cannot be read."""
-    im = _image(bd.blob)
+    stretched to where it is placed (of `image`, when given: a channel of it at the size `_image` reads it).
+    None when the box is off the picture or it cannot be read."""
+    im = image if image is not None else _image(bd.blob)
     if im is None:
         return None
     px, py, pw, ph = bd.at

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional
 
 from deckgen.package import ns
-from deckgen.render.backdrop import FULL, Rect, backdrop, mean_colour, shape_box
+from deckgen.render.backdrop import FULL, Rect, backdrop, mean_colour, opaque_share, picture_of, shape_box
 from deckgen.render.legible import _MAPPED, colour_of, fill_colours, on_picture, scheme_of
 from deckgen.render.pptx_api import element
 from deckgen.render.slidebg import flat_background, ground as flat_ground
@@ -50,10 +50,13 @@ def _own_fill(chain: tuple[Optional["_Element"], ...]) -> Optional["_Element"]:
     return None
 
 
-def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own: "_Element", backdrop: bool = True) -> bool:
-    """Whether a drawn shape (not the page's backdrop picture, when it has one) lies under a good part of `box`."""
+def _covered(trees: list[tuple["_Element", Any]], box: Rect, slide: tuple[float, float], own: "_Element",
+             backdrop: bool = True) -> bool:
+    """Whether a drawn shape (not the page's backdrop picture, when it has one) lies under a good part of `box`;
+    `trees` are the shape trees that show, each with its part. Of a picture, only what it draws counts: a
+    transparent PNG's strokes (a skyline along the page's foot) are not a plate."""
     w, h = slide
-    for tree in trees:
+    for tree, part in trees:
         for el in tree:
             if el is own or not _filled(el):
                 continue
@@ -62,8 +65,13 @@ def _covered(trees: list["_Element"], box: Rect, slide: tuple[float, float], own
                 continue
             dx = min(b[0] + b[2], box[0] + box[2]) - max(b[0], box[0])
             dy = min(b[1] + b[3], box[1] + box[3]) - max(b[1], box[1])
-            if dx > 0 and dy > 0 and dx * dy >= PLATE * box[2] * box[3]:
-                return True
+            if dx <= 0 or dy <= 0 or dx * dy < PLATE * box[2] * box[3]:
+                continue
+            picture = picture_of(el, part) if el.tag == f"{P}pic" else None
+            overlap = (max(b[0], box[0]), max(b[1], box[1]), dx, dy)
+            if picture is not None and dx * dy * opaque_share(picture, overlap) < PLATE * box[2] * box[3]:
+                continue
+            return True
     return False
 
 
@@ -100,8 +108,8 @@ def keep_legible(slide: Any, sp: "_Element", box: Rect, size: tuple[float, float
     page = backdrop(parts, size) if own is None else None
     if own is None and page is None and not flat_background(parts):
         return False
-    trees = [t for t in (slide.tree, element(layout).find(f"{P}cSld/{P}spTree"),
-                         element(master).find(f"{P}cSld/{P}spTree") if shows else None) if t is not None]
+    trees = [(t, p) for t, p in ((slide.tree, part), (element(layout).find(f"{P}cSld/{P}spTree"), layout.part),
+                                 (element(master).find(f"{P}cSld/{P}spTree") if shows else None, master.part)) if t is not None]
     if own is None and _covered(trees, box, size, sp, backdrop=page is not None):  # on a flat background, a large band is a plate too
         return False
     scheme = scheme_of(part)
