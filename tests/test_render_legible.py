@@ -114,3 +114,26 @@ def test_cards_named_a_mid_grey_by_the_template_are_set_in_its_light_neutral(tmp
 
 def test_cards_near_the_page_keep_the_planned_fill(tmp_path: Path) -> None:
     assert _card_fills(_keynote_like_template(tmp_path / "w.pptx", "FFFFFF"), tmp_path) == ["lt1"] * 3
+
+
+def test_inherited_colour_is_judged_at_the_size_of_the_text_that_takes_it() -> None:
+    """Small lines (10.5 pt) taking a template's mid grey (#8C8C8C, 3.3:1 on white) need 4.5:1: their list style
+    is given a text colour that reads; the same grey on 24-pt text (large: 3:1 suffices) is kept."""
+    from lxml import etree
+
+    from deckgen.render.legible import on_picture
+
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    scheme = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F497D", "lt2": "EEECE1"}
+
+    def body(size: int) -> "etree._Element":
+        return etree.fromstring(f'<p:txBody xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+                                f'xmlns:a="{a}"><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="zh-CN" sz="{size}"/>'
+                                '<a:t>宏伟蓝图已擘画</a:t></a:r></a:p></p:txBody>')
+
+    small = body(1050)
+    assert on_picture(small, "FFFFFF", ["8C8C8C"], scheme, {})
+    assert small.find(f"{{{a}}}lstStyle/{{{a}}}lvl1pPr/{{{a}}}defRPr/{{{a}}}solidFill/{{{a}}}schemeClr").get("val") == "dk1"
+    large = body(2400)
+    assert not on_picture(large, "FFFFFF", ["8C8C8C"], scheme, {})
+    assert len(large.find(f"{{{a}}}lstStyle")) == 0

@@ -156,15 +156,17 @@ def on_picture(tx_body: "etree._Element", ground: str, inherited: list[str], sch
         return worst < _needed(size, rpr.get("b") in ("1", "true")) and contrast_ratio(scheme[best], ground) > worst
 
     changed = False
-    inheriting = False
+    inheriting: list["etree._Element"] = []  # the runs that take the inherited colour: judged at the smallest of them
     for rpr in tx_body.iter(f"{{{A}}}rPr"):
         colours = fill_colours(rpr, scheme, clr_map)
         if colours is None:
-            inheriting = True
+            inheriting.append(rpr)
         elif poor(colours, rpr):
             _set_fill(rpr, best)
             changed = True
-    if inheriting and inherited and poor(inherited, etree.Element("rPr", sz="1800")):
+    smallest = min(inheriting, key=lambda r: (int(r.get("sz")) if (r.get("sz") or "").isdigit() else 1800,
+                                              r.get("b") in ("1", "true")), default=None)
+    if smallest is not None and inherited and poor(inherited, smallest):
         _style_fill(tx_body, best)
         changed = True
     return changed
