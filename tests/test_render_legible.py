@@ -133,7 +133,25 @@ def test_inherited_colour_is_judged_at_the_size_of_the_text_that_takes_it() -> N
 
     small = body(1050)
     assert on_picture(small, "FFFFFF", ["8C8C8C"], scheme, {})
-    assert small.find(f"{{{a}}}lstStyle/{{{a}}}lvl1pPr/{{{a}}}defRPr/{{{a}}}solidFill/{{{a}}}schemeClr").get("val") == "dk1"
+    style = small.find(f"{{{a}}}lstStyle/{{{a}}}lvl1pPr/{{{a}}}defRPr/{{{a}}}solidFill/{{{a}}}schemeClr").get("val")
+    run = small.find(f".//{{{a}}}rPr/{{{a}}}solidFill/{{{a}}}schemeClr").get("val")  # on the run too: LibreOffice
+    assert style == run == "dk2"  # of the colours that read (dk1 black, dk2 navy), the one nearest the grey
     large = body(2400)
     assert not on_picture(large, "FFFFFF", ["8C8C8C"], scheme, {})
     assert len(large.find(f"{{{a}}}lstStyle")) == 0
+
+
+def test_a_pale_colour_is_replaced_by_the_readable_scheme_colour_nearest_it() -> None:
+    """A pale blue run (#9FC5E8 on white, 1.7:1) takes the scheme's navy (dk2), not black: of the text colours
+    that read, the one nearest the template's choice."""
+    from lxml import etree
+
+    from deckgen.render.legible import on_picture
+
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    scheme = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F497D", "lt2": "EEECE1"}
+    body = etree.fromstring(f'<p:txBody xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+                            f'xmlns:a="{a}"><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="zh-CN" sz="1200">'
+                            '<a:solidFill><a:srgbClr val="9FC5E8"/></a:solidFill></a:rPr><a:t>谢谢</a:t></a:r></a:p></p:txBody>')
+    assert on_picture(body, "FFFFFF", [], scheme, {})
+    assert body.find(f".//{{{a}}}rPr/{{{a}}}solidFill/{{{a}}}schemeClr").get("val") == "dk2"

@@ -144,16 +144,26 @@ def on_picture(tx_body: "etree._Element", ground: str, inherited: list[str], sch
                clr_map: dict[str, str]) -> bool:
     """Keep the text of `tx_body` legible on a picture whose colour under it is `ground` (hex): a run whose
     colour (each stop of a gradient) falls below WCAG AA on it (4.5:1, 3:1 for large text) is set in the
-    scheme's text colour that contrasts most; when the colour runs inherit (`inherited`) falls below it, the
-    shape's own list style sets that colour for them. True when a colour was set."""
+    scheme's text colour nearest its own that reads there (else the one that contrasts most); when the colour
+    runs inherit (`inherited`) falls below it, at the size of the smallest of them, those runs and the shape's
+    own list style are set in that colour. True when a colour was set."""
     best = max((c for c in _CANDIDATES if c in scheme), key=lambda c: contrast_ratio(scheme[c], ground), default=None)
     if best is None:
         return False
 
-    def poor(colours: list[str], rpr: "etree._Element") -> bool:
+    def needed(rpr: "etree._Element") -> float:
         size = int(rpr.get("sz", "1800")) / 100 if (rpr.get("sz") or "").isdigit() else 18.0
+        return _needed(size, rpr.get("b") in ("1", "true"))
+
+    def poor(colours: list[str], rpr: "etree._Element") -> bool:
         worst = min(contrast_ratio(c, ground) for c in colours)
-        return worst < _needed(size, rpr.get("b") in ("1", "true")) and contrast_ratio(scheme[best], ground) > worst
+        return worst < needed(rpr) and contrast_ratio(scheme[best], ground) > worst
+
+    def nearest(colours: list[str], rpr: "etree._Element") -> str:
+        """Of the scheme's text colours that read on the ground, the one nearest the text's own (a dark blue for
+        a pale blue); else the one that contrasts most."""
+        passing = [c for c in _CANDIDATES if c in scheme and contrast_ratio(scheme[c], ground) >= needed(rpr)]
+        return min(passing, key=lambda c: _distance(scheme[c], colours[0])) if passing else best
 
     changed = False
     inheriting: list["etree._Element"] = []  # the runs that take the inherited colour: judged at the smallest of them
@@ -162,14 +172,22 @@ def on_picture(tx_body: "etree._Element", ground: str, inherited: list[str], sch
         if colours is None:
             inheriting.append(rpr)
         elif poor(colours, rpr):
-            _set_fill(rpr, best)
+            _set_fill(rpr, nearest(colours, rpr))
             changed = True
     smallest = min(inheriting, key=lambda r: (int(r.get("sz")) if (r.get("sz") or "").isdigit() else 1800,
                                               r.get("b") in ("1", "true")), default=None)
     if smallest is not None and inherited and poor(inherited, smallest):
-        _style_fill(tx_body, best)
+        colour = nearest(inherited, smallest)
+        _style_fill(tx_body, colour)  # for text typed into the shape later
+        for rpr in inheriting:  # and on the runs: LibreOffice draws a placeholder in its layout's colour otherwise
+            _set_fill(rpr, colour)
         changed = True
     return changed
+
+
+def _distance(a: str, b: str) -> float:
+    """How far apart two hex colours are (RGB, Euclidean)."""
+    return sum((int(a[i:i + 2], 16) - int(b[i:i + 2], 16)) ** 2 for i in (0, 2, 4)) ** 0.5
 
 
 def _set_fill(props: "etree._Element", colour: str) -> None:
