@@ -155,3 +155,25 @@ def test_a_pale_colour_is_replaced_by_the_readable_scheme_colour_nearest_it() ->
                             '<a:solidFill><a:srgbClr val="9FC5E8"/></a:solidFill></a:rPr><a:t>谢谢</a:t></a:r></a:p></p:txBody>')
     assert on_picture(body, "FFFFFF", [], scheme, {})
     assert body.find(f".//{{{a}}}rPr/{{{a}}}solidFill/{{{a}}}schemeClr").get("val") == "dk2"
+
+
+def test_tints_and_shades_are_mixed_in_linear_rgb_as_powerpoint_draws_them() -> None:
+    """A layout's `tx1` at a 75 % tint (black) is drawn #898989 by PowerPoint and LibreOffice (2.8:1 on a pale
+    blue page), not the #404040 a mix in sRGB gives (7.6:1, judged readable); `lumMod` stays in HSL (Office's
+    "Accent 1, darker 25 %": #376092)."""
+    from lxml import etree
+
+    from deckgen.render.legible import colour_of
+
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+    def colour(xml: str) -> str:
+        found = colour_of(etree.fromstring(xml.replace(">", f' xmlns:a="{a}">', 1)), {"dk1": "000000", "lt1": "FFFFFF"}, {})
+        assert found is not None
+        return found
+
+    tint = colour('<a:schemeClr val="tx1"><a:tint val="75000"/></a:schemeClr>')
+    assert all(abs(int(tint[i:i + 2], 16) - 0x89) <= 2 for i in (0, 2, 4)), tint
+    shade = colour('<a:srgbClr val="FFFFFF"><a:shade val="50000"/></a:srgbClr>')
+    assert all(abs(int(shade[i:i + 2], 16) - 0xBC) <= 2 for i in (0, 2, 4)), shade
+    assert colour('<a:srgbClr val="4F81BD"><a:lumMod val="75000"/></a:srgbClr>') == "376092"

@@ -87,23 +87,31 @@ _MAPPED = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}  # the defaul
 
 
 def _shade(hex_rgb: str, node: "etree._Element") -> str:
-    """`hex_rgb` with the colour node's `lumMod`/`lumOff` (luminance in HSL), `shade` and `tint` applied."""
+    """`hex_rgb` with the colour node's `lumMod`/`lumOff` (luminance in HSL), `shade` and `tint` applied: shade
+    and tint in linear RGB, as PowerPoint and LibreOffice draw them (black at a 75 % tint is #8B8B8B, not the
+    #404040 a mix in sRGB gives)."""
     import colorsys
 
-    r, g, b = (int(hex_rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    hue, lum, sat = colorsys.rgb_to_hls(r, g, b)
+    rgb = [int(hex_rgb[i:i + 2], 16) / 255 for i in (0, 2, 4)]
     for mod in node:
         name, val = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100000
-        if name == "lumMod":
-            lum *= val
-        elif name == "lumOff":
-            lum += val
-        elif name == "shade":
-            lum *= val
-        elif name == "tint":
-            lum = 1 - (1 - lum) * val
-    r, g, b = colorsys.hls_to_rgb(hue, min(1.0, max(0.0, lum)), sat)
-    return f"{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+        if name in ("lumMod", "lumOff"):
+            hue, lum, sat = colorsys.rgb_to_hls(*rgb)
+            lum = lum * val if name == "lumMod" else lum + val
+            rgb = list(colorsys.hls_to_rgb(hue, min(1.0, max(0.0, lum)), sat))
+        elif name in ("shade", "tint"):
+            linear = [_to_linear(c) for c in rgb]
+            linear = [c * val if name == "shade" else 1 - (1 - c) * val for c in linear]
+            rgb = [_to_srgb(min(1.0, max(0.0, c))) for c in linear]
+    return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in rgb)
+
+
+def _to_linear(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _to_srgb(c: float) -> float:
+    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
 
 
 def colour_of(node: "etree._Element", scheme: dict[str, str], clr_map: dict[str, str]) -> Optional[str]:
