@@ -218,3 +218,18 @@ def test_bullets_on_a_template_are_a_step_below_their_titles_nor_below_the_small
     assert titles * BODY_UNDER_TITLE >= theme.sizes.body.min + 1, titles
     assert bodies == {math.floor(titles * BODY_UNDER_TITLE * 2) / 2}, (titles, bodies)
     assert max(bodies) <= titles / 1.2
+
+
+def test_the_contents_entries_stay_a_step_below_the_contents_title() -> None:
+    """The contents slide (目录) on a template whose agenda title is set at 28 pt: its entries at the theme's
+    largest body size read as loud as the title; they come down to `BODY_UNDER_TITLE` of it."""
+    slots = dict(BUILTIN_FRAMES.slots)
+    slots["agenda", "title"] = replace(slots["agenda", "title"], box=Box(48, 20, 864, 44, inset_t=2, inset_b=2))
+    slots["agenda", "body"] = replace(slots["agenda", "body"], box=Box(48, 90, 864, 420))
+    own, _ = _plan(Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=True))
+    deck, _ = _plan(Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=False))
+    before = next(s for s in own.slides if s.role is Role.AGENDA)
+    agenda = next(s for s in deck.slides if s.role is Role.AGENDA)
+    step = max(math.floor(agenda.title.size * BODY_UNDER_TITLE * 2) / 2, load_theme().sizes.body.min)
+    assert before.text("body").size > step, "the entries were a step below the title anyway"
+    assert agenda.text("body").size == step < agenda.title.size

@@ -110,16 +110,18 @@ def bullets_under_titles(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[Sl
     holds only a smaller title (a thin title bar), bullets at the theme's largest size read louder than the
     titles over them, and bullets as large as the titles leave the slide without a hierarchy. Every content
     slide's bullets are brought down to `BODY_UNDER_TITLE` of the content titles' size (the largest of them,
-    so all bullets keep one size; to the half point below), never below the theme's smallest body size.
-    Smaller type fits wherever the larger did."""
+    so all bullets keep one size; to the half point below), never below the theme's smallest body size; the
+    contents slide's entries likewise under its own title (`目录`). Smaller type fits wherever the larger did."""
     titles = [s.title.size for s in slides if s.role is Role.CONTENT and s.title.size]
-    if not titles:
-        return list(slides)
-    cap = max(math.floor(max(titles) * BODY_UNDER_TITLE * 2) / 2, sizes.body.min)
 
-    def capped(s: SlidePlan) -> SlidePlan:
-        texts = tuple((name, replace(t, size=cap) if name == "body" and t is not None and t.size > cap else t)
+    def cap(title: float) -> float:
+        return max(math.floor(title * BODY_UNDER_TITLE * 2) / 2, sizes.body.min)
+
+    def capped(s: SlidePlan, most: float) -> SlidePlan:
+        texts = tuple((name, replace(t, size=most) if name == "body" and t is not None and t.size > most else t)
                       for name, t in s.texts)
         return replace(s, texts=texts)
 
-    return [capped(s) if s.role is Role.CONTENT else s for s in slides]
+    content = cap(max(titles)) if titles else None
+    return [capped(s, content) if s.role is Role.CONTENT and content is not None else
+            capped(s, cap(s.title.size)) if s.role is Role.AGENDA and s.title.size else s for s in slides]
