@@ -190,6 +190,12 @@ def test_pale_text_on_the_masters_themed_white_page_is_set_dark(tmp_path: Path) 
     fills = _bullet_fills(out)
     assert len(fills) >= 5 and all(f is not None for f in fills), fills
     assert all(contrast_ratio(scheme[{"tx1": "dk1", "tx2": "dk2"}.get(f, f)], "FFFFFF") >= 4.5 for f in fills if f)
+    # on every run too, the slides written from a prepared template as well (LibreOffice reads the runs' colour)
+    for slide in Presentation(str(out)).slides:
+        for shape in slide.placeholders:
+            if shape.placeholder_format.idx == 1 and slide.slide_layout.name == "Title and Content":
+                runs = shape._element.findall(f".//{{{A}}}r/{{{A}}}rPr")
+                assert runs and all(r.find(f"{{{A}}}solidFill") is not None for r in runs), etree.tostring(runs[0])
     assert_valid_template_deck(template, out)
 
 

@@ -9,7 +9,8 @@ scratch slide with marker text in every slot; its XML, cut at the markers, is th
 that shape is written from as text, its key's text hash computed from the texts that go in. The result is
 the slide the ordinary path makes, byte for byte (`tests/test_render_prepared.py` builds decks both ways).
 Slides no template covers (a template's sample pages or text boxes, drawn kinds, links, text the text
-writer does not take, an organisation template's hanging-punctuation rule) take the ordinary path.
+writer does not take, an organisation template's hanging-punctuation rule, runs the ordinary path set in a
+colour that reads on the page) take the ordinary path.
 """
 from __future__ import annotations
 
@@ -48,6 +49,12 @@ class _Template:
     title: Optional[str]
     bodies: tuple[str, ...]
     notes: Optional[tuple[str, str]]
+
+
+def _paragraph(xml: str, mark: str) -> str:
+    """The `a:p` paragraph of `xml` holding `mark`."""
+    i = xml.index(mark)
+    return xml[xml.rindex("<a:p>", 0, i):xml.index("</a:p>", i) + len("</a:p>")]
 
 
 def _cut(xml: str, marks: list[str]) -> list[str]:
@@ -173,6 +180,11 @@ class Prepared:
         if (any(xml.count(_MARK % name) != 1 for name in names) or xml.count(_NAME) != 2
                 or str(NUMBER) in xml.replace(_NUMBER_TEXT, "") or read.others):
             return None
+        sizes = {"title": s.title.size, **{name: t.size for name, t in s.texts}}
+        for name, plain in order:  # the ordinary path wrote more into the runs (a colour that reads on the page)
+            para = _paragraph(xml, _MARK % name)
+            if para != paragraphs_text((_MARK % name,), self.deck.language, sizes[name], (), plain, hanging=self.target.builtin):
+                return None
         by_mark = {_MARK % name: name for name in names}
         title = by_mark.get(read.title[0]) if len(read.title) == 1 else None
         bodies = [by_mark.get(b[0][0]) if len(b) == 1 and b[0][1] == 0 else None for b in read.bodies]
