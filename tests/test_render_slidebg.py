@@ -138,15 +138,19 @@ def test_a_background_the_theme_styles_is_the_colour_it_names() -> None:
     assert ground(_themed_page("bg1", "0"), (0, 0, 100, 50), (720, 540), scheme, {}) is None  # no background
 
 
+def _master_colour(prs, style: str, colour: str) -> None:  # type: ignore[no-untyped-def]
+    """Set the first level of the master's `style` (`titleStyle`, `bodyStyle`) in the colour `colour` (hex)."""
+    level = prs.slide_masters[0]._element.find(f"{{{P}}}txStyles/{{{P}}}{style}/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    for old in level.findall(f"{{{A}}}solidFill"):
+        level.remove(old)
+    level.insert(0, etree.fromstring(f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="{colour}"/></a:solidFill>'))
+
+
 def _pale_template(path: Path, strip: Optional[tuple[int, int, int, int]] = None) -> Path:
     """python-pptx's default template with pale grey body text (#C8C8C8, 1.7:1 on white) on its master's themed
     white page; with `strip` (RGBA), a picture of that colour across the lower part of the content layout's body."""
     prs = Presentation()
-    master = prs.slide_masters[0]
-    level = master._element.find(f"{{{P}}}txStyles/{{{P}}}bodyStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
-    for old in level.findall(f"{{{A}}}solidFill"):
-        level.remove(old)
-    level.insert(0, etree.fromstring(f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="C8C8C8"/></a:solidFill>'))
+    _master_colour(prs, "bodyStyle", "C8C8C8")
     if strip is not None:
         from PIL import Image as PILImage
 
@@ -216,11 +220,7 @@ def test_a_transparent_picture_under_text_is_not_a_plate_an_opaque_one_is(tmp_pa
 def _filled_title_template(path: Path, fill: str) -> Path:
     """python-pptx's default template with white titles, the content layout's title placeholder filled `fill`."""
     prs = Presentation()
-    master = prs.slide_masters[0]
-    level = master._element.find(f"{{{P}}}txStyles/{{{P}}}titleStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
-    for old in level.findall(f"{{{A}}}solidFill"):
-        level.remove(old)
-    level.insert(0, etree.fromstring(f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="FFFFFF"/></a:solidFill>'))
+    _master_colour(prs, "titleStyle", "FFFFFF")
     layout = next(lo for lo in prs.slide_layouts if lo.name == "Title and Content")
     sppr = layout.placeholders[0]._element.find(f"{{{P}}}spPr")
     sppr.append(etree.fromstring(f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="{fill}"/></a:solidFill>'))
