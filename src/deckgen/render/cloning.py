@@ -10,8 +10,8 @@ from deckgen.render.illustration import Region, drop_illustrations
 from deckgen.render.layouts import Slots
 from deckgen.render.pptx_api import element
 from deckgen.render.plates import cleared_with, grown, hidden, holds, largest_free, one_side, plate, strip_regions
-from deckgen.render.regions import _inside, item_region, text_like
-from deckgen.render.room import clear_of
+from deckgen.render.regions import item_region, text_like
+from deckgen.render.room import clear_of, share_inside
 from deckgen.render.sampleroles import alike, classify, design_on_slides, only_layout, renumber
 from deckgen.render.samples import DECOR, P, Rect, Sample, TextShape, _box, _group_box, assign, pick, read_samples
 from deckgen.render.titlebar import Stretch, stretched_bar
@@ -165,7 +165,7 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
     layout = sample.slide.slide_layout  # type: ignore[attr-defined]
     drawn = solid(sample, slide)
     own = [b for b in drawn if min(b[2], b[3]) >= THIN and b[2] * b[3] < 0.25 * w * h and b[2] < 0.8 * w
-           and b[3] < 0.8 * h and not any(_inside(b, r[:4]) >= 0.6 and b[2] * b[3] < r[4] * w * h for r in s.strip)]
+           and b[3] < 0.8 * h and not any(share_inside(b, r[:4]) >= 0.6 and b[2] * b[3] < r[4] * w * h for r in s.strip)]
     pictures = own + obstacles(layout, slide, pictures_only=True)
     page = backdrop([sample.slide.part, layout.part, layout.slide_master.part], slide)  # type: ignore[attr-defined]
     for name, at in list(s.boxes.items()):
@@ -174,7 +174,7 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
         under = hidden(drawn, plate(at, drawn, 0.9 * w * h))  # what the box's plate covers is not seen
         blocks = [b for b in pictures if not holds(b, at) and b not in under] + (ink(page, at) if page is not None else [])
         cleared = clear_of(at, blocks) if blocks else at
-        if any(_inside(cleared, b) > 0.02 for b in blocks):  # cut back on one side, still crossing another
+        if any(share_inside(cleared, b) > 0.02 for b in blocks):  # cut back on one side, still crossing another
             free = largest_free(at, blocks)
             cleared = free if free[2] * free[3] >= FREE_KEEP * at[2] * at[3] and free[3] >= 0.5 * at[3] else cleared
         if cleared == at:
@@ -293,7 +293,7 @@ def shell(samples: list[Sample], slide: tuple[float, float]) -> Optional[tuple[S
         sample_region = (0.06 * w, first, 0.88 * w, 0.9 * h - first)
         gone = drop_illustrations(s, samples, {"title": title}, {}, slide)
         staying = [b for b in s.drawn + [t.box for t in s.texts if t is not title]
-                   if b[2] * b[3] < 0.6 * w * h and _inside(b, sample_region) < 0.6 and _inside(b, region) > 0
+                   if b[2] * b[3] < 0.6 * w * h and share_inside(b, sample_region) < 0.6 and share_inside(b, region) > 0
                    and not any(b == g[:4] for g in gone)]
         region = clear_of(region, staying, keep=0.3)
         box = (boxes["title"][0], boxes["title"][1], boxes["title"][2], top - 0.03 * h - boxes["title"][1])
@@ -326,7 +326,7 @@ def _two_lines(s: Sample, y: float, box: Rect, bottom: float, slide: tuple[float
     band = (box[0], bottom, box[2], need - bottom)
     region = (0.06 * w, need + 0.03 * h, 0.88 * w, 0.9 * h - need - 0.03 * h)
     blocks = [b for b in solid(s, slide) if b[2] * b[3] < 0.6 * w * h] + [t.box for t in s.texts if t.box[1] >= bottom - 1]
-    if any(_inside(b, band) > 0 and _inside(b, region) < 0.6 and not _inside(b, box) for b in blocks) or region[3] < 0.4 * h:
+    if any(share_inside(b, band) > 0 and share_inside(b, region) < 0.6 and not share_inside(b, box) for b in blocks) or region[3] < 0.4 * h:
         return bottom
     if any(holds(b, box) and b[1] + b[3] < need for b in blocks):
         return bottom  # the title stands on a plate (a title bar): it stays on it

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from deckgen.render.phbox import xfrm_points
 from deckgen.render.pptx_api import element
-from deckgen.render.room import clear_of
+from deckgen.render.room import clear_of, share_inside
 from deckgen.render.samples import A, P, Rect, Sample, TextShape, _box, _group_box
 
 if TYPE_CHECKING:
@@ -43,13 +43,6 @@ def frame_box(el: "_Element", inherited: Sequence[Optional["_Element"]] = ()) ->
     if el.tag == f"{P}graphicFrame":
         return xfrm_points(el.find(f"{P}xfrm"))
     return _box(el, (1.0, 1.0, 0.0, 0.0), inherited)
-
-
-def _share_on(box: Rect, plate: Rect) -> float:
-    """The share of `box` lying on `plate`."""
-    dx = min(box[0] + box[2], plate[0] + plate[2]) - max(box[0], plate[0])
-    dy = min(box[1] + box[3], plate[1] + plate[3]) - max(box[1], plate[1])
-    return dx * dy / (box[2] * box[3]) if dx > 0 and dy > 0 and box[2] * box[3] > 0 else 0.0
 
 
 def _ids(el: "_Element") -> set[int]:
@@ -96,7 +89,7 @@ def illustrations(sample: Sample, samples: list[Sample], kept: dict[str, TextSha
         if kind is None or box is None or box[2] <= 0 or box[3] <= 0:
             continue
         x, y, bw, bh = box
-        inside = body is not None and _share_on(box, body) >= IN_BODY  # in the sample text's own box: it illustrates it
+        inside = body is not None and share_inside(box, body) >= IN_BODY  # in the sample text's own box: it illustrates it
         if (x <= EDGE * w or y <= EDGE * h or x + bw >= (1 - EDGE) * w or y + bh >= (1 - EDGE) * h) and not inside:
             continue
         if not SMALL * w * h <= bw * bh < LARGE * w * h or max(bw / bh, bh / bw) > BAND:
@@ -104,10 +97,10 @@ def illustrations(sample: Sample, samples: list[Sample], kept: dict[str, TextSha
         mine = _ids(el)
         if mine & kept_ids or (kind == "pic" and _transparent(el)):
             continue
-        if any(_share_on(b, box) >= ON for b in kept_boxes):
+        if any(share_inside(b, box) >= ON for b in kept_boxes):
             continue  # the title or the label stands on it: a title bar, a badge
         above = set().union(*(_ids(e) for e in order[i + 1:])) if i + 1 < len(order) else set()
-        if any(_share_on(t.box, box) >= ON for tid, t in texts.items() if tid in above and tid not in mine):
+        if any(share_inside(t.box, box) >= ON for tid, t in texts.items() if tid in above and tid not in mine):
             continue  # sample text drawn over it: a plate or a picture behind text
         if any(k == kind and all(abs(a - b) <= SAME * max(w, h) for a, b in zip(p, box)) for k, p in elsewhere):
             continue  # the same drawing in the same place on another page: the page's frame
@@ -146,9 +139,9 @@ def widened(body: Rect, freed: list[Rect], sample: Sample, kept: dict[str, TextS
     keep = [t.box for n, t in kept.items() if n != "body"] + [
         t.box for t in sample.texts if t.id not in {k.id for k in kept.values()} and _decor(t)]
     keep += [b for b in sample.drawn if b not in gone and min(b[2], b[3]) >= 4.0 and b[2] * b[3] < 0.25 * w * h
-             and _share_on(grown, b) < 0.9 and _share_on(b, grown) > 0]
+             and share_inside(grown, b) < 0.9 and share_inside(b, grown) > 0]
     cut = clear_of(grown, keep, keep=0.3)
-    if any(_share_on(cut, b) > 0.02 for b in keep) or cut[2] * cut[3] < body[2] * body[3]:
+    if any(share_inside(cut, b) > 0.02 for b in keep) or cut[2] * cut[3] < body[2] * body[3]:
         return body
     return cut
 

@@ -17,6 +17,16 @@ if TYPE_CHECKING:
 _CANDIDATES = ("dk1", "lt1", "dk2", "lt2")  # the scheme's text colours, tried in this order
 
 
+def master_theme(master: "Part") -> Optional["etree._Element"]:
+    """The theme (`a:theme`) of the slide master `master`; None when it cannot be read."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        return etree.fromstring(master.part_related_by(RT.THEME).blob)
+    except (KeyError, ValueError, etree.XMLSyntaxError):
+        return None
+
+
 def scheme_of(slide_part: "Part") -> dict[str, str]:
     """The colour scheme (`dk1`, `lt1`, `accent1`… → hex) of the theme the slide's master uses; empty when
     it cannot be read."""
@@ -24,8 +34,10 @@ def scheme_of(slide_part: "Part") -> dict[str, str]:
 
     try:
         master = slide_part.part_related_by(RT.SLIDE_LAYOUT).part_related_by(RT.SLIDE_MASTER)
-        theme = etree.fromstring(master.part_related_by(RT.THEME).blob)
-    except (KeyError, ValueError, etree.XMLSyntaxError):
+    except KeyError:
+        return {}
+    theme = master_theme(master)
+    if theme is None:
         return {}
     scheme: dict[str, str] = {}
     for slot in next(theme.iter(f"{{{A}}}clrScheme"), ()):
@@ -88,7 +100,7 @@ _MAPPED = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}  # the defaul
 
 def _shade(hex_rgb: str, node: "etree._Element") -> str:
     """`hex_rgb` with the colour node's `lumMod`/`lumOff` (luminance in HSL), `shade` and `tint` applied: shade
-    and tint in linear RGB, as PowerPoint and LibreOffice draw them (black at a 75 % tint is #8B8B8B, not the
+    and tint in linear RGB, as PowerPoint and LibreOffice draw them (black at a 75 % tint is #898989, not the
     #404040 a mix in sRGB gives)."""
     import colorsys
 

@@ -22,27 +22,20 @@ def _filled(el: "_Element") -> bool:
     """Whether a shape draws an area: a picture, a group, or a shape with a fill of its own or of its style."""
     if el.tag in (f"{P}pic", f"{P}grpSp", f"{P}graphicFrame"):
         return True
-    if el.tag != f"{P}sp" or el.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
-        return False
-    sppr = el.find(f"{P}spPr")
-    if sppr is not None and any(sppr.find(f"{A}{f}") is not None for f in ("solidFill", "gradFill", "blipFill", "pattFill")):
-        return True
-    ref = el.find(f"{P}style/{A}fillRef")
-    no_fill = sppr is not None and sppr.find(f"{A}noFill") is not None
-    return ref is not None and ref.get("idx", "0") != "0" and not no_fill
+    return el.tag == f"{P}sp" and el.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is None and _own_fill((el,)) is not None
 
 
 def _own_fill(chain: tuple[Optional["_Element"], ...]) -> Optional["_Element"]:
     """The fill a text shape draws under its own text: its own, else the placeholder's it inherits from (the
     layout's, the master's); None when none of them fills itself."""
     for el in chain:
-        sppr = el.find(f"{P}spPr") if el is not None else None
-        if sppr is None:
+        if el is None:
             continue
-        if sppr.find(f"{A}noFill") is not None:
+        sppr = el.find(f"{P}spPr")
+        if sppr is not None and sppr.find(f"{A}noFill") is not None:
             return None
         for name in ("solidFill", "gradFill", "blipFill", "pattFill"):
-            if (fill := sppr.find(f"{A}{name}")) is not None:
+            if sppr is not None and (fill := sppr.find(f"{A}{name}")) is not None:
                 return fill
         ref = el.find(f"{P}style/{A}fillRef")
         if ref is not None and ref.get("idx", "0") != "0":

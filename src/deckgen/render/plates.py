@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from deckgen.render.room import Rect
+from deckgen.render.room import Rect, share_inside
 
 if TYPE_CHECKING:
     from deckgen.render.samples import Sample, TextShape
@@ -14,16 +14,10 @@ ON_PLATE = 0.8  # a drawing under this share of a text box or more is the plate 
 INSET = 6.0  # points kept between text and its plate's edge
 
 
-def _share(box: Rect, under: Rect) -> float:
-    dx = min(box[0] + box[2], under[0] + under[2]) - max(box[0], under[0])
-    dy = min(box[1] + box[3], under[1] + under[3]) - max(box[1], under[1])
-    return dx * dy / (box[2] * box[3]) if dx > 0 and dy > 0 and box[2] * box[3] > 0 else 0.0
-
-
 def plate(box: Rect, drawn: Sequence[Rect], largest: float) -> Optional[int]:
     """The index in `drawn` (the page's drawings in their drawing order) of the smallest drawing under most of
     `box` (`ON_PLATE`), smaller than `largest` (points²: larger ones are the page's background); None."""
-    under = [i for i, b in enumerate(drawn) if b[2] * b[3] < largest and _share(box, b) >= ON_PLATE]
+    under = [i for i, b in enumerate(drawn) if b[2] * b[3] < largest and share_inside(box, b) >= ON_PLATE]
     return min(under, key=lambda i: drawn[i][2] * drawn[i][3], default=None)
 
 
@@ -33,7 +27,7 @@ def hidden(drawn: Sequence[Rect], at: Optional[int]) -> list[Rect]:
     if at is None:
         return []
     p = drawn[at]
-    return [b for b in drawn[:at] if _share(b, p) > 0]
+    return [b for b in drawn[:at] if share_inside(b, p) > 0]
 
 
 def on_plate(box: Rect, p: Rect, round_: bool) -> Rect:
@@ -69,7 +63,7 @@ def largest_free(frame: Rect, blocks: Sequence[Rect], gap: float = 6.0) -> Rect:
     and the blocks' edges), its height counted up to half its width (text reads across: a wide room holds
     lines better than a tall column); `frame` itself when nothing is in the way."""
     x, y, w, h = frame
-    inside = [(b[0] - gap, b[1] - gap, b[2] + 2 * gap, b[3] + 2 * gap) for b in blocks if _share(frame, b) > 0]
+    inside = [(b[0] - gap, b[1] - gap, b[2] + 2 * gap, b[3] + 2 * gap) for b in blocks if share_inside(frame, b) > 0]
     if not inside:
         return frame
     xs = sorted({x, x + w, *(v for b in inside for v in (b[0], b[0] + b[2]) if x < v < x + w)})
@@ -124,7 +118,7 @@ def grown(t: "TextShape", slots: dict[str, "TextShape"], slide: tuple[float, flo
     title = t is slots.get("title")
     rules = [(b[0] - 2, b[1], 4.0, b[3]) for b in drawn if title and b[2] < 2 and b[3] >= 0.5 * h and b not in under
              and x < b[0] < x + w and b[1] < y + h and b[1] + b[3] > y]
-    filled = [u.box for u in slots.values() if title and u is not t and _share(t.box, u.box) >= 0.1] + rules
+    filled = [u.box for u in slots.values() if title and u is not t and share_inside(t.box, u.box) >= 0.1] + rules
     cut = clear_of(t.box, filled) if filled else t.box
     moved = cut != t.box
     x, y, w, h = cut
@@ -195,7 +189,7 @@ def cleared_with(drawn: Sequence[Rect], gone: Sequence[Rect], kept: Sequence[Rec
             and across >= 0.5 * min(b[2], t[2])
 
     return [b for b in drawn if b[2] * b[3] < 0.1 * w * h and any(holds(b, g) or underline(b, g) for g in gone)
-            and not any(holds(b, k) or underline(b, k) or _share(k, b) > 0.3 for k in kept)]
+            and not any(holds(b, k) or underline(b, k) or share_inside(k, b) > 0.3 for k in kept)]
 
 
 def strip_regions(boxes: Sequence[Rect], slide: tuple[float, float]) -> tuple[tuple[float, float, float, float, float], ...]:

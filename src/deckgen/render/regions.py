@@ -6,17 +6,11 @@ from typing import TYPE_CHECKING, Optional
 
 from deckgen.render.illustration import Region, frame_box
 from deckgen.render.pptx_api import element
+from deckgen.render.room import share_inside
 from deckgen.render.samples import DECOR, P, Rect, Sample, TextShape, _group_box
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
-
-
-def _inside(box: Rect, region: Rect) -> float:
-    """The share of `box` that lies inside `region`."""
-    dx = min(box[0] + box[2], region[0] + region[2]) - max(box[0], region[0])
-    dy = min(box[1] + box[3], region[1] + region[3]) - max(box[1], region[1])
-    return dx * dy / (box[2] * box[3]) if dx > 0 and dy > 0 and box[2] * box[3] > 0 else 0.0
 
 
 def strip(tree: "_Element", region: Region, slide: tuple[float, float],
@@ -36,7 +30,7 @@ def strip(tree: "_Element", region: Region, slide: tuple[float, float],
         if box is None or box[2] * box[3] >= share * w * h:
             continue
         box = (box[0], box[1], max(box[2], 1.0), max(box[3], 1.0))  # a straight line: as a hairline box
-        if _inside(box, region[:4]) >= 0.6:
+        if share_inside(box, region[:4]) >= 0.6:
             tree.remove(child)
 
 
@@ -45,7 +39,7 @@ def text_like(sample: Sample, used: set[int], region: Optional[Rect] = None) -> 
     already used that lies mostly in the region (the page's own body copy there), so bullets read like
     the page's text on that background; None when there is none (the theme's text colour then)."""
     rest = [t for t in sample.texts if t.id not in used and not DECOR.match(t.text)
-            and (region is None or _inside(t.box, region) >= 0.5)]
+            and (region is None or share_inside(t.box, region) >= 0.5)]
     return max(rest, key=lambda t: t.area).id if rest else None
 
 

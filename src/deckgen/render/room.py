@@ -89,6 +89,12 @@ def _overlap(a: Rect, b: Rect) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
+def share_inside(box: Rect, region: Rect) -> float:
+    """The share of `box` that lies inside `region` (on a plate at `region`)."""
+    area = box[2] * box[3]
+    return _overlap(box, region) / area if area > 0 else 0.0
+
+
 def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0, keep: float = MIN_KEEP) -> Rect:
     """`frame` cut back so that it overlaps none of `blocks`: for each block in the way, the largest of the
     parts left, right, above or below it, if that keeps `keep` of the frame; else the frame as it is. A block

@@ -21,7 +21,8 @@ P = "{%s}" % ns.P
 A = "{%s}" % ns.A
 Rect = tuple[float, float, float, float]
 
-AGENDA = re.compile(r"^(?!\s*(?:#\w|\{\{|\$\{))[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|outline|(?:汇报)?提\s*纲|目\s*次)[\s\W_]*$", re.I)
+TAG = r"\s*(?:#\w|\{\{|\$\{)"  # a template engine's tag (#content, {{title}}, ${name}): a prompt, not a word
+AGENDA = re.compile(rf"^(?!{TAG})[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|outline|(?:汇报)?提\s*纲|目\s*次)[\s\W_]*$", re.I)
 # A page about the template itself (usage terms, a site's advertisement), never copied.
 NOTICE = re.compile(r"PPT\s*模板|模板下载|模板使用|www\.|https?://|版权|授权|不可以|可以在下列|以下情况|素材来源|字体下载|"
                     r"font download|copyright|licen[cs]e", re.I)
@@ -30,7 +31,7 @@ SECTION = re.compile(r"part\s*0?\d|第\s*[一二三四五六七八九十\d]+\s*(
 BYLINE = re.compile(r"汇报人|主讲人|答辩人|报告人|演讲人|指导(?:老师|教师)|时间|日期|20[0-9x]{2}|presenter|speaker|date", re.I)
 PERSON = re.compile(r"汇报人|主讲人|答辩人|报告人|演讲人|姓名|presenter|speaker|name", re.I)
 # Text that is the page's design, kept as it is: a heading word, a part or item number.
-DECOR = re.compile(r"^(?![\s*xX]*\*[\s*xX]*$|\s*(?:#\w|\{\{|\$\{))[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|part\s*0?\d*|thanks?(?: you)?|谢\s*谢|感谢(?:聆听|观看)?|"
+DECOR = re.compile(rf"^(?![\s*xX]*\*[\s*xX]*$|{TAG})" r"[\s\W_]*(?:目\s*录|contents?|catalog(?:ue)?|agenda|part\s*0?\d*|thanks?(?: you)?|谢\s*谢|感谢(?:聆听|观看)?|"
                    r"one|two|three|four|five|six|0?\d{1,2}|[ivx]{1,4})?[\s\W_]*$", re.I)
 
 

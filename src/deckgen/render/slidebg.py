@@ -140,14 +140,11 @@ def _fill(parts: Sequence[Any]) -> Optional["_Element"]:
 
 def _styled(master: Any, ref: "_Element") -> Optional["_Element"]:
     """The theme's background fill style `ref` names (`idx` 1001 the first), its `phClr` in `ref`'s colour."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from deckgen.render.legible import master_theme
 
     index, colour = ref.get("idx", ""), next(iter(ref), None)
-    if not index.isdigit() or int(index) <= 1000:
-        return None
-    try:
-        theme = etree.fromstring(master.part_related_by(RT.THEME).blob)
-    except (KeyError, ValueError, etree.XMLSyntaxError):
+    theme = master_theme(master) if index.isdigit() and int(index) > 1000 else None
+    if theme is None:
         return None
     styles = theme.find(f"{A}themeElements/{A}fmtScheme/{A}bgFillStyleLst")
     if styles is None or int(index) - 1001 >= len(styles):
