@@ -116,17 +116,25 @@ def test_content_titles_share_one_size_a_long_one_wrapping_in_a_title_box_grown_
     assert_valid_template_deck(template, out)
 
 
-def banded_title_layout(path: Path) -> Path:
+def banded_title_layout(path: Path, *, title_top: float = 120, strip_band: bool = False) -> Path:
     """A template whose title layout sets its subtitle in a one-line strip just above a picture band that fills
-    the page's lower part: room for a cover's subtitle, none for a closing's four lines."""
+    the page's lower part: room for a cover's subtitle, none for a closing's four lines. The title box reaches
+    from `title_top` down to the strip (120 pt tall by default: two title lines and a little); with
+    `strip_band`, the strip stands on a band of its own (its text coloured for it) and the page's band is
+    lower."""
     prs = Presentation()
     layout = next(lo for lo in prs.slide_layouts if lo.name == "Title Slide")
     title, subtitle = sorted(layout.placeholders, key=lambda ph: ph.placeholder_format.idx)[:2]
-    title.left, title.top, title.width, title.height = Pt(54), Pt(120), Pt(612), Pt(120)
+    title.left, title.top, title.width, title.height = Pt(54), Pt(title_top), Pt(612), Pt(240 - title_top)
     subtitle.left, subtitle.top, subtitle.width, subtitle.height = Pt(54), Pt(250), Pt(612), Pt(34)
     scratch = prs.slides.add_slide(layout)
-    band = _deco(scratch, 0, 292, 720, 248)._element
-    layout.shapes._spTree.append(band)  # the band drawn on the layout, not on a slide
+    bands = [(0, 244, 720, 46), (0, 300, 720, 240)] if strip_band else [(0, 292, 720, 248)]
+    for x, y, w, h in bands:
+        layout.shapes._spTree.append(_deco(scratch, x, y, w, h)._element)  # drawn on the layout, not on a slide
+    if strip_band:  # the band first, then the placeholders over it
+        spTree = layout.shapes._spTree
+        for ph in (title, subtitle):
+            spTree.append(ph._element)
     rid = prs.slides._sldIdLst[0].rId
     prs.part.drop_rel(rid)
     prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
@@ -150,6 +158,36 @@ def test_a_closing_its_layout_has_no_room_for_takes_the_content_layout_on_one_sl
     assert not lines._element.findall(f".//{A}buChar")  # lines, not bullets
     assert min(r.font.size.pt for p in lines.text_frame.paragraphs for r in p.runs) >= 14
     assert slides[0].slide_layout.name == "Title Slide"  # the cover keeps its layout
+    assert_valid_template_deck(template, out)
+
+
+def test_a_closing_on_a_title_layout_with_a_tall_title_box_sets_its_lines_in_the_titles_room(tmp_path: Path) -> None:
+    """google-slidesgo, jp-plain-43: the title layout's title box is four title lines tall, its subtitle a
+    one-line strip with the page drawn on below it. The closing stays on the title layout: its title at the top
+    of the title box, two lines tall, and its lines under it, in the rest of the title box and the strip, at
+    body size (it was built on the content layout, a plain content page)."""
+    template = banded_title_layout(tmp_path / "template.pptx", title_top=40)
+    out = tmp_path / "deck.pptx"
+    result = build(BuildRequest(OUTLINE, out, template=template))
+    closing, slide = _closing(out)
+    assert slide.slide_layout.name == "Title Slide" and len(Presentation(str(out)).slides) == result.slides
+    head = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text == closing.title)
+    lines = next(sh for sh in slide.shapes if sh.has_text_frame and closing.bullets[0] in sh.text_frame.text)
+    assert [p.text for p in lines.text_frame.paragraphs] == list(closing.bullets)
+    assert head.top == Pt(40) and abs(head.height.pt - two_line_height((720, 540))) < 0.01
+    assert head.top + head.height <= lines.top and lines.top + lines.height == Pt(284)  # down to the strip's foot
+    assert min(r.font.size.pt for p in lines.text_frame.paragraphs for r in p.runs) >= 20
+    assert_valid_template_deck(template, out)
+
+
+def test_a_closings_strip_on_a_band_of_its_own_is_not_moved_off_it(tmp_path: Path) -> None:
+    """jp-plain-43: the title layout's strip stands on a band, its text coloured for the band; set in the title's
+    room above, the lines would be light on the white page. The closing takes the content layout instead."""
+    template = banded_title_layout(tmp_path / "template.pptx", title_top=40, strip_band=True)
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    closing, slide = _closing(out)
+    assert slide.slide_layout.name == "Title and Content"
     assert_valid_template_deck(template, out)
 
 

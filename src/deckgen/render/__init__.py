@@ -201,6 +201,7 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
     if not content and kind.role is Role.CLOSING:
         _strip_room(s, layout, slide, page, "body", LINES_NEED, least=1.0)
         _lines_under(s, layout, slide, footer_top)
+        _lines_in_title_room(s, layout, slide, page)
     return s
 
 
@@ -222,6 +223,34 @@ def _lines_under(s: Slots, layout: "SlideLayout", slide: tuple[float, float], fo
 
 
 LINES_NEED = 2.0  # a closing's lines need the height of two two-line titles (four lines of a subtitle)
+
+
+def _lines_in_title_room(s: Slots, layout: "SlideLayout", slide: tuple[float, float], page: object) -> None:
+    """A closing whose lines' box is still a strip too small for them (a cover layout's subtitle under a title box
+    several lines tall, the page below it drawn on) while its title box is far taller than two title lines: the
+    title keeps the top of its box, two lines tall, and the lines take the rest of it, down to the foot of their
+    own box and across their own box's width, so that they stay on the closing rather than a slide after it. Not
+    when the strip stands on a plate (a band its colour is chosen for) that the title's room is off, nor when the
+    page's picture draws into that room."""
+    from deckgen.render.backdrop import ink
+    from deckgen.render.cloning import two_line_height
+    from deckgen.render.room import share_inside, shown_drawings
+
+    title, lines = s.moved.get("title") or _box(s.title), s.moved.get("body") or _box(s.get("body"))
+    need = two_line_height(slide)
+    if title is None or lines is None or lines[3] >= LINES_NEED * need or lines[1] < title[1] + title[3] / 2:
+        return
+    top, bottom = title[1] + need + 4, lines[1] + lines[3]
+    if bottom - top < 1.5 * lines[3]:  # the title's room adds little: the closing goes where its lines fit
+        return
+    room = (lines[0], top, lines[2], bottom - top)
+    plates = [b for b in shown_drawings(layout) if b[2] * b[3] < 0.6 * slide[0] * slide[1]]
+    if any(share_inside(lines, b) >= 0.5 and share_inside(room, b) < 0.9 for b in plates):
+        return
+    if page is not None and ink(page, room):  # type: ignore[arg-type]
+        return
+    s.moved["title"] = (title[0], title[1], title[2], need)
+    s.moved["body"] = room
 
 
 STRIP_ROLES = (Role.SECTION, Role.QUOTE, Role.STATEMENT, Role.CLOSING)  # the pages whose title is their text
