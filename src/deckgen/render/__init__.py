@@ -230,8 +230,9 @@ def _lines_in_title_room(s: Slots, layout: "SlideLayout", slide: tuple[float, fl
     several lines tall, the page below it drawn on) while its title box is far taller than two title lines: the
     title keeps the top of its box, two lines tall, and the lines take the rest of it, down to the foot of their
     own box and across their own box's width, so that they stay on the closing rather than a slide after it. Not
-    when the strip stands on a plate (a band its colour is chosen for) that the title's room is off, nor when the
-    page's picture draws into that room."""
+    when that changes the lines' ground (the strip stands on a plate its colour is chosen for that the title's
+    room is off, or the room reaches onto a plate the strip is off: the band the title stands on), nor when the
+    page's picture draws into the room."""
     from deckgen.render.backdrop import ink
     from deckgen.render.cloning import two_line_height
     from deckgen.render.room import share_inside, shown_drawings
@@ -244,8 +245,9 @@ def _lines_in_title_room(s: Slots, layout: "SlideLayout", slide: tuple[float, fl
     if bottom - top < 1.5 * lines[3]:  # the title's room adds little: the closing goes where its lines fit
         return
     room = (lines[0], top, lines[2], bottom - top)
-    plates = [b for b in shown_drawings(layout) if b[2] * b[3] < 0.6 * slide[0] * slide[1]]
-    if any(share_inside(lines, b) >= 0.5 and share_inside(room, b) < 0.9 for b in plates):
+    plates = [b for b in shown_drawings(layout) if b[2] * b[3] < 0.9 * slide[0] * slide[1]]  # (not a background)
+    # the lines keep their ground: not off a plate they stand on, nor onto one they are off (the title's band)
+    if any(share_inside(room, b) < 0.9 if share_inside(lines, b) >= 0.5 else share_inside(room, b) > 0.05 for b in plates):
         return
     if page is not None and ink(page, room):  # type: ignore[arg-type]
         return
