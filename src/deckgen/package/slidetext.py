@@ -62,17 +62,11 @@ class DeckSlides:
 
 
 def join_lines(lines: tuple[str, ...] | list[str]) -> str:
-    """Title paragraphs (or lines) as one line: joined without a space between two CJK characters."""
-    from deckgen.text.script import is_wide
+    """Title paragraphs (or lines) as one line: each paragraph's lines too (an `a:br` in a title is where the
+    title breaks on the slide, not a part of it), joined without a space between two CJK characters."""
+    from deckgen.text.script import one_line
 
-    out = ""
-    for line in (x.strip() for x in lines):
-        if not line:
-            continue
-        if out and not (is_wide(out[-1]) and is_wide(line[0])):
-            out += " "
-        out += line
-    return out
+    return one_line([part for line in lines for part in line.split("\n")])
 
 
 @lru_cache(maxsize=None)  # bounded by the tags in this module

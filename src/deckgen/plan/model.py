@@ -22,6 +22,13 @@ class Text:
     def text(self) -> str:
         return "\n".join(self.paragraphs)
 
+    @property
+    def line(self) -> str:
+        """The text on one line, as a list or a message shows a title (the lines it breaks into joined)."""
+        from deckgen.text.script import one_line
+
+        return one_line([part for para in self.paragraphs for part in para.split("\n")])
+
 
 @record(frozen=True)
 class Run:

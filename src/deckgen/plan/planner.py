@@ -12,6 +12,7 @@ from deckgen.outline.model import PAYLOADS, Outline, Role, Section, SlideNode, S
 from deckgen.outline.typed import record
 from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.drawn import cards_shaped
+from deckgen.plan.breaks import phrase_breaks
 from deckgen.plan.sizing import below_smallest, bullets_under_titles, fit_title, one_title_size
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.labels import default_label, with_label
@@ -349,6 +350,8 @@ class Planner:
         self.unique_titles()
         if not self.frames.builtin:
             self.slides = bullets_under_titles(one_title_size(self.slides, self.sizes, self.frames), self.sizes)
+        if self.cjk and not self.outline.deck.marked:  # two-line titles broken between words
+            self.slides = phrase_breaks(self.slides, self.frames)
         deck = o.deck
         return DeckPlan(title=deck.title, language=deck.language, footer=self.footer(), theme=self.theme.name,
                         subtitle=deck.subtitle, presenter=deck.presenter, date=deck.date,

@@ -58,7 +58,7 @@ def slide_tree(deck: "DeckPlan", rate: Optional[float] = None, width: int = 48) 
     for slide, t in zip(deck.slides, times.slides):
         depth = 0 if slide.role.value in ("title", "section", "agenda") else 1 + (".points[" in slide.source)
         mark = "  ← long: split it" if t.seconds > LONG_SLIDE else ""
-        title = slide.title.text.replace("\n", " ")
+        title = slide.title.line
         lines.append(f"  {t.number:>3} {clock(t.seconds):>6}  "
                      f"{'  ' * depth}{title[:width]}{'…' if len(title) > width else ''}{mark}")
     return lines
@@ -77,7 +77,7 @@ def _long_slides(deck: "DeckPlan", loaded: Optional["Loaded"], rate: Optional[fl
     for slide, t in zip(deck.slides, times.slides):
         if t.seconds > LONG_SLIDE:
             line, col = slide.where or (None, None)
-            yield Diagnostic(f"slide {t.number} '{slide.title.text[:30]}' takes {clock(t.seconds)} to read aloud, more "
+            yield Diagnostic(f"slide {t.number} '{slide.title.line[:30]}' takes {clock(t.seconds)} to read aloud, more "
                              f"than {LONG_SLIDE / 60:g} minutes: split it at its sub-heads into points or subsections "
                              "of their own (the listeners see one slide all that time)",
                              loaded.file if loaded else None, line, col)

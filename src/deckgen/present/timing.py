@@ -138,7 +138,7 @@ def deck_timing(deck: "DeckPlan", per_minute: Optional[float] = None) -> Timing:
     cjk = is_cjk_language(deck.language)
     from deckgen.text.inline import plain
 
-    slides = ((s.title.text, plain(s.notes) if deck.markup else s.notes, s.section) for s in deck.slides)
+    slides = ((s.title.line, plain(s.notes) if deck.markup else s.notes, s.section) for s in deck.slides)
     return timing(slides, deck.sections, Rate.of(per_minute, cjk, deck.language), cjk)
 
 

@@ -104,3 +104,16 @@ def detect_language(text: str) -> str:
     if kana:
         return "ja-JP"
     return "zh-TW" if traditional > simplified else "zh-CN"
+
+
+def one_line(lines: "list[str] | tuple[str, ...]") -> str:
+    """Lines (a title's paragraphs, or its lines broken on the slide) as one line: each stripped, joined by a
+    space, without one between two wide characters (`建设` + `社会主义` → `建设社会主义`)."""
+    out = ""
+    for line in (x.strip() for x in lines):
+        if not line:
+            continue
+        if out and not (is_wide(out[-1]) and is_wide(line[0])):
+            out += " "
+        out += line
+    return out

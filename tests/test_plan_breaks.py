@@ -1,0 +1,126 @@
+"""Two-line Chinese titles break between words, as the lecture's own text shows them (`建设 / 社会主义`, never
+`社会主 / 义`); after punctuation first; titles the lecture says too little about keep their natural break."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+
+from deckgen.build.pipeline import build, plan_file
+from deckgen.build.request import BuildRequest
+from deckgen.outline.load import parse_yaml
+from deckgen.outline.model import Role
+from deckgen.outline.validate import validate
+from deckgen.package.slidetext import join_lines
+from deckgen.plan.breaks import Variety, break_at, phrase_breaks
+from deckgen.plan.kinds import BUILTIN_FRAMES
+from deckgen.plan.planner import plan
+from deckgen.text.fit import line_count
+from deckgen.theme.model import load_theme
+from tests.conftest import OUTLINE
+
+TITLE = "高质量发展是全面建设社会主义现代化国家的首要任务"
+# a lecture that uses the title's words in many phrases: 建设 before many words, 社会主义 after many
+LECTURE = "\n".join([
+    "加强建设社会主义法治国家", "推进建设现代化产业体系", "加快建设教育强国", "全面建设人民满意的政府", "建设美丽中国",
+    "坚持社会主义核心价值观", "发展社会主义民主政治", "巩固社会主义制度", "繁荣社会主义文化", "建设社会主义强国",
+    "我们全面建设", "全面建设新时代", "党的建设", "经济建设", "文化建设", "社会主义现代化强国", "实现现代化目标",
+])
+SECTION = BUILTIN_FRAMES["section", "title"]
+
+
+def test_variety_counts_the_different_neighbours_of_a_string() -> None:
+    v = Variety("建设社会 建设国家 建设社会 党的建设")
+    assert v.around("建设", True) == 3  # 社, 国, and the end of the text
+    assert v.around("建设", False) == 3  # the start, a space, 的
+    assert v.around("社会", False) == 1
+
+
+def test_a_title_whose_natural_break_splits_a_word_breaks_between_words() -> None:
+    """At 40 pt the section title breaks `社会主 / 义` by itself; the lecture shows `建设 | 社会主义` as the clearest
+    boundary, which needs the title a few points smaller: it is broken there."""
+    natural = max(i for i in range(1, len(TITLE)) if line_count([TITLE[:i]], SECTION.box, 40.0, SECTION.style, True) == [1])
+    assert TITLE[:natural].endswith("社会主")  # the greedy break, inside 社会主义
+    found = break_at(TITLE, SECTION, 40.0, Variety(LECTURE + "\n" + TITLE), 36.0)
+    assert found is not None
+    size, i = found
+    assert TITLE[:i].endswith("全面建设") and TITLE[i:].startswith("社会主义") and 36.0 <= size < 40.0
+    assert line_count([TITLE[:i], TITLE[i:]], SECTION.box, size, SECTION.style, True) == [1, 1]
+
+
+def test_without_room_to_shrink_the_title_takes_a_boundary_at_its_own_size_or_none() -> None:
+    found = break_at(TITLE, SECTION, 40.0, Variety(LECTURE + "\n" + TITLE), 40.0)
+    assert found is None or (found[0] == 40.0 and TITLE[found[1] - 1:found[1] + 1] not in ("主义", "社会"))
+
+
+def test_a_lecture_that_says_too_little_keeps_the_natural_break() -> None:
+    assert break_at(TITLE, SECTION, 40.0, Variety(TITLE), 36.0) is None
+
+
+def test_a_natural_break_after_punctuation_is_kept_and_a_label_never_stands_alone() -> None:
+    slot = BUILTIN_FRAMES["content", "title"]
+    text = "（五）得感幸福感安全感高质量发展是全面建设社会主义现代化国家"
+    found = break_at(text, slot, 32.0, Variety(LECTURE + text), 32.0)
+    assert found is None or found[1] >= 0.3 * len(text)  # not `（五） / 得感…`
+    title = "压力测试：长标题、长要点与中英文混排的讲稿"
+    cover = BUILTIN_FRAMES["title", "title"]
+    assert line_count([title], cover.box, 48.0, cover.style, True) == [2]
+    found = break_at(title, cover, 48.0, Variety(title), 48.0)
+    assert found is not None and title[:found[1]] == "压力测试：长标题、"  # after the comma, not mid-word
+
+
+def _planned(notes: str) -> list:  # type: ignore[type-arg]
+    text = f"""
+deck: {{title: 示例, language: zh-CN}}
+sections:
+  - title: 概述
+    bullets: [一]
+  - title: {TITLE}
+    notes: |
+{chr(10).join('      ' + line for line in notes.splitlines())}
+    subsections:
+      - {{title: 短标题, bullets: [要点]}}
+"""
+    outline, _ = validate(parse_yaml(text, "o.yaml"))
+    deck, _ = plan(outline, load_theme("party"))
+    return list(deck.slides)
+
+
+def test_the_planner_breaks_a_section_title_by_the_lecture_and_leaves_short_titles() -> None:
+    slides = _planned(LECTURE)
+    section = next(s for s in slides if s.role is Role.SECTION and "首要任务" in s.title.paragraphs[0])
+    assert section.title.paragraphs == ("高质量发展是全面建设\n社会主义现代化国家的首要任务",)
+    assert all("\n" not in s.title.paragraphs[0] for s in slides if s is not section)
+    assert section.title.line == TITLE  # as lists and messages show it
+    again = phrase_breaks(slides, BUILTIN_FRAMES)  # a broken title is left as it is
+    assert again == slides
+
+
+def test_a_content_title_keeps_its_kinds_size() -> None:
+    slides = _planned(LECTURE)
+    title = BUILTIN_FRAMES["content", "title"]
+    long = "建设社会主义现代化国家的首要任务是高质量发展全面建设社会"
+    plain = [s for s in slides if s.role is Role.CONTENT][0]
+    from dataclasses import replace
+
+    from deckgen.plan.model import Text
+    s = replace(plain, title=Text((long,), 32.0))
+    assert line_count([long], title.box, 32.0, title.style, True) == [2]
+    out = phrase_breaks([s], BUILTIN_FRAMES)[0]
+    assert out.title.size == 32.0
+
+
+def test_the_shipped_deck_breaks_its_first_section_title_between_words_and_pull_reads_it_whole(tmp_path: Path) -> None:
+    deck = plan_file(OUTLINE).deck
+    five = deck.slides[4]
+    assert five.role is Role.SECTION and five.title.paragraphs == ("高质量发展是全面建设\n社会主义现代化国家的首要任务",)
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out))
+    slide = Presentation(str(out)).slides[4]
+    title = slide.shapes.title._element
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    assert len(title.findall(f".//{A}br")) == 1
+    assert [r.text for r in title.iter(f"{A}t")] == ["高质量发展是全面建设", "社会主义现代化国家的首要任务"]
+    assert join_lines(("高质量发展是全面建设\n社会主义现代化国家的首要任务",)) == TITLE
+    assert etree.QName(title.find(f".//{A}br/{A}rPr")).localname == "rPr"
