@@ -91,7 +91,7 @@ def _content_titles(prs: Presentation) -> dict[str, tuple[tuple[float, float, fl
             continue
         title = slide.shapes.title
         size = next(int(r.get("sz")) / 100 for r in title._element.iter(f"{{{A}}}rPr") if r.get("sz"))
-        out[title.text_frame.text.split("）")[-1]] = (tuple(v / 12700 for v in (title.left, title.top, title.width, title.height)), size)
+        out[title.text_frame.text.replace("\v", "").split("）")[-1]] = (tuple(v / 12700 for v in (title.left, title.top, title.width, title.height)), size)
     return out
 
 

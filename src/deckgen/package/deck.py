@@ -12,6 +12,7 @@ from deckgen.outline.typed import record
 from deckgen.package.ns import A, C, DC, P, P14, R, RT_NOTES_SLIDE
 from deckgen.package.zipread import (MAX_DECK_PARTS, FileTooLarge, FileUnreadable, LimitExceeded, MemberMissing, NotAZip,
                                      Package, Rel, ZipRefused)
+from deckgen.text.script import one_line
 
 _NOT_A_DECK = "not a PowerPoint (.pptx) file"
 _SAVE = "; open it in PowerPoint and save it again as .pptx"
@@ -149,7 +150,7 @@ def _read(z: Package) -> DeckText:
         for rel in z.rels(part):
             if rel.type == RT_NOTES_SLIDE and not rel.external:
                 notes = _placeholder_text(z.xml(_part(rel)), ("body",)) or ""
-        slides.append(SlideText(len(slides) + 1, " ".join(title.split("\n")), notes, section_of.get(sld.get("id", "")),
+        slides.append(SlideText(len(slides) + 1, one_line(title.split("\n")), notes, section_of.get(sld.get("id", "")),
                                 _data(z, part, root)))
     core = "docProps/core.xml"
     title = ""
