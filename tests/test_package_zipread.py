@@ -268,3 +268,39 @@ def test_package_imports_neither_python_pptx_nor_the_renderer(path: Path) -> Non
     imported = [n.module for n in nodes if isinstance(n, ast.ImportFrom) and n.module]
     imported += [a.name for n in nodes if isinstance(n, ast.Import) for a in n.names]
     assert not [m for m in imported if m.split(".")[0] in ("pptx", "docx") or m.startswith("deckgen.render")]
+
+
+def test_plain_relationships_read_as_the_parser_reads_them(shipped_deck: Path) -> None:
+    """Every relationships part of a deck deckgen wrote is in the plain form, and reading it without a parser gives
+    exactly the parsed relationships; anything else (PowerPoint's declaration, an escaped character, an external
+    target, a stray element) is left to the parser."""
+    plain_relationships = zipread.plain_relationships
+    with zipfile.ZipFile(shipped_deck) as z:
+        rels = {n: z.read(n) for n in z.namelist() if n.endswith(".rels")}
+    assert len(rels) > 50
+    for name, data in rels.items():
+        plain = plain_relationships(data, source_of(name))
+        assert plain is not None and plain == relationships(parse_xml(data, name), source_of(name)), name
+    data = rels["ppt/slides/_rels/slide3.xml.rels"]
+    head = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    for other in (data.replace(head, b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'),
+                  data.replace(b'Target="../', b'Target="&#46;./', 1),
+                  data.replace(b'"/></Relationships>', b'" TargetMode="External"/></Relationships>'),
+                  data.replace(b"</Relationships>", b"<x/></Relationships>"),
+                  data.replace(b'"/>', b'"></Relationship>', 1),
+                  data + b" "):
+        assert plain_relationships(other, "ppt/slides/slide3.xml") is None
+
+
+def test_the_check_of_a_deck_about_to_be_written_reads_its_plain_relationships(shipped_deck: Path) -> None:
+    """A target that is not in the package is found in a plain relationships part as in a parsed one."""
+    from deckgen.package.check import check_package
+
+    with zipfile.ZipFile(shipped_deck) as z:
+        order = z.namelist()
+        members = {n: z.read(n) for n in order}
+    name = "ppt/slides/_rels/slide3.xml.rels"
+    members[name] = members[name].replace(b"slideLayouts/slideLayout", b"slideLayouts/noSuchLayout", 1)
+    assert zipread.plain_relationships(members[name], "ppt/slides/slide3.xml") is not None
+    problems = check_package(Package.of_members(order, members, MAX_DECK_PARTS), structure_only=True).problems
+    assert any(name in p and "noSuchLayout" in p for p in problems)

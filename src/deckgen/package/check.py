@@ -13,7 +13,8 @@ from lxml import etree
 from deckgen.outline.typed import record
 from deckgen.package.ns import A, CP, CT, DC, DCTERMS, EP, MC, P, R, REL, RT_OFFICE_DOCUMENT, VT, XML, XS
 from deckgen.package.zipread import (MAX_DECK_PARTS, MAX_XML, FileTooLarge, FileUnreadable, LimitExceeded, MemberTooLarge,
-                                     NotAZip, Package, ZipRefused, relationships, source_of)
+                                     NotAZip, Package, Rel, ZipRefused, plain_relationships,
+                                     relationships, source_of)
 
 ENV_VAR = "DECKGEN_OOXML_XSD"
 MAX_PART_BYTES = MAX_XML  # larger XML parts are reported, not read (zip bombs)
@@ -187,6 +188,18 @@ class _Package:
     def has(self, name: str) -> bool:
         return name.casefold() in self.names
 
+    def rels(self, name: str) -> list[Rel]:
+        """The relationships in the relationships part `name` (none, with a problem recorded, when it cannot be
+        read); in a package about to be written, a part in the plain form deckgen writes is read without parsing
+        (`plain_relationships`)."""
+        name = self.names.get(name.casefold(), name)
+        data = self.package.held(name)
+        plain = plain_relationships(data, source_of(name)) if data is not None and len(data) <= MAX_PART_BYTES else None
+        if plain is not None:
+            return plain
+        root = self.xml(name)
+        return relationships(root, source_of(name)) if root is not None else []
+
     def xml(self, name: str) -> Optional[etree._Element]:
         """The parsed part, or None with a problem recorded (unreadable, too large, not well-formed XML, a DOCTYPE)."""
         name = self.names.get(name.casefold(), name)
@@ -269,8 +282,7 @@ def _check(pkg: _Package, schemas: Optional[Path], structure_only: bool = False,
     rels_parts = [n for n in pkg.names.values() if n.endswith(".rels") and posixpath.basename(posixpath.dirname(n)) == "_rels"]
     main = None
     for rels in sorted(rels_parts):
-        root = pkg.xml(rels)
-        for rel in relationships(root, source_of(rels)) if root is not None else ():
+        for rel in pkg.rels(rels):
             if rel.external:
                 continue
             if rel.part is None or not pkg.has(rel.part):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import re
 import threading
 import zipfile
 import zlib
@@ -193,6 +194,24 @@ def _resolve_in(folder: str, target: str) -> Optional[str]:
     return None if norm in (".", "..") or norm.startswith("../") else norm
 
 
+# A relationships part in the one form deckgen's package writer gives it (`render.pptx_api.rels_xml`): no character
+# XML escapes, no external targets, nothing but the three attributes in order. Bytes that match it whole are a
+# well-formed document that lxml reads to the same relationships, so it is read without parsing.
+_PLAIN_RELS = re.compile(rb"<\?xml version='1\.0' encoding='UTF-8' standalone='yes'\?>\n<Relationships xmlns=\""
+                         + re.escape(REL.encode("ascii")) + rb"\">(?:<Relationship Id=\"[A-Za-z0-9]+\" Type=\"[A-Za-z0-9:/._-]+\""
+                         rb" Target=\"[A-Za-z0-9/._-]+\"/>)+</Relationships>\Z")
+_PLAIN_REL = re.compile(rb'<Relationship Id="([^"]*)" Type="([^"]*)" Target="([^"]*)"/>')
+
+
+def plain_relationships(data: bytes, source: str) -> Optional[list[Rel]]:
+    """The relationships of the part `source` in the relationships part `data`, read without an XML parser when
+    `data` has the plain form deckgen writes (`relationships` of the parsed part gives the same); else None."""
+    if not _PLAIN_RELS.match(data):
+        return None
+    return [Rel(i.decode(), t.decode(), target.decode(), False, resolve(source, target.decode()))
+            for i, t, target in _PLAIN_REL.findall(data)]
+
+
 def relationships(root: etree._Element, source: str) -> list[Rel]:
     """The relationships in the parsed relationships part `root` of the part `source`, in document order."""
     out = []
@@ -355,6 +374,11 @@ class Package:
             raise MemberUnreadable(f"{info.filename}: cannot be read from the zip (its size or CRC-32 is not the "
                                    "one the zip declares)")
         return data
+
+    def held(self, name: str) -> Optional[bytes]:
+        """The bytes of member `name` when the package is held in memory (`of_members`: a deck about to be
+        written), without reading anything; None for a package read from a zip."""
+        return self._members.get(name) if self._members is not None else None
 
     def read(self, member: Member, cap: int = MAX_UNCOMPRESSED) -> bytes:
         """The unpacked content of `member`, at most `cap` bytes (see `chunks` for what it raises)."""

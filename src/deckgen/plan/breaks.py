@@ -5,13 +5,14 @@ splits a word. Without a dictionary, the lecture's own text tells where its word
 two characters before a word boundary are followed, across the lecture, by many different characters, and
 the two after it preceded by many; inside a word, `社会主` is only ever followed by `义`). A title whose natural
 break the lecture shows to be inside a word gets a line break (`\\n`, an `a:br` on the slide) at the clearest
-boundary among those that keep both lines in the box at the title's size: after punctuation, else where the
-lecture's variety is greatest, else after `的` or before `和` `与`; the more even split on a tie. A title the
+boundary among those that keep both lines in the box at the title's size: after punctuation, else at a word
+boundary (after `的`, or where the lecture's variety is high), the more even split of those. A title the
 lecture says too little about keeps its natural break, as does any title that is not two lines of Chinese.
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
@@ -25,10 +26,10 @@ from deckgen.text.script import is_wide
 
 AFTER = frozenset("，、；：。！？）》」』”’")  # a line may end after these: the clearest boundary of all
 BEFORE = frozenset("（《「『“‘")  # … or start with these
-PARTICLES_AFTER = frozenset("的")  # a word ends before a line that starts after these (`国家的 / 首要任务`)
-PARTICLES_BEFORE = frozenset("和与及")  # … or a line that starts with these (`发展 / 和安全`)
+PARTICLES_AFTER = frozenset("的")  # a word ends before a line that starts after these (`国家的 / 首要任务`); not before
+# `和` `与`, which join set phrases (`党和国家`) as often as they join words
 CLEAR = 5  # the variety a word boundary needs at least (distinct neighbours on both sides; fewer is chance)
-STRONG = 0.5  # … and this share of the greatest variety between two of the title's ideographs
+STRONG = 0.35  # … and this share of the greatest variety among the places the title may break
 LEAST = 0.3  # each line holds at least this share of the title's characters (no `（五）` alone on a line)
 SPAN = 2  # characters each side of a boundary whose neighbours are counted
 
@@ -37,19 +38,20 @@ class Variety:
     """Accessor variety in a text: how many different characters follow or precede a string in it."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text, self.backwards = text, text[::-1]
         self.seen: dict[tuple[str, bool], int] = {}
 
     def around(self, s: str, after: bool) -> int:
-        """How many different characters follow `s` (`after`) or precede it in the text (its ends count as one)."""
+        """How many different characters follow `s` (`after`) or precede it in the text (its ends count as one;
+        `s` repeating itself, `哈哈` in `哈哈哈`, is counted once)."""
         key = (s, after)
         if key not in self.seen:
-            found: set[str] = set()
-            text, at = self.text, self.text.find(s)
-            while at >= 0:
-                i = at + len(s) if after else at - 1
-                found.add(text[i] if 0 <= i < len(text) else "")
-                at = text.find(s, at + 1)
+            # a pattern that starts with the string itself, so the search runs at C speed: what precedes it is
+            # what follows it, reversed, in the reversed text
+            text, word = (self.text, s) if after else (self.backwards, s[::-1])
+            found = set(re.findall(re.escape(word) + "(.)", text, re.S))
+            if text.endswith(word):
+                found.add("")
             self.seen[key] = len(found)
         return self.seen[key]
 
@@ -61,14 +63,14 @@ class Variety:
 
 
 def _tier(text: str, i: int, variety: Variety, strong: int) -> int:
-    """How good a break before `text[i]` is: 2 after punctuation, 1 at a word boundary (after `的`, before
-    `和`, or where the lecture's variety is at least `strong`), 0 elsewhere."""
+    """How good a break before `text[i]` is: 2 after punctuation, 1 at a word boundary (after `的`, or where
+    the lecture's variety is at least `strong`), 0 elsewhere."""
     a, b = text[i - 1], text[i]
     if a in AFTER or b in BEFORE:
         return 2
     if not (is_wide(a) and is_wide(b)):
         return 0
-    return int(a in PARTICLES_AFTER or b in PARTICLES_BEFORE or variety.boundary(text, i) >= strong)
+    return int(a in PARTICLES_AFTER or variety.boundary(text, i) >= strong)
 
 
 def break_at(text: str, slot: Slot, size: float, variety: Variety, floor: float) -> Optional[tuple[float, int]]:
@@ -76,24 +78,27 @@ def break_at(text: str, slot: Slot, size: float, variety: Variety, floor: float)
     and at what size: the largest size down to `floor` at which a break after punctuation or at a word
     boundary (`_tier`) leaves both lines in the box, each at least `LEAST` of the title; punctuation first,
     then the more even split. None: keep the natural break (it is already one of those, or none is in reach).
-    A word boundary is where the lecture's variety is at least `STRONG` of the greatest between two of the
-    title's ideographs, and at least `CLEAR`."""
+    A word boundary is where the lecture's variety is at least `STRONG` of the greatest among the places the title
+    may break (each line `LEAST` of it), and at least `CLEAR`."""
     box, style = slot.box, slot.style
     if "\n" in text or line_count([text], box, size, style, True) != [2]:
         return None
     ok = break_opportunities(text)
+    natural = max((i for i in range(1, len(text)) if ok[i] and line_count([text[:i]], box, size, style, True) == [1]),
+                  default=None)  # the greedy breaker fills the first line
+    if natural is not None and _tier(text, natural, variety, len(text) + 1):  # after punctuation or a particle
+        return None
     least = LEAST * len(text)
     spots = [i for i in range(1, len(text)) if ok[i] and min(i, len(text) - i) >= least]
-    pairs = [variety.boundary(text, i) for i in range(1, len(text)) if is_wide(text[i - 1]) and is_wide(text[i])]
+    pairs = [variety.boundary(text, i) for i in spots if is_wide(text[i - 1]) and is_wide(text[i])]
     strong = max(CLEAR, round(STRONG * max(pairs, default=0)))
+    if natural is not None and _tier(text, natural, variety, strong):  # a word boundary already
+        return None
     tier = {i: _tier(text, i, variety, strong) for i in spots}
 
     def fits(sz: float) -> list[int]:
         return [i for i in spots if line_count([text[:i], text[i:]], box, sz, style, True) == [1, 1]]
 
-    natural = [i for i in range(1, len(text)) if ok[i] and line_count([text[:i]], box, size, style, True) == [1]]
-    if natural and _tier(text, max(natural), variety, strong):  # the greedy breaker fills the first line
-        return None
     sz = size
     while sz >= floor:
         best = max(fits(sz), key=lambda i: (tier[i], -abs(len(text) - 2 * i), i), default=None)
