@@ -121,3 +121,25 @@ def test_placeholder_lookup_finds_what_python_pptx_finds() -> None:
     assert found > 20 and slide.shapes[0].is_placeholder and not slide.shapes[2].is_placeholder
     from pptx.oxml.shapes.shared import BaseShapeElement
     assert BaseShapeElement.ph.fget.__module__ == "deckgen.render.pptx_api"
+
+
+def test_add_relationship_gives_the_rid_python_pptx_gives() -> None:
+    """The rId of a new relationship, read past python-pptx's lazy properties, is the one its own
+    `_add_relationship` gives: `rId{n+1}`, or the highest free one below it when the rIds have a gap."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from deckgen.render.pptx_api import add_relationship
+
+    prs = Presentation()
+    layout = prs.slide_layouts[0]
+    ours, theirs = (prs.slides.add_slide(layout).part for _ in range(2))
+    for gap in (False, True):
+        for part in (ours, theirs):
+            for target in (prs.part, layout.part):
+                part.rels._add_relationship(RT.SLIDE_LAYOUT, target)
+            if gap:
+                part.rels._rels.pop("rId2")
+        rid = add_relationship(ours, RT.IMAGE, prs.part)
+        assert rid == theirs.rels._add_relationship(RT.IMAGE, prs.part) == ("rId2" if gap else "rId4")
+        assert sorted(ours.rels._rels) == sorted(theirs.rels._rels)
+        assert ours.rels._rels[rid].target_part is prs.part and ours.rels._rels[rid].reltype == RT.IMAGE

@@ -9,6 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional, Protocol, Sequence
 
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM  # (this module patches python-pptx: pptx is loaded)
+from pptx.opc.package import _Relationship
+
 from deckgen.package.ns import CT, REL, RT_SLIDE_MASTER, R
 
 if TYPE_CHECKING:
@@ -78,16 +81,36 @@ def package_relationships(prs: Any) -> "_Relationships":
     return prs.part.package._rels
 
 
+def _rels(owner: Any) -> Any:
+    """python-pptx's `_Relationships` of a part or package, read past its lazy property: each access to one is a
+    call in Python (`lazyproperty` is a data descriptor), 49,000 of them in a 1000-slide build."""
+    rels = owner.__dict__.get("_rels")
+    return rels if rels is not None else owner._rels
+
+
+def _rel_map(owner: Any) -> dict[str, Any]:
+    """The `{rId: _Relationship}` of a part or package (see `_rels`)."""
+    rels = _rels(owner)
+    found = rels.__dict__.get("_rels")
+    return found if found is not None else rels._rels  # type: ignore[no-any-return]
+
+
 def add_relationship(source: "Part", reltype: str, target: "Part") -> str:
-    """Add a relationship from `source` to `target` without looking for an existing one; return its rId."""
-    return source.rels._add_relationship(reltype, target)
+    """Add a relationship from `source` to `target` without looking for an existing one; return its rId (the rId
+    python-pptx gives: `rId{n+1}` for n relationships, else the highest free one below, which it finds)."""
+    rels = _rels(source)
+    found = rels.__dict__.get("_rels")
+    if found is None:
+        found = rels._rels
+    rid = f"rId{len(found) + 1}"
+    if rid in found:
+        return rels._add_relationship(reltype, target)  # type: ignore[no-any-return]
+    found[rid] = _Relationship(rels._base_uri, rid, reltype, RTM.INTERNAL, target)
+    return rid
 
 
 def add_relationship_as(source: "Part", rid: str, reltype: str, target: "Part") -> None:
     """Add a relationship from `source` to `target` under the given rId (XML made beforehand names it)."""
-    from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
-    from pptx.opc.package import _Relationship
-
     source.rels._rels[rid] = _Relationship(source.rels._base_uri, rid, reltype, RTM.INTERNAL, target)
 
 
@@ -120,11 +143,9 @@ def iter_parts(package: Any) -> list["Part"]:
     """Every part of `package` once, in the order `OpcPackage.iter_parts` gives them (depth first along the
     relationships, a part where it is first reached), read from python-pptx's relationship dicts directly:
     its own walk goes through a lazy property per step, which is most of its time on a deck of 1000 slides."""
-    from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
-
     seen: set[int] = set()
     out: list["Part"] = []
-    stack = [iter(package._rels._rels.values())]
+    stack = [iter(_rel_map(package).values())]
     while stack:
         rel = next(stack[-1], None)
         if rel is None:
@@ -135,7 +156,7 @@ def iter_parts(package: Any) -> list["Part"]:
         part = rel._target
         seen.add(id(part))
         out.append(part)
-        stack.append(iter(part.rels._rels.values()))
+        stack.append(iter(_rel_map(part).values()))
     return out
 
 
@@ -148,9 +169,8 @@ def rels_xml(rels: "_Relationships") -> bytes:
     """The `.rels` member of `rels`, byte for byte as python-pptx's `_Relationships.xml` writes it (numerical
     rId order, relative targets), made as text; relationships it cannot be sure to write alike (external
     ones, targets with characters XML escapes) are left to python-pptx."""
-    from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
-
-    items = rels._rels
+    items = rels.__dict__.get("_rels")
+    items = items if items is not None else rels._rels
     out = []
     for _, rid in sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in items):
         rel = items[rid]
@@ -204,6 +224,7 @@ _TYPES_PLAIN = _PLAIN | frozenset("+")  # content types: `application/vnd…slid
 def write_members(prs: Any, out: _Writer) -> None:
     """Serialise the package of `prs` member by member into `out.write(pack_uri, blob)`, in the order
     `Presentation.save` would write them and with the same bytes, without zipping."""
+    from pptx.opc.packuri import CONTENT_TYPES_URI, PackURI
     from pptx.opc.serialized import PackageWriter
 
     package = prs.part.package
@@ -213,21 +234,18 @@ def write_members(prs: Any, out: _Writer) -> None:
     if types is None:
         writer._write_content_types_stream(out)  # type: ignore[arg-type]
     else:
-        from pptx.opc.packuri import CONTENT_TYPES_URI
-
         out.write(CONTENT_TYPES_URI, types)
     writer._write_pkg_rels(out)  # type: ignore[arg-type]
     for part in parts:  # as PackageWriter._write_parts, with each .rels made by `rels_xml`
         out.write(part.partname, part.blob)
-        if part.rels._rels:
-            out.write(part.partname.rels_uri, rels_xml(part.rels))
+        if _rel_map(part):
+            folder, _, name = part.partname.rpartition("/")  # `PackURI.rels_uri`, without its path functions
+            out.write(PackURI(f"{folder}/_rels/{name}.rels"), rels_xml(_rels(part)))
 
 
 def copy_relationship(dst: "Part", rel: Any) -> None:
     """Give `dst` the relationship `rel` of another part under the same rId (so XML that names the rId,
     `r:embed` of a picture say, stays valid), to the same target part or external address."""
-    from pptx.opc.package import _Relationship
-
     dst.rels._rels[rel.rId] = _Relationship(dst.rels._base_uri, rel.rId, rel.reltype, rel._target_mode, rel._target)
 
 
