@@ -208,8 +208,9 @@ def plain_relationships(data: bytes, source: str) -> Optional[list[Rel]]:
     `data` has the plain form deckgen writes (`relationships` of the parsed part gives the same); else None."""
     if not _PLAIN_RELS.match(data):
         return None
-    return [Rel(i.decode(), t.decode(), target.decode(), False, resolve(source, target.decode()))
-            for i, t, target in _PLAIN_REL.findall(data)]
+    folder = posixpath.dirname(source)
+    return [Rel(i.decode(), t.decode(), to, False, _resolve_in(folder, to))
+            for i, t, target in _PLAIN_REL.findall(data) for to in (target.decode(),)]
 
 
 def relationships(root: etree._Element, source: str) -> list[Rel]:
