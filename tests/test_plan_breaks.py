@@ -13,7 +13,7 @@ from deckgen.outline.load import parse_yaml
 from deckgen.outline.model import Role
 from deckgen.outline.validate import validate
 from deckgen.package.slidetext import join_lines
-from deckgen.plan.breaks import Variety, break_at, phrase_breaks
+from deckgen.plan.breaks import Variety, line_breaks, phrase_breaks
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.planner import plan
 from deckgen.text.fit import line_count
@@ -42,32 +42,32 @@ def test_a_title_whose_natural_break_splits_a_word_breaks_between_words() -> Non
     boundary, which needs the title a few points smaller: it is broken there."""
     natural = max(i for i in range(1, len(TITLE)) if line_count([TITLE[:i]], SECTION.box, 40.0, SECTION.style, True) == [1])
     assert TITLE[:natural].endswith("社会主")  # the greedy break, inside 社会主义
-    found = break_at(TITLE, SECTION, 40.0, Variety(LECTURE + "\n" + TITLE), 36.0)
+    found = line_breaks(TITLE, SECTION, 40.0, Variety(LECTURE + "\n" + TITLE), 36.0)
     assert found is not None
-    size, i = found
+    size, (i,) = found
     assert TITLE[:i].endswith("全面建设") and TITLE[i:].startswith("社会主义") and 36.0 <= size < 40.0
     assert line_count([TITLE[:i], TITLE[i:]], SECTION.box, size, SECTION.style, True) == [1, 1]
 
 
 def test_without_room_to_shrink_the_title_takes_a_boundary_at_its_own_size_or_none() -> None:
-    found = break_at(TITLE, SECTION, 40.0, Variety(LECTURE + "\n" + TITLE), 40.0)
-    assert found is None or (found[0] == 40.0 and TITLE[found[1] - 1:found[1] + 1] not in ("主义", "社会"))
+    found = line_breaks(TITLE, SECTION, 40.0, Variety(LECTURE + "\n" + TITLE), 40.0)
+    assert found is None or (found[0] == 40.0 and all(TITLE[i - 1:i + 1] not in ("主义", "社会") for i in found[1]))
 
 
 def test_a_lecture_that_says_too_little_keeps_the_natural_break() -> None:
-    assert break_at(TITLE, SECTION, 40.0, Variety(TITLE), 36.0) is None
+    assert line_breaks(TITLE, SECTION, 40.0, Variety(TITLE), 36.0) is None
 
 
 def test_a_natural_break_after_punctuation_is_kept_and_a_label_never_stands_alone() -> None:
     slot = BUILTIN_FRAMES["content", "title"]
     text = "（五）得感幸福感安全感高质量发展是全面建设社会主义现代化国家"
-    found = break_at(text, slot, 32.0, Variety(LECTURE + text), 32.0)
-    assert found is None or found[1] >= 0.3 * len(text)  # not `（五） / 得感…`
+    found = line_breaks(text, slot, 32.0, Variety(LECTURE + text), 32.0)
+    assert found is None or found[1][0] >= 0.3 * len(text)  # not `（五） / 得感…`
     title = "压力测试：长标题、长要点与中英文混排的讲稿"
     cover = BUILTIN_FRAMES["title", "title"]
     assert line_count([title], cover.box, 48.0, cover.style, True) == [2]
-    found = break_at(title, cover, 48.0, Variety(title), 48.0)
-    assert found is not None and title[:found[1]] == "压力测试：长标题、"  # after the comma, not mid-word
+    found = line_breaks(title, cover, 48.0, Variety(title), 48.0)
+    assert found is not None and title[:found[1][0]] == "压力测试：长标题、"  # after the comma, not mid-word
 
 
 def _planned(notes: str) -> list:  # type: ignore[type-arg]
@@ -124,3 +124,59 @@ def test_the_shipped_deck_breaks_its_first_section_title_between_words_and_pull_
     assert [r.text for r in title.iter(f"{A}t")] == ["高质量发展是全面建设社会主义", "现代化国家的首要任务"]
     assert join_lines(("高质量发展是全面建设社会主义\n现代化国家的首要任务",)) == TITLE
     assert etree.QName(title.find(f".//{A}br/{A}rPr")).localname == "rPr"
+
+
+def _slot(width_em: float, size: float, base=SECTION):  # type: ignore[no-untyped-def]
+    """`base` with a box whose lines hold `width_em` ideographs at `size` (tall enough for four lines)."""
+    from dataclasses import replace
+
+    from deckgen.text.fit import line_width_em
+
+    per_em = line_width_em(base.box, size, base.style, True) / base.box.text_w
+    box = replace(base.box, w=width_em / per_em + base.box.inset_l + base.box.inset_r + 0.5, h=400.0)
+    return replace(base, box=box)
+
+
+def test_three_lines_break_between_words_too() -> None:
+    """A quotation or title in three lines (a narrow box): `高质量发展是全面建设社 / 会主义现代化国家的首要任 / 务` by
+    itself (two words split, a character alone), between words as the lecture shows them."""
+    slot = _slot(11.3, 40.0)
+    assert line_count([TITLE], slot.box, 40.0, slot.style, True) == [3]
+    assert line_count([TITLE[:11]], slot.box, 40.0, slot.style, True) == [1] != line_count([TITLE[:12]], slot.box, 40.0, slot.style, True)
+    found = line_breaks(TITLE, slot, 40.0, Variety(LECTURE + "\n" + TITLE), 40.0)
+    assert found is not None and found[0] == 40.0
+    edges = (0, *found[1], len(TITLE))
+    shown = [TITLE[a:b] for a, b in zip(edges, edges[1:])]
+    assert shown == ["高质量发展是全面建设", "社会主义现代化国家的", "首要任务"]
+    assert line_count(shown, slot.box, 40.0, slot.style, True) == [1, 1, 1]
+
+
+def test_a_short_last_line_is_allowed_a_lonely_character_is_not() -> None:
+    """`…长治久安的必然要 / 求` (the greedy break) becomes `…长治久安的 / 必然要求`: a last line of four characters
+    is a line, one character alone is not."""
+    text = "（三）确保党和国家事业长治久安的必然要求"
+    slot = _slot(19.5, 22.0, BUILTIN_FRAMES["content", "title"])
+    assert line_count([text[:19]], slot.box, 22.0, slot.style, True) == [1] and line_count([text], slot.box, 22.0, slot.style, True) == [2]
+    found = line_breaks(text, slot, 22.0, Variety(LECTURE + "\n" + text), 22.0)
+    assert found is not None and text[found[1][0]:] == "必然要求"
+
+
+def test_the_contents_entries_break_between_words() -> None:
+    """An entry of the contents slide in two lines breaks between words as a title does; each entry on its own."""
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from deckgen.plan.grid import Frames
+    from deckgen.plan.model import SlidePlan, Text
+
+    size = 28.0
+    slots = dict(BUILTIN_FRAMES.slots)
+    slots["agenda", "body"] = _slot(14.3, size, BUILTIN_FRAMES["agenda", "body"])
+    frames = Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=True)
+    entries = ("一、" + TITLE, "二、准确把握", "三、实现高质量发展的动力和保障")
+    agenda = SlidePlan(Role.AGENDA, Text(("目录",), 32.0), LECTURE, (("body", Text(entries, size)),))
+    out = phrase_breaks([agenda], frames)[0]
+    body = dict(out.texts)["body"]
+    assert body.size == size and body.paragraphs[1] == entries[1]  # (one line)
+    assert [p.replace("\n", "") for p in body.paragraphs] == list(entries)
+    assert body.paragraphs[0].split("\n") == ["一、高质量发展是全面建设", "社会主义现代化国家的首要任务"]

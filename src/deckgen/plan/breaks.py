@@ -1,13 +1,15 @@
-"""Where a Chinese title set in two lines breaks: between words (`建设 / 社会主义`), never inside one (`社会主 / 义`).
+"""Where Chinese display text breaks: a title, quotation or contents entry set in two to four lines breaks between
+words (`建设 / 社会主义`), never inside one (`社会主 / 义`).
 
-PowerPoint and LibreOffice break Chinese between any two characters, so a long title's natural break often
-splits a word. Without a dictionary, the lecture's own text tells where its words end (accessor variety: the
+PowerPoint and LibreOffice break Chinese between any two characters, so a long title's natural breaks often
+split words. Without a dictionary, the lecture's own text tells where its words end (accessor variety: the
 two characters before a word boundary are followed, across the lecture, by many different characters, and
-the two after it preceded by many; inside a word, `社会主` is only ever followed by `义`). A title whose natural
-break the lecture shows to be inside a word gets a line break (`\\n`, an `a:br` on the slide) at the clearest
-boundary among those that keep both lines in the box at the title's size: after punctuation, else at a word
-boundary (after `的`, or where the lecture's variety is high), the more even split of those. A title the
-lecture says too little about keeps its natural break, as does any title that is not two lines of Chinese.
+the two after it preceded by many; inside a word, `社会主` is only ever followed by `义`). A text whose natural
+breaks the lecture shows to fall inside words gets line breaks (`\n`, an `a:br` on the slide) at boundaries that
+keep every line in the box at the text's size: after punctuation first, else at a word boundary (after `的`, or
+where the lecture's variety is high), the more even lines of those; a page's own title may go a tenth smaller
+for them. Text the lecture says too little about keeps its natural breaks, and running text (bullets, notes)
+breaks as Chinese does, anywhere.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.model import SlidePlan, Text
 from deckgen.plan.sizing import ALONE_SHARE, OWN_SIZE
 from deckgen.text.breaking import break_opportunities
-from deckgen.text.fit import BALANCE_STEPS, line_count
+from deckgen.text.fit import line_count, line_width_em
+from deckgen.text.metrics import advances_of
 from deckgen.text.script import is_wide
 
 AFTER = frozenset("，、；：。！？）》」』”’")  # a line may end after these: the clearest boundary of all
@@ -30,7 +33,9 @@ PARTICLES_AFTER = frozenset("的")  # a word ends before a line that starts afte
 # `和` `与`, which join set phrases (`党和国家`) as often as they join words
 CLEAR = 5  # the variety a word boundary needs at least (distinct neighbours on both sides; fewer is chance)
 STRONG = 0.35  # … and this share of the greatest variety among the places the title may break
-LEAST = 0.3  # each line holds at least this share of the title's characters (no `（五）` alone on a line)
+LEAST = 0.3  # each of two lines holds at least this share of the characters (no `（五）` alone on a line); of k
+# lines, this share of 2/k of them; the last line half that (at least three characters)
+MAX_LINES = 4  # a title or quotation in more lines than this keeps its natural breaks
 SPAN = 2  # characters each side of a boundary whose neighbours are counted
 
 
@@ -73,43 +78,86 @@ def _tier(text: str, i: int, variety: Variety, strong: int) -> int:
     return int(a in PARTICLES_AFTER or variety.boundary(text, i) >= strong)
 
 
-def break_at(text: str, slot: Slot, size: float, variety: Variety, floor: float) -> Optional[tuple[float, int]]:
-    """Where to break `text` (two lines of Chinese in `slot` at `size`) rather than where it breaks by itself,
-    and at what size: the largest size down to `floor` at which a break after punctuation or at a word
-    boundary (`_tier`) leaves both lines in the box, each at least `LEAST` of the title; punctuation first,
-    then the more even split. None: keep the natural break (it is already one of those, or none is in reach).
-    A word boundary is where the lecture's variety is at least `STRONG` of the greatest among the places the title
-    may break (each line `LEAST` of it), and at least `CLEAR`."""
+def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: float) -> Optional[tuple[float, tuple[int, ...]]]:
+    """Where to break `text` (two to `MAX_LINES` lines of Chinese in `slot` at `size`) rather than where it breaks
+    by itself, and at what size: the largest size down to `floor` at which it takes as many lines, each in the
+    box and at least `LEAST` of an even share, with every break after punctuation or at a word boundary
+    (`_tier`); else, at `size`, the breaks with the fewest inside a word, when fewer than the natural ones. The
+    more even lines among equals, punctuation first. None: keep the natural breaks (they are all at boundaries
+    already, or nothing better is in reach). A word boundary is where the lecture's variety is at least `STRONG`
+    of the greatest among the places the text may break, and at least `CLEAR`."""
     box, style = slot.box, slot.style
-    if "\n" in text or line_count([text], box, size, style, True) != [2]:
+    n = len(text)
+    if "\n" in text or n < 4:
         return None
     ok = break_opportunities(text)
-    natural = max((i for i in range(1, len(text)) if ok[i] and line_count([text[:i]], box, size, style, True) == [1]),
-                  default=None)  # the greedy breaker fills the first line
-    if natural is not None and _tier(text, natural, variety, len(text) + 1):  # after punctuation or a particle
-        return None
-    least = LEAST * len(text)
-    spots = [i for i in range(1, len(text)) if ok[i] and min(i, len(text) - i) >= least]
-    pairs = [variety.boundary(text, i) for i in spots if is_wide(text[i - 1]) and is_wide(text[i])]
-    strong = max(CLEAR, round(STRONG * max(pairs, default=0)))
-    if natural is not None and _tier(text, natural, variety, strong):  # a word boundary already
-        return None
-    tier = {i: _tier(text, i, variety, strong) for i in spots}
+    spots = [i for i in range(1, n) if ok[i]]
+    widths, gaps = advances_of(text, style.bold, True)
+    at = [0.0]
+    for w, g in zip(widths, gaps):
+        at.append(at[-1] + w + g)
 
-    def fits(sz: float) -> list[int]:
-        return [i for i in spots if line_count([text[:i], text[i:]], box, sz, style, True) == [1, 1]]
+    def width(a: int, b: int) -> float:  # text[a:b] on a line of its own (no gap before its first character)
+        return at[b] - at[a] - gaps[a]
+
+    def natural(sz: float) -> list[int]:  # the greedy breaker's breaks: each line as full as it goes
+        room, out, a = line_width_em(box, sz, style, True) + 1e-9, [], 0
+        while width(a, n) > room:
+            b = max((i for i in spots if a < i and width(a, i) <= room), default=None)
+            if b is None:
+                return []
+            out.append(b)
+            a = b
+        return out
+
+    found = natural(size)
+    k = len(found) + 1
+    if not 2 <= k <= MAX_LINES:
+        return None
+    least = LEAST * 2 * n / k
+    last = max(3.0, least / 2) if n >= 9 else least / 2  # a last line may be shorter (`…的 / 必然要求`), not lonely
+    wide = [variety.boundary(text, i) for i in spots if least <= i <= n - last and is_wide(text[i - 1]) and is_wide(text[i])]
+    strong = max(CLEAR, round(STRONG * max(wide, default=0)))
+    tier = {i: _tier(text, i, variety, strong) for i in spots}
+    if all(tier[i] for i in found):
+        return None
+
+    def best(sz: float) -> Optional[tuple[tuple[float, ...], tuple[int, ...]]]:
+        """The breaks into k lines at `sz` that leave the fewest inside words, then punctuation first, then the
+        most even (dynamic programming over break positions)."""
+        room, even = line_width_em(box, sz, style, True) + 1e-9, n / k
+        ends = [i for i in spots] + [n]
+        table: dict[tuple[int, int], tuple[tuple[float, ...], tuple[int, ...]]] = {(0, 0): ((0, 0, 0.0, 0), ())}
+        for j in range(1, k + 1):
+            for b in ends if j < k else [n]:
+                options = []
+                for (jj, a), (cost, path) in table.items():
+                    if jj != j - 1 or a >= b or b - a < (last if b == n else least) or width(a, b) > room:
+                        continue
+                    inside, plain = (0, 0) if b == n else (int(not tier[b]), int(tier[b] < 2))
+                    # (on a tie, the fuller first lines, as the greedy breaker sets them)
+                    options.append(((cost[0] + inside, cost[1] + plain, cost[2] + (b - a - even) ** 2, cost[3] - b),
+                                    path + ((b,) if b < n else ())))
+                if options:
+                    table[(j, b)] = min(options)
+        done = table.get((k, n))
+        return done
 
     sz = size
     while sz >= floor:
-        best = max(fits(sz), key=lambda i: (tier[i], -abs(len(text) - 2 * i), i), default=None)
-        if best is not None and tier[best]:
-            return sz, best
+        if sz == size or len(natural(sz)) + 1 == k:
+            done = best(sz)
+            if done is not None and done[0][0] == 0:
+                return (sz, done[1]) if (sz, done[1]) != (size, tuple(found)) else None
         sz -= 1
-    return None
+    done = best(size)
+    inside = sum(1 for i in found if not tier[i])
+    return (size, done[1]) if done is not None and done[0][0] < inside else None
 
 
 def display_texts(s: SlidePlan, frames: Frames) -> Iterable[tuple[str, Slot]]:
-    """The texts of `s` set large, one line or two (its title, a quotation), with the slot each was fitted to."""
+    """The texts of `s` read as display text, not running text (its title, a quotation, the contents slide's
+    entries), with the slot each was fitted to."""
     role = s.role
     if role is Role.TITLE:
         yield "title", frames["title" if s.source == "deck" else "closing", "title"]
@@ -119,6 +167,8 @@ def display_texts(s: SlidePlan, frames: Frames) -> Iterable[tuple[str, Slot]]:
         yield "title", frames.get(role.value, "title") or frames["content", "title"]
     if role is Role.QUOTE and frames.get("quote", "quote") is not None:
         yield "quote", frames["quote", "quote"]
+    if role is Role.AGENDA and frames.get("agenda", "body") is not None:
+        yield "body", frames["agenda", "body"]
 
 
 def _lecture(slides: Sequence[SlidePlan]) -> Iterable[str]:
@@ -131,28 +181,35 @@ def _lecture(slides: Sequence[SlidePlan]) -> Iterable[str]:
 
 
 def phrase_breaks(slides: Sequence[SlidePlan], frames: Frames) -> list[SlidePlan]:
-    """`slides` (of a Chinese deck) with each two-line title or quotation broken between words where its
-    natural break splits one (see the module's docstring), judged by the deck's own text."""
+    """`slides` (of a Chinese deck) with each title, quotation and contents entry set in two to `MAX_LINES` lines
+    broken between words where its natural breaks split one (see the module's docstring), judged by the deck's
+    own text."""
     variety: Optional[Variety] = None
     out = []
     for s in slides:
         for name, slot in display_texts(s, frames):
             t = s.title if name == "title" else dict(s.texts).get(name)
-            if t is None or len(t.paragraphs) != 1 or not t.paragraphs[0]:
+            if t is None:
                 continue
-            text = t.paragraphs[0]
-            if line_count([text], slot.box, t.size, slot.style, True) != [2]:
+            counts = line_count(t.paragraphs, slot.box, t.size, slot.style, True)
+            if not any(2 <= c <= MAX_LINES for c in counts):
                 continue
             variety = variety or Variety("\n".join(_lecture(slides)))
-            # a page's own title may go a few points down for a better break (as for an orphan); a content title
-            # keeps the size its kind shares (a series of slides: the title's size does not jump between them)
-            alone = s.role in OWN_SIZE or s.role is Role.SECTION
-            floor = max(t.size - BALANCE_STEPS, math.ceil(t.size * ALONE_SHARE)) if alone else t.size
-            found = break_at(text, slot, t.size, variety, floor)
-            if found is None:
+            # a page's own title may go a tenth smaller for better breaks (as for an orphan); a content title
+            # keeps the size its kind shares (a series of slides: the title's size does not jump between them),
+            # and paragraphs their text's size
+            alone = (s.role in OWN_SIZE or s.role is Role.SECTION) and len(t.paragraphs) == 1
+            floor = math.ceil(t.size * ALONE_SHARE) if alone else t.size
+            size, paragraphs = t.size, list(t.paragraphs)
+            for n, (text, count) in enumerate(zip(t.paragraphs, counts)):
+                found = line_breaks(text, slot, t.size, variety, floor) if 2 <= count <= MAX_LINES else None
+                if found is not None:
+                    size, cuts = found
+                    edges = (0, *cuts, len(text))
+                    paragraphs[n] = "\n".join(text[a:b] for a, b in zip(edges, edges[1:]))
+            if paragraphs == list(t.paragraphs):
                 continue
-            size, i = found
-            broken = Text((text[:i] + "\n" + text[i:],), size, t.levels)
+            broken = Text(tuple(paragraphs), size, t.levels)
             s = replace(s, title=broken) if name == "title" else \
                 replace(s, texts=tuple((n, broken if n == name else x) for n, x in s.texts))
         out.append(s)

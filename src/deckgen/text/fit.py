@@ -46,6 +46,11 @@ def line_count(paragraphs: Sequence[str], box: Box, size: float, style: Paragrap
     return [sum(len(_wrapped(part, width_em, style.bold, cjk)) for part in para.split("\n")) for para in paragraphs]
 
 
+def line_width_em(box: Box, size: float, style: Paragraphs, cjk: bool) -> float:
+    """How wide a line of `box` is, in em at `size` (as the line breaker measures it: `advances_of` widths)."""
+    return _width_em(box, size, style, cjk)
+
+
 def _width_em(box: Box, size: float, style: Paragraphs, cjk: bool) -> float:
     """The line width in em at `size`; letter spacing narrows it as if every character were that much wider
     (an ideograph is 1 em, a Latin letter about half of one)."""
