@@ -163,7 +163,6 @@ def test_a_short_last_line_is_allowed_a_lonely_character_is_not() -> None:
 
 def test_the_contents_entries_break_between_words() -> None:
     """An entry of the contents slide in two lines breaks between words as a title does; each entry on its own."""
-    from dataclasses import replace
     from types import MappingProxyType
 
     from deckgen.plan.grid import Frames
