@@ -179,3 +179,23 @@ def test_lines_under_a_title_bar_across_the_slide_keep_the_bodys_margins(tmp_pat
                   s.shapes.title.text_frame.text in ("砥砺奋进正当时", "坚定不移推动高质量发展")):
         lines = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
         assert lines.left >= body_ph.left - 12700 and lines.left + lines.width <= body_ph.left + body_ph.width + 12700
+
+
+def test_a_quote_on_a_layout_whose_title_stands_under_its_text_keeps_the_title_off_the_slide(tmp_path: Path) -> None:
+    """The stock template's quote page is its Section Header layout, whose title stands under its text: `引言` was
+    read as the quotation's last line (cn-company-mcu-43, de-training-43, fr-modele, jp-company). The title is
+    kept off the slide, above it, as on the built-in quote page; the section slides on that layout keep theirs."""
+    from tests.conftest import assert_valid_template_deck
+
+    template = tmp_path / "stock.pptx"
+    Presentation().save(str(template))
+    out = tmp_path / "deck.pptx"
+    build(BuildRequest(OUTLINE, out, template=template))
+    slides = list(Presentation(str(out)).slides)
+    quote = slides[1]
+    assert quote.slide_layout.name == "Section Header"
+    assert quote.shapes.title.text_frame.text == "引言" and quote.shapes.title.top + quote.shapes.title.height < 0
+    assert any(sh.has_text_frame and "高质量发展" in sh.text_frame.text and sh.top >= 0 for sh in quote.shapes)
+    sections = [s for s in slides if s.slide_layout.name == "Section Header" and s is not quote]
+    assert sections and all(s.shapes.title.top >= 0 for s in sections)
+    assert_valid_template_deck(template, out)

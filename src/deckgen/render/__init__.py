@@ -179,7 +179,7 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
     if kind.role in (Role.TITLE, Role.CLOSING):
         _lines_room(s, layout, kind, slide, footer_top)
     from deckgen.render.layouts import joined_columns
-    from deckgen.render.pages import line_alignment, quote_room, standing_alone
+    from deckgen.render.pages import line_alignment, quote_room, quote_title_off, standing_alone
 
     if content and kind.role is not Role.CONTENT:
         standing_alone(s, kind.role, layout, slide)
@@ -198,6 +198,7 @@ def _room(s: Slots, layout: "SlideLayout", kind: "Kind", slide: tuple[float, flo
                 s.moved[name] = cleared
     if not content and kind.role in STRIP_ROLES and s.title is not None:
         _strip_room(s, layout, slide, page)
+    quote_title_off(s, kind.role)
     if not content and kind.role is Role.CLOSING:
         _strip_room(s, layout, slide, page, "body", LINES_NEED, least=1.0)
         _lines_under(s, layout, slide, footer_top)

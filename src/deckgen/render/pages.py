@@ -87,6 +87,19 @@ def quote_room(s: Slots, role: Role, layout: object, slide: tuple[float, float],
         s.align["quote"] = alignment(s.title)
 
 
+def quote_title_off(s: Slots, role: Role) -> None:
+    """A quote page whose title stands under the quotation (a section header layout: its text above, its title
+    below): the title kept off the slide, above it, as the built-in quote page keeps it (there for the outline pane
+    and screen readers), so that `引言` is not read as the quotation's last line."""
+    if role is not Role.QUOTE or s.title is None:
+        return
+    title = s.moved.get("title") or _box(s.title)
+    quote = s.moved.get("quote") or s.boxes.get("quote") or _box(s.get("quote"))
+    if title is None or quote is None or title[1] < quote[1] + quote[3] / 2:
+        return
+    s.moved["title"] = (title[0], -title[3] - 24, title[2], title[3])
+
+
 def line_alignment(s: Slots, role: Role, content: bool = False) -> None:
     """A cover's lines (subtitle, presenter, date) or a closing's that a body placeholder holds (any placeholder of
     the `content` layout: a Google export types its bulleted body a subtitle): set as lines under the title
