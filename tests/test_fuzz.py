@@ -119,8 +119,12 @@ def is_subsequence(wanted: list[str], found: list[str]) -> bool:
 
 
 def titles_in_order(wanted: list[str], found: list[str]) -> bool:
-    it = iter(found)
-    return all(any(want in got for got in it) for want in wanted)
+    """Each wanted title in a found one, in order; both read whole (a title's lines, as the slide breaks it
+    between words, joined as `deckgen pull` joins them)."""
+    from deckgen.package.slidetext import join_lines
+
+    it = iter(join_lines([t]) for t in found)
+    return all(any(join_lines([want]) in got for got in it) for want in wanted)
 
 
 # ------------------------------------------------------------------------------------------------ reading

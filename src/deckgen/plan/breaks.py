@@ -8,8 +8,9 @@ the two after it preceded by many; inside a word, `社会主` is only ever follo
 breaks the lecture shows to fall inside words gets line breaks (`\n`, an `a:br` on the slide) at boundaries that
 keep every line in the box at the text's size: after punctuation first, else at a word boundary (after `的`, or
 where the lecture's variety is high), the more even lines of those; a page's own title may go a tenth smaller
-for them. Text the lecture says too little about keeps its natural breaks, and running text (bullets, notes)
-breaks as Chinese does, anywhere.
+for them. Text the lecture says too little about gets its natural breaks; either way the breaks are written, so
+every renderer breaks the text where deckgen measured it. Running text (bullets, notes) breaks as Chinese does,
+anywhere.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from deckgen.text.script import is_wide
 
 AFTER = frozenset("，、；：。！？）》」』”’")  # a line may end after these: the clearest boundary of all
 BEFORE = frozenset("（《「『“‘")  # … or start with these
+ATTACHED = frozenset("的们")  # never start a line: they belong to the word before them (`理念 / 的发展`)
 PARTICLES_AFTER = frozenset("的")  # a word ends before a line that starts after these (`国家的 / 首要任务`); not before
 # `和` `与`, which join set phrases (`党和国家`) as often as they join words
 CLEAR = 5  # the variety a word boundary needs at least (distinct neighbours on both sides; fewer is chance)
@@ -71,6 +73,8 @@ def _tier(text: str, i: int, variety: Variety, strong: int) -> int:
     """How good a break before `text[i]` is: 2 after punctuation, 1 at a word boundary (after `的`, or where
     the lecture's variety is at least `strong`), 0 elsewhere."""
     a, b = text[i - 1], text[i]
+    if b in ATTACHED:
+        return 0
     if a in AFTER or b in BEFORE:
         return 2
     if not (is_wide(a) and is_wide(b)):
@@ -82,10 +86,12 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
     """Where to break `text` (two to `MAX_LINES` lines of Chinese in `slot` at `size`) rather than where it breaks
     by itself, and at what size: the largest size down to `floor` at which it takes as many lines, each in the
     box and at least `LEAST` of an even share, with every break after punctuation or at a word boundary
-    (`_tier`); else, at `size`, the breaks with the fewest inside a word, when fewer than the natural ones. The
-    more even lines among equals, punctuation first. None: keep the natural breaks (they are all at boundaries
-    already, or nothing better is in reach). A word boundary is where the lecture's variety is at least `STRONG`
-    of the greatest among the places the text may break, and at least `CLEAR`."""
+    (`_tier`); else, at `size`, the breaks with the fewest inside a word, when no more than the natural ones. The
+    more even lines among equals, punctuation first; else the natural breaks. The breaks are always given, the
+    natural ones too: set as measured, the text breaks there in every renderer (one that fits a character more
+    on a line would break it elsewhere, perhaps inside a word). None: not two to `MAX_LINES` lines. A word
+    boundary is where the lecture's variety is at least `STRONG` of the greatest among the places the text may
+    break, and at least `CLEAR`."""
     box, style = slot.box, slot.style
     n = len(text)
     if "\n" in text or n < 4:
@@ -119,8 +125,8 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
     wide = [variety.boundary(text, i) for i in spots if least <= i <= n - last and is_wide(text[i - 1]) and is_wide(text[i])]
     strong = max(CLEAR, round(STRONG * max(wide, default=0)))
     tier = {i: _tier(text, i, variety, strong) for i in spots}
-    if all(tier[i] for i in found):
-        return None
+    if all(tier[i] for i in found):  # at boundaries already: set where measured (a renderer that fits a character
+        return size, tuple(found)    # more on a line than deckgen measures would break elsewhere)
 
     def best(sz: float) -> Optional[tuple[tuple[float, ...], tuple[int, ...]]]:
         """The breaks into k lines at `sz` that leave the fewest inside words, then punctuation first, then the
@@ -148,11 +154,11 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
         if sz == size or len(natural(sz)) + 1 == k:
             done = best(sz)
             if done is not None and done[0][0] == 0:
-                return (sz, done[1]) if (sz, done[1]) != (size, tuple(found)) else None
+                return sz, done[1]
         sz -= 1
     done = best(size)
     inside = sum(1 for i in found if not tier[i])
-    return (size, done[1]) if done is not None and done[0][0] < inside else None
+    return (size, done[1]) if done is not None and done[0][0] <= inside else (size, tuple(found))
 
 
 def display_texts(s: SlidePlan, frames: Frames) -> Iterable[tuple[str, Slot]]:
@@ -163,7 +169,7 @@ def display_texts(s: SlidePlan, frames: Frames) -> Iterable[tuple[str, Slot]]:
         yield "title", frames["title" if s.source == "deck" else "closing", "title"]
     elif role in (Role.CLOSING, Role.STATEMENT, Role.SECTION):
         yield "title", frames[role.value, "title"]
-    elif role is not Role.QUOTE:
+    else:  # (a template's quote page may set the quotation in its title's place)
         yield "title", frames.get(role.value, "title") or frames["content", "title"]
     if role is Role.QUOTE and frames.get("quote", "quote") is not None:
         yield "quote", frames["quote", "quote"]
@@ -198,11 +204,12 @@ def phrase_breaks(slides: Sequence[SlidePlan], frames: Frames) -> list[SlidePlan
             # a page's own title may go a tenth smaller for better breaks (as for an orphan); a content title
             # keeps the size its kind shares (a series of slides: the title's size does not jump between them),
             # and paragraphs their text's size
-            alone = (s.role in OWN_SIZE or s.role is Role.SECTION) and len(t.paragraphs) == 1
+            alone = s.role in OWN_SIZE or s.role is Role.SECTION
             floor = math.ceil(t.size * ALONE_SHARE) if alone else t.size
             size, paragraphs = t.size, list(t.paragraphs)
-            for n, (text, count) in enumerate(zip(t.paragraphs, counts)):
-                found = line_breaks(text, slot, t.size, variety, floor) if 2 <= count <= MAX_LINES else None
+            for n, text in enumerate(t.paragraphs):  # (the first of a quotation's paragraphs sets their size)
+                count = line_count([text], slot.box, size, slot.style, True)[0]
+                found = line_breaks(text, slot, size, variety, floor if n == 0 else size) if 2 <= count <= MAX_LINES else None
                 if found is not None:
                     size, cuts = found
                     edges = (0, *cuts, len(text))
