@@ -50,17 +50,17 @@ def test_a_title_whose_natural_break_splits_a_word_breaks_between_words() -> Non
 
 
 def test_without_room_to_shrink_the_title_takes_a_boundary_at_its_own_size_or_none() -> None:
-    """At its own size the title has no boundary the lecture shows clearly in reach (`社会 | 主义` is in reach, but
-    weakly shown): of the places in reach, the most even split, written (here `社会 / 主义`, not the greedy
-    `社会主 / 义`)."""
+    """At its own size the title has no boundary the lecture shows clearly in reach: the natural break, written
+    (every renderer then breaks there), rather than another as bad."""
     found = line_breaks(TITLE, SECTION, 40.0, Variety(LECTURE + "\n" + TITLE), 40.0)
-    assert found == (40.0, (TITLE.index("主义"),))
+    natural = max(i for i in range(1, len(TITLE)) if line_count([TITLE[:i]], SECTION.box, 40.0, SECTION.style, True) == [1])
+    assert found == (40.0, (natural,))
 
 
-def test_a_lecture_that_says_too_little_gives_the_most_even_break_written_out() -> None:
-    """No boundary the lecture shows: the most even split in reach at the title's own size, written (every
-    renderer then breaks there); a text in one line is left as it is."""
-    assert line_breaks(TITLE, SECTION, 40.0, Variety(TITLE), 36.0) == (40.0, (TITLE.index("主义"),))
+def test_a_lecture_that_says_too_little_keeps_the_natural_break_written_out() -> None:
+    """No boundary the lecture shows: the natural break, written; a text in one line is left as it is."""
+    natural = max(i for i in range(1, len(TITLE)) if line_count([TITLE[:i]], SECTION.box, 40.0, SECTION.style, True) == [1])
+    assert line_breaks(TITLE, SECTION, 40.0, Variety(TITLE), 36.0) == (40.0, (natural,))
     assert line_breaks("高质量发展", SECTION, 40.0, Variety(TITLE), 36.0) is None  # one line: nothing to break
 
 
@@ -185,3 +185,14 @@ def test_the_contents_entries_break_between_words() -> None:
     assert body.size == size and body.paragraphs[1] == entries[1]  # (one line)
     assert [p.replace("\n", "") for p in body.paragraphs] == list(entries)
     assert body.paragraphs[0].split("\n") == ["一、高质量发展是全面建设", "社会主义现代化国家的首要任务"]
+
+
+def test_a_lonely_last_line_gives_way_even_without_a_boundary_known() -> None:
+    """`…格局构建过 / 程中` (the greedy break, two characters alone) and no boundary the lecture shows: the more
+    even split, as far inside a word as the natural one, rather than the lonely line."""
+    text = "二要把新发展理念外化到新发展格局构建过程中"
+    slot = _slot(20.5, 22.0, BUILTIN_FRAMES["content", "title"])
+    natural = max(i for i in range(1, len(text)) if line_count([text[:i]], slot.box, 22.0, slot.style, True) == [1])
+    assert len(text) - natural == 2
+    found = line_breaks(text, slot, 22.0, Variety(text), 22.0)
+    assert found is not None and found[0] == 22.0 and len(text) - found[1][0] >= 0.15 * len(text)

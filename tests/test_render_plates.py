@@ -94,7 +94,7 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def _filled(slide):  # type: ignore[no-untyped-def]
     """The boxes (points) of the slide's text boxes that hold text."""
-    return [(sh.text_frame.text, tuple(v / 12700 for v in (sh.left, sh.top, sh.width, sh.height)))
+    return [(sh.text_frame.text.replace("\v", ""), tuple(v / 12700 for v in (sh.left, sh.top, sh.width, sh.height)))
             for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.strip()]
 
 

@@ -64,7 +64,7 @@ def _titled(prs: Presentation, text: str) -> tuple[tuple[float, float, float, fl
     """The box (points) and type size of the title placeholder holding `text`."""
     for slide in prs.slides:
         title = slide.shapes.title
-        if title is not None and text in title.text_frame.text:
+        if title is not None and text in title.text_frame.text.replace("\v", ""):
             size = next(int(r.get("sz")) / 100 for r in title._element.iter(f"{A}rPr") if r.get("sz"))
             return tuple(v / 12700 for v in (title.left, title.top, title.width, title.height)), size  # type: ignore[return-value]
     raise AssertionError(f"no title holding {text!r}")

@@ -86,7 +86,8 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
     """Where to break `text` (two to `MAX_LINES` lines of Chinese in `slot` at `size`) rather than where it breaks
     by itself, and at what size: the largest size down to `floor` at which it takes as many lines, each in the
     box and at least `LEAST` of an even share, with every break after punctuation or at a word boundary
-    (`_tier`); else, at `size`, the breaks with the fewest inside a word, when no more than the natural ones. The
+    (`_tier`); else, at `size`, the breaks with the fewest inside a word, when fewer than the natural ones (or as
+    few, when the natural ones leave a lonely last line). The
     more even lines among equals, punctuation first; else the natural breaks. The breaks are always given, the
     natural ones too: set as measured, the text breaks there in every renderer (one that fits a character more
     on a line would break it elsewhere, perhaps inside a word). None: not two to `MAX_LINES` lines. A word
@@ -158,7 +159,9 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
         sz -= 1
     done = best(size)
     inside = sum(1 for i in found if not tier[i])
-    return (size, done[1]) if done is not None and done[0][0] <= inside else (size, tuple(found))
+    lonely = n - found[-1] < last  # the greedy breaker's last line: one or two characters alone
+    better = done is not None and (done[0][0] < inside or (done[0][0] == inside and lonely))
+    return (size, done[1]) if better else (size, tuple(found))  # type: ignore[index]
 
 
 def display_texts(s: SlidePlan, frames: Frames) -> Iterable[tuple[str, Slot]]:
