@@ -191,7 +191,7 @@ def test_a_lonely_last_line_gives_way_even_without_a_boundary_known() -> None:
     """`…格局构建过 / 程中` (the greedy break, two characters alone) and no boundary the lecture shows: the more
     even split, as far inside a word as the natural one, rather than the lonely line."""
     text = "二要把新发展理念外化到新发展格局构建过程中"
-    slot = _slot(20.5, 22.0, BUILTIN_FRAMES["content", "title"])
+    slot = _slot(19.5, 22.0, BUILTIN_FRAMES["content", "title"])
     natural = max(i for i in range(1, len(text)) if line_count([text[:i]], slot.box, 22.0, slot.style, True) == [1])
     assert len(text) - natural == 2
     found = line_breaks(text, slot, 22.0, Variety(text), 22.0)
