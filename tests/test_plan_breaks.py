@@ -196,3 +196,12 @@ def test_a_lonely_last_line_gives_way_even_without_a_boundary_known() -> None:
     assert len(text) - natural == 2
     found = line_breaks(text, slot, 22.0, Variety(text), 22.0)
     assert found is not None and found[0] == 22.0 and len(text) - found[1][0] >= 0.15 * len(text)
+
+
+def test_a_short_title_does_not_end_in_two_characters_alone() -> None:
+    """cn-123layouts' closing: `砥砺奋进正 / 当时` by itself; `砥砺奋进 / 正当时`, as even and no further inside a word."""
+    text = "砥砺奋进正当时"
+    slot = _slot(5.4, 40.0, BUILTIN_FRAMES["closing", "title"])
+    assert line_count([text[:5]], slot.box, 40.0, slot.style, True) == [1] != line_count([text[:6]], slot.box, 40.0, slot.style, True)
+    found = line_breaks(text, slot, 40.0, Variety(text), 40.0)
+    assert found is not None and len(text) - found[1][-1] >= 3

@@ -159,7 +159,7 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
         sz -= 1
     done = best(size)
     inside = sum(1 for i in found if not tier[i])
-    lonely = n - found[-1] < last  # the greedy breaker's last line: one or two characters alone
+    lonely = n - found[-1] <= 2 or n - found[-1] < last  # the greedy breaker's last line: a character or two alone
     better = done is not None and (done[0][0] < inside or (done[0][0] == inside and lonely))
     return (size, done[1]) if better else (size, tuple(found))  # type: ignore[index]
 
