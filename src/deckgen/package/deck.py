@@ -150,7 +150,7 @@ def _read(z: Package) -> DeckText:
         for rel in z.rels(part):
             if rel.type == RT_NOTES_SLIDE and not rel.external:
                 notes = _placeholder_text(z.xml(_part(rel)), ("body",)) or ""
-        slides.append(SlideText(len(slides) + 1, one_line(title.split("\n")), notes, section_of.get(sld.get("id", "")),
+        slides.append(SlideText(len(slides) + 1, one_line([title]), notes, section_of.get(sld.get("id", "")),
                                 _data(z, part, root)))
     core = "docProps/core.xml"
     title = ""

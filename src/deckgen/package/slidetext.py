@@ -66,7 +66,7 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
     title breaks on the slide, not a part of it), joined without a space between two CJK characters."""
     from deckgen.text.script import one_line
 
-    return one_line([part for line in lines for part in line.split("\n")])
+    return one_line(lines)
 
 
 @lru_cache(maxsize=None)  # bounded by the tags in this module

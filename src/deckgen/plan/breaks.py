@@ -24,7 +24,7 @@ from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.model import SlidePlan, Text
 from deckgen.plan.sizing import ALONE_SHARE, OWN_SIZE
 from deckgen.text.breaking import break_opportunities
-from deckgen.text.fit import line_count, line_width_em
+from deckgen.text.fit import line_count, line_width_em, wrap
 from deckgen.text.metrics import advances_of
 from deckgen.text.script import is_wide
 
@@ -87,8 +87,8 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
     by itself, and at what size: the largest size down to `floor` at which it takes as many lines, each in the
     box and at least `LEAST` of an even share, with every break after punctuation or at a word boundary
     (`_tier`); else, at `size`, the breaks with the fewest inside a word, when fewer than the natural ones (or as
-    few, when the natural ones leave a lonely last line). The
-    more even lines among equals, punctuation first; else the natural breaks. The breaks are always given, the
+    few, when the natural ones leave a lonely last line); the more even lines among equals, punctuation first;
+    else the natural breaks. The breaks are always given, the
     natural ones too: set as measured, the text breaks there in every renderer (one that fits a character more
     on a line would break it elsewhere, perhaps inside a word). None: not two to `MAX_LINES` lines. A word
     boundary is where the lecture's variety is at least `STRONG` of the greatest among the places the text may
@@ -107,19 +107,18 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
     def width(a: int, b: int) -> float:  # text[a:b] on a line of its own (no gap before its first character)
         return at[b] - at[a] - gaps[a]
 
-    def natural(sz: float) -> list[int]:  # the greedy breaker's breaks: each line as full as it goes
-        room, out, a = line_width_em(box, sz, style, True) + 1e-9, [], 0
-        while width(a, n) > room:
-            b = max((i for i in spots if a < i and width(a, i) <= room), default=None)
-            if b is None:
-                return []
-            out.append(b)
-            a = b
+    def natural(sz: float) -> list[int]:  # where the one line breaker breaks it (each line as full as it goes)
+        out, a = [], 0
+        for line in wrap(text, line_width_em(box, sz, style, True), style.bold, True)[:-1]:
+            a += len(line)
+            while text[a] == " ":  # (a line's trailing spaces are not in its text)
+                a += 1
+            out.append(a)
         return out
 
     found = natural(size)
     k = len(found) + 1
-    if not 2 <= k <= MAX_LINES:
+    if not 2 <= k <= MAX_LINES or not set(found) <= set(spots):  # (a word longer than a line, cut by character)
         return None
     least = LEAST * 2 * n / k
     last = max(3.0, least / 2) if n >= 9 else least / 2  # a last line may be shorter (`…的 / 必然要求`), not lonely
@@ -133,7 +132,7 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
         """The breaks into k lines at `sz` that leave the fewest inside words, then punctuation first, then the
         most even (dynamic programming over break positions)."""
         room, even = line_width_em(box, sz, style, True) + 1e-9, n / k
-        ends = [i for i in spots] + [n]
+        ends = [*spots, n]
         table: dict[tuple[int, int], tuple[tuple[float, ...], tuple[int, ...]]] = {(0, 0): ((0, 0, 0.0, 0), ())}
         for j in range(1, k + 1):
             for b in ends if j < k else [n]:
@@ -147,8 +146,7 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
                                     path + ((b,) if b < n else ())))
                 if options:
                     table[(j, b)] = min(options)
-        done = table.get((k, n))
-        return done
+        return table.get((k, n))
 
     sz = size
     while sz >= floor:
@@ -210,13 +208,13 @@ def phrase_breaks(slides: Sequence[SlidePlan], frames: Frames) -> list[SlidePlan
             alone = s.role in OWN_SIZE or s.role is Role.SECTION
             floor = math.ceil(t.size * ALONE_SHARE) if alone else t.size
             size, paragraphs = t.size, list(t.paragraphs)
-            for n, text in enumerate(t.paragraphs):  # (the first of a quotation's paragraphs sets their size)
+            for at, text in enumerate(t.paragraphs):  # (the first of a quotation's paragraphs sets their size)
                 count = line_count([text], slot.box, size, slot.style, True)[0]
-                found = line_breaks(text, slot, size, variety, floor if n == 0 else size) if 2 <= count <= MAX_LINES else None
+                found = line_breaks(text, slot, size, variety, floor if at == 0 else size) if 2 <= count <= MAX_LINES else None
                 if found is not None:
                     size, cuts = found
                     edges = (0, *cuts, len(text))
-                    paragraphs[n] = "\n".join(text[a:b] for a, b in zip(edges, edges[1:]))
+                    paragraphs[at] = "\n".join(text[a:b] for a, b in zip(edges, edges[1:]))
             if paragraphs == list(t.paragraphs):
                 continue
             broken = Text(tuple(paragraphs), size, t.levels)

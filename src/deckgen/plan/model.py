@@ -27,7 +27,7 @@ class Text:
         """The text on one line, as a list or a message shows a title (the lines it breaks into joined)."""
         from deckgen.text.script import one_line
 
-        return one_line([part for para in self.paragraphs for part in para.split("\n")])
+        return one_line(self.paragraphs)
 
 
 @record(frozen=True)

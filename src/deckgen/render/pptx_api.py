@@ -88,20 +88,22 @@ def _rels(owner: Any) -> Any:
     return rels if rels is not None else owner._rels
 
 
-def _rel_map(owner: Any) -> dict[str, Any]:
-    """The `{rId: _Relationship}` of a part or package (see `_rels`)."""
-    rels = _rels(owner)
+def _items(rels: Any) -> dict[str, Any]:
+    """The `{rId: _Relationship}` of python-pptx's `_Relationships`, read past its lazy property (see `_rels`)."""
     found = rels.__dict__.get("_rels")
     return found if found is not None else rels._rels  # type: ignore[no-any-return]
+
+
+def _rel_map(owner: Any) -> dict[str, Any]:
+    """The `{rId: _Relationship}` of a part or package."""
+    return _items(_rels(owner))
 
 
 def add_relationship(source: "Part", reltype: str, target: "Part") -> str:
     """Add a relationship from `source` to `target` without looking for an existing one; return its rId (the rId
     python-pptx gives: `rId{n+1}` for n relationships, else the highest free one below, which it finds)."""
     rels = _rels(source)
-    found = rels.__dict__.get("_rels")
-    if found is None:
-        found = rels._rels
+    found = _items(rels)
     rid = f"rId{len(found) + 1}"
     if rid in found:
         return rels._add_relationship(reltype, target)  # type: ignore[no-any-return]
@@ -169,8 +171,7 @@ def rels_xml(rels: "_Relationships") -> bytes:
     """The `.rels` member of `rels`, byte for byte as python-pptx's `_Relationships.xml` writes it (numerical
     rId order, relative targets), made as text; relationships it cannot be sure to write alike (external
     ones, targets with characters XML escapes) are left to python-pptx."""
-    items = rels.__dict__.get("_rels")
-    items = items if items is not None else rels._rels
+    items = _items(rels)
     out = []
     for _, rid in sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in items):
         rel = items[rid]

@@ -42,16 +42,11 @@ def line_count(paragraphs: Sequence[str], box: Box, size: float, style: Paragrap
     """
     if cjk is None:
         cjk = any(has_cjk(p) for p in paragraphs)
-    width_em = _width_em(box, size, style, cjk)
+    width_em = line_width_em(box, size, style, cjk)
     return [sum(len(_wrapped(part, width_em, style.bold, cjk)) for part in para.split("\n")) for para in paragraphs]
 
 
 def line_width_em(box: Box, size: float, style: Paragraphs, cjk: bool) -> float:
-    """How wide a line of `box` is, in em at `size` (as the line breaker measures it: `advances_of` widths)."""
-    return _width_em(box, size, style, cjk)
-
-
-def _width_em(box: Box, size: float, style: Paragraphs, cjk: bool) -> float:
     """The line width in em at `size`; letter spacing narrows it as if every character were that much wider
     (an ideograph is 1 em, a Latin letter about half of one)."""
     width = (box.text_w - style.indent) * WIDTH_SLACK / size
@@ -133,7 +128,7 @@ def orphans(paragraphs: Sequence[str], box: Box, size: float, style: Paragraphs,
     punctuation after them): `准确把握高质量发展的科学内 / 涵`."""
     if cjk is None:
         cjk = any(has_cjk(p) for p in paragraphs)
-    width_em = _width_em(box, size, style, cjk)
+    width_em = line_width_em(box, size, style, cjk)
     out = []
     for para in paragraphs:
         for part in para.split("\n"):
@@ -172,7 +167,7 @@ def _may_fit(solid: list[list[float]], box: Box, size: float, style: Paragraphs,
     """False when the text surely does not fit at `size`: each line holds at most the box's width, so a
     paragraph part takes at least ceil(solid width / line width) lines (valid while every character is
     narrower than a line, hence the 2 em guard)."""
-    width_em = _width_em(box, size, style, True) if style.letter_spacing else (box.text_w - style.indent) * WIDTH_SLACK / size
+    width_em = line_width_em(box, size, style, True) if style.letter_spacing else (box.text_w - style.indent) * WIDTH_SLACK / size
     if width_em < 2:
         return True
     counts = [sum(max(1, math.ceil(w / (width_em + 1e-9) - 1e-9)) for w in parts) for parts in solid]

@@ -107,10 +107,10 @@ def detect_language(text: str) -> str:
 
 
 def one_line(lines: "list[str] | tuple[str, ...]") -> str:
-    """Lines (a title's paragraphs, or its lines broken on the slide) as one line: each stripped, joined by a
-    space, without one between two wide characters (`建设` + `社会主义` → `建设社会主义`)."""
+    """Lines (a title's paragraphs, each perhaps broken on the slide at `\n`) as one line: each stripped, joined
+    by a space, without one between two wide characters (`建设` + `社会主义` → `建设社会主义`)."""
     out = ""
-    for line in (x.strip() for x in lines):
+    for line in (part.strip() for x in lines for part in x.split("\n")):
         if not line:
             continue
         if out and not (is_wide(out[-1]) and is_wide(line[0])):
