@@ -205,3 +205,25 @@ def test_a_short_title_does_not_end_in_two_characters_alone() -> None:
     assert line_count([text[:5]], slot.box, 40.0, slot.style, True) == [1] != line_count([text[:6]], slot.box, 40.0, slot.style, True)
     found = line_breaks(text, slot, 40.0, Variety(text), 40.0)
     assert found is not None and len(text) - found[1][-1] >= 3
+
+
+def test_no_break_where_the_lines_would_not_read_back_as_the_title() -> None:
+    """A break between a wide character and a narrow one with no space between (`一` before a flag, `，`
+    before a Latin word) would read back (`one_line`, as `pull` and every reader of the deck joins a title's
+    lines) with a space the title does not have: such a title is left to break by itself. A title breaking
+    at a space, or between wide characters, reads back whole."""
+    from deckgen.text.script import one_line
+
+    for title in ("一一一一一一一一一一一一一一一一🇨🇳一一一一一", "高质量发展是全面建设社会主义现代化国家，Modernisation"):
+        for at in range(20, len(title) - 2):
+            text = title[:at] + "🇨🇳" + title[at:] if "🇨🇳" not in title else title
+            found = line_breaks(text, SECTION, 40.0, Variety(LECTURE + "\n" + text), 36.0)
+            if found is not None:
+                edges = (0, *found[1], len(text))
+                assert one_line(["\n".join(text[a:b] for a, b in zip(edges, edges[1:]))]) == text, (text, found)
+    outline, _ = validate(parse_yaml("deck: {title: 一}\nsections:\n  - title: 一\n  - title: 一一一一一一一一🇨🇳一一一一一\n",
+                                     "o.yaml"))
+    deck, _ = plan(outline, load_theme("party"))
+    assert any("🇨🇳" in s.title.paragraphs[0] for s in deck.slides)
+    for s in deck.slides:
+        assert one_line(list(s.title.paragraphs)) == one_line([x.replace("\n", "") for x in s.title.paragraphs])

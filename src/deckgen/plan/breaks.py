@@ -98,7 +98,9 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
     if "\n" in text or n < 4:
         return None
     ok = break_opportunities(text)
-    spots = [i for i in range(1, n) if ok[i]]
+    # a break is written only where the lines read back as the text (`one_line`: a space between them, none between
+    # two wide characters): one between `一` and `🇨🇳` (or `，` and `A`) would read back with a space not there
+    spots = [i for i in range(1, n) if ok[i] and (text[i - 1] == " " or (is_wide(text[i - 1]) and is_wide(text[i])))]
     widths, gaps = advances_of(text, style.bold, True)
     at = [0.0]
     for w, g in zip(widths, gaps):
@@ -118,14 +120,15 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
 
     found = natural(size)
     k = len(found) + 1
-    if not 2 <= k <= MAX_LINES or not set(found) <= set(spots):  # (a word longer than a line, cut by character)
+    if not 2 <= k <= MAX_LINES or not all(ok[i] for i in found):  # (a word longer than a line, cut by character)
         return None
+    writable = set(found) <= set(spots)  # else only other breaks can be written
     least = LEAST * 2 * n / k
     last = max(3.0, least / 2) if n >= 9 else least / 2  # a last line may be shorter (`…的 / 必然要求`), not lonely
     wide = [variety.boundary(text, i) for i in spots if least <= i <= n - last and is_wide(text[i - 1]) and is_wide(text[i])]
     strong = max(CLEAR, round(STRONG * max(wide, default=0)))
     tier = {i: _tier(text, i, variety, strong) for i in spots}
-    if all(tier[i] for i in found):  # at boundaries already: set where measured (a renderer that fits a character
+    if writable and all(tier[i] for i in found):  # at boundaries already: set where measured (a renderer that fits a character
         return size, tuple(found)    # more on a line than deckgen measures would break elsewhere)
 
     def best(sz: float) -> Optional[tuple[tuple[float, ...], tuple[int, ...]]]:
@@ -156,6 +159,8 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
                 return sz, done[1]
         sz -= 1
     done = best(size)
+    if not writable:
+        return (size, done[1]) if done is not None else None
     inside = sum(1 for i in found if not tier[i])
     lonely = n - found[-1] <= 2 or n - found[-1] < last  # the greedy breaker's last line: a character or two alone
     better = done is not None and (done[0][0] < inside or (done[0][0] == inside and lonely))
