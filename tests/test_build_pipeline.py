@@ -253,3 +253,70 @@ def test_a_deck_over_the_slide_limit_is_refused_at_its_entry_before_rendering(tm
     assert problem.line is not None and problem.path
     assert "slides (continuation slides of long bullet lists count), more than the 5" in problem.message
     assert not (tmp_path / "outline.pptx").exists()
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin:
+        return {name: zin.read(name) for name in zin.namelist()}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform: a build runs in one process")
+def test_a_fresh_process_plans_in_a_copy_of_itself_and_writes_the_same_deck(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a fresh process (python-pptx not imported yet), `deckgen build` plans in a forked copy while it imports
+    the renderer; the plan that comes back is the one planning here gives, and the deck is the one an
+    in-process build (the tests', which plans inline) writes, member for member."""
+    import subprocess
+    import sys
+
+    from tests.conftest import OUTLINE, ROOT
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # both builds dated alike (the properties, the zip)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    probe = ("import sys; from pathlib import Path\n"
+             "from deckgen.build.pipeline import plan_on_builtin, start_planning\n"
+             "from deckgen.build.request import BuildRequest\n"
+             "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+             "work = start_planning(request)\n"
+             "print(work is not None and work.forked, work.result() == plan_on_builtin(request), 'pptx' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(OUTLINE), str(tmp_path / "x.pptx")], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["True", "True", "False"], done.stderr
+    done = subprocess.run([sys.executable, "-m", "deckgen", "build", str(OUTLINE), "-o", str(tmp_path / "fresh.pptx")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    build(BuildRequest(OUTLINE, tmp_path / "here.pptx"))
+    assert _members(tmp_path / "fresh.pptx") == _members(tmp_path / "here.pptx")
+
+
+def test_the_stamp_and_check_beside_the_zip_write_the_deck_an_inline_save_writes(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big deck is stamped and checked in a copy of the process while its members are deflated here: the
+    file holds what the one-process save writes, and a broken package still stops the save with nothing
+    written."""
+    import deckgen.build.save as save
+    import deckgen.render.package as package
+    from deckgen.errors import PackageError
+    from tests.conftest import OUTLINE
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # both builds dated alike
+    monkeypatch.setattr(save, "FORKED_STAMP_MEMBERS", 0)  # the shipped outline's deck counts as big
+    build(BuildRequest(OUTLINE, tmp_path / "beside.pptx"))
+    monkeypatch.setattr(save, "FORKED_STAMP_MEMBERS", 10**9)
+    build(BuildRequest(OUTLINE, tmp_path / "inline.pptx"))
+    assert _members(tmp_path / "beside.pptx") == _members(tmp_path / "inline.pptx")
+    assert state(tmp_path / "beside.pptx").kind == "ours"
+
+    real = package.package_members
+
+    def broken(prs: object) -> tuple[list[str], dict[str, bytes]]:
+        order, members = real(prs)
+        return [n for n in order if n != "ppt/slides/slide3.xml"], members
+
+    monkeypatch.setattr(package, "package_members", broken)
+    monkeypatch.setattr(save, "FORKED_STAMP_MEMBERS", 0)
+    with pytest.raises(PackageError, match="slide3.xml"):
+        build(BuildRequest(OUTLINE, tmp_path / "broken.pptx"))
+    assert not (tmp_path / "broken.pptx").exists()

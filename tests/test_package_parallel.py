@@ -1,12 +1,13 @@
-"""Work run in threads: results in order, a worker's exception raised where its result is taken."""
+"""Work run in threads or a forked copy: results in order, a worker's exception raised where its result is taken."""
 from __future__ import annotations
 
+import os
 import threading
 import time
 
 import pytest
 
-from deckgen.package.parallel import Task, map_in_threads
+from deckgen.package.parallel import Forked, Task, map_in_threads
 
 
 def test_results_come_back_in_order_from_threads_of_their_own() -> None:
@@ -34,3 +35,68 @@ def test_a_workers_exception_is_raised_where_the_result_is_taken() -> None:
     assert other.result() == "ok" and done == [1]
     with pytest.raises(KeyError):
         map_in_threads(lambda k: {}[k], ["a", "b"])
+
+
+# ---- work in a forked copy of the process -------------------------------------------------------------------
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform (the work runs inline)")
+
+
+@needs_fork
+def test_forked_work_runs_in_a_copy_of_the_process_and_its_result_comes_back() -> None:
+    big = {f"part{i}": bytes(100) * i for i in range(300)}  # the copy sees the caller's memory as it was
+    work = Forked(lambda: (os.getpid(), sum(len(v) for v in big.values())))
+    assert work.forked
+    pid, total = work.result()
+    assert pid != os.getpid() and total == sum(len(v) for v in big.values())
+
+
+def test_without_a_fork_the_work_runs_inline_when_the_result_is_taken() -> None:
+    calls = []
+    work = Forked(lambda: calls.append(os.getpid()) or "done", fork=False)
+    assert not work.forked and calls == []
+    assert work.result() == "done" and calls == [os.getpid()]
+
+
+@needs_fork
+def test_no_copy_is_made_while_another_thread_runs() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        work = Forked(os.getpid)
+        assert not work.forked and work.result() == os.getpid()
+    finally:
+        stop.set()
+        other.join()
+
+
+@needs_fork
+def test_what_fails_in_the_copy_is_run_again_here_and_raised_here() -> None:
+    runs = []
+
+    def fail() -> None:
+        runs.append(os.getpid())
+        raise ValueError("broken outline")
+
+    work = Forked(fail)
+    assert work.forked
+    with pytest.raises(ValueError, match="broken outline"):
+        work.result()
+    assert runs == [os.getpid()]  # the copy's own run left nothing here; the rerun did
+    unpicklable = Forked(lambda: (os.getpid(), lambda: None))  # a result that cannot come through the pipe
+    pid, _ = unpicklable.result()
+    assert pid == os.getpid()
+
+
+@needs_fork
+def test_close_ends_a_copy_whose_result_is_not_wanted() -> None:
+    work = Forked(time.sleep, 30)
+    assert work.forked
+    pid = work._pid
+    started = time.monotonic()
+    work.close()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # ended and reaped
+    work.close()  # twice is harmless

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from deckgen.package.zipwrite import ZIP_LEVEL, write_zip, zip_time
+from deckgen.package.zipwrite import ZIP_LEVEL, deflate_members, write_zip, zip_time
 
 DT = (2026, 12, 1, 16, 50, 58)
 
@@ -83,3 +83,18 @@ def test_contents_unpacks_as_zipfile_and_refuses_damage(tmp_path) -> None:
     path.write_bytes(bytes(raw))
     with Package.open(path) as pkg, pytest.raises(MemberUnreadable, match=order[5]):
         list(pkg.contents(pkg.infos))
+
+
+def test_members_deflated_beforehand_give_the_same_bytes() -> None:
+    """Members deflated ahead (`deflate_members`, as the save does beside the package check) are written as
+    they are; the rest are deflated at the write: the bytes are zipfile's either way."""
+    order, data = _members(120)
+    ahead = deflate_members(order[5:], data, workers=1)
+    assert set(ahead) == set(order[5:])
+    out = io.BytesIO()
+    write_zip(out, order, data, date_time=DT, packed=ahead)
+    assert out.getvalue() == _zipfile_bytes(order, data)
+    wrong = {m: (0, b"") for m in order}  # proof that what is packed is used, not deflated again
+    out = io.BytesIO()
+    write_zip(out, order, data, date_time=DT, packed=wrong)
+    assert out.getvalue() != _zipfile_bytes(order, data)

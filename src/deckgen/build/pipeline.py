@@ -1,6 +1,7 @@
 """The build pipeline: outline file → validated outline → target (master or template) → plan → deck → file."""
 from __future__ import annotations
 
+import sys
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -19,7 +20,7 @@ from deckgen.plan.planner import plan
 from deckgen.theme.model import Theme, load_theme
 
 if TYPE_CHECKING:
-    from deckgen.render import Target
+    from deckgen.package.parallel import Forked
 
 
 @record
@@ -84,8 +85,41 @@ def plan_file(path: Path, theme: Optional[str] = None, display: Optional[str] = 
     return Planned(file.outline, th, deck, [*file.warnings, *warnings], file.loaded)
 
 
-def build(request: BuildRequest) -> Built:
-    """Build the deck `request` asks for (see `BuildRequest`) and write it atomically.
+def _planned(request: BuildRequest, file: OutlineFile, theme: Theme,
+             frames: Frames) -> tuple[DeckPlan, list[Diagnostic]]:
+    """The deck plan of a build (within the slide limit, with time cues when asked) and the plan's warnings."""
+    deck, warnings = plan(file.outline, theme, frames, file.loaded, file.folder)
+    slide_limit(deck, request.shown)
+    if request.time_cues:
+        from deckgen.present.timing import with_time_cues
+
+        deck = with_time_cues(deck, request.rate)
+    return deck, warnings
+
+
+def plan_on_builtin(request: BuildRequest) -> tuple[DeckPlan, list[Diagnostic]]:
+    """Read the outline of a build on the built-in master and plan it (`BUILTIN_FRAMES`): what a copy of the
+    process does beside the renderer's import (`start_planning`); pure, nothing of python-pptx."""
+    file = read_outline(request.outline, request.shown)
+    return _planned(request, file, resolve_theme(file, request.theme), BUILTIN_FRAMES)
+
+
+def start_planning(request: BuildRequest) -> Optional["Forked[tuple[DeckPlan, list[Diagnostic]]]"]:
+    """In a fresh process, plan a build on the built-in master in a copy of the process on another core
+    (`plan_on_builtin`), while this one imports python-pptx and the renderer (a tenth of a second), reads the
+    outline itself and opens the master; `build` takes the plan. None where that gains nothing: on a template
+    (the plan needs its layouts), or when the renderer is imported already (a second build of `--watch`, the
+    tests)."""
+    if request.template is not None or "pptx" in sys.modules:
+        return None
+    from deckgen.package.parallel import Forked
+
+    return Forked(plan_on_builtin, request)
+
+
+def build(request: BuildRequest, planning: Optional["Forked[tuple[DeckPlan, list[Diagnostic]]]"] = None) -> Built:
+    """Build the deck `request` asks for (see `BuildRequest`) and write it atomically; `planning` is the
+    deck being planned already (`start_planning`).
 
     The target (the organisation's template, or the built-in master of the theme) is opened once,
     before planning, so the plan fits text to its placeholders. A deck at the output that was edited
@@ -96,34 +130,36 @@ def build(request: BuildRequest) -> Built:
     from deckgen.package.write import check_target
     from deckgen.render import builtin_target, render, template_target  # python-pptx only now
 
-    check_target(request.output)
-    file = read_outline(request.outline, request.shown)
-    language = file.outline.deck.language
-    target: Optional[Target] = None
-    if request.template is not None:
-        roles = {**(file.outline.deck.template_roles or {}), **dict(request.roles)}
-        target = template_target(request.template, language, request.east_asian_font, roles or None)
-    theme = resolve_theme(file, request.theme)
-    target = target or builtin_target(theme, language)
-    deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
-    if target.closings:
-        from deckgen.plan.sizing import closing_lines_small
+    try:
+        check_target(request.output)
+        file = read_outline(request.outline, request.shown)
+        language = file.outline.deck.language
+        if request.template is None:
+            theme = resolve_theme(file, request.theme)
+            target = builtin_target(theme, language)
+            deck, warnings = planning.result() if planning is not None else _planned(request, file, theme, target.frames)
+        else:
+            roles = {**(file.outline.deck.template_roles or {}), **dict(request.roles)}
+            target = template_target(request.template, language, request.east_asian_font, roles or None)
+            theme = resolve_theme(file, request.theme)
+            deck, warnings = _planned(request, file, theme, target.frames)
+            if target.closings:
+                from deckgen.plan.sizing import closing_lines_small
 
-        # the cover's copy must hold the lines at body size; the template's ending page or a layout, at least hold
-        # them: else the closing's next place (the sample page's layout, then the content layout)
-        def small() -> bool:  # on a layout, lines below the smallest byline are not lines one reads from the back
-            sizes = theme.sizes.scaled(target.frames.scale)
-            on_layout = target.slots[Role.CLOSING.value].sample is None
-            return closing_lines_small(deck.slides, sizes, target.closing_on_cover, sizes.byline.min if on_layout else 0.0)
+                # the cover's copy must hold the lines at body size; the template's ending page or a layout, at
+                # least hold them: else the closing's next place (the sample page's layout, then the content layout)
+                def small() -> bool:  # on a layout, lines below the smallest byline are not lines one reads from the back
+                    sizes = theme.sizes.scaled(target.frames.scale)
+                    on_layout = target.slots[Role.CLOSING.value].sample is None
+                    return closing_lines_small(deck.slides, sizes, target.closing_on_cover,
+                                               sizes.byline.min if on_layout else 0.0)
 
-        while target.closings and small():
-            target.next_closing()
-            deck, warnings = plan(file.outline, theme, target.frames, file.loaded, file.folder)
-    slide_limit(deck, request.shown)
-    if request.time_cues:
-        from deckgen.present.timing import with_time_cues
-
-        deck = with_time_cues(deck, request.rate)
+                while target.closings and small():
+                    target.next_closing()
+                    deck, warnings = _planned(request, file, theme, target.frames)
+    finally:
+        if planning is not None:
+            planning.close()
     from deckgen.pull.keys import outline_record, slide_keys
 
     prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck))

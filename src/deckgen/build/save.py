@@ -7,28 +7,52 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Optional
 
 from deckgen.diagnostics import Diagnostic
-from deckgen.package.parallel import Task
+from deckgen.package.parallel import Forked, Task
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
 
-def verify_package(order: list[str], members: dict[str, bytes]) -> None:
-    """Check the structure of a package about to be written, from its members (name → bytes, in zip order):
-    part names, content types, relationships, `notesMasterIdLst`; raise `PackageError`, so nothing is
-    written, if deckgen produced a broken one. (The zip around them is `deckgen.package.zipwrite`'s, which
-    writes `zipfile`'s bytes.)"""
-    from deckgen.errors import PackageError
+def package_problems(order: list[str], members: dict[str, bytes]) -> list[str]:
+    """The structure problems of a package about to be written, from its members (name → bytes, in zip order):
+    part names, content types, relationships, `notesMasterIdLst`. (The zip around them is
+    `deckgen.package.zipwrite`'s, which writes `zipfile`'s bytes.)"""
     from deckgen.package.check import check_package
     from deckgen.package.zipread import MAX_DECK_PARTS, LimitExceeded, Package
 
     try:
-        problems = check_package(Package.of_members(order, members, MAX_DECK_PARTS), structure_only=True,
-                                 suffix=".pptx").problems
+        return check_package(Package.of_members(order, members, MAX_DECK_PARTS), structure_only=True,
+                             suffix=".pptx").problems
     except LimitExceeded as exc:
-        problems = [str(exc)]
+        return [str(exc)]
+
+
+def verify_package(order: list[str], members: dict[str, bytes]) -> None:
+    """Raise `PackageError`, so nothing is written, if deckgen produced a broken package (`package_problems`)."""
+    from deckgen.errors import PackageError
+
+    problems = package_problems(order, members)
     if problems:
         raise PackageError(problems)
+
+
+def stamp_and_check(order: list[str], members: dict[str, bytes],
+                    record: Optional[Mapping[str, str]]) -> tuple[list[str], dict[str, bytes], list[str]]:
+    """The package of `members` stamped with its fingerprint (`stamp_members`, `record` beside it) and checked
+    (`package_problems`): its member order, the members the stamp changed or added, and the problems. `members`
+    itself is left as it was."""
+    from deckgen.package.fingerprint import stamp_members
+
+    data = dict(members)
+    order, _ = stamp_members(data, order, record)
+    changed = {name: body for name, body in data.items() if members.get(name) is not body}
+    return order, changed, package_problems(order, data)
+
+
+# From this many members (a deck of about 100 slides) the stamp and the package check run in a copy of the
+# process while this one deflates the members: making the copy costs a few milliseconds. (In a thread, the
+# check only took turns with the zip's threads and made the whole slower: BENCHMARKS.md, seventh round.)
+FORKED_STAMP_MEMBERS = 400
 
 
 def save_deck(prs: "PresentationT", output: Path, force: bool = False,
@@ -44,22 +68,31 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     fingerprint. For an edited deck, the warning says whether its edits are in `outline` (the outline
     being built) or how to pull them.
     """
-    from deckgen.package.fingerprint import stamp_members, state, write_members
+    from deckgen.errors import PackageError
+    from deckgen.package.fingerprint import CUSTOM_PART, custom_part_name, state
     from deckgen.package.write import keep_aside, lock_files, write_atomic
+    from deckgen.package.zipwrite import deflate_members, fits_plain_zip, write_zip
     from deckgen.render.package import package_members
 
     order, members = package_members(prs)
-    order, _ = stamp_members(members, order, record)
-    stamped = io.BytesIO()
-    # packing the new deck and reading the old one's fingerprint run beside the package check (zlib and
-    # hashlib let other threads run); nothing is written unless the check passes
-    packed = Task(write_members, stamped, order, members)
-    old = Task(state, output)
+    # a copy of this process stamps the fingerprint and checks the package (a big deck's) on another core while
+    # this one deflates the members the stamp leaves alone and reads the old deck's fingerprint (zlib and hashlib
+    # let that thread run); nothing is written unless the check passes
+    stamping = Forked(stamp_and_check, order, members, record, fork=len(order) >= FORKED_STAMP_MEMBERS)
     try:
-        verify_package(order, members)
-    finally:
-        packed.result()
+        old = Task(state, output)
+        stamped_names = {"[Content_Types].xml", "_rels/.rels", custom_part_name(members.get("_rels/.rels")) or CUSTOM_PART}
+        packed = deflate_members([m for m in order if m not in stamped_names], members, workers=1) \
+            if stamping.forked and fits_plain_zip(order, members) else {}
+        order, changed, problems = stamping.result()
         found = old.result()
+    finally:
+        stamping.close()
+    if problems:
+        raise PackageError(problems)
+    members.update(changed)
+    stamped = io.BytesIO()
+    write_zip(stamped, order, members, packed={m: p for m, p in packed.items() if m not in changed})
     locks = lock_files(output) if found.kind != "missing" else []
     unpulled = _unpulled(output, outline) if found.kind == "edited" and not force else None
     keep = found.kind in ("edited", "foreign") or bool(locks)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, TypeVar
 
 import click
 
@@ -13,26 +13,31 @@ from deckgen.cli.progress import status
 if TYPE_CHECKING:
     from deckgen.build.request import BuildRequest
 
+T = TypeVar("T")
 DEFAULT_OUTLINE = "outline.yaml"
 LECTURE_SUFFIXES = (".docx", ".doc", ".txt", ".md", ".markdown", ".rtf", ".odt", ".wps")
 
 
 @contextmanager
-def collecting_less() -> Iterator[None]:
+def collecting_less(start: Optional[Callable[[], T]] = None) -> Iterator[Optional[T]]:
     """Python's cycle collector tuned for a build, which makes millions of small objects that live to its
     end (the plan, XML trees): the objects made before it (the modules) are set aside, and a collection
     waits for 50,000 new objects rather than 700; both undone after it (in a long-lived process, the
     tests' or `--watch`'s, nothing stays set aside). Measured on 1000 slides: 0.32 s in the collector →
-    0.09 s, peak memory +2 MB (BENCHMARKS.md)."""
+    0.09 s, peak memory +2 MB (BENCHMARKS.md). `start()` is called with the collector tuned, before the
+    renderer is imported (it may start a copy of the process that plans meanwhile); the block gets what it
+    returned."""
     import gc
     import importlib
 
-    importlib.import_module("deckgen.render")  # what every build imports: set aside with the rest
     threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     try:
-        yield
+        started = start() if start is not None else None
+        importlib.import_module("deckgen.render")  # what every build imports: set aside with the rest
+        gc.freeze()
+        yield started
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
@@ -135,13 +140,16 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
     """Build the deck for OUTLINE, a YAML outline (default: ./outline.yaml, else the shipped example).
 
     For your own lecture, draft the outline first: `deckgen outline LECTURE.docx -o outline.yaml`."""
-    from deckgen.build.pipeline import build as run_build
+    from deckgen.build.pipeline import build as run_build, start_planning
 
     request = make_request(outline, output, theme, template, east_asian_font, time_cues, rate, force, roles)
 
     def once() -> None:
-        with status(f"Building {request.outline.name}"), collecting_less():  # status: on a terminal only
-            result = run_build(request)
+        # a copy of the process plans while this one imports the renderer and reads the outline too (started
+        # before the status line's thread: a copy is made with no other thread running)
+        with collecting_less(lambda: start_planning(request)) as planning, \
+                status(f"Building {request.outline.name}"):  # status: on a terminal only
+            result = run_build(request, planning)
         warn(result.warnings)
         click.echo(f"Wrote {result.output} ({result.slides} slides)")
         after_build(result, pdf=pdf, duration=duration, rate=rate, force=force)

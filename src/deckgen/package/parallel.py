@@ -1,8 +1,9 @@
-"""Run work in threads and take its results, a worker's exception raised where the result is taken."""
+"""Run work beside the caller's, in threads or in a forked copy of the process, and take its results."""
 from __future__ import annotations
 
+import os
 import threading
-from typing import Any, Callable, Generic, Iterable, TypeVar
+from typing import Any, Callable, Generic, Iterable, Optional, TypeVar
 
 # concurrent.futures would do, but importing it imports logging and traceback (21 M instructions, a sixtieth
 # of building the shipped outline) for the two places a build runs work beside itself.
@@ -41,3 +42,87 @@ def map_in_threads(fn: Callable[[Any], T], items: Iterable[Any]) -> list[T]:
     for task in tasks:
         task._thread.join()
     return [task.result() for task in tasks]
+
+
+class Forked(Generic[T]):
+    """`fn(*args)` run in a forked copy of this process, on another core, while the caller goes on; `result()`
+    takes what it returned (pickled back through a pipe).
+
+    Threads share one interpreter lock: Python work beside Python work in a thread only takes turns (and makes
+    the turns of zlib's threads slow). A copy made with `fork` runs truly beside, starting from the caller's
+    memory as it is. For work without side effects only: where no copy can be made (no `fork`, as on
+    Windows; other threads running, which a fork would copy mid-step; `fork=False`), or the copy fails in any
+    way (it raised, crashed, or its result cannot be pickled), `result()` runs `fn(*args)` itself, so the
+    caller gets what an inline call gives, its exceptions included. The copy ignores Ctrl-C (the caller
+    handles it and `close()` ends the copy).
+    """
+
+    def __init__(self, fn: Callable[..., T], *args: Any, fork: bool = True) -> None:
+        self._fn, self._args = fn, args
+        self._pid: Optional[int] = None
+        self._pipe = -1
+        if fork and hasattr(os, "fork") and threading.active_count() == 1:
+            self._start()
+
+    @property
+    def forked(self) -> bool:
+        """Whether the work runs in a copy (else `result()` runs it)."""
+        return self._pid is not None
+
+    def _start(self) -> None:
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or process slot for a copy: run inline
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:
+            code = 1
+            try:
+                import pickle
+                import signal
+
+                os.close(read)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                data = pickle.dumps(self._fn(*self._args), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+                code = 0
+            finally:  # never back into the caller's code: no cleanup, no buffered output flushed twice
+                os._exit(code)
+        os.close(write)
+        self._pid, self._pipe = pid, read
+
+    def result(self) -> T:
+        """What the work returned (run here when the copy could not give it)."""
+        if self._pid is not None:
+            import pickle
+
+            fd, self._pipe = self._pipe, -1
+            with os.fdopen(fd, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = None
+            if status == 0 and data:
+                try:
+                    return pickle.loads(data)  # type: ignore[no-any-return]
+                except Exception:
+                    pass
+        return self._fn(*self._args)
+
+    def close(self) -> None:
+        """End the copy if it still runs (the caller gave up on its result)."""
+        if self._pid is None:
+            return
+        import signal
+
+        pid, self._pid = self._pid, None
+        if self._pipe >= 0:
+            os.close(self._pipe)
+            self._pipe = -1
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+        os.waitpid(pid, 0)

@@ -54,33 +54,51 @@ def _batches(order: Sequence[str], data: dict[str, bytes], n: int) -> list[list[
     return runs
 
 
-def write_zip(out: IO[bytes], order: Sequence[str], data: dict[str, bytes], level: int = ZIP_LEVEL,
-              date_time: Optional[tuple[int, int, int, int, int, int]] = None, workers: Optional[int] = None) -> None:
-    """Write the members `data` (name → bytes) in `order` to `out` as a deflated zip.
+def fits_plain_zip(order: Sequence[str], data: dict[str, bytes]) -> bool:
+    """Whether a package needs no ZIP64 records (`write_zip` writes it itself, else through `zipfile`)."""
+    return len(order) <= _MAX_MEMBERS and sum(len(data[m]) for m in order) <= _MAX_BYTES
 
-    The bytes are those `zipfile.ZipFile.writestr` writes for each member at that `date_time` (default
-    `zip_time()`), so any zip reader reads it as it reads `zipfile`'s; the deflating runs in `workers`
-    threads (default: one per core, at most 4). Packages needing ZIP64 records are left to `zipfile`."""
-    dt = date_time or zip_time()
-    if len(order) > _MAX_MEMBERS or sum(len(data[m]) for m in order) > _MAX_BYTES or dt[0] > 2107:
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zout:
-            for member in order:
-                info = zipfile.ZipInfo(member, dt)
-                info.external_attr = _UNIX_RW
-                zout.writestr(info, data[member], zipfile.ZIP_DEFLATED, level)
-        return
+
+def deflate_members(order: Sequence[str], data: dict[str, bytes], level: int = ZIP_LEVEL,
+                    workers: Optional[int] = None) -> dict[str, tuple[int, bytes]]:
+    """Each member's (CRC-32, raw deflate stream) as `zipfile` makes it, for `write_zip(packed=…)`; the
+    deflating runs in `workers` threads (default: one per core, at most 4)."""
     n = max(1, min(workers or os.cpu_count() or 1, 4))
     runs = _batches(order, data, n)
     if n == 1 or len(runs) == 1:
         packed = _deflate([data[m] for m in order], level)
     else:
         packed = [x for run in map_in_threads(lambda r: _deflate([data[m] for m in r], level), runs) for x in run]
+    return dict(zip(order, packed))
+
+
+def write_zip(out: IO[bytes], order: Sequence[str], data: dict[str, bytes], level: int = ZIP_LEVEL,
+              date_time: Optional[tuple[int, int, int, int, int, int]] = None, workers: Optional[int] = None,
+              packed: Optional[dict[str, tuple[int, bytes]]] = None) -> None:
+    """Write the members `data` (name → bytes) in `order` to `out` as a deflated zip.
+
+    The bytes are those `zipfile.ZipFile.writestr` writes for each member at that `date_time` (default
+    `zip_time()`), so any zip reader reads it as it reads `zipfile`'s; the deflating runs in `workers`
+    threads (default: one per core, at most 4), except for members `packed` holds deflated already (by
+    `deflate_members` at `level`, from the same bytes). Packages needing ZIP64 records are left to `zipfile`."""
+    dt = date_time or zip_time()
+    if not fits_plain_zip(order, data) or dt[0] > 2107:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zout:
+            for member in order:
+                info = zipfile.ZipInfo(member, dt)
+                info.external_attr = _UNIX_RW
+                zout.writestr(info, data[member], zipfile.ZIP_DEFLATED, level)
+        return
+    done = packed or {}
+    missing = [m for m in order if m not in done]
+    done = {**done, **deflate_members(missing, data, level, workers)} if missing else done
     dosdate = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
     dostime = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
     start = out.tell() if out.seekable() else 0
     pos = start
     central = []
-    for member, (crc, body) in zip(order, packed):
+    for member in order:
+        crc, body = done[member]
         try:
             name, flags = member.encode("ascii"), 0
         except UnicodeEncodeError:
