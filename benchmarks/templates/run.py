@@ -6,11 +6,14 @@ The corpus is gathered by hand from `recipe.tsv` (repository, commit, path of ea
 stay out of the repository. The measure is `../shared/tools/template_report.py` (built or refused, outline
 text missing, PowerPoint findings added, slides with overflow, share of slides showing the design, prompt
 text left), run on one template at a time, in parallel. With `--sheets`, a contact sheet of each built deck
-is written there (`deckgen preview`), to look at. Prints the report lines and the summary.
+is written there (`deckgen preview`), to look at. A deck with overflow gets a second line saying whose text
+spills (`attribute.py`: the slides' own shapes, deckgen's, or the template's layout and master lettering).
+Prints the report lines and the summary.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # attribute.py beside this
 OUTLINE = ROOT / "src" / "deckgen" / "examples" / "outline.yaml"
 REPORT = ROOT.parent / "shared" / "tools" / "template_report.py"
 
@@ -34,7 +38,14 @@ def one(template: Path, keep: Path, sheets: Path | None) -> str:
     if sheets is not None and deck.exists():
         subprocess.run(["deckgen", "preview", str(deck), "-o", str(sheets / template.stem), "--width", "480"],
                        capture_output=True, text=True, timeout=900)
-    return lines[0] if lines else f"BAD  {template.stem}: report failed: {out.stderr.strip()[-200:]}"
+    if not lines:
+        return f"BAD  {template.stem}: report failed: {out.stderr.strip()[-200:]}"
+    found = re.search(r"overflow (\d+)", lines[0])
+    if found and int(found.group(1)) and deck.exists():
+        from attribute import report, summary
+
+        lines[0] += f"\n     whose: {summary(report(deck)[1])}"
+    return lines[0]
 
 
 def main() -> None:
