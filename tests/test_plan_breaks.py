@@ -227,3 +227,21 @@ def test_no_break_where_the_lines_would_not_read_back_as_the_title() -> None:
     assert any("🇨🇳" in s.title.paragraphs[0] for s in deck.slides)
     for s in deck.slides:
         assert one_line(list(s.title.paragraphs)) == one_line([x.replace("\n", "") for x in s.title.paragraphs])
+
+
+def test_a_title_breaks_before_its_quotation_mark_rather_than_inside_the_quoted_word() -> None:
+    """`是|“全国一盘棋”`: where the title breaks by itself before the opening quotation mark, that break is
+    written (it reads back without a space), rather than none (the renderer's own) or one inside `全国`."""
+    from deckgen.text.script import one_line
+
+    title = "（三）高质量发展是“全国一盘棋”的统筹发展"
+    at = title.index("“")
+    seen = 0
+    for size in range(24, 48):
+        found = line_breaks(title, SECTION, float(size), Variety(LECTURE + "\n" + title), float(size))
+        if found is None:
+            continue
+        edges = (0, *found[1], len(title))
+        assert one_line(["\n".join(title[a:b] for a, b in zip(edges, edges[1:]))]) == title
+        seen += at in found[1]
+    assert seen  # at some size the break before `“` is the one written

@@ -47,3 +47,15 @@ class DescribeVisibleLength:
         from deckgen.text.script import visible_length
 
         assert visible_length(text) == n
+
+
+def test_lines_join_tight_beside_chinese_quotation_marks_and_with_a_space_elsewhere() -> None:
+    """A title broken before `“` reads back without a space (the quotation marks are full width beside
+    Chinese); between Latin words, or a Latin word and a quotation mark, a space."""
+    from deckgen.text.script import one_line
+
+    assert one_line(["高质量发展是\n“全国一盘棋”的统筹发展"]) == "高质量发展是“全国一盘棋”的统筹发展"
+    assert one_line(["“全国一盘棋”\n的统筹发展"]) == "“全国一盘棋”的统筹发展"
+    assert one_line(["建设\n社会主义"]) == "建设社会主义"
+    assert one_line(["the\n“quote”"]) == "the “quote”"
+    assert one_line(["一一\n🇨🇳"]) == "一一 🇨🇳"

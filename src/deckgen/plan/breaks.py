@@ -26,7 +26,7 @@ from deckgen.plan.sizing import ALONE_SHARE, OWN_SIZE
 from deckgen.text.breaking import break_opportunities
 from deckgen.text.fit import line_count, line_width_em, wrap
 from deckgen.text.metrics import advances_of
-from deckgen.text.script import is_wide
+from deckgen.text.script import is_wide, joined_tight
 
 AFTER = frozenset("，、；：。！？）》」』”’")  # a line may end after these: the clearest boundary of all
 BEFORE = frozenset("（《「『“‘")  # … or start with these
@@ -99,8 +99,9 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
         return None
     ok = break_opportunities(text)
     # a break is written only where the lines read back as the text (`one_line`: a space between them, none between
-    # two wide characters): one between `一` and `🇨🇳` (or `，` and `A`) would read back with a space not there
-    spots = [i for i in range(1, n) if ok[i] and (text[i - 1] == " " or (is_wide(text[i - 1]) and is_wide(text[i])))]
+    # two wide characters or a wide one and a quotation mark): one between `一` and `🇨🇳` (or `，` and `A`) would
+    # read back with a space not there
+    spots = [i for i in range(1, n) if ok[i] and (text[i - 1] == " " or joined_tight(text[i - 1], text[i]))]
     widths, gaps = advances_of(text, style.bold, True)
     at = [0.0]
     for w, g in zip(widths, gaps):

@@ -106,14 +106,25 @@ def detect_language(text: str) -> str:
     return "zh-TW" if traditional > simplified else "zh-CN"
 
 
+EAST_ASIAN_QUOTES = "“”‘’"  # ambiguous-width quotation marks: full width beside Chinese (`是“全国一盘棋”的`)
+
+
+def joined_tight(a: str, b: str) -> bool:
+    """Whether two lines ending in `a` and starting with `b` join without a space between them (`one_line`): two
+    wide characters, or a wide one and a quotation mark (in Chinese text, `“”‘’` are set full width)."""
+    wide_a, wide_b = is_wide(a), is_wide(b)
+    return (wide_a and wide_b) or (wide_a and b in EAST_ASIAN_QUOTES) or (a in EAST_ASIAN_QUOTES and wide_b)
+
+
 def one_line(lines: "list[str] | tuple[str, ...]") -> str:
     """Lines (a title's paragraphs, each perhaps broken on the slide at `\n`) as one line: each stripped, joined
-    by a space, without one between two wide characters (`建设` + `社会主义` → `建设社会主义`)."""
+    by a space, without one between two wide characters (`建设` + `社会主义` → `建设社会主义`) or a wide character
+    and a quotation mark beside it (`是` + `“全国` → `是“全国`)."""
     out = ""
     for line in (part.strip() for x in lines for part in x.split("\n")):
         if not line:
             continue
-        if out and not (is_wide(out[-1]) and is_wide(line[0])):
+        if out and not joined_tight(out[-1], line[0]):
             out += " "
         out += line
     return out
