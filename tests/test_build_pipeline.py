@@ -320,3 +320,46 @@ def test_the_stamp_and_check_beside_the_zip_write_the_deck_an_inline_save_writes
     with pytest.raises(PackageError, match="slide3.xml"):
         build(BuildRequest(OUTLINE, tmp_path / "broken.pptx"))
     assert not (tmp_path / "broken.pptx").exists()
+
+
+class _Planned:
+    """A plan under way, as `start_planning` gives it, that has finished already."""
+
+    def __init__(self, value: object) -> None:
+        self.value, self.closed = value, False
+
+    def result(self) -> object:
+        return self.value
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_an_outline_saved_again_while_the_copy_plans_is_planned_again(tmp_path: Path) -> None:
+    """The copy of the process plans the outline as it read it; when the outline changed before this process
+    read it (saved again from the editor), that plan is not used: the deck is the outline as read here, whose
+    slide keys and fingerprint it carries."""
+    from deckgen.build.pipeline import plan_on_builtin
+
+    outline = tmp_path / "outline.yaml"
+    outline.write_text("deck: {title: 旧标题}\nsections:\n  - title: 旧的第一部分\n", encoding="utf-8")
+    request = BuildRequest(outline, tmp_path / "outline.pptx")
+    stale = _Planned(plan_on_builtin(request))
+    outline.write_text("deck: {title: 新标题}\nsections:\n  - title: 新的第一部分\n", encoding="utf-8")
+    result = build(request, stale)
+    titles = [s.title.text for s in result.deck.slides]
+    assert "新的第一部分" in titles and "旧的第一部分" not in titles and stale.closed
+    same = _Planned(plan_on_builtin(request))  # the text this process reads: the plan is taken as it is
+    assert build(request, same).deck is same.value[0]
+
+
+def test_a_copy_still_planning_is_ended_when_the_build_stops_early() -> None:
+    """Ctrl-C while the renderer is imported (the tenth of a second the copy plans in): the copy is ended with
+    the build, not left running."""
+    from deckgen.cli.build import collecting_less
+
+    started = _Planned(None)
+    with pytest.raises(KeyboardInterrupt):
+        with collecting_less(lambda: started):
+            raise KeyboardInterrupt
+    assert started.closed

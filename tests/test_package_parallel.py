@@ -100,3 +100,41 @@ def test_close_ends_a_copy_whose_result_is_not_wanted() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # ended and reaped
     work.close()  # twice is harmless
+
+
+@needs_fork
+def test_the_status_line_does_not_keep_a_copy_from_being_made(capsys: pytest.CaptureFixture[str]) -> None:
+    """The status line's thread (on a terminal) is fork-safe: a copy is made while it runs, never while it
+    writes (`os.register_at_fork`); any other thread still keeps the work inline."""
+    from deckgen.cli.progress import status
+
+    with status("Building", enabled=True):
+        work = Forked(os.getpid)
+        assert work.forked and work.result() != os.getpid()
+
+
+@needs_fork
+def test_a_copy_reaped_by_the_system_still_gives_its_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SIGCHLD ignored (a host program's choice), the system reaps the copy itself and `waitpid` finds
+    none: the whole result read from the pipe is taken, not an error."""
+    import signal
+
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        work = Forked(lambda: (os.getpid(), "planned"))
+        assert work.forked
+        pid, what = work.result()
+        assert what == "planned" and pid != os.getpid()
+        work.close()
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+
+def test_no_copy_on_macos(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS's system libraries may hang in a forked copy (CPython's multiprocessing stopped forking there):
+    the work runs inline."""
+    import deckgen.package.parallel as parallel
+
+    monkeypatch.setattr(parallel.sys, "platform", "darwin")
+    work = Forked(os.getpid)
+    assert not work.forked and work.result() == os.getpid()

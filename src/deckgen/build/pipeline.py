@@ -22,6 +22,8 @@ from deckgen.theme.model import Theme, load_theme
 if TYPE_CHECKING:
     from deckgen.package.parallel import Forked
 
+    Planning = Forked[tuple[DeckPlan, list[Diagnostic], str]]  # a plan under way (`start_planning`)
+
 
 @record
 class Planned:
@@ -97,19 +99,30 @@ def _planned(request: BuildRequest, file: OutlineFile, theme: Theme,
     return deck, warnings
 
 
-def plan_on_builtin(request: BuildRequest) -> tuple[DeckPlan, list[Diagnostic]]:
+def text_digest(text: str) -> str:
+    """What tells two reads of an outline apart (the planning copy's and the renderer's)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def plan_on_builtin(request: BuildRequest) -> tuple[DeckPlan, list[Diagnostic], str]:
     """Read the outline of a build on the built-in master and plan it (`BUILTIN_FRAMES`): what a copy of the
-    process does beside the renderer's import (`start_planning`); pure, nothing of python-pptx."""
-    file = read_outline(request.outline, request.shown)
-    return _planned(request, file, resolve_theme(file, request.theme), BUILTIN_FRAMES)
+    process does beside the renderer's import (`start_planning`); pure, nothing of python-pptx. With the plan
+    and its warnings, the digest of the text planned (`text_digest`)."""
+    from deckgen.outline.load import read_text
+
+    text = read_text(request.outline, request.shown)
+    file = read_outline(request.outline, request.shown, text)
+    return (*_planned(request, file, resolve_theme(file, request.theme), BUILTIN_FRAMES), text_digest(text))
 
 
-def start_planning(request: BuildRequest) -> Optional["Forked[tuple[DeckPlan, list[Diagnostic]]]"]:
+def start_planning(request: BuildRequest) -> Optional[Planning]:
     """In a fresh process, plan a build on the built-in master in a copy of the process on another core
     (`plan_on_builtin`), while this one imports python-pptx and the renderer (a tenth of a second), reads the
-    outline itself and opens the master; `build` takes the plan. None where that gains nothing: on a template
-    (the plan needs its layouts), or when the renderer is imported already (a second build of `--watch`, the
-    tests)."""
+    outline itself and opens the master; `build` takes the plan when the copy read the same text (an outline
+    saved again in between is planned again). None where that gains nothing: on a template (the plan needs its
+    layouts), or when the renderer is imported already (a second build of `--watch`, the tests)."""
     if request.template is not None or "pptx" in sys.modules:
         return None
     from deckgen.package.parallel import Forked
@@ -117,7 +130,7 @@ def start_planning(request: BuildRequest) -> Optional["Forked[tuple[DeckPlan, li
     return Forked(plan_on_builtin, request)
 
 
-def build(request: BuildRequest, planning: Optional["Forked[tuple[DeckPlan, list[Diagnostic]]]"] = None) -> Built:
+def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
     """Build the deck `request` asks for (see `BuildRequest`) and write it atomically; `planning` is the
     deck being planned already (`start_planning`).
 
@@ -132,12 +145,19 @@ def build(request: BuildRequest, planning: Optional["Forked[tuple[DeckPlan, list
 
     try:
         check_target(request.output)
-        file = read_outline(request.outline, request.shown)
+        from deckgen.outline.load import read_text
+
+        text = read_text(request.outline, request.shown)
+        file = read_outline(request.outline, request.shown, text)
         language = file.outline.deck.language
         if request.template is None:
             theme = resolve_theme(file, request.theme)
             target = builtin_target(theme, language)
-            deck, warnings = planning.result() if planning is not None else _planned(request, file, theme, target.frames)
+            planned = planning.result() if planning is not None else None
+            if planned is not None and planned[2] == text_digest(text):
+                deck, warnings = planned[0], planned[1]
+            else:
+                deck, warnings = _planned(request, file, theme, target.frames)
         else:
             roles = {**(file.outline.deck.template_roles or {}), **dict(request.roles)}
             target = template_target(request.template, language, request.east_asian_font, roles or None)

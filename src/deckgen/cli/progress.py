@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 import time
@@ -13,6 +14,11 @@ def _tty() -> bool:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+_DRAWING = threading.Lock()  # held while the status line is written
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_DRAWING.acquire, after_in_parent=_DRAWING.release, after_in_child=_DRAWING.release)
 
 
 @contextlib.contextmanager
@@ -29,12 +35,15 @@ def status(message: str, enabled: Optional[bool] = None) -> Iterator[None]:
 
     def draw() -> None:
         while True:
-            sys.stderr.write(f"\r{message}… {time.monotonic() - started:.0f} s\x1b[K")
-            sys.stderr.flush()
+            with _DRAWING:
+                sys.stderr.write(f"\r{message}… {time.monotonic() - started:.0f} s\x1b[K")
+                sys.stderr.flush()
             if stop.wait(1.0):
                 return
 
-    thread = threading.Thread(target=draw, daemon=True)
+    # (named for `deckgen.package.parallel.FORK_SAFE`: a build may fork a copy of itself while the line is
+    # shown; no fork happens while the line is being written, so the copy never finds stderr's lock taken)
+    thread = threading.Thread(target=draw, daemon=True, name="deckgen-status")
     thread.start()
     try:
         yield

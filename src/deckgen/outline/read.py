@@ -6,7 +6,7 @@ from typing import Optional
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.errors import ContentError
-from deckgen.outline.load import Loaded, load_yaml
+from deckgen.outline.load import Loaded, load_yaml, parse_yaml
 from deckgen.outline.model import Outline
 from deckgen.outline.typed import record
 from deckgen.outline.validate import image_problems, validate
@@ -28,10 +28,11 @@ class OutlineFile:
         return self.path.parent
 
 
-def read_outline(path: Path, display: Optional[str] = None) -> OutlineFile:
-    """Load and validate the outline at `path` (`display` names it in messages), and check that every
-    `image:` is a picture (relative paths from the outline's folder); `ContentError` lists every problem."""
-    loaded = load_yaml(path, display or str(path))
+def read_outline(path: Path, display: Optional[str] = None, text: Optional[str] = None) -> OutlineFile:
+    """Load and validate the outline at `path` (`display` names it in messages; `text`: the file's text, read
+    already), and check that every `image:` is a picture (relative paths from the outline's folder);
+    `ContentError` lists every problem."""
+    loaded = load_yaml(path, display or str(path)) if text is None else parse_yaml(text, display or str(path))
     outline, warnings = validate(loaded)
     problems = image_problems(outline, loaded, path.parent)
     if problems:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from typing import Any, Callable, Generic, Iterable, Optional, TypeVar
 
@@ -44,6 +45,16 @@ def map_in_threads(fn: Callable[[Any], T], items: Iterable[Any]) -> list[T]:
     return [task.result() for task in tasks]
 
 
+# Threads that may run while a copy is forked: they hold no lock the copy needs, or release it around a fork
+# (`os.register_at_fork`), like the status line's (`deckgen.cli.progress.status`).
+FORK_SAFE = frozenset({"deckgen-status"})
+
+
+def _no_other_threads() -> bool:
+    me = threading.current_thread()
+    return all(t is me or t.name in FORK_SAFE for t in threading.enumerate())
+
+
 class Forked(Generic[T]):
     """`fn(*args)` run in a forked copy of this process, on another core, while the caller goes on; `result()`
     takes what it returned (pickled back through a pipe).
@@ -51,17 +62,18 @@ class Forked(Generic[T]):
     Threads share one interpreter lock: Python work beside Python work in a thread only takes turns (and makes
     the turns of zlib's threads slow). A copy made with `fork` runs truly beside, starting from the caller's
     memory as it is. For work without side effects only: where no copy can be made (no `fork`, as on
-    Windows; other threads running, which a fork would copy mid-step; `fork=False`), or the copy fails in any
-    way (it raised, crashed, or its result cannot be pickled), `result()` runs `fn(*args)` itself, so the
-    caller gets what an inline call gives, its exceptions included. The copy ignores Ctrl-C (the caller
-    handles it and `close()` ends the copy).
+    Windows; macOS, whose system libraries may hang in a forked copy; other threads running, which a fork would
+    copy mid-step, except those named in `FORK_SAFE`; `fork=False`), or the copy fails in any way (it raised,
+    crashed, or its result cannot be pickled), `result()` runs `fn(*args)` itself, so the caller gets what an
+    inline call gives, its exceptions included. The copy ignores Ctrl-C (the caller handles it and `close()`
+    ends the copy).
     """
 
     def __init__(self, fn: Callable[..., T], *args: Any, fork: bool = True) -> None:
         self._fn, self._args = fn, args
         self._pid: Optional[int] = None
         self._pipe = -1
-        if fork and hasattr(os, "fork") and threading.active_count() == 1:
+        if fork and hasattr(os, "fork") and sys.platform != "darwin" and _no_other_threads():
             self._start()
 
     @property
@@ -102,7 +114,10 @@ class Forked(Generic[T]):
             fd, self._pipe = self._pipe, -1
             with os.fdopen(fd, "rb") as pipe:
                 data = pipe.read()
-            _, status = os.waitpid(self._pid, 0)
+            try:
+                _, status = os.waitpid(self._pid, 0)
+            except ChildProcessError:  # reaped already (SIGCHLD ignored): a whole pickle tells it ended well
+                status = 0
             self._pid = None
             if status == 0 and data:
                 try:
@@ -123,6 +138,6 @@ class Forked(Generic[T]):
             self._pipe = -1
         try:
             os.kill(pid, signal.SIGKILL)
-        except OSError:
+            os.waitpid(pid, 0)
+        except OSError:  # ended and reaped already
             pass
-        os.waitpid(pid, 0)
