@@ -205,3 +205,17 @@ def test_a_body_standing_in_starts_below_a_strip_across_the_page_under_the_title
     title = (59.0, 12.0, 624.0, 51.0)
     _, body = free_frames(layout, (720.0, 540.0), title, None)
     assert body[1] >= 63 + 25  # below the strip (63–88 pt), not at 79.6 pt
+
+
+def test_a_small_drawing_over_the_start_of_the_first_lines_cuts_the_frame() -> None:
+    """cn-sample-jianyue: the contents page's circle (34 × 32 pt) stands 10 pt into the left edge of the list's
+    frame, over its first line: under 2 % of the frame and not 24 pt deep across, it was let be and `一、` was set
+    under it. A drawing across the left edge, where lines start, more than a gap in and 24 pt down is in the way;
+    the frame starts right of it. A corner grazed at the foot (less than 24 pt down) still is not."""
+    from deckgen.render.room import clear_of
+
+    frame = (218.0, 74.0, 312.0, 279.0)
+    x, y, w, h = clear_of(frame, [(194.0, 73.0, 34.0, 32.0)])
+    assert x >= 228 + 6 and x + w == frame[0] + frame[2] and (y, h) == (74.0, 279.0)
+    assert clear_of(frame, [(210.0, 340.0, 20.0, 20.0)]) == frame  # the foot's corner: 13 pt down
+    assert clear_of(frame, [(214.0, 200.0, 8.0, 40.0)]) == frame  # 4 pt in: the inset's room

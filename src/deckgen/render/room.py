@@ -99,12 +99,13 @@ def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0, keep: float = MI
     """`frame` cut back so that it overlaps none of `blocks`: for each block in the way, the largest of the
     parts left, right, above or below it, if that keeps `keep` of the frame; else the frame as it is. A block
     grazing the frame (under 2 % of it, reaching in less than `DEEP` gaps) is let be; one reaching deeper in at
-    an edge is in the way though small beside the frame (a circle across the start of a list's lines)."""
+    an edge is in the way though small beside the frame (a circle across the start of a list's lines), as is one
+    across the left edge, where lines start, more than a gap in and `DEEP` gaps down."""
     x, y, w, h = frame
     area = w * h
     for b in sorted(blocks, key=lambda b: -_overlap(frame, b)):
         cur = (x, y, w, h)
-        if _overlap(cur, b) <= 0.02 * w * h and not _deep(cur, b, DEEP * gap):
+        if _overlap(cur, b) <= 0.02 * w * h and not _deep(cur, b, DEEP * gap) and not _at_line_starts(cur, b, gap, DEEP * gap):
             continue
         bx, by, bw, bh = b
         parts = [
@@ -120,6 +121,14 @@ def clear_of(frame: Rect, blocks: list[Rect], gap: float = 6.0, keep: float = MI
 
 
 DEEP = 4.0  # a block reaching this many gaps into a frame across and down is in its way, however small
+
+
+def _at_line_starts(frame: Rect, b: Rect, gap: float, depth: float) -> bool:
+    """Whether `b` crosses the frame's left edge, where its lines start, more than `gap` in and more than `depth`
+    down (a circle over the first line of a list: `一、` under it), however little of the frame it covers."""
+    dx = min(frame[0] + frame[2], b[0] + b[2]) - frame[0]
+    dy = min(frame[1] + frame[3], b[1] + b[3]) - max(frame[1], b[1])
+    return b[0] < frame[0] and dx > gap and dy > depth
 
 
 def _deep(frame: Rect, b: Rect, depth: float) -> bool:
