@@ -245,3 +245,27 @@ def test_a_title_breaks_before_its_quotation_mark_rather_than_inside_the_quoted_
         assert one_line(["\n".join(title[a:b] for a, b in zip(edges, edges[1:]))]) == title
         seen += at in found[1]
     assert seen  # at some size the break before `“` is the one written
+
+
+def test_the_contents_entries_go_a_little_smaller_for_a_break_between_words() -> None:
+    """cn-sample-jianyue: at the contents' own size the first entry breaks only inside a word (`…全面建设社 /
+    会主义…`: the break after `建设` leaves a second line too long for the box); a tenth smaller it breaks between
+    words, so the entries, a page of their own, are set that much smaller, all at one size."""
+    from types import MappingProxyType
+
+    from deckgen.plan.grid import Frames
+    from deckgen.plan.model import SlidePlan, Text
+
+    size = 28.0
+    slots = dict(BUILTIN_FRAMES.slots)
+    slots["agenda", "body"] = _slot(13.5, size, BUILTIN_FRAMES["agenda", "body"])
+    frames = Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=True)
+    entries = ("一、" + TITLE, "二、准确把握高质量发展的科学内涵", "三、实现高质量发展的动力和保障")
+    natural = max(i for i in range(1, len(entries[0]))
+                  if line_count([entries[0][:i]], slots["agenda", "body"].box, size, slots["agenda", "body"].style, True) == [1])
+    assert entries[0][:natural].endswith("建设社")  # the break it takes by itself at 28 pt
+    agenda = SlidePlan(Role.AGENDA, Text(("目录",), 32.0), LECTURE, (("body", Text(entries, size)),))
+    body = dict(phrase_breaks([agenda], frames)[0].texts)["body"]
+    assert 25.0 <= body.size < size
+    assert body.paragraphs[0].split("\n") == ["一、高质量发展是全面建设", "社会主义现代化国家的首要任务"]
+    assert [p.replace("\n", "") for p in body.paragraphs] == list(entries)

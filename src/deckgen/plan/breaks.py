@@ -208,15 +208,16 @@ def phrase_breaks(slides: Sequence[SlidePlan], frames: Frames) -> list[SlidePlan
             if not any(2 <= c <= MAX_LINES for c in counts):
                 continue
             variety = variety or Variety("\n".join(_lecture(slides)))
-            # a page's own title may go a tenth smaller for better breaks (as for an orphan); a content title
-            # keeps the size its kind shares (a series of slides: the title's size does not jump between them),
-            # and paragraphs their text's size
-            alone = s.role in OWN_SIZE or s.role is Role.SECTION
+            # a page's own title may go a tenth smaller for better breaks (as for an orphan), as may the contents
+            # page's entries; a content title keeps the size its kind shares (a series of slides: the title's size
+            # does not jump between them), and paragraphs their text's size
+            alone = s.role in OWN_SIZE or s.role in (Role.SECTION, Role.AGENDA)
             floor = math.ceil(t.size * ALONE_SHARE) if alone else t.size
             size, paragraphs = t.size, list(t.paragraphs)
-            for at, text in enumerate(t.paragraphs):  # (the first of a quotation's paragraphs sets their size)
+            for at, text in enumerate(t.paragraphs):  # (the first paragraph broken sets the size of them all)
                 count = line_count([text], slot.box, size, slot.style, True)[0]
-                found = line_breaks(text, slot, size, variety, floor if at == 0 else size) if 2 <= count <= MAX_LINES else None
+                shrink = floor if paragraphs[:at] == list(t.paragraphs[:at]) and size == t.size else size
+                found = line_breaks(text, slot, size, variety, shrink) if 2 <= count <= MAX_LINES else None
                 if found is not None:
                     size, cuts = found
                     edges = (0, *cuts, len(text))
