@@ -27,15 +27,6 @@ def package_problems(order: list[str], members: dict[str, bytes]) -> list[str]:
         return [str(exc)]
 
 
-def verify_package(order: list[str], members: dict[str, bytes]) -> None:
-    """Raise `PackageError`, so nothing is written, if deckgen produced a broken package (`package_problems`)."""
-    from deckgen.errors import PackageError
-
-    problems = package_problems(order, members)
-    if problems:
-        raise PackageError(problems)
-
-
 def stamp_and_check(order: list[str], members: dict[str, bytes],
                     record: Optional[Mapping[str, str]]) -> tuple[list[str], dict[str, bytes], list[str]]:
     """The package of `members` stamped with its fingerprint (`stamp_members`, `record` beside it) and checked
@@ -69,7 +60,7 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     being built) or how to pull them.
     """
     from deckgen.errors import PackageError
-    from deckgen.package.fingerprint import CUSTOM_PART, custom_part_name, state
+    from deckgen.package.fingerprint import stamp_parts, state
     from deckgen.package.write import keep_aside, lock_files, write_atomic
     from deckgen.package.zipwrite import deflate_members, fits_plain_zip, write_zip
     from deckgen.render.package import package_members
@@ -81,8 +72,8 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     stamping = Forked(stamp_and_check, order, members, record, fork=len(order) >= FORKED_STAMP_MEMBERS)
     try:
         old = Task(state, output)
-        stamped_names = {"[Content_Types].xml", "_rels/.rels", custom_part_name(members.get("_rels/.rels")) or CUSTOM_PART}
-        packed = deflate_members([m for m in order if m not in stamped_names], members, workers=1) \
+        stamped = stamp_parts(members)
+        packed = deflate_members([m for m in order if m not in stamped], members, workers=1) \
             if stamping.forked and fits_plain_zip(order, members) else {}
         order, changed, problems = stamping.result()
         found = old.result()
@@ -91,14 +82,14 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     if problems:
         raise PackageError(problems)
     members.update(changed)
-    stamped = io.BytesIO()
-    write_zip(stamped, order, members, packed={m: p for m, p in packed.items() if m not in changed})
+    written = io.BytesIO()
+    write_zip(written, order, members, packed={m: p for m, p in packed.items() if m not in changed})
     locks = lock_files(output) if found.kind != "missing" else []
     unpulled = _unpulled(output, outline) if found.kind == "edited" and not force else None
     keep = found.kind in ("edited", "foreign") or bool(locks)
     backup = keep_aside(output) if keep and not force else None
     try:
-        write_atomic(output, lambda fh: fh.write(stamped.getvalue()))
+        write_atomic(output, lambda fh: fh.write(written.getvalue()))
     except BaseException:
         try:
             if backup is not None and os.path.samefile(output, backup):

@@ -109,6 +109,12 @@ def _register(types: bytes, rels: bytes, name: str) -> tuple[bytes, bytes]:
     return _xml(ct), _xml(root)
 
 
+def stamp_parts(data: dict[str, bytes]) -> frozenset[str]:
+    """The members `stamp_members` may write in the package `data`: the custom-properties part, and the content
+    types and package relationships where it registers that part; it leaves every other member as it is."""
+    return frozenset({"[Content_Types].xml", "_rels/.rels", custom_part_name(data.get("_rels/.rels")) or CUSTOM_PART})
+
+
 def stamp_members(data: dict[str, bytes], order: list[str],
                   extra: Optional[Mapping[str, str]] = None) -> tuple[list[str], str]:
     """Put the fingerprint of the package whose zip members are `data` (name → content, in `order`) into

@@ -213,12 +213,12 @@ def phrase_breaks(slides: Sequence[SlidePlan], frames: Frames) -> list[SlidePlan
             # does not jump between them), and paragraphs their text's size
             alone = s.role in OWN_SIZE or s.role in (Role.SECTION, Role.AGENDA)
             floor = math.ceil(t.size * ALONE_SHARE) if alone else t.size
-            size, paragraphs = t.size, list(t.paragraphs)
+            size, paragraphs, sized = t.size, list(t.paragraphs), False
             for at, text in enumerate(t.paragraphs):  # (the first paragraph broken sets the size of them all)
                 count = line_count([text], slot.box, size, slot.style, True)[0]
-                shrink = floor if paragraphs[:at] == list(t.paragraphs[:at]) and size == t.size else size
-                found = line_breaks(text, slot, size, variety, shrink) if 2 <= count <= MAX_LINES else None
+                found = line_breaks(text, slot, size, variety, size if sized else floor) if 2 <= count <= MAX_LINES else None
                 if found is not None:
+                    sized = True
                     size, cuts = found
                     edges = (0, *cuts, len(text))
                     paragraphs[at] = "\n".join(text[a:b] for a, b in zip(edges, edges[1:]))
