@@ -276,16 +276,24 @@ def test_a_fresh_process_plans_in_a_copy_of_itself_and_writes_the_same_deck(tmp_
              "from deckgen.build.pipeline import plan_on_builtin, start_planning\n"
              "from deckgen.build.request import BuildRequest\n"
              "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+             "from deckgen.present.timing import deck_timing\n"
+             "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]), rate=180.0)\n"
              "work = start_planning(request)\n"
-             "print(work is not None and work.forked, work.result() == plan_on_builtin(request), 'pptx' in sys.modules)\n")
+             "here = plan_on_builtin(request)\n"
+             "print(work is not None and work.forked, work.result() == here, 'pptx' in sys.modules)\n"
+             "print(work.after() == deck_timing(here[0], 180.0))\n")
     done = subprocess.run([sys.executable, "-c", probe, str(OUTLINE), str(tmp_path / "x.pptx")], env=env,
                           capture_output=True, text=True, timeout=120)
-    assert done.stdout.split() == ["True", "True", "False"], done.stderr
-    done = subprocess.run([sys.executable, "-m", "deckgen", "build", str(OUTLINE), "-o", str(tmp_path / "fresh.pptx")],
-                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["True", "True", "False", "True"], done.stderr
+    done = subprocess.run([sys.executable, "-m", "deckgen", "build", str(OUTLINE), "-o", str(tmp_path / "fresh.pptx"),
+                           "--rate", "180"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    build(BuildRequest(OUTLINE, tmp_path / "here.pptx"))
+    here = build(BuildRequest(OUTLINE, tmp_path / "here.pptx", rate=180.0))
     assert _members(tmp_path / "fresh.pptx") == _members(tmp_path / "here.pptx")
+    # the reading time printed (computed by the copy, at the rate asked) is the deck's
+    from deckgen.present.timing import deck_timing, table
+
+    assert done.stdout.splitlines()[1:] == table(deck_timing(here.deck, 180.0))
 
 
 def test_the_stamp_and_check_beside_the_zip_write_the_deck_an_inline_save_writes(tmp_path: Path,
@@ -328,6 +336,9 @@ class _Planned:
     def result(self) -> object:
         return self.value
 
+    def after(self) -> object:
+        return ("the reading time of", self.value)
+
     def close(self) -> None:
         self.closed = True
 
@@ -345,9 +356,10 @@ def test_an_outline_saved_again_while_the_copy_plans_is_planned_again(tmp_path: 
     outline.write_text("deck: {title: 新标题}\nsections:\n  - title: 新的第一部分\n", encoding="utf-8")
     result = build(request, stale)
     titles = [s.title.text for s in result.deck.slides]
-    assert "新的第一部分" in titles and "旧的第一部分" not in titles and stale.closed
+    assert "新的第一部分" in titles and "旧的第一部分" not in titles and stale.closed and result.timing is None
     same = _Planned(plan_on_builtin(request))  # the text this process reads: the plan is taken as it is
-    assert build(request, same).deck is same.value[0]
+    result = build(request, same)  # and the copy's reading time of it
+    assert result.deck is same.value[0] and result.timing == ("the reading time of", same.value) and same.closed
 
 
 def test_a_copy_still_planning_is_ended_when_the_build_stops_early() -> None:

@@ -138,3 +138,46 @@ def test_no_copy_on_macos(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel.sys, "platform", "darwin")
     work = Forked(os.getpid)
     assert not work.forked and work.result() == os.getpid()
+
+
+@needs_fork
+def test_the_copy_goes_on_to_work_on_its_result_and_after_takes_that_later() -> None:
+    """With `then`, the copy sends its result first and goes on with `then(result)`: `result()` does not wait
+    for that work, `after()` takes it, both computed in the copy."""
+    work = Forked(lambda: os.getpid(), then=lambda pid: (time.sleep(0.5), pid, os.getpid())[1:])
+    assert work.forked
+    started = time.monotonic()
+    pid = work.result()
+    assert time.monotonic() - started < 0.4 and pid != os.getpid()
+    assert work.after() == (pid, pid)
+    work.close()
+
+
+@needs_fork
+def test_what_the_copy_cannot_give_after_its_result_is_made_here() -> None:
+    here = os.getpid()
+
+    def dies_in_the_copy(pid: int) -> tuple[int, int]:
+        if os.getpid() != here:
+            os._exit(3)  # the copy ends after sending its result, before `then`'s
+        return pid, os.getpid()
+
+    work = Forked(os.getpid, then=dies_in_the_copy)
+    first = work.result()
+    assert first != here and work.after() == (first, here)
+    inline = Forked(lambda: 2, then=lambda v: v * 10, fork=False)
+    assert inline.result() == 2 and inline.after() == 20
+    with pytest.raises(RuntimeError):
+        Forked(lambda: 1, then=lambda v: v, fork=False).after()
+
+
+@needs_fork
+def test_close_ends_a_copy_still_working_on_its_result() -> None:
+    work = Forked(lambda: 1, then=lambda v: time.sleep(30))
+    assert work.result() == 1
+    pid = work._pid
+    started = time.monotonic()
+    work.close()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

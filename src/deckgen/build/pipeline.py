@@ -21,6 +21,7 @@ from deckgen.theme.model import Theme, load_theme
 
 if TYPE_CHECKING:
     from deckgen.package.parallel import Forked
+    from deckgen.present.timing import Timing
 
     Planning = Forked[tuple[DeckPlan, list[Diagnostic], str]]  # a plan under way (`start_planning`)
 
@@ -44,6 +45,7 @@ class Built:
     slides: int
     warnings: list[Diagnostic]
     deck: DeckPlan
+    timing: Optional["Timing"] = None  # the deck's reading time at the request's rate, when computed beside
 
 
 def resolve_theme(file: OutlineFile, override: Optional[str] = None) -> Theme:
@@ -121,13 +123,19 @@ def start_planning(request: BuildRequest) -> Optional[Planning]:
     """In a fresh process, plan a build on the built-in master in a copy of the process on another core
     (`plan_on_builtin`), while this one imports python-pptx and the renderer (a tenth of a second), reads the
     outline itself and opens the master; `build` takes the plan when the copy read the same text (an outline
-    saved again in between is planned again). None where that gains nothing: on a template (the plan needs its
+    saved again in between is planned again). The copy then computes the deck's reading time while this one
+    renders and saves (`Built.timing`). None where that gains nothing: on a template (the plan needs its
     layouts), or when the renderer is imported already (a second build of `--watch`, the tests)."""
     if request.template is not None or "pptx" in sys.modules:
         return None
     from deckgen.package.parallel import Forked
 
-    return Forked(plan_on_builtin, request)
+    def reading_time(planned: tuple[DeckPlan, list[Diagnostic], str]) -> "Timing":
+        from deckgen.present.timing import deck_timing
+
+        return deck_timing(planned[0], request.rate)
+
+    return Forked(plan_on_builtin, request, then=reading_time)
 
 
 def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
@@ -143,6 +151,7 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
     from deckgen.package.write import check_target
     from deckgen.render import builtin_target, render, template_target  # python-pptx only now
 
+    taken = False  # the copy's plan is the deck's: its reading time is too
     try:
         check_target(request.output)
         from deckgen.outline.load import read_text
@@ -156,6 +165,7 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
             planned = planning.result() if planning is not None else None
             if planned is not None and planned[2] == text_digest(text):
                 deck, warnings = planned[0], planned[1]
+                taken = True
             else:
                 deck, warnings = _planned(request, file, theme, target.frames)
         else:
@@ -177,11 +187,15 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
                 while target.closings and small():
                     target.next_closing()
                     deck, warnings = _planned(request, file, theme, target.frames)
+        if not taken and planning is not None:
+            planning.close()
+        from deckgen.pull.keys import outline_record, slide_keys
+
+        prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck))
+        saved = save_deck(prs, request.output, request.force, outline_record(request.outline, request.output),
+                          request.outline)
+        timing = planning.after() if taken and planning is not None else None
     finally:
         if planning is not None:
             planning.close()
-    from deckgen.pull.keys import outline_record, slide_keys
-
-    prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck))
-    saved = save_deck(prs, request.output, request.force, outline_record(request.outline, request.output), request.outline)
-    return Built(request.output, len(deck.slides), [*file.warnings, *warnings, *render_warnings, *saved], deck)
+    return Built(request.output, len(deck.slides), [*file.warnings, *warnings, *render_warnings, *saved], deck, timing)

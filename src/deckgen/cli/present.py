@@ -58,7 +58,7 @@ def after_build(result: "Built", *, pdf: bool = False, duration: Optional[float]
     """
     from deckgen.present.timing import deck_timing, over_duration, table
 
-    times = deck_timing(result.deck, rate)
+    times = result.timing if result.timing is not None else deck_timing(result.deck, rate)
     for line in table(times, duration):
         click.echo(line)
     if duration is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from typing import Any, Callable, Generic, Iterable, Optional, TypeVar
+from typing import IO, Any, Callable, Generic, Iterable, Optional, TypeVar
 
 # concurrent.futures would do, but importing it imports logging and traceback (21 M instructions, a sixtieth
 # of building the shipped outline) for the two places a build runs work beside itself.
@@ -57,22 +57,25 @@ def _no_other_threads() -> bool:
 
 class Forked(Generic[T]):
     """`fn(*args)` run in a forked copy of this process, on another core, while the caller goes on; `result()`
-    takes what it returned (pickled back through a pipe).
+    takes what it returned (pickled back through a pipe). With `then`, the copy goes on after sending it to
+    compute `then(result)`, which `after()` takes: work on the result that is not wanted at once.
 
     Threads share one interpreter lock: Python work beside Python work in a thread only takes turns (and makes
     the turns of zlib's threads slow). A copy made with `fork` runs truly beside, starting from the caller's
     memory as it is. For work without side effects only: where no copy can be made (no `fork`, as on
     Windows; macOS, whose system libraries may hang in a forked copy; other threads running, which a fork would
     copy mid-step, except those named in `FORK_SAFE`; `fork=False`), or the copy fails in any way (it raised,
-    crashed, or its result cannot be pickled), `result()` runs `fn(*args)` itself, so the caller gets what an
-    inline call gives, its exceptions included. The copy ignores Ctrl-C (the caller handles it and `close()`
-    ends the copy).
+    crashed, or its result cannot be pickled), `result()` runs `fn(*args)` itself (and `after()`, `then`), so
+    the caller gets what an inline call gives, its exceptions included. The copy ignores Ctrl-C (the caller
+    handles it and `close()` ends the copy).
     """
 
-    def __init__(self, fn: Callable[..., T], *args: Any, fork: bool = True) -> None:
-        self._fn, self._args = fn, args
+    def __init__(self, fn: Callable[..., T], *args: Any, fork: bool = True,
+                 then: Optional[Callable[[T], Any]] = None) -> None:
+        self._fn, self._args, self._then = fn, args, then
         self._pid: Optional[int] = None
-        self._pipe = -1
+        self._pipe: Optional[IO[bytes]] = None
+        self._first: Optional[tuple[T]] = None  # what `result()` took, kept for an inline `after()`
         if fork and hasattr(os, "fork") and sys.platform != "darwin" and _no_other_threads():
             self._start()
 
@@ -92,39 +95,71 @@ class Forked(Generic[T]):
         if pid == 0:
             code = 1
             try:
-                import pickle
                 import signal
 
                 os.close(read)
                 signal.signal(signal.SIGINT, signal.SIG_IGN)
-                data = pickle.dumps(self._fn(*self._args), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write, "wb") as out:
-                    out.write(data)
+                    value = self._fn(*self._args)
+                    _send(out, value)
+                    if self._then is not None:
+                        out.flush()
+                        _send(out, self._then(value))
                 code = 0
             finally:  # never back into the caller's code: no cleanup, no buffered output flushed twice
                 os._exit(code)
         os.close(write)
-        self._pid, self._pipe = pid, read
+        self._pid, self._pipe = pid, os.fdopen(read, "rb")
+
+    def _receive(self) -> Optional[tuple[Any]]:
+        """The copy's next value (in a 1-tuple), or None when it sent none whole (it failed or ended)."""
+        import pickle
+
+        if self._pipe is None:
+            return None
+        try:
+            head = self._pipe.read(8)
+            body = self._pipe.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
+            return (pickle.loads(body),) if body and len(body) == int.from_bytes(head, "little") else None
+        except Exception:
+            return None
+
+    def _end(self) -> bool:
+        """Close the pipe and reap the copy; whether it ended well."""
+        if self._pipe is not None:
+            self._pipe.close()
+            self._pipe = None
+        try:
+            _, status = os.waitpid(self._pid, 0)  # type: ignore[arg-type]
+        except ChildProcessError:  # reaped already (SIGCHLD ignored): whole values tell it ended well
+            status = 0
+        self._pid = None
+        return status == 0
 
     def result(self) -> T:
         """What the work returned (run here when the copy could not give it)."""
         if self._pid is not None:
-            import pickle
+            got = self._receive()
+            if got is None or self._then is None:
+                ended = self._end()
+                if got is not None and ended:
+                    return got[0]  # type: ignore[no-any-return]
+            else:
+                self._first = got
+                return got[0]  # type: ignore[no-any-return]
+        self._first = (self._fn(*self._args),)
+        return self._first[0]
 
-            fd, self._pipe = self._pipe, -1
-            with os.fdopen(fd, "rb") as pipe:
-                data = pipe.read()
-            try:
-                _, status = os.waitpid(self._pid, 0)
-            except ChildProcessError:  # reaped already (SIGCHLD ignored): a whole pickle tells it ended well
-                status = 0
-            self._pid = None
-            if status == 0 and data:
-                try:
-                    return pickle.loads(data)  # type: ignore[no-any-return]
-                except Exception:
-                    pass
-        return self._fn(*self._args)
+    def after(self) -> Any:
+        """What `then` made of the result (computed here when the copy could not give it); after `result()`."""
+        if self._first is None:
+            raise RuntimeError("after() is for a result taken already")
+        if self._pid is not None:
+            got = self._receive()
+            if self._end() and got is not None:
+                return got[0]
+        assert self._then is not None
+        return self._then(self._first[0])
 
     def close(self) -> None:
         """End the copy if it still runs (the caller gave up on its result)."""
@@ -133,11 +168,20 @@ class Forked(Generic[T]):
         import signal
 
         pid, self._pid = self._pid, None
-        if self._pipe >= 0:
-            os.close(self._pipe)
-            self._pipe = -1
+        if self._pipe is not None:
+            self._pipe.close()
+            self._pipe = None
         try:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-        except OSError:  # ended and reaped already
+        except OSError:  # ended and reaped
             pass
+
+
+def _send(out: IO[bytes], value: Any) -> None:
+    """Write `value` pickled, after its length (8 bytes): what `Forked._receive` reads."""
+    import pickle
+
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(8, "little"))
+    out.write(data)
