@@ -152,6 +152,7 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
     from deckgen.render import builtin_target, render, template_target  # python-pptx only now
 
     taken = False  # the copy's plan is the deck's: its reading time is too
+    hashes = None
     try:
         check_target(request.output)
         from deckgen.outline.load import read_text
@@ -162,6 +163,10 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
         if request.template is None:
             theme = resolve_theme(file, request.theme)
             target = builtin_target(theme, language)
+            if planning is not None:  # while the copy plans: what the slide keys need of the outline
+                from deckgen.pull.keys import entry_hashes
+
+                hashes = entry_hashes(file.outline)
             planned = planning.result() if planning is not None else None
             if planned is not None and planned[2] == text_digest(text):
                 deck, warnings = planned[0], planned[1]
@@ -191,7 +196,7 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
             planning.close()
         from deckgen.pull.keys import outline_record, slide_keys
 
-        prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck))
+        prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck, hashes))
         saved = save_deck(prs, request.output, request.force, outline_record(request.outline, request.output),
                           request.outline)
         timing = planning.after() if taken and planning is not None else None

@@ -47,17 +47,28 @@ def node_at(outline: Outline, path: tuple[PathPart, ...]) -> Optional[Any]:
     return node if isinstance(node, SlideNode) or path == (COVER,) else None
 
 
-def slide_keys(outline: Outline, deck: DeckPlan) -> list[SlideKey]:
+def entry_hashes(outline: Outline) -> dict[tuple[PathPart, ...], str]:
+    """`entry_hash` of every slide entry of `outline` and of its deck (the cover), by path: what `slide_keys`
+    needs of the outline, computed before the deck is planned (a build does it while the plan is made)."""
+    from deckgen.outline.walk import entries
+
+    hashes = {(COVER,): entry_hash(outline.deck)}
+    hashes.update((e.path, entry_hash(e.node)) for e in entries(outline))
+    return hashes
+
+
+def slide_keys(outline: Outline, deck: DeckPlan,
+               known: Optional[dict[tuple[PathPart, ...], str]] = None) -> list[SlideKey]:
     """One `SlideKey` per slide of `deck` (planned from `outline`), in order; the text hash is left to the
-    renderer, which knows the slide as written."""
+    renderer, which knows the slide as written. `known`: the entries' hashes computed already (`entry_hashes`)."""
     keys = []
     parts: dict[tuple[PathPart, ...], int] = {}
-    hashes: dict[tuple[PathPart, ...], str] = {}  # an entry's continuation slides share its hash
+    hashes: dict[tuple[PathPart, ...], str] = dict(known or {})  # an entry's continuation slides share its hash
     for s in deck.slides:
         path = (AGENDA,) if s.role is Role.AGENDA else parse_path(s.source)
         part = parts.get(path, 0)
         parts[path] = part + 1
-        digest = hashes.get(path) if part else None
+        digest = hashes.get(path)
         if digest is None:
             node = node_at(outline, path)
             if node is not None:
