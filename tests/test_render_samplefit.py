@@ -224,6 +224,11 @@ def test_a_sample_boxs_exact_line_spacing_and_space_after_count_in_its_slot() ->
     assert 6 * 28 + 5 * 3 > slot.box.text_h  # six one-line bullets as the box shows them do not fit …
     assert not fit(["要点"] * 6, slot.box, 16, 16, slot.style, cjk=True).fits  # … and the fitter knows it
     assert fit(["要点"] * 4, slot.box, 16, 16, slot.style, cjk=True).fits
+    # space given as a share of the line: half a line before each paragraph, as the box sets it
+    sp = _sp('<p:txBody><a:bodyPr/><a:p><a:pPr><a:spcBef><a:spcPct val="50000"/></a:spcBef></a:pPr>'
+             '<a:r><a:rPr sz="1600"/><a:t>正文</a:t></a:r></a:p></p:txBody>')
+    style = sample_slot(sp, (40, 130, 600, 160), title=False).style
+    assert style.space_before == 0.0 and style.between(16.0) == pytest.approx(0.5 * 16 * LINE_HEIGHT_EM)
 
 
 def test_exact_line_spacing_scales_with_the_fitted_size() -> None:

@@ -16,6 +16,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
 from deckgen.errors import ContentError
+from deckgen.text.metrics import LINE_HEIGHT_EM
 from tests.conftest import OUTLINE, assert_valid_template_deck, require_tools
 from tests.office import overflowing_words, page_count, save_title_layout_only, to_pdf
 
@@ -326,11 +327,22 @@ def test_space_after_paragraphs_in_the_masters_body_style_counts_in_a_layouts_sl
     lvl1.insert(0, after), lvl1.insert(0, before)  # pPr children come before defRPr
     slot = slot_of(body)
     assert slot is not None and slot.style.space_before == pytest.approx(10.0)
-    # space before given as a share of the line (cn-thu-43: 20 %) is not read as none: the default stays
+    # space before given as a share of the line (cn-thu-43: 20 %) counts as that share of the fitted size's line
     before.remove(before[0])
-    etree.SubElement(before, f"{a}spcPct", val="20000")
+    pct = etree.SubElement(before, f"{a}spcPct", val="20000")
     slot = slot_of(body)
-    assert slot is not None and slot.style.space_before == pytest.approx(10.0 + 10.0)
+    assert slot is not None and slot.style.space_before == pytest.approx(10.0)
+    assert slot.style.space_before_lines == pytest.approx(0.2)
+    assert slot.style.between(20.0) == pytest.approx(10.0 + 0.2 * 20.0 * LINE_HEIGHT_EM)
+    # none before (cn-mac-variants: `spcPct val="0"`) is none, not the 10 pt of a style that says nothing
+    pct.set("val", "0")
+    after.remove(after[0])
+    etree.SubElement(after, f"{a}spcPct", val="0")
+    slot = slot_of(body)
+    assert slot is not None and slot.style.between(20.0) == 0.0
+    lvl1.remove(before), lvl1.remove(after)
+    slot = slot_of(body)
+    assert slot is not None and slot.style.between(20.0) == 10.0
 
 
 def test_a_latin_font_named_as_the_east_asian_font_counts_as_none(tmp_path: Path) -> None:

@@ -43,6 +43,29 @@ def alignment(ph: "LayoutPlaceholder") -> str:
     return _first(_lvl1_sources(ph), "", "algn") or "l"
 
 
+def _spacing(sources: list["_Element"], tag: str) -> Optional[tuple[float, float]]:
+    """The nearest `a:spcBef` or `a:spcAft` (`tag`) of `sources` as (points, share of a line): `spcPts` in
+    hundredths of a point, `spcPct` in thousandths of a percent of the line; None when none says."""
+    for el in sources:
+        node = el.find(qn(f"a:{tag}"))
+        if node is None:
+            continue
+        pts, pct = node.find(qn("a:spcPts")), node.find(qn("a:spcPct"))
+        if pts is not None and pts.get("val") is not None:
+            return _number(pts.get("val")) / 100, 0.0
+        if pct is not None and pct.get("val") is not None:
+            return 0.0, max(0.0, _number(pct.get("val").rstrip("%")) / (100 if pct.get("val").endswith("%") else 100000))
+    return None
+
+
+def _between(sources: list["_Element"], default: float) -> tuple[float, float]:
+    """The space between paragraphs `sources` set (space before a paragraph and after the one above it), as
+    (points, share of a line); `default` points when they set no space before."""
+    before = _spacing(sources, "spcBef") or (default, 0.0)
+    after = _spacing(sources, "spcAft") or (0.0, 0.0)
+    return before[0] + after[0], before[1] + after[1]
+
+
 def _first(sources: list["_Element"], path: str, attr: str) -> Optional[str]:
     for el in sources:
         node = el if not path else el.find(path)
@@ -77,14 +100,13 @@ def slot_of(ph: Optional["LayoutPlaceholder"], *, title: bool = False,
     box = Box(x, y, w, h - _glyph_room(b), l, r, t, b)
     src = _lvl1_sources(ph)
     line = _first(src, f"{qn('a:lnSpc')}/{qn('a:spcPct')}", "val")
-    before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
-    after = _first(src, f"{qn('a:spcAft')}/{qn('a:spcPts')}", "val")  # space after a paragraph is before the next
+    points, lines = _between(src, 0.0 if title else 10.0)  # space after a paragraph is before the next
     mar = _first(src, "", "marL")
     bold = _first(src, qn("a:defRPr"), "b")
     spc = _first(src, qn("a:defRPr"), "spc")
     style = Paragraphs(
         line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,  # never assume tighter than single
-        space_before=(_number(before) / 100 if before is not None else (0.0 if title else 10.0)) + _number(after) / 100,
+        space_before=points, space_before_lines=lines,
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or bold in ("1", "true"),
         letter_spacing=max(0.0, _number(spc) / 100) if spc else 0.0)
@@ -140,12 +162,11 @@ def sample_slot(sp: "_Element", at: tuple[float, float, float, float], *, title:
     sample_size = _number(run.get("sz")) / 100 if run is not None and run.get("sz") else 0.0
     if not line and exact and sample_size:
         line = str(_number(exact) / 100 / (sample_size * LINE_HEIGHT_EM) * 100000)
-    before = _first(src, f"{qn('a:spcBef')}/{qn('a:spcPts')}", "val")
-    after = _number(_first(src, f"{qn('a:spcAft')}/{qn('a:spcPts')}", "val"))  # space after a paragraph is before the next
+    points, lines = _between(src, 0.0 if title else 6.0)  # space after a paragraph is before the next
     mar = _first(src, "", "marL")
     style = Paragraphs(
         line_spacing=max(1.0, _number(line) / 100000) if line else 1.0,
-        space_before=(_number(before) / 100 if before is not None else (0.0 if title else 6.0)) + after / 100,
+        space_before=points, space_before_lines=lines,
         indent=_number(mar) / EMU_PER_PT if mar else 0.0,
         bold=title or (run is not None and run.get("b") in ("1", "true")),
         letter_spacing=max(0.0, _number(run.get("spc")) / 100) if run is not None and run.get("spc") else 0.0)

@@ -152,7 +152,7 @@ def _room(box: Box, size: float) -> float:
 
 
 def _height(counts: Sequence[int], size: float, style: Paragraphs) -> float:
-    return sum(counts) * size * LINE_HEIGHT_EM * style.line_spacing + style.space_before * max(0, len(counts) - 1)
+    return sum(counts) * size * LINE_HEIGHT_EM * style.line_spacing + style.between(size) * max(0, len(counts) - 1)
 
 
 def _solid_em(text: str, bold: bool, cjk: bool) -> float:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.text.metrics import LINE_HEIGHT_EM
+
 EMU_PER_PT = 12700
 
 
@@ -33,11 +35,17 @@ class Box:
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """How a text frame sets its paragraphs: line spacing (fraction), space before, bullet indent (pt),
-    bold, and letter spacing (pt added after each character, as a template's `spc` says)."""
+    """How a text frame sets its paragraphs: line spacing (fraction), space between paragraphs (pt, and as a
+    share of a line: a template's `spcPct`), bullet indent (pt), bold, and letter spacing (pt added after each
+    character, as a template's `spc` says)."""
 
     line_spacing: float = 1.0
     space_before: float = 0.0
     indent: float = 0.0
     bold: bool = False
     letter_spacing: float = 0.0
+    space_before_lines: float = 0.0
+
+    def between(self, size: float) -> float:
+        """The space (pt) between two paragraphs of text at `size`."""
+        return self.space_before + self.space_before_lines * size * LINE_HEIGHT_EM
