@@ -269,3 +269,27 @@ def test_the_contents_entries_go_a_little_smaller_for_a_break_between_words() ->
     assert 25.0 <= body.size < size
     assert body.paragraphs[0].split("\n") == ["一、高质量发展是全面建设", "社会主义现代化国家的首要任务"]
     assert [p.replace("\n", "") for p in body.paragraphs] == list(entries)
+
+
+def test_a_closings_and_a_covers_lines_break_between_words_too() -> None:
+    """cn-red-company-43: the closing's line `不忘初心担使命、鼓足干劲再出发` in a narrow strip went to two lines with
+    `发` alone (the greedy break, as PowerPoint sets it); it breaks after the comma. A cover's subtitle alike."""
+    from types import MappingProxyType
+
+    from deckgen.plan.grid import Frames
+    from deckgen.plan.model import SlidePlan, Text
+
+    size = 18.0
+    line = "不忘初心担使命、鼓足干劲再出发"
+    slots = dict(BUILTIN_FRAMES.slots)
+    slots["closing", "body"] = _slot(14.2, size, BUILTIN_FRAMES["closing", "body"])
+    slots["title", "subtitle"] = _slot(12.5, size, BUILTIN_FRAMES["title", "subtitle"])
+    frames = Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=True)
+    assert line_count([line], slots["closing", "body"].box, size, slots["closing", "body"].style, True) == [2]
+    lines = ("宏伟蓝图已擘画", line)
+    closing = SlidePlan(Role.CLOSING, Text(("砥砺奋进正当时",), 44.0), LECTURE, (("body", Text(lines, size)),))
+    cover = SlidePlan(Role.TITLE, Text(("坚定不移推动高质量发展",), 44.0), LECTURE, (("subtitle", Text((line,), size)),),
+                      source="deck")
+    out = phrase_breaks([closing, cover], frames)
+    assert dict(out[0].texts)["body"].paragraphs == ("宏伟蓝图已擘画", "不忘初心担使命、\n鼓足干劲再出发")
+    assert dict(out[1].texts)["subtitle"].paragraphs == ("不忘初心担使命、\n鼓足干劲再出发",)

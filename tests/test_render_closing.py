@@ -145,9 +145,11 @@ def banded_title_layout(path: Path, *, title_top: float = 120, strip_band: bool 
 
 
 def test_a_closing_its_layout_has_no_room_for_takes_the_content_layout_on_one_slide(tmp_path: Path) -> None:
-    """The title layout's strip cannot hold the closing's four lines, nor the page under it: the closing is built
-    on the content layout, its title and its lines on one slide, not continued on a slide after it."""
-    template = banded_title_layout(tmp_path / "template.pptx")
+    """The title layout's strip cannot hold the closing's four lines, nor the page under it, nor its title box
+    (100 pt: the title and a little): the closing is built on the content layout, its title and its lines on one
+    slide, not continued on a slide after it. (A title box of 120 pt holds the title and the four lines at 16 pt,
+    with the fifth of a line the master sets between them: the closing stays on the title layout.)"""
+    template = banded_title_layout(tmp_path / "template.pptx", title_top=140)
     out = tmp_path / "deck.pptx"
     result = build(BuildRequest(OUTLINE, out, template=template))
     closing, slide = _closing(out)

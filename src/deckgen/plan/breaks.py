@@ -1,5 +1,5 @@
-"""Where Chinese display text breaks: a title, quotation or contents entry set in two to four lines breaks between
-words (`建设 / 社会主义`), never inside one (`社会主 / 义`).
+"""Where Chinese display text breaks: a title, quotation, contents entry or a cover's or closing's line set in two to
+four lines breaks between words (`建设 / 社会主义`), never inside one (`社会主 / 义`).
 
 PowerPoint and LibreOffice break Chinese between any two characters, so a long title's natural breaks often
 split words. Without a dictionary, the lecture's own text tells where its words end (accessor variety: the
@@ -170,7 +170,7 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
 
 def display_texts(s: SlidePlan, frames: Frames) -> Iterable[tuple[str, Slot]]:
     """The texts of `s` read as display text, not running text (its title, a quotation, the contents slide's
-    entries), with the slot each was fitted to."""
+    entries, a cover's or closing's lines), with the slot each was fitted to."""
     role = s.role
     if role is Role.TITLE:
         yield "title", frames["title" if s.source == "deck" else "closing", "title"]
@@ -182,6 +182,12 @@ def display_texts(s: SlidePlan, frames: Frames) -> Iterable[tuple[str, Slot]]:
         yield "quote", frames["quote", "quote"]
     if role is Role.AGENDA and frames.get("agenda", "body") is not None:
         yield "body", frames["agenda", "body"]
+    if role is Role.TITLE:  # the cover's lines under its title (a subtitle, the presenter)
+        for name in ("subtitle", "byline"):
+            if frames.get("title", name) is not None:
+                yield name, frames["title", name]
+    if role is Role.CLOSING and frames.get("closing", "body") is not None:  # the closing's lines
+        yield "body", frames["closing", "body"]
 
 
 def _lecture(slides: Sequence[SlidePlan]) -> Iterable[str]:
