@@ -200,3 +200,37 @@ def test_titles_on_copied_pages_keep_clear_of_the_pages_drawings(tmp_path: Path)
         assert x == 60 and w >= 0.45 * 800
     bodies = [sh for slide in prs.slides for sh in slide.shapes if sh.has_text_frame and "根本任务" in sh.text_frame.text]
     assert bodies and all(abs(sh.width / 12700 - 560) < 1 for sh in bodies)  # the thin rule moves nothing
+
+
+def _barred(bar: tuple[int, int], ground: tuple[int, int, int] = (255, 255, 255)) -> Backdrop:
+    """A 720×540-pt page picture (one pixel a point) with a grey bar across it from `bar[0]` to `bar[1]` pt."""
+    im = Image.new("RGB", (720, 540), ground)
+    ImageDraw.Draw(im).rectangle((0, bar[0], 719, bar[1] - 1), fill=(234, 232, 233))
+    out = io.BytesIO()
+    im.save(out, "PNG")
+    return Backdrop(out.getvalue(), (0.0, 0.0, 720.0, 540.0))
+
+
+def test_a_title_bar_drawn_into_the_page_is_found_where_it_ends_inside_the_title_box() -> None:
+    """cn-red-company-43: a grey bar 46 pt tall drawn into the layout's picture, under a title box 62 pt tall (grown
+    for two lines): the bar's rows are found from the line standing on it; a bar reaching the box's foot, a page
+    without one, or a line standing off the bar give none."""
+    from deckgen.render.backdrop import plate_rows
+
+    box = (36.0, 32.0, 448.0, 62.0)
+    assert plate_rows(_barred((40, 86)), box, 20.0) == (40.0, 86.0)
+    assert plate_rows(_barred((20, 120)), box, 20.0) is None  # the bar holds the whole box
+    assert plate_rows(_barred((300, 340)), box, 20.0) is None  # a plain page under the box: ends at its foot
+    assert plate_rows(_barred((60, 90)), box, 45.0) == (60.0, 90.0)
+    assert plate_rows(_barred((60, 90)), box, 4.0) == (32.0, 60.0)  # a line above the bar stands on the page
+
+
+def test_a_content_title_is_kept_to_the_bar_its_sample_line_stands_on() -> None:
+    from deckgen.render.cloning import _on_plate
+    from deckgen.render.samples import TextShape
+
+    box = (36.0, 32.0, 448.0, 62.0)
+    sample_title = TextShape(4, "知识图谱概述", (36.0, 32.0, 646.0, 62.0), 44.0, False)
+    assert _on_plate(box, _barred((40, 86)), sample_title) == (36.0, 40.0, 448.0, 46.0)
+    assert _on_plate(box, _barred((40, 50)), sample_title) == box  # a rule, not a bar a line stands on
+    assert _on_plate(box, _barred((20, 120)), sample_title) == box

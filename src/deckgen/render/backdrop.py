@@ -225,3 +225,49 @@ def ink(bd: Backdrop, box: Rect) -> list[Rect]:
         if end - start + 1 >= max(2, SPECK * w):
             out.append((x0 + start * step, y0 + min(rows) * step, (end - start + 1) * step, (max(rows) - min(rows) + 1) * step))
     return out
+
+
+PLATE_STEP = 1.0  # points a pixel when looking for a plate's edges
+EVEN = 24.0  # a row of a plate: nearly all its pixels this near (RGB distance) the row's mean colour
+SET_OFF = 12.0  # a plate's colour differs from the page next to it by at least this
+SAME = 6.0  # rows of one plate differ from each other by less than this
+
+
+def plate_rows(bd: Backdrop, box: Rect, probe: float) -> Optional[tuple[float, float]]:
+    """A plate the picture draws behind `box` that ends inside it (a title bar drawn into a background, shorter
+    than the title box over it): the top and bottom (points) of the run of rows of one even colour that holds
+    the row `probe` points below the box's top (where the box's first line stands) and is set off from the
+    page above or below it within the box. None when there is none, when the plate fills the box down to its
+    foot, or on a photograph (no rows of one colour)."""
+    region = under(bd, box, PLATE_STEP)
+    if region is None or region.width < 8 or region.height < 8:
+        return None
+    w, h = region.size
+    pixels = region.load()
+    xs = range(0, w, max(1, w // 64))
+    means: list[Optional[tuple[float, float, float]]] = []
+    for j in range(h):
+        row = [pixels[i, j] for i in xs]
+        mean = tuple(sum(p[k] for p in row) / len(row) for k in range(3))
+        even = sum(1 for p in row if _distance(p, mean) < EVEN) >= 0.95 * len(row)
+        means.append(mean if even else None)  # type: ignore[arg-type]
+    y0 = max(box[1], bd.at[1])
+    at = min(h - 1, max(0, round((box[1] + probe - y0) / PLATE_STEP)))
+    colour = means[at]
+    if colour is None:
+        return None
+    top = bottom = at
+    while top > 0 and means[top - 1] is not None and _distance(means[top - 1], colour) < SAME:  # type: ignore[arg-type]
+        top -= 1
+    while bottom < h - 1 and means[bottom + 1] is not None and _distance(means[bottom + 1], colour) < SAME:  # type: ignore[arg-type]
+        bottom += 1
+    if bottom >= h - 1 - round(2 / PLATE_STEP):
+        return None  # down to the box's foot: nothing to keep the text from
+    below = [m for m in means[bottom + 1:bottom + 1 + round(6 / PLATE_STEP)]]
+    if any(m is not None and _distance(m, colour) < SET_OFF for m in below):
+        return None  # a soft edge, not a plate's
+    return y0 + top * PLATE_STEP, y0 + (bottom + 1) * PLATE_STEP
+
+
+def _distance(a: Sequence[float], b: Sequence[float]) -> float:
+    return float(sum((a[k] - b[k]) ** 2 for k in range(3)) ** 0.5)

@@ -15,9 +15,12 @@ from deckgen.render.room import clear_of, share_inside
 from deckgen.render.sampleroles import alike, classify, design_on_slides, only_layout, renumber
 from deckgen.render.samples import DECOR, P, Rect, Sample, TextShape, _box, _group_box, assign, pick, read_samples
 from deckgen.render.titlebar import Stretch, stretched_bar
+from deckgen.text.metrics import LINE_HEIGHT_EM
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
+
+    from deckgen.render.backdrop import Backdrop
 
 SAMPLE_ROLES = (Role.TITLE, Role.AGENDA, Role.SECTION, Role.CONTENT, Role.CLOSING)
 
@@ -122,7 +125,8 @@ def sample_slots(prs: "PresentationT", slide: tuple[float, float], wanted: dict[
         _content_pages(out, wanted)
     for role_name, s in out.items():  # the kinds on the content page clear its body region: their title only
         _clear_pictures(s, copied.get(role_name) or copied[Role.CONTENT.value], slide,
-                        names=None if role_name in copied else ("title",))
+                        names=None if role_name in copied else ("title",),
+                        on_plate=role_name == Role.CONTENT.value or role_name not in copied)
     return out
 
 
@@ -152,12 +156,15 @@ def _cover_like(samples: list[Sample], slide: tuple[float, float]) -> Optional[S
     return cover if cover is not None and "title" in assign(cover, Role.SECTION, slide) else None
 
 
-def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None) -> None:
+def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names: Optional[tuple[str, ...]] = None,
+                    on_plate: bool = False) -> None:
     """Cut the boxes of `s` back to the side of a drawing that covers part of them: the sample's own pictures,
     groups and shapes (not those cleared on the copy), its layout's and master's pictures (logos), and a logo
     drawn into the picture behind the page; when a cut on one side leaves it crossing another drawing, the
     largest room in the box clear of them all. A drawing behind the whole box (a plate) and what that plate
-    is drawn over, a thin rule or one covering most of the page is no obstacle."""
+    is drawn over, a thin rule or one covering most of the page is no obstacle. With `on_plate` (a content
+    page), a title whose sample line stands on a bar drawn into the picture behind the page, shorter than its
+    box, is kept to the bar (`_on_plate`)."""
     from deckgen.render.backdrop import backdrop, ink
     from deckgen.render.room import obstacles
 
@@ -177,6 +184,8 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
         if any(share_inside(cleared, b) > 0.02 for b in blocks):  # cut back on one side, still crossing another
             free = largest_free(at, blocks)
             cleared = free if free[2] * free[3] >= FREE_KEEP * at[2] * at[3] and free[3] >= 0.5 * at[3] else cleared
+        if on_plate and name == "title" and page is not None and name in s.shape_ids:
+            cleared = _on_plate(cleared, page, next((t for t in sample.texts if t.id == s.shape_ids[name]), None))
         if cleared == at:
             continue
         s.uncut[name], s.boxes[name] = at, cleared
@@ -184,6 +193,24 @@ def _clear_pictures(s: Slots, sample: Sample, slide: tuple[float, float], names:
             s.resized[name] = (cleared, s.resized[name][1] if name in s.resized else _transform_of(sample, s.shape_ids[name]))
 
 
+def _on_plate(box: Rect, page: "Backdrop", title: Optional[TextShape]) -> Rect:
+    """`box` kept to the bar drawn into the page's picture that the sample's title line stands on, when the bar
+    ends inside the box (a one-line title bar under a box grown for two lines: a second line would stand on the
+    page below the bar); the box as it is otherwise, or when the bar is too low for a line."""
+    from deckgen.render.backdrop import plate_rows
+
+    if title is None:
+        return box
+    x, y, w, h = title.box
+    line = title.size * LINE_HEIGHT_EM
+    probe = y + h / 2 if h <= 1.6 * line else y + 3.6 + 0.6 * title.size  # the middle of its first line
+    rows = plate_rows(page, box, probe - box[1])
+    if rows is None or rows[1] - rows[0] < max(PLATE_LEAST, 0.6 * title.size):  # a rule, not a bar to set a line on
+        return box
+    return box[0], rows[0], box[2], rows[1] - rows[0]
+
+
+PLATE_LEAST = 18.0  # points: a bar lower than this (or than 0.6 of the sample title's size) holds no title line
 FREE_KEEP = 0.3  # the room clear of every drawing in a box must keep this share of it
 THIN = 4.0  # a drawing narrower than this (points) is a rule: text may cross it
 
