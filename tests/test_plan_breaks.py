@@ -293,3 +293,30 @@ def test_a_closings_and_a_covers_lines_break_between_words_too() -> None:
     out = phrase_breaks([closing, cover], frames)
     assert dict(out[0].texts)["body"].paragraphs == ("宏伟蓝图已擘画", "不忘初心担使命、\n鼓足干劲再出发")
     assert dict(out[1].texts)["subtitle"].paragraphs == ("不忘初心担使命、\n鼓足干劲再出发",)
+
+
+def test_a_break_after_a_space_is_written_only_where_the_lines_read_back_with_it() -> None:
+    """Found by the fuzz test: `一…一 「一一` broken after its space read back as `一…一「一一` (a wide character and
+    `「` join without a space), a title that was not the outline's; a break after a space between Latin words
+    reads back with its space."""
+    from deckgen.package.slidetext import join_lines
+
+    slot = _slot(18.5, 28.0, BUILTIN_FRAMES["content", "title"])
+    for text in ("一一一一一一一一一一一一一一一一一 「一一", "高质量发展 Quality development 高质量发展是首要任务"):
+        found = line_breaks(text, slot, 28.0, Variety(text), 28.0)
+        if found is not None:
+            edges = (0, *found[1], len(text))
+            assert join_lines(("\n".join(text[a:b] for a, b in zip(edges, edges[1:])),)) == join_lines((text,))
+
+
+def test_every_break_written_reads_back_as_the_title() -> None:
+    """`_reads_back` is what `one_line` (and so `deckgen pull`) gives back, at every place of texts mixing wide
+    characters, spaces, ideographic spaces, brackets, quotation marks and Latin words."""
+    from deckgen.plan.breaks import _reads_back
+    from deckgen.text.script import one_line
+
+    for text in ("一一 「一一", "一一\u3000「0", "建设 社会主义", "高质量 Quality development 发展", "是“全国一盘棋”的",
+                 "A  B", "一 A", "（一）一一一", "一\u3000\u3000一"):
+        for i in range(1, len(text)):
+            assert _reads_back(text, i) == (one_line([text[:i] + "\n" + text[i:]]) == one_line([text])
+                                            and bool(text[:i].strip()) and bool(text[i:].strip())), (text, i)

@@ -100,8 +100,9 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
     ok = break_opportunities(text)
     # a break is written only where the lines read back as the text (`one_line`: a space between them, none between
     # two wide characters or a wide one and a quotation mark): one between `一` and `🇨🇳` (or `，` and `A`) would
-    # read back with a space not there
-    spots = [i for i in range(1, n) if ok[i] and (text[i - 1] == " " or joined_tight(text[i - 1], text[i]))]
+    # read back with a space not there; nor after a space where the two sides join tight (`一 「一` broken after its
+    # space would read back `一「一`), nor after an ideographic space (stripped as a line's end)
+    spots = [i for i in range(1, n) if ok[i] and _reads_back(text, i)]
     widths, gaps = advances_of(text, style.bold, True)
     at = [0.0]
     for w, g in zip(widths, gaps):
@@ -166,6 +167,15 @@ def line_breaks(text: str, slot: Slot, size: float, variety: Variety, floor: flo
     lonely = n - found[-1] <= 2 or n - found[-1] < last  # the greedy breaker's last line: a character or two alone
     better = done is not None and (done[0][0] < inside or (done[0][0] == inside and lonely))
     return (size, done[1]) if better else (size, tuple(found))  # type: ignore[index]
+
+
+def _reads_back(text: str, i: int) -> bool:
+    """Whether `text` broken before `text[i]` reads back as itself (`one_line`: each line stripped, joined by a
+    space, or by none between characters that join tight)."""
+    left, right = text[:i].rstrip(), text[i:].lstrip()
+    if not left or not right:
+        return False
+    return text[len(left):len(text) - len(right)] == ("" if joined_tight(left[-1], right[0]) else " ")
 
 
 def display_texts(s: SlidePlan, frames: Frames) -> Iterable[tuple[str, Slot]]:
