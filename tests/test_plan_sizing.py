@@ -265,5 +265,7 @@ def test_cards_on_a_template_stand_under_their_title() -> None:
         if builtin:
             assert max(keys) > cards.title.size, "the bar held titles as large as the keys anyway"
         else:
-            assert len(phrases) == 1 and max(phrases) <= max(cards.title.size * BODY_UNDER_TITLE, theme.sizes.body.min)
-            assert keys == {max(cards.title.size, max(phrases))}  # at the title's size, never under the phrases
+            assert keys == {cards.title.size} and len(phrases) == 1
+            assert phrases == {min(max(phrases), max(math.floor(cards.title.size * BODY_UNDER_TITLE * 2) / 2,
+                                                      theme.sizes.body.min))}
+            assert max(phrases) <= max(cards.title.size * BODY_UNDER_TITLE, theme.sizes.body.min)

@@ -128,19 +128,16 @@ def bullets_under_titles(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[Sl
 
 
 def cards_under_titles(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[SlidePlan]:
-    """`slides` with each cards slide's phrases a step below its title (`BODY_UNDER_TITLE`, never below the theme's
-    smallest body size) and its keys no larger than the title (nor smaller than the phrases): on a template whose
-    title bar holds only a small title (cn-red-company-43: 18 pt), 30-pt keys and 24-pt phrases read louder than
-    the title over them.
+    """`slides` with each cards slide's keys no larger than its title and its phrases a step below it
+    (`BODY_UNDER_TITLE`, never below the theme's smallest body size): on a template whose title bar holds only a
+    small title (cn-red-company-43: 18 pt), 30-pt keys and 24-pt phrases read louder than the title over them.
     Smaller type fits wherever the larger did; on the built-in master (keys 30 pt under 32-pt titles) nothing
     changes."""
     out = []
     for s in slides:
         if s.role is Role.CARDS and isinstance(s.payload, Blocks) and s.title.size:
-            runs = [r for b in s.payload.items for para in b.paragraphs for r in para]
-            phrases = min([max(math.floor(s.title.size * BODY_UNDER_TITLE * 2) / 2, sizes.body.min)]
-                          + [r.size for r in runs if not r.bold])
-            keys = max(s.title.size, phrases)  # never below the phrases (a title under the smallest body size)
+            keys = s.title.size
+            phrases = max(math.floor(s.title.size * BODY_UNDER_TITLE * 2) / 2, sizes.body.min)
             items = tuple(replace(b, paragraphs=tuple(tuple(
                 replace(r, size=min(r.size, keys if r.bold else phrases)) for r in para) for para in b.paragraphs))
                 for b in s.payload.items)
