@@ -238,34 +238,3 @@ def test_the_contents_entries_stay_a_step_below_the_contents_title() -> None:
     step = max(math.floor(agenda.title.size * BODY_UNDER_TITLE * 2) / 2, load_theme().sizes.body.min)
     assert before.text("body").size > step, "the entries were a step below the title anyway"
     assert agenda.text("body").size == step < agenda.title.size
-
-
-def test_cards_on_a_template_stand_under_their_title() -> None:
-    """cn-red-company-43: a one-line title bar holds its titles at 18–21 pt; the cards under them kept 30-pt keys
-    and 24-pt phrases, louder than the title. On a template the keys come down to the title's size and the
-    phrases a step below it (not below the smallest body size); on the built-in grid nothing changes."""
-    from deckgen.plan.model import Blocks
-
-    outline, _ = validate(parse_yaml(OUTLINE + """
-      - title: 一要把新发展理念转化为促进高质量发展的实际行动
-        bullets: [供给：建立高质量产业体系, 需求：打造高质量需求体系, 投入产出：提高全要素生产率]
-""", "o.yaml"))
-    theme = load_theme()
-    bar = Box(48, 20, 420, 30, inset_t=2, inset_b=2)
-    slots = dict(BUILTIN_FRAMES.slots)
-    for role in ("content", "cards"):
-        slots[role, "title"] = replace(slots["content", "title"], box=bar)
-    for builtin in (True, False):
-        deck, _ = plan(outline, theme, Frames(MappingProxyType(slots), BUILTIN_FRAMES.footer, 1.0, builtin=builtin))
-        cards = next(s for s in deck.slides if s.role is Role.CARDS)
-        assert isinstance(cards.payload, Blocks)
-        runs = [r for b in cards.payload.items for para in b.paragraphs for r in para]
-        keys = {r.size for r in runs if r.bold}
-        phrases = {r.size for r in runs if not r.bold}
-        if builtin:
-            assert max(keys) > cards.title.size, "the bar held titles as large as the keys anyway"
-        else:
-            assert keys == {cards.title.size} and len(phrases) == 1
-            assert phrases == {min(max(phrases), max(math.floor(cards.title.size * BODY_UNDER_TITLE * 2) / 2,
-                                                      theme.sizes.body.min))}
-            assert max(phrases) <= max(cards.title.size * BODY_UNDER_TITLE, theme.sizes.body.min)

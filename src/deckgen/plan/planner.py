@@ -13,7 +13,7 @@ from deckgen.outline.typed import record
 from deckgen.plan.grid import Frames, Slot
 from deckgen.plan.drawn import cards_shaped
 from deckgen.plan.breaks import phrase_breaks
-from deckgen.plan.sizing import below_smallest, fit_title, on_template
+from deckgen.plan.sizing import below_smallest, bullets_under_titles, fit_title, one_title_size
 from deckgen.plan.kinds import BUILTIN_FRAMES
 from deckgen.plan.labels import default_label, with_label
 from deckgen.plan.model import DeckPlan, Payload, SlidePlan, Text
@@ -349,7 +349,7 @@ class Planner:
             self.node(node, Role.CLOSING, ("closing", i), node.label or None, self.section_index(self.words("结语", "Closing")))
         self.unique_titles()
         if not self.frames.builtin:
-            self.slides = on_template(self.slides, self.sizes, self.frames)
+            self.slides = bullets_under_titles(one_title_size(self.slides, self.sizes, self.frames), self.sizes)
         if self.cjk and not self.outline.deck.marked:  # two-line titles broken between words
             self.slides = phrase_breaks(self.slides, self.frames)
         deck = o.deck

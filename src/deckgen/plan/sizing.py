@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.outline.model import Role
 from deckgen.plan.grid import Frames, Slot
-from deckgen.plan.model import Blocks, SlidePlan, Text
+from deckgen.plan.model import SlidePlan, Text
 from deckgen.text.fit import BALANCE_STEPS, fit
 
 if TYPE_CHECKING:
@@ -125,28 +125,3 @@ def bullets_under_titles(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[Sl
     content = cap(max(titles)) if titles else None
     return [capped(s, content) if s.role is Role.CONTENT and content is not None else
             capped(s, cap(s.title.size)) if s.role is Role.AGENDA and s.title.size else s for s in slides]
-
-
-def cards_under_titles(slides: Sequence[SlidePlan], sizes: "Sizes") -> list[SlidePlan]:
-    """`slides` with each cards slide's keys no larger than its title and its phrases a step below it
-    (`BODY_UNDER_TITLE`, never below the theme's smallest body size): on a template whose title bar holds only a
-    small title (cn-red-company-43: 18 pt), 30-pt keys and 24-pt phrases read louder than the title over them.
-    Smaller type fits wherever the larger did; on the built-in master (keys 30 pt under 32-pt titles) nothing
-    changes."""
-    out = []
-    for s in slides:
-        if s.role is Role.CARDS and isinstance(s.payload, Blocks) and s.title.size:
-            keys = s.title.size
-            phrases = max(math.floor(s.title.size * BODY_UNDER_TITLE * 2) / 2, sizes.body.min)
-            items = tuple(replace(b, paragraphs=tuple(tuple(
-                replace(r, size=min(r.size, keys if r.bold else phrases)) for r in para) for para in b.paragraphs))
-                for b in s.payload.items)
-            if items != s.payload.items:
-                s = replace(s, payload=replace(s.payload, items=items))
-        out.append(s)
-    return out
-
-
-def on_template(slides: Sequence[SlidePlan], sizes: "Sizes", frames: Frames) -> list[SlidePlan]:
-    """A template deck's sizes made consistent: one title size per kind, then bullets and cards under their titles."""
-    return cards_under_titles(bullets_under_titles(one_title_size(slides, sizes, frames), sizes), sizes)
