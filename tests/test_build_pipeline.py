@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from deckgen.build.pipeline import build
 from deckgen.build.request import BuildRequest
 from deckgen.errors import OutputError
+from deckgen.package.check import check_package
 from deckgen.package.fingerprint import state
 
 OUTLINE_TEXT = "deck:\n  title: 讲座\nsections:\n  - title: 第一部分\n    notes: 正文。\n"
@@ -290,10 +291,44 @@ def test_a_fresh_process_plans_in_a_copy_of_itself_and_writes_the_same_deck(tmp_
     assert done.returncode == 0, done.stderr
     here = build(BuildRequest(OUTLINE, tmp_path / "here.pptx", rate=180.0))
     assert _members(tmp_path / "fresh.pptx") == _members(tmp_path / "here.pptx")
+    # the slides deflated by the copy as they were rendered are deflated as here: the zip is the same, byte for byte
+    assert (tmp_path / "fresh.pptx").read_bytes() == (tmp_path / "here.pptx").read_bytes()
     # the reading time printed (computed by the copy, at the rate asked) is the deck's
     from deckgen.present.timing import deck_timing, table
 
     assert done.stdout.splitlines()[1:] == table(deck_timing(here.deck, 180.0))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform: a build runs in one process")
+def test_the_planning_copy_deflates_the_slides_while_they_are_rendered(tmp_path: Path) -> None:
+    """After its plan, the copy deflates each slide's and notes page's part as the renderer makes it, and the
+    package's other members once the deck is rendered: the save takes every member but those the fingerprint's
+    stamp changes deflated, and the deck is whole."""
+    import subprocess
+    import sys
+
+    from tests.conftest import OUTLINE, ROOT
+
+    probe = ("import sys; from pathlib import Path\n"
+             "import deckgen.package.deflater as D\n"
+             "from deckgen.build.pipeline import build, start_planning\n"
+             "from deckgen.build.request import BuildRequest\n"
+             "taken = []\n"
+             "real = D.Deflater.take\n"
+             "D.Deflater.take = lambda self, members: taken.append((real(self, members), set(members))) or taken[-1][0]\n"
+             "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+             "result = build(request, start_planning(request))\n"
+             "got, members = taken[0]\n"
+             "print(sum(n.startswith('ppt/slides/slide') for n in got) == result.slides,\n"
+             "      sum(n.startswith('ppt/notesSlides/notesSlide') for n in got) > 0,\n"
+             "      sorted(members - set(got)))\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(OUTLINE), str(tmp_path / "x.pptx")],
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True, timeout=120)
+    # (the custom properties are the stamp's: added after)
+    assert done.stdout.strip().split(maxsplit=2) == ["True", "True", "['[Content_Types].xml', '_rels/.rels']"], \
+        done.stderr
+    assert state(tmp_path / "x.pptx").kind == "ours"
+    assert check_package(tmp_path / "x.pptx").problems == []
 
 
 def test_the_stamp_and_check_beside_the_zip_write_the_deck_an_inline_save_writes(tmp_path: Path,
@@ -329,6 +364,8 @@ def test_the_stamp_and_check_beside_the_zip_write_the_deck_an_inline_save_writes
 
 class _Planned:
     """A plan under way, as `start_planning` gives it, that has finished already."""
+
+    deflater = None  # (no copy to deflate the slides)
 
     def __init__(self, value: object) -> None:
         self.value, self.closed = value, False

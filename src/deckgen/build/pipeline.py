@@ -20,10 +20,9 @@ from deckgen.plan.planner import plan
 from deckgen.theme.model import Theme, load_theme
 
 if TYPE_CHECKING:
+    from deckgen.package.deflater import Deflater
     from deckgen.package.parallel import Forked
     from deckgen.present.timing import Timing
-
-    Planning = Forked[tuple[DeckPlan, list[Diagnostic], str]]  # a plan under way (`start_planning`)
 
 
 @record
@@ -119,23 +118,59 @@ def plan_on_builtin(request: BuildRequest) -> tuple[DeckPlan, list[Diagnostic], 
     return (*_planned(request, file, resolve_theme(file, request.theme), BUILTIN_FRAMES), text_digest(text))
 
 
+class Planning:
+    """A build's plan under way in a copy of the process (`start_planning`). `result()` is the plan, its
+    warnings and the digest of the text planned; the copy then deflates the slides' parts handed to
+    `deflater` as they are rendered, and computes the deck's reading time, `after()`."""
+
+    def __init__(self, copy: "Forked[tuple[DeckPlan, list[Diagnostic], str]]", deflater: "Deflater") -> None:
+        self.copy, self.deflater = copy, deflater
+
+    @property
+    def forked(self) -> bool:
+        """Whether a copy plans (else `result()` plans here)."""
+        return self.copy.forked
+
+    def result(self) -> tuple[DeckPlan, list[Diagnostic], str]:
+        return self.copy.result()
+
+    def after(self) -> "Timing":
+        """The deck's reading time (once nothing more is handed to the deflater: the copy deflates first)."""
+        self.deflater.finish()
+        return self.copy.after()  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """End the copy if it still runs (the build gave up on it, or ended early)."""
+        self.copy.close()
+        self.deflater.close()
+
+
 def start_planning(request: BuildRequest) -> Optional[Planning]:
     """In a fresh process, plan a build on the built-in master in a copy of the process on another core
     (`plan_on_builtin`), while this one imports python-pptx and the renderer (a tenth of a second), reads the
     outline itself and opens the master; `build` takes the plan when the copy read the same text (an outline
-    saved again in between is planned again). The copy then computes the deck's reading time while this one
-    renders and saves (`Built.timing`). None where that gains nothing: on a template (the plan needs its
-    layouts), or when the renderer is imported already (a second build of `--watch`, the tests)."""
+    saved again in between is planned again). The copy then deflates the slides' parts as they are rendered
+    (`Deflater`) and computes the deck's reading time (`Built.timing`). None where that gains nothing: on a
+    template (the plan needs its layouts), or when the renderer is imported already (a second build of
+    `--watch`, the tests)."""
     if request.template is not None or "pptx" in sys.modules:
         return None
+    from deckgen.package.deflater import Deflater
     from deckgen.package.parallel import Forked
 
-    def reading_time(planned: tuple[DeckPlan, list[Diagnostic], str]) -> "Timing":
+    deflater = Deflater()
+
+    def beside_render(planned: tuple[DeckPlan, list[Diagnostic], str]) -> "Timing":
         from deckgen.present.timing import deck_timing
 
-        return deck_timing(planned[0], request.rate)
+        deflater.listen()  # from now on the renderer may hand over slides
+        timing = deck_timing(planned[0], request.rate)
+        deflater.serve()  # until the renderer has made every slide
+        return timing
 
-    return Forked(plan_on_builtin, request, then=reading_time)
+    copy = Forked(plan_on_builtin, request, then=beside_render)
+    deflater.forked(copy.forked)
+    return Planning(copy, deflater)
 
 
 def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
@@ -153,6 +188,7 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
 
     taken = False  # the copy's plan is the deck's: its reading time is too
     hashes = None
+    deflater: Optional["Deflater"] = None
     try:
         check_target(request.output)
         from deckgen.outline.load import read_text
@@ -196,9 +232,11 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
             planning.close()
         from deckgen.pull.keys import outline_record, slide_keys
 
-        prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck, hashes))
+        deflater = planning.deflater if taken and planning is not None else None
+        prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck, hashes),
+                                      written=deflater.add if deflater is not None else None)
         saved = save_deck(prs, request.output, request.force, outline_record(request.outline, request.output),
-                          request.outline)
+                          request.outline, deflater)
         timing = planning.after() if taken and planning is not None else None
     finally:
         if planning is not None:

@@ -12,6 +12,8 @@ from deckgen.package.parallel import Forked, Task
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
+    from deckgen.package.deflater import Deflater
+
 
 def package_problems(order: list[str], members: dict[str, bytes]) -> list[str]:
     """The structure problems of a package about to be written, from its members (name → bytes, in zip order):
@@ -47,7 +49,8 @@ FORKED_STAMP_MEMBERS = 400
 
 
 def save_deck(prs: "PresentationT", output: Path, force: bool = False,
-              record: Optional[Mapping[str, str]] = None, outline: Optional[Path] = None) -> list[Diagnostic]:
+              record: Optional[Mapping[str, str]] = None, outline: Optional[Path] = None,
+              deflater: Optional["Deflater"] = None) -> list[Diagnostic]:
     """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
 
     Unless `force`, a deck already at `output` whose fingerprint does not match its content (edited in
@@ -57,7 +60,7 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     link is written through: the file it points to is kept and replaced, the link stays. `record`
     (custom properties: the outline the deck is built from, for `deckgen pull`) is written beside the
     fingerprint. For an edited deck, the warning says whether its edits are in `outline` (the outline
-    being built) or how to pull them.
+    being built) or how to pull them. `deflater` holds members deflated already while the deck was rendered.
     """
     from deckgen.errors import PackageError
     from deckgen.package.fingerprint import stamp_parts, state
@@ -66,19 +69,31 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     from deckgen.render.package import package_members
 
     order, members = package_members(prs)
-    # a copy of this process stamps the fingerprint and checks the package (a big deck's) on another core while
-    # this one deflates the members the stamp leaves alone and reads the old deck's fingerprint (zlib and hashlib
-    # let that thread run); nothing is written unless the check passes
-    stamping = Forked(stamp_and_check, order, members, record, fork=len(order) >= FORKED_STAMP_MEMBERS)
+    stamped = stamp_parts(members)
+    beside = deflater is not None and deflater.serving
+    if beside:  # the copy that deflated the slides while they were rendered deflates the rest too
+        deflater.add_rest([m for m in order if m not in stamped], members)  # type: ignore[union-attr]
+    # …while this process stamps the fingerprint and checks the package; else, for a big deck, a copy of this
+    # process stamps and checks on another core while this one deflates the members the stamp leaves alone;
+    # both while a thread reads the old deck's fingerprint (zlib and hashlib let it run). Nothing is written
+    # unless the check passes
+    stamping = Forked(stamp_and_check, order, members, record,
+                      fork=not beside and len(order) >= FORKED_STAMP_MEMBERS)
     try:
         old = Task(state, output)
-        stamped = stamp_parts(members)
-        packed = deflate_members([m for m in order if m not in stamped], members, workers=1) \
-            if stamping.forked and fits_plain_zip(order, members) else {}
-        order, changed, problems = stamping.result()
+        if beside:
+            result = stamping.result()
+            packed = deflater.take(members)  # type: ignore[union-attr]
+        else:
+            packed = deflate_members([m for m in order if m not in stamped], members, workers=1) \
+                if stamping.forked and fits_plain_zip(order, members) else {}
+            result = stamping.result()
+        order, changed, problems = result
         found = old.result()
     finally:
         stamping.close()
+        if deflater is not None:
+            deflater.close()
     if problems:
         raise PackageError(problems)
     members.update(changed)

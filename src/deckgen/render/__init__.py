@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from deckgen.outline.typed import record
 from deckgen.render import oxml
@@ -301,11 +301,13 @@ def _box(ph: object) -> Optional[tuple[float, float, float, float]]:
 
 
 def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
-           keys: Optional[Sequence["SlideKey"]] = None, prepare: bool = True) -> tuple["PresentationT", list[Diagnostic]]:
+           keys: Optional[Sequence["SlideKey"]] = None, prepare: bool = True,
+           written: Optional[Callable[[str, bytes], None]] = None) -> tuple["PresentationT", list[Diagnostic]]:
     """Add the slides of `deck` to `target` (default: the built-in master of `theme`); return it with warnings.
 
     `keys` (one per slide) are the identifiers written into the slides for `deckgen pull`. With `prepare`,
-    text slides are written from prepared templates (`deckgen.render.prepared`: the same XML, faster)."""
+    text slides are written from prepared templates (`deckgen.render.prepared`: the same XML, faster), and
+    `written` is told each of their parts as it is made (zip member name, bytes: `Deflater.add`)."""
     from deckgen.render.factory import SlideFactory
     from deckgen.render.marks import mark_slide
     from deckgen.render.package import assert_unique_partnames, ensure_notes_master, set_properties
@@ -316,7 +318,7 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
     prs = target.prs
     ensure_notes_master(prs, theme.sizes.notes)
     _theme_fonts(target, theme)
-    factory = SlideFactory(prs, target.backgrounds)
+    factory = SlideFactory(prs, target.backgrounds, written)
     prepared = Prepared(factory, target, deck) if prepare and keys is not None else None
     section_ids: list[list[int]] = [[] for _ in deck.sections]
     n_notes = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from contextlib import contextmanager
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -105,8 +105,10 @@ class NewSlide:
 class SlideFactory:
     """Adds slides (with the layout's placeholders) and notes slides to `prs`, O(1) per slide."""
 
-    def __init__(self, prs: "PresentationT", backgrounds: Optional[dict[str, "Background"]] = None) -> None:
+    def __init__(self, prs: "PresentationT", backgrounds: Optional[dict[str, "Background"]] = None,
+                 written: Optional[Callable[[str, bytes], None]] = None) -> None:
         self.part = prs.part
+        self.written = written  # told each part made from bytes (its zip member name, the bytes): `Deflater.add`
         self.backgrounds = backgrounds or {}  # layout part name → the background its slides carry (`slidebg`)
         self.package = prs.part.package
         self.used = {str(p.partname) for p in self.package.iter_parts()}
@@ -158,6 +160,8 @@ class SlideFactory:
             part = SlidePart(name, CT.PML_SLIDE, self.package, skeleton.__copy__())
         else:
             part = WrittenSlidePart(name, self.package, xml)
+            if self.written is not None and not scratch:
+                self.written(name[1:], xml)
         add_relationship(part, RT.SLIDE_LAYOUT, layout.part)
         background = self.backgrounds.get(str(layout.part.partname))
         for rid, reltype, target in background.rels if background is not None else ():
@@ -234,6 +238,8 @@ class SlideFactory:
         add_relationship(part, RT.SLIDE, slide)
         add_relationship(slide, RT.NOTES_SLIDE, part)
         if root is None:
+            if self.written is not None:
+                self.written(name[1:], xml)  # type: ignore[arg-type]
             return None
         for i in path:
             root = root[i]
