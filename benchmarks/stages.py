@@ -3,7 +3,9 @@
 usage: python benchmarks/stages.py OUTLINE.yaml [--repeat N]   (prints the lowest of N runs per stage; the
 imports are the first run's, the old deck's fingerprint from the second run on)
 
-The stages are the build pipeline's own functions (`deckgen.build.pipeline.build`), called one by one.
+The stages are the build pipeline's own functions (`deckgen.build.pipeline.build`), called one by one in one
+process on one core (a fresh `deckgen build` plans in a copy of the process and deflates there: see
+BENCHMARKS.md for where its wall time goes).
 """
 from __future__ import annotations
 
@@ -23,9 +25,10 @@ def once(outline: Path, out: Path) -> dict[str, float]:
     clock = time.process_time
     c = clock()
     from deckgen.build.pipeline import resolve_theme, slide_limit
-    from deckgen.build.save import verify_package
+    from deckgen.build.save import package_problems
     from deckgen.outline.read import read_outline
-    from deckgen.package.fingerprint import stamp_members, state, write_members
+    from deckgen.package.fingerprint import stamp_members, state
+    from deckgen.package.zipwrite import deflate_members, write_zip
     from deckgen.plan.planner import plan
     from deckgen.pull.keys import outline_record, slide_keys
     from deckgen.render import builtin_target, render
@@ -53,11 +56,16 @@ def once(outline: Path, out: Path) -> dict[str, float]:
     order, _ = stamp_members(members, order, outline_record(outline, out))
     t["fingerprint"] = clock() - c
     c = clock()
-    verify_package(order, members)
+    problems = package_problems(order, members)
     t["package check"] = clock() - c
+    if problems:
+        raise SystemExit(f"the package check failed: {problems[:3]}")
+    c = clock()
+    packed = deflate_members(order, members, workers=1)
+    t["deflate"] = clock() - c
     c = clock()
     stamped = io.BytesIO()
-    write_members(stamped, order, members)
+    write_zip(stamped, order, members, packed=packed)
     t["zip"] = clock() - c
     c = clock()
     state(out)
