@@ -359,3 +359,14 @@ class DescribeBalance:
         from deckgen.text.fit import _lonely
 
         assert _lonely(last) is lonely
+
+
+def test_the_solid_width_leaves_out_the_spaces_only() -> None:
+    """`_solid_em`: the width no set of lines holds less of; with no space in the text, every advance."""
+    from deckgen.text.fit import _solid_em
+    from deckgen.text.metrics import advances_of
+
+    for text in ("推动高质量发展", "GDP 增长 5%", "a\u00a0b", "Hello world"):
+        widths, _ = advances_of(text, False, True)
+        assert _solid_em(text, False, True) == sum(w for ch, w in zip(text, widths) if ch not in " \u00a0")
+    assert _solid_em("", False, True) == 0.0

@@ -160,6 +160,8 @@ def _solid_em(text: str, bold: bool, cjk: bool) -> float:
     if not text:
         return 0.0
     widths, _ = advances_of(text, bold, cjk)
+    if breaking.HANGING.isdisjoint(text):  # (the same sum, in the same order)
+        return sum(widths)
     return sum(w for ch, w in zip(text, widths) if ch not in breaking.HANGING)
 
 

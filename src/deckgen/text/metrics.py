@@ -29,6 +29,7 @@ with `pdftotext -bbox` and glyph origins from `pdftocairo -svg`; run `python -m 
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -169,6 +170,19 @@ def advances_of(text: str, bold: bool = False, cjk: bool = False) -> tuple[tuple
     `AUTOSPACE_EM` where East Asian and Latin text meet, 0 elsewhere; a line breaker drops it at a
     line's start. This is the width function `deckgen.text.breaking.wrap` takes for slides.
     """
+    if _SOLID_WIDE.fullmatch(text):  # ideographs and full-width punctuation only: each 1 em, no gap (most lines)
+        return (1.0,) * len(text), (0.0,) * len(text)
+    return _advances(text, bold, cjk)
+
+
+# Characters that are East Asian wide (W or F), strong and neither combining nor zero-width: each is 1 em in any
+# style, and text of only these has no autospace (`advances_of`, whose general path gives the same: tested
+# character by character)
+_SOLID_WIDE = re.compile("[\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e]+")
+
+
+def _advances(text: str, bold: bool, cjk: bool) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """`advances_of`, character by character."""
     # strong script per character (True = East Asian); None for weak characters and ambiguous symbols
     strong = [_strong(ch) for ch in text]
     running = _running(strong)
