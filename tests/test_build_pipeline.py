@@ -409,3 +409,27 @@ def test_a_copy_still_planning_is_ended_when_the_build_stops_early() -> None:
         with collecting_less(lambda: started):
             raise KeyboardInterrupt
     assert started.closed
+
+
+def test_what_a_text_deck_imports_to_render_and_save_is_imported_while_the_copy_plans(tmp_path: Path) -> None:
+    """`import_beforehand` (called while the copy plans) leaves no deckgen module for the render and the save of
+    a text deck to import after the plan has come: the list stays whole as the code changes."""
+    import subprocess
+    import sys
+
+    from tests.conftest import OUTLINE, ROOT
+
+    probe = ("import sys; from pathlib import Path\n"
+             "import deckgen.build.pipeline as pipeline\n"
+             "from deckgen.build.request import BuildRequest\n"
+             "seen = []\n"
+             "real = pipeline.import_beforehand\n"
+             "pipeline.import_beforehand = lambda: (real(), seen.append(set(sys.modules)))\n"
+             "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+             "pipeline.build(request, pipeline.start_planning(request))\n"
+             "print(sorted(m for m in set(sys.modules) - seen[0] if m.startswith('deckgen') or m == 'pickle'))\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(OUTLINE), str(tmp_path / "x.pptx")],
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    late = eval(done.stdout.strip())  # the modules imported after the plan
+    assert not [m for m in late if m.startswith(("deckgen.render", "deckgen.package")) or m == "pickle"], " ".join(late)
