@@ -39,9 +39,9 @@ MINUTES = Bounded(0.1, 100_000)
 
 
 def warn(warnings: list) -> None:
-    """Print each warning on stderr as `Warning: …`."""
-    for w in warnings:
-        click.echo(f"Warning: {w}", err=True)
+    """Print each warning on stderr as `Warning: …` (in one write: a long deck may have hundreds)."""
+    if warnings:
+        click.echo("\n".join(f"Warning: {w}" for w in warnings), err=True)
 
 
 def _kept(target: Path, backup: Optional[Path]) -> None:
