@@ -1,6 +1,8 @@
 """Reading time from the notes: counting, rates, per-section totals, the table, --duration and time cues."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from deckgen.build.pipeline import plan_file
@@ -166,3 +168,31 @@ class DescribeLongestSlides:
         start = lines.index("Slides over 3 minutes (split them):")
         assert [line.split()[:2] for line in lines[start + 1:]] == [["2", "长页"], ["3", "中页"], ["4", "再一页"]]
         assert lines[start + 1].endswith("14:00")
+
+
+def test_counting_takes_the_shortcut_only_where_it_counts_alike() -> None:
+    """Ideographs are counted by a pattern and text of only ideographs, ASCII and punctuation is not looked at
+    character by character: the counts are those of classifying every character (`_is_cjk_letter`)."""
+    import random
+
+    from deckgen.present.timing import _IDEOGRAPHS, _OTHERS, _is_cjk_letter, count
+
+    assert all(_is_cjk_letter(chr(c)) for c in range(0x4E00, 0xA000))  # each one a CJK letter
+    assert all(_IDEOGRAPHS.fullmatch(chr(c)) for c in range(0x4E00, 0xA000))
+    passed = [chr(c) for c in range(0x110000) if 0xD800 > c or c > 0xDFFF]
+    passed = [ch for ch in passed if not _OTHERS.match(ch) and not _IDEOGRAPHS.match(ch)]
+    assert passed and not any(_is_cjk_letter(ch) for ch in passed)  # what the shortcut leaves as it is
+
+    def reference(text: str) -> tuple[int, int]:
+        chars = words = 0
+        for paragraph in text.split("\n"):
+            latin = "".join(" " if _is_cjk_letter(ch) else ch for ch in paragraph)
+            chars += latin.count(" ") - paragraph.count(" ")
+            words += len(re.findall(r"[^\W_]+(?:['’.\-][^\W_]+)*", latin))
+        return chars, words
+
+    rng = random.Random(11)
+    pool = list("推动高质量发展，。、；：“”（）《》——…GDP 2024 don't e.g. ｸﾞ ＡＢ１ かなカナ한국어 ㄅㄆ 〇々〆") + ["\n"]
+    for _ in range(500):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 80)))
+        assert count(text) == reference(text), text

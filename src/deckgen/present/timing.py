@@ -62,6 +62,12 @@ class _Spaced(dict):
 
 
 _SPACED = _Spaced()
+# CJK unified ideographs, each a CJK letter (`_is_cjk_letter`); and characters that are none, with which
+# Chinese text is written (ASCII, CJK and full-width punctuation, quotes and dashes): text of only these is
+# counted without `_SPACED`'s lookup per character (tested: the same counts)
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]")
+_OTHERS = re.compile("[^\x00-\x7f\u2010-\u2027\u3001-\u3003\u3008-\u3011\u3014-\u301f"
+                     "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
 
 
 def count(text: str) -> tuple[int, int]:
@@ -73,8 +79,12 @@ def count(text: str) -> tuple[int, int]:
     for paragraph in text.split("\n"):
         if is_cue(paragraph):
             continue
-        latin = paragraph.translate(_SPACED)
-        chars += latin.count(" ") - paragraph.count(" ")
+        latin, n = _IDEOGRAPHS.subn(" ", paragraph)  # the common case at C speed (see `_IDEOGRAPHS`)
+        if _OTHERS.search(latin):  # anything else: each character classified (`_SPACED`)
+            spaced = latin.translate(_SPACED)
+            n += spaced.count(" ") - latin.count(" ")
+            latin = spaced
+        chars += n
         words += len(_WORD.findall(latin))
     return chars, words
 
