@@ -433,3 +433,34 @@ def test_what_a_text_deck_imports_to_render_and_save_is_imported_while_the_copy_
     assert done.returncode == 0, done.stderr
     late = eval(done.stdout.strip())  # the modules imported after the plan
     assert not [m for m in late if m.startswith(("deckgen.render", "deckgen.package")) or m == "pickle"], " ".join(late)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform: a build runs in one process")
+def test_a_fresh_build_reads_the_old_deck_while_the_copy_plans_and_keeps_an_edited_one(tmp_path: Path) -> None:
+    """The fresh process reads what is at the output while the copy plans (not beside the package check):
+    an edited deck there is still kept as a backup, with the warning, and an unchanged one replaced."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from tests.conftest import OUTLINE, ROOT
+
+    out = tmp_path / "deck.pptx"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+    def fresh() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "deckgen", "build", str(OUTLINE), "-o", str(out)], env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    assert fresh().returncode == 0 and state(out).kind == "ours"
+    done = fresh()  # unchanged: replaced, no backup
+    assert done.returncode == 0 and "Warning" not in done.stderr and list(tmp_path.iterdir()) == [out]
+    members = _members(out)  # edited in PowerPoint: a slide's text changed
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data.replace(b"<a:t>", "<a:t>改".encode(), 1) if name == "ppt/slides/slide2.xml" else data)
+    assert state(out).kind == "edited"
+    done = fresh()
+    backups = [p for p in tmp_path.iterdir() if p != out]
+    assert done.returncode == 0 and len(backups) == 1 and "was changed after deckgen wrote it" in done.stderr
+    assert state(out).kind == "ours" and state(backups[0]).kind == "edited"

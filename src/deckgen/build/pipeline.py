@@ -21,6 +21,7 @@ from deckgen.theme.model import Theme, load_theme
 
 if TYPE_CHECKING:
     from deckgen.package.deflater import Deflater
+    from deckgen.package.fingerprint import DeckState
     from deckgen.package.parallel import Forked
     from deckgen.present.timing import Timing
 
@@ -204,7 +205,7 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
 
     taken = False  # the copy's plan is the deck's: its reading time is too
     hashes = None
-    deflater: Optional["Deflater"] = None
+    found: Optional["DeckState"] = None  # what is at the output, when read while the copy plans
     try:
         check_target(request.output)
         from deckgen.outline.load import read_text
@@ -215,11 +216,13 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
         if request.template is None:
             theme = resolve_theme(file, request.theme)
             target = builtin_target(theme, language)
-            if planning is not None:  # while the copy plans: what the slide keys need of the outline, and the
-                from deckgen.pull.keys import entry_hashes  # modules the render and the save take
+            if planning is not None:  # while the copy plans: what the slide keys need of the outline, the
+                from deckgen.package.fingerprint import state  # modules the render and the save take, and what
+                from deckgen.pull.keys import entry_hashes  # is at the output (else read beside the package check)
 
                 hashes = entry_hashes(file.outline)
                 import_beforehand()
+                found = state(request.output)
             planned = planning.result() if planning is not None else None
             if planned is not None and planned[2] == text_digest(text):
                 deck, warnings = planned[0], planned[1]
@@ -253,7 +256,7 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
         prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck, hashes),
                                       written=deflater.add if deflater is not None else None)
         saved = save_deck(prs, request.output, request.force, outline_record(request.outline, request.output),
-                          request.outline, deflater)
+                          request.outline, deflater, found)
         timing = planning.after() if taken and planning is not None else None
     finally:
         if planning is not None:

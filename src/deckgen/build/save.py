@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
     from deckgen.package.deflater import Deflater
+    from deckgen.package.fingerprint import DeckState
 
 
 def package_problems(order: list[str], members: dict[str, bytes]) -> list[str]:
@@ -50,7 +51,7 @@ FORKED_STAMP_MEMBERS = 400
 
 def save_deck(prs: "PresentationT", output: Path, force: bool = False,
               record: Optional[Mapping[str, str]] = None, outline: Optional[Path] = None,
-              deflater: Optional["Deflater"] = None) -> list[Diagnostic]:
+              deflater: Optional["Deflater"] = None, found: Optional["DeckState"] = None) -> list[Diagnostic]:
     """Write `prs` to `output` atomically, with its fingerprint in the custom properties; return warnings.
 
     Unless `force`, a deck already at `output` whose fingerprint does not match its content (edited in
@@ -60,7 +61,8 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     link is written through: the file it points to is kept and replaced, the link stays. `record`
     (custom properties: the outline the deck is built from, for `deckgen pull`) is written beside the
     fingerprint. For an edited deck, the warning says whether its edits are in `outline` (the outline
-    being built) or how to pull them. `deflater` holds members deflated already while the deck was rendered.
+    being built) or how to pull them. `deflater` holds members deflated already while the deck was rendered;
+    `found` is what was at `output` (`fingerprint.state`) when read beforehand (else it is read here).
     """
     from deckgen.errors import PackageError
     from deckgen.package.fingerprint import stamp_parts, state
@@ -80,7 +82,7 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
     stamping = Forked(stamp_and_check, order, members, record,
                       fork=not beside and len(order) >= FORKED_STAMP_MEMBERS)
     try:
-        old = Task(state, output)
+        old = Task(state, output) if found is None else None
         if beside:
             result = stamping.result()
             packed = deflater.take(members)  # type: ignore[union-attr]
@@ -89,7 +91,7 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
                 if stamping.forked and fits_plain_zip(order, members) else {}
             result = stamping.result()
         order, changed, problems = result
-        found = old.result()
+        found = old.result() if old is not None else found
     finally:
         stamping.close()
         if deflater is not None:
