@@ -96,3 +96,22 @@ def test_without_a_copy_or_when_it_dies_the_caller_deflates_everything() -> None
     assert d.take(members) == {}
     copy.close()
     d.close()
+
+
+def test_what_does_not_fit_the_shared_memory_is_left_to_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy deflates into memory reserved once; the members after the first that does not fit are not
+    taken (the caller deflates them), and those before it are."""
+    import deckgen.package.deflater as deflater
+
+    monkeypatch.setattr(deflater, "_SHARED", 64 * 1024)
+    members = {f"m{i}.xml": os.urandom(3000) for i in range(60)}  # incompressible: 3 KB each deflated
+    d = Deflater()
+    copy = _served(d)
+    for name, blob in members.items():
+        d.add(name, blob)
+    got = d.take(members)
+    copy.after()
+    d.close()
+    names = list(members)
+    assert 0 < len(got) < len(members) and set(got) == set(names[:len(got)])
+    assert got == {n: p for n, p in deflate_members(names, members, workers=1).items() if n in got}
