@@ -59,9 +59,14 @@ def parse_mark(text: Optional[str]) -> Optional[SlideKey]:
     return SlideKey(tuple(parts), int(fields[3]), fields[4], fields[5], fields[6])
 
 
+# `json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`, made once (dumps makes its encoder
+# at every call: two of them a slide)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def short_hash(value: object) -> str:
     """Eight hex digits of SHA-256 over `value` as canonical JSON (text, numbers, lists, mappings)."""
-    data = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    data = _CANONICAL.encode(value).encode("utf-8")
     return hashlib.sha256(data).hexdigest()[:8]
 
 
