@@ -115,3 +115,21 @@ def test_what_does_not_fit_the_shared_memory_is_left_to_the_caller(monkeypatch: 
     names = list(members)
     assert 0 < len(got) < len(members) and set(got) == set(names[:len(got)])
     assert got == {n: p for n, p in deflate_members(names, members, workers=1).items() if n in got}
+
+
+def test_without_the_shared_memory_nothing_is_handed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A system that refuses the shared memory (strict overcommit, say): the build goes on, deflating itself."""
+    import mmap
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(mmap, "mmap", refuse)
+    members = _members(20)
+    d = Deflater()
+    copy = _served(d)
+    for name, blob in members.items():
+        d.add(name, blob)
+    assert not d.serving and d.take(members) == {}
+    copy.after()
+    d.close()

@@ -39,9 +39,16 @@ class Deflater:
         self._size = 0
         self._served = False
         self._listening: Optional[tuple[list[bytes], list[bool], "threading.Condition"]] = None
-        self._shared: Optional["mmap.mmap"] = mmap.mmap(-1, _SHARED)  # anonymous: shared with a forked copy
-        self._to_copy: tuple[Optional[int], Optional[int]] = os.pipe()
-        self._back: tuple[Optional[int], Optional[int]] = os.pipe()
+        self._shared: Optional["mmap.mmap"] = None
+        self._to_copy: tuple[Optional[int], Optional[int]] = (None, None)
+        self._back: tuple[Optional[int], Optional[int]] = (None, None)
+        try:  # (where the system refuses the memory or the pipes, nothing is handed over: `take` gives nothing)
+            self._shared = mmap.mmap(-1, _SHARED)  # anonymous: shared with a forked copy
+            self._to_copy = os.pipe()
+            self._back = os.pipe()
+        except (OSError, ValueError):
+            self.close()
+            return
         try:
             import fcntl
 
@@ -53,8 +60,8 @@ class Deflater:
         """In the caller, once the copy that serves is made (`made`) or could not be: the copy's ends closed."""
         self._close(self._to_copy[0], self._back[1])
         self._to_copy, self._back = (None, self._to_copy[1]), (self._back[0], None)
-        self._served = made
-        if not made:
+        self._served = made and self._shared is not None
+        if not self._served:
             self.close()
 
     def listen(self) -> None:
