@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -299,15 +301,20 @@ def test_a_fresh_process_plans_in_a_copy_of_itself_and_writes_the_same_deck(tmp_
     assert done.stdout.splitlines()[1:] == table(deck_timing(here.deck, 180.0))
 
 
+def _fresh(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` in a fresh process (python-pptx not imported: a build plans in a copy of itself)."""
+    from tests.conftest import ROOT
+
+    return subprocess.run([sys.executable, *args], env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+                          capture_output=True, text=True, timeout=120)
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform: a build runs in one process")
 def test_the_planning_copy_deflates_the_slides_while_they_are_rendered(tmp_path: Path) -> None:
     """After its plan, the copy deflates each slide's and notes page's part as the renderer makes it, and the
     package's other members once the deck is rendered: the save takes every member but those the fingerprint's
     stamp changes deflated, and the deck is whole."""
-    import subprocess
-    import sys
-
-    from tests.conftest import OUTLINE, ROOT
+    from tests.conftest import OUTLINE
 
     probe = ("import sys; from pathlib import Path\n"
              "import deckgen.package.deflater as D\n"
@@ -322,8 +329,7 @@ def test_the_planning_copy_deflates_the_slides_while_they_are_rendered(tmp_path:
              "print(sum(n.startswith('ppt/slides/slide') for n in got) == result.slides,\n"
              "      sum(n.startswith('ppt/notesSlides/notesSlide') for n in got) > 0,\n"
              "      sorted(members - set(got)))\n")
-    done = subprocess.run([sys.executable, "-c", probe, str(OUTLINE), str(tmp_path / "x.pptx")],
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True, timeout=120)
+    done = _fresh("-c", probe, str(OUTLINE), str(tmp_path / "x.pptx"))
     # (the custom properties are the stamp's: added after)
     assert done.stdout.strip().split(maxsplit=2) == ["True", "True", "['[Content_Types].xml', '_rels/.rels']"], \
         done.stderr
@@ -414,10 +420,7 @@ def test_a_copy_still_planning_is_ended_when_the_build_stops_early() -> None:
 def test_what_a_text_deck_imports_to_render_and_save_is_imported_while_the_copy_plans(tmp_path: Path) -> None:
     """`import_beforehand` (called while the copy plans) leaves no deckgen module for the render and the save of
     a text deck to import after the plan has come: the list stays whole as the code changes."""
-    import subprocess
-    import sys
-
-    from tests.conftest import OUTLINE, ROOT
+    from tests.conftest import OUTLINE
 
     probe = ("import sys; from pathlib import Path\n"
              "import deckgen.build.pipeline as pipeline\n"
@@ -428,8 +431,7 @@ def test_what_a_text_deck_imports_to_render_and_save_is_imported_while_the_copy_
              "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]))\n"
              "pipeline.build(request, pipeline.start_planning(request))\n"
              "print(sorted(m for m in set(sys.modules) - seen[0] if m.startswith('deckgen') or m == 'pickle'))\n")
-    done = subprocess.run([sys.executable, "-c", probe, str(OUTLINE), str(tmp_path / "x.pptx")],
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True, timeout=120)
+    done = _fresh("-c", probe, str(OUTLINE), str(tmp_path / "x.pptx"))
     assert done.returncode == 0, done.stderr
     late = eval(done.stdout.strip())  # the modules imported after the plan
     assert not [m for m in late if m.startswith(("deckgen.render", "deckgen.package")) or m == "pickle"], " ".join(late)
@@ -439,18 +441,14 @@ def test_what_a_text_deck_imports_to_render_and_save_is_imported_while_the_copy_
 def test_a_fresh_build_reads_the_old_deck_while_the_copy_plans_and_keeps_an_edited_one(tmp_path: Path) -> None:
     """The fresh process reads what is at the output while the copy plans (not beside the package check):
     an edited deck there is still kept as a backup, with the warning, and an unchanged one replaced."""
-    import subprocess
-    import sys
     import zipfile
 
-    from tests.conftest import OUTLINE, ROOT
+    from tests.conftest import OUTLINE
 
     out = tmp_path / "deck.pptx"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
     def fresh() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "deckgen", "build", str(OUTLINE), "-o", str(out)], env=env,
-                              capture_output=True, text=True, timeout=120)
+        return _fresh("-m", "deckgen", "build", str(OUTLINE), "-o", str(out))
 
     assert fresh().returncode == 0 and state(out).kind == "ours"
     done = fresh()  # unchanged: replaced, no backup

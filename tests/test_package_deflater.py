@@ -5,6 +5,7 @@ import os
 import signal
 import sys
 import zlib
+from typing import Optional
 
 import pytest
 
@@ -33,15 +34,22 @@ def _served(d: Deflater) -> Forked[int]:
     return copy
 
 
-def test_members_handed_over_come_back_deflated_as_here() -> None:
-    members = _members()
+def _deflated(members: dict[str, bytes], package: Optional[dict[str, bytes]] = None) -> dict[str, tuple[int, bytes]]:
+    """`members` handed over one by one to a copy that serves, and what the package `package` (default: the
+    members as handed over) takes back."""
     d = Deflater()
     copy = _served(d)
     for name, blob in members.items():
         d.add(name, blob)
-    got = d.take(members)
+    got = d.take(members if package is None else package)
     copy.after()
     d.close()
+    return got
+
+
+def test_members_handed_over_come_back_deflated_as_here() -> None:
+    members = _members()
+    got = _deflated(members)
     assert got == deflate_members(list(members), members, workers=1)
     name = "ppt/slides/slide5.xml"
     assert zlib.decompress(got[name][1], -15) == members[name] and got[name][0] == zlib.crc32(members[name])
@@ -49,16 +57,10 @@ def test_members_handed_over_come_back_deflated_as_here() -> None:
 
 def test_a_member_changed_since_it_was_handed_over_is_left_to_the_caller() -> None:
     members = _members(50)
-    d = Deflater()
-    copy = _served(d)
-    for name, blob in members.items():
-        d.add(name, blob)
     changed = dict(members)
     changed["ppt/slides/slide3.xml"] = bytes(bytearray(members["ppt/slides/slide3.xml"]))  # equal bytes, another object
     changed["ppt/slides/slide4.xml"] = b"<p:sld/>"
-    got = d.take(changed)
-    copy.after()
-    d.close()
+    got = _deflated(members, changed)
     assert set(got) == set(members) - {"ppt/slides/slide3.xml", "ppt/slides/slide4.xml"}
 
 
@@ -105,13 +107,7 @@ def test_what_does_not_fit_the_shared_memory_is_left_to_the_caller(monkeypatch: 
 
     monkeypatch.setattr(deflater, "_SHARED", 64 * 1024)
     members = {f"m{i}.xml": os.urandom(3000) for i in range(60)}  # incompressible: 3 KB each deflated
-    d = Deflater()
-    copy = _served(d)
-    for name, blob in members.items():
-        d.add(name, blob)
-    got = d.take(members)
-    copy.after()
-    d.close()
+    got = _deflated(members)
     names = list(members)
     assert 0 < len(got) < len(members) and set(got) == set(names[:len(got)])
     assert got == {n: p for n, p in deflate_members(names, members, workers=1).items() if n in got}

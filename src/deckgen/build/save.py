@@ -77,8 +77,8 @@ def save_deck(prs: "PresentationT", output: Path, force: bool = False,
         deflater.add_rest([m for m in order if m not in stamped], members)  # type: ignore[union-attr]
     # …while this process stamps the fingerprint and checks the package; else, for a big deck, a copy of this
     # process stamps and checks on another core while this one deflates the members the stamp leaves alone;
-    # both while a thread reads the old deck's fingerprint (zlib and hashlib let it run). Nothing is written
-    # unless the check passes
+    # both while a thread reads the old deck's fingerprint, unless the caller read it beforehand (zlib and
+    # hashlib let it run). Nothing is written unless the check passes
     stamping = Forked(stamp_and_check, order, members, record,
                       fork=not beside and len(order) >= FORKED_STAMP_MEMBERS)
     try:

@@ -146,7 +146,7 @@ class Deflater:
 
     def add(self, name: str, blob: bytes) -> None:
         """Hand over member `name` with its bytes (not to be changed in place afterwards)."""
-        if not self._served or self._to_copy[1] is None:
+        if not self.serving:
             return
         self._sent.append((name, blob))
         self._batch += (len(blob).to_bytes(4, "little"), blob)
