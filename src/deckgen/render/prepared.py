@@ -26,7 +26,7 @@ from deckgen.plan.model import DeckPlan, SlidePlan, Text
 from deckgen.render.paragraphs import paragraphs_text, plain_text
 
 if TYPE_CHECKING:
-    from deckgen.render import Target
+    from deckgen.render.target import Target
     from deckgen.render.factory import NewSlide, SlideFactory
     from deckgen.render.layouts import Slots
 
