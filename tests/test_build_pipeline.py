@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 import pytest
 from click.testing import CliRunner
@@ -276,7 +277,8 @@ def test_a_fresh_process_plans_in_a_copy_of_itself_and_writes_the_same_deck(tmp_
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # both builds dated alike (the properties, the zip)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     probe = ("import sys; from pathlib import Path\n"
-             "from deckgen.build.pipeline import plan_on_builtin, start_planning\n"
+             "from deckgen.build.pipeline import plan_on_builtin\n"
+             "from deckgen.build.planning import start_planning\n"
              "from deckgen.build.request import BuildRequest\n"
              "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]))\n"
              "from deckgen.present.timing import deck_timing\n"
@@ -310,28 +312,32 @@ def _fresh(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform: a build runs in one process")
-def test_the_planning_copy_deflates_the_slides_while_they_are_rendered(tmp_path: Path) -> None:
-    """After its plan, the copy deflates each slide's and notes page's part as the renderer makes it, and the
-    package's other members once the deck is rendered: the save takes every member but those the fingerprint's
-    stamp changes deflated, and the deck is whole."""
+def test_the_planning_copy_writes_and_deflates_the_slides_while_they_are_added(tmp_path: Path) -> None:
+    """After its plan, the copy writes each prepared slide's and notes page's part from the recipe the renderer
+    hands over (without python-pptx) and deflates it, and the package's other members once the deck is
+    rendered: the save takes every member but those the fingerprint's stamp changes deflated, every prepared
+    part is the copy's, and the deck is whole."""
     from tests.conftest import OUTLINE
 
     probe = ("import sys; from pathlib import Path\n"
              "import deckgen.package.deflater as D\n"
-             "from deckgen.build.pipeline import build, start_planning\n"
+             "from deckgen.build.pipeline import build\n"
+             "from deckgen.build.planning import start_planning\n"
              "from deckgen.build.request import BuildRequest\n"
-             "taken = []\n"
-             "real = D.Deflater.take\n"
+             "taken, made = [], []\n"
+             "real, member = D.Deflater.take, D.Made.member\n"
              "D.Deflater.take = lambda self, members: taken.append((real(self, members), set(members))) or taken[-1][0]\n"
+             "D.Made.member = lambda self, i, name: (lambda b: made.append((name, self._theirs)) or b)(member(self, i, name))\n"
              "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]))\n"
              "result = build(request, start_planning(request))\n"
              "got, members = taken[0]\n"
              "print(sum(n.startswith('ppt/slides/slide') for n in got) == result.slides,\n"
              "      sum(n.startswith('ppt/notesSlides/notesSlide') for n in got) > 0,\n"
+             "      len(made) >= result.slides and all(theirs for _, theirs in made) and {n for n, _ in made} <= set(got),\n"
              "      sorted(members - set(got)))\n")
     done = _fresh("-c", probe, str(OUTLINE), str(tmp_path / "x.pptx"))
     # (the custom properties are the stamp's: added after)
-    assert done.stdout.strip().split(maxsplit=2) == ["True", "True", "['[Content_Types].xml', '_rels/.rels']"], \
+    assert done.stdout.strip().split(maxsplit=3) == ["True", "True", "True", "['[Content_Types].xml', '_rels/.rels']"], \
         done.stderr
     assert state(tmp_path / "x.pptx").kind == "ours"
     assert check_package(tmp_path / "x.pptx").problems == []
@@ -369,12 +375,23 @@ def test_the_stamp_and_check_beside_the_zip_write_the_deck_an_inline_save_writes
 
 
 class _Planned:
-    """A plan under way, as `start_planning` gives it, that has finished already."""
+    """A plan under way, as `start_planning` gives it, that has finished already: the outline of `request` as
+    read now and its plan."""
 
     deflater = None  # (no copy to deflate the slides)
 
-    def __init__(self, value: object) -> None:
-        self.value, self.closed = value, False
+    def __init__(self, request: Optional[BuildRequest] = None) -> None:
+        from deckgen.build.pipeline import Read, plan_on_builtin, read_on_builtin
+
+        self.closed = False
+        if request is not None:
+            read = read_on_builtin(request)
+            file, theme, digest = read
+            self.outline = Read(digest, file.outline, file.warnings, theme)
+            self.value = plan_on_builtin(request, read)
+
+    def read(self) -> object:
+        return self.outline
 
     def result(self) -> object:
         return self.value
@@ -386,22 +403,23 @@ class _Planned:
         self.closed = True
 
 
-def test_an_outline_saved_again_while_the_copy_plans_is_planned_again(tmp_path: Path) -> None:
-    """The copy of the process plans the outline as it read it; when the outline changed before this process
-    read it (saved again from the editor), that plan is not used: the deck is the outline as read here, whose
-    slide keys and fingerprint it carries."""
-    from deckgen.build.pipeline import plan_on_builtin
+def test_an_outline_saved_again_while_the_copy_plans_is_planned_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy of the process reads and plans the outline as it was; when the outline changed before this
+    process read it (saved again from the editor), neither is used: the deck is the outline as read here, whose
+    slide keys and fingerprint it carries. Else the outline and the plan are the copy's (not read here)."""
+    import deckgen.build.pipeline as pipeline
 
     outline = tmp_path / "outline.yaml"
     outline.write_text("deck: {title: 旧标题}\nsections:\n  - title: 旧的第一部分\n", encoding="utf-8")
     request = BuildRequest(outline, tmp_path / "outline.pptx")
-    stale = _Planned(plan_on_builtin(request))
+    stale = _Planned(request)
     outline.write_text("deck: {title: 新标题}\nsections:\n  - title: 新的第一部分\n", encoding="utf-8")
-    result = build(request, stale)
+    result = build(request, stale)  # type: ignore[arg-type]
     titles = [s.title.text for s in result.deck.slides]
     assert "新的第一部分" in titles and "旧的第一部分" not in titles and stale.closed and result.timing is None
-    same = _Planned(plan_on_builtin(request))  # the text this process reads: the plan is taken as it is
-    result = build(request, same)  # and the copy's reading time of it
+    same = _Planned(request)  # the text this process reads: the outline and the plan are taken as they are
+    monkeypatch.setattr(pipeline, "read_outline", lambda *a: pytest.fail("read again"))
+    result = build(request, same)  # type: ignore[arg-type]  # and the copy's reading time of it
     assert result.deck is same.value[0] and result.timing == ("the reading time of", same.value) and same.closed
 
 
@@ -410,7 +428,7 @@ def test_a_copy_still_planning_is_ended_when_the_build_stops_early() -> None:
     the build, not left running."""
     from deckgen.cli.build import collecting_less
 
-    started = _Planned(None)
+    started = _Planned()
     with pytest.raises(KeyboardInterrupt):
         with collecting_less(lambda: started):
             raise KeyboardInterrupt
@@ -424,12 +442,13 @@ def test_what_a_text_deck_imports_to_render_and_save_is_imported_while_the_copy_
 
     probe = ("import sys; from pathlib import Path\n"
              "import deckgen.build.pipeline as pipeline\n"
+             "import deckgen.build.planning as planning\n"
              "from deckgen.build.request import BuildRequest\n"
              "seen = []\n"
              "real = pipeline.import_beforehand\n"
              "pipeline.import_beforehand = lambda: (real(), seen.append(set(sys.modules)))\n"
              "request = BuildRequest(Path(sys.argv[1]), Path(sys.argv[2]))\n"
-             "pipeline.build(request, pipeline.start_planning(request))\n"
+             "pipeline.build(request, planning.start_planning(request))\n"
              "print(sorted(m for m in set(sys.modules) - seen[0] if m.startswith('deckgen') or m == 'pickle'))\n")
     done = _fresh("-c", probe, str(OUTLINE), str(tmp_path / "x.pptx"))
     assert done.returncode == 0, done.stderr

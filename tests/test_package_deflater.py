@@ -129,3 +129,96 @@ def test_without_the_shared_memory_nothing_is_handed_over(monkeypatch: pytest.Mo
     assert not d.serving and d.take(members) == {}
     copy.after()
     d.close()
+
+
+def _maker(recipe: object) -> tuple[bytes, ...]:
+    """What the copy makes of a test recipe `(n, text)`: n members from the text."""
+    n, text = recipe  # type: ignore[misc]
+    return tuple(f"<m{i}>{text * (i + 1)}</m{i}>".encode("utf-8") for i in range(n))
+
+
+def _made_served(d: Deflater, maker: object = _maker) -> Forked[int]:
+    copy: Forked[int] = Forked(lambda: 1, then=lambda _: d.serve(maker))  # type: ignore[arg-type]
+    d.forked(copy.forked)
+    assert copy.result() == 1
+    return copy
+
+
+def _recipes() -> list[tuple[int, str]]:
+    return [(i % 3, "讲稿" * (i * 13 % 400) + str(i)) for i in range(300)]
+
+
+def test_recipes_are_made_by_the_copy_and_deflated_there_in_the_order_handed_over() -> None:
+    """Members handed over and recipes interleave: each recipe's members come back as its maker makes them
+    (the copy's bytes, told the name they are written under), and every member deflated as here."""
+    d = Deflater()
+    copy = _made_served(d)
+    members = dict(list(_members(40).items())[:40])
+    names = iter(members)
+    handles = []
+    for recipe in _recipes():
+        name = next(names, None)
+        if name is not None:
+            d.add(name, members[name])
+        handles.append((recipe, d.make(recipe, recipe[0], lambda r=recipe: pytest.fail(f"made here: {r}"))))
+    package = dict(members)
+    for k, (recipe, made) in enumerate(handles):
+        for i in range(recipe[0]):
+            package[f"made/{k}/{i}.xml"] = made.member(i, f"made/{k}/{i}.xml")
+            assert package[f"made/{k}/{i}.xml"] == _maker(recipe)[i]
+    got = d.take(package)
+    copy.after()
+    d.close()
+    assert got == deflate_members(list(package), package, workers=1)
+
+
+def test_without_a_copy_or_when_it_dies_recipes_are_made_here() -> None:
+    alone = Deflater()
+    alone.forked(False)
+    made = alone.make((2, "x"), 2, lambda: _maker((2, "x")))
+    assert made.member(1, "a.xml") == _maker((2, "x"))[1] and alone.take({"a.xml": b""}) == {}
+
+    d = Deflater()  # the copy dies before it makes anything
+    copy: Forked[int] = Forked(lambda: 1, then=lambda _: (d.listen(), os.kill(os.getpid(), signal.SIGKILL)))
+    d.forked(copy.forked)
+    copy.result()
+    handles = [(r, d.make(r, r[0], lambda r=r: _maker(r))) for r in _recipes()[:50]]
+    package = {f"{k}/{i}": made.member(i, f"{k}/{i}") for k, (r, made) in enumerate(handles) for i in range(r[0])}
+    assert package == {f"{k}/{i}": _maker(r)[i] for k, (r, _) in enumerate(handles) for i in range(r[0])}
+    assert d.take(package) == {}
+    copy.close()
+    d.close()
+
+
+def test_a_copy_whose_maker_fails_leaves_every_recipe_to_the_caller() -> None:
+    def wrong(recipe: object) -> tuple[bytes, ...]:
+        return (b"<one/>",)  # one member where the caller counts on two
+
+    d = Deflater()
+    copy = _made_served(d, wrong)
+    made = d.make((2, "y"), 2, lambda: _maker((2, "y")))
+    assert (made.member(0, "a"), made.member(1, "b")) == _maker((2, "y"))
+    assert d.take({"a": made.member(0, "a")}) == {}
+    copy.close()
+    d.close()
+
+
+def test_recipes_past_the_made_memory_are_made_by_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy keeps what it makes in memory reserved once: from the first recipe that does not fit, the
+    caller makes the members (the same bytes) and deflates them; those before come from the copy."""
+    import deckgen.package.deflater as deflater
+
+    monkeypatch.setattr(deflater, "_MADE", 16 * 1024)
+    d = Deflater()
+    copy = _made_served(d)
+    recipes = [(1, f"{i:04d}" * 500) for i in range(20)]  # 2 KB each: about 8 fit
+    here: list[int] = []
+    handles = [d.make(r, 1, lambda r=r, k=k: here.append(k) or _maker(r)) for k, r in enumerate(recipes)]
+    package = {f"m{k}": made.member(0, f"m{k}") for k, made in enumerate(handles)}
+    assert package == {f"m{k}": _maker(r)[0] for k, r in enumerate(recipes)}
+    got = d.take(package)
+    copy.after()
+    d.close()
+    assert 0 < here[0] < len(recipes) and here == list(range(here[0], len(recipes)))
+    assert set(got) == {f"m{k}" for k in range(here[0])}
+    assert got == {n: p for n, p in deflate_members(list(package), package, workers=1).items() if n in got}

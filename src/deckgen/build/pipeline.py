@@ -1,7 +1,6 @@
 """The build pipeline: outline file → validated outline → target (master or template) → plan → deck → file."""
 from __future__ import annotations
 
-import sys
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -20,9 +19,8 @@ from deckgen.plan.planner import plan
 from deckgen.theme.model import Theme, load_theme
 
 if TYPE_CHECKING:
-    from deckgen.package.deflater import Deflater
+    from deckgen.build.planning import Planning
     from deckgen.package.fingerprint import DeckState
-    from deckgen.package.parallel import Forked
     from deckgen.present.timing import Timing
 
 
@@ -108,70 +106,34 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def plan_on_builtin(request: BuildRequest) -> tuple[DeckPlan, list[Diagnostic], str]:
-    """Read the outline of a build on the built-in master and plan it (`BUILTIN_FRAMES`): what a copy of the
-    process does beside the renderer's import (`start_planning`); pure, nothing of python-pptx. With the plan
-    and its warnings, the digest of the text planned (`text_digest`)."""
+@record(frozen=True)
+class Read:
+    """An outline read and validated for a build on the built-in master, with its theme: what a build needs of
+    it before the plan (`OutlineFile` but the loaded YAML), and the digest of the text read (`text_digest`)."""
+
+    digest: str
+    outline: Outline
+    warnings: tuple[Diagnostic, ...]
+    theme: Theme
+
+
+def read_on_builtin(request: BuildRequest) -> tuple[OutlineFile, Theme, str]:
+    """Read the outline of a build on the built-in master and its theme; the digest of the text read."""
     from deckgen.outline.load import read_text
 
     text = read_text(request.outline, request.shown)
     file = read_outline(request.outline, request.shown, text)
-    return (*_planned(request, file, resolve_theme(file, request.theme), BUILTIN_FRAMES), text_digest(text))
+    return file, resolve_theme(file, request.theme), text_digest(text)
 
 
-class Planning:
-    """A build's plan under way in a copy of the process (`start_planning`). `result()` is the plan, its
-    warnings and the digest of the text planned; the copy then deflates the slides' parts handed to
-    `deflater` as they are rendered, and computes the deck's reading time, `after()`."""
-
-    def __init__(self, copy: "Forked[tuple[DeckPlan, list[Diagnostic], str]]", deflater: "Deflater") -> None:
-        self.copy, self.deflater = copy, deflater
-
-    @property
-    def forked(self) -> bool:
-        """Whether a copy plans (else `result()` plans here)."""
-        return self.copy.forked
-
-    def result(self) -> tuple[DeckPlan, list[Diagnostic], str]:
-        return self.copy.result()
-
-    def after(self) -> "Timing":
-        """The deck's reading time (once nothing more is handed to the deflater: the copy deflates first)."""
-        self.deflater.finish()
-        return self.copy.after()  # type: ignore[no-any-return]
-
-    def close(self) -> None:
-        """End the copy if it still runs (the build gave up on it, or ended early)."""
-        self.copy.close()
-        self.deflater.close()
-
-
-def start_planning(request: BuildRequest) -> Optional[Planning]:
-    """In a fresh process, plan a build on the built-in master in a copy of the process on another core
-    (`plan_on_builtin`), while this one imports python-pptx and the renderer (a tenth of a second), reads the
-    outline itself and opens the master; `build` takes the plan when the copy read the same text (an outline
-    saved again in between is planned again). The copy then deflates the slides' parts as they are rendered
-    (`Deflater`) and computes the deck's reading time (`Built.timing`). None where that gains nothing: on a
-    template (the plan needs its layouts), or when the renderer is imported already (a second build of
-    `--watch`, the tests)."""
-    if request.template is not None or "pptx" in sys.modules:
-        return None
-    from deckgen.package.deflater import Deflater
-    from deckgen.package.parallel import Forked
-
-    deflater = Deflater()
-
-    def beside_render(planned: tuple[DeckPlan, list[Diagnostic], str]) -> "Timing":
-        from deckgen.present.timing import deck_timing
-
-        deflater.listen()  # from now on the renderer may hand over slides
-        timing = deck_timing(planned[0], request.rate)
-        deflater.serve()  # until the renderer has made every slide
-        return timing
-
-    copy = Forked(plan_on_builtin, request, then=beside_render)
-    deflater.forked(copy.forked)
-    return Planning(copy, deflater)
+def plan_on_builtin(request: BuildRequest, read: Optional[tuple[OutlineFile, Theme, str]] = None
+                    ) -> tuple[DeckPlan, list[Diagnostic], str]:
+    """Plan a build on the built-in master (`BUILTIN_FRAMES`) from its outline as `read_on_builtin` read it
+    (default: read now): what a copy of the process does beside the renderer's import
+    (`deckgen.build.planning`); pure, nothing of python-pptx. With the plan and its warnings, the digest of
+    the text planned."""
+    file, theme, digest = read or read_on_builtin(request)
+    return (*_planned(request, file, theme, BUILTIN_FRAMES), digest)
 
 
 # The modules a text deck's render and save import on first use (`import_beforehand`)
@@ -192,7 +154,7 @@ def import_beforehand() -> None:
 
 def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
     """Build the deck `request` asks for (see `BuildRequest`) and write it atomically; `planning` is the
-    deck being planned already (`start_planning`).
+    deck being planned already (`deckgen.build.planning.start_planning`).
 
     The target (the organisation's template, or the built-in master of the theme) is opened once,
     before planning, so the plan fits text to its placeholders. A deck at the output that was edited
@@ -211,25 +173,30 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
         from deckgen.outline.load import read_text
 
         text = read_text(request.outline, request.shown)
-        file = read_outline(request.outline, request.shown, text)
-        language = file.outline.deck.language
+        digest = text_digest(text) if planning is not None else ""
+        read = planning.read() if planning is not None else None  # the outline as the copy read it
+        file = None if read is not None and read.digest == digest else read_outline(request.outline, request.shown, text)
+        outline, file_warnings = (file.outline, file.warnings) if file is not None else (read.outline, read.warnings)  # type: ignore[union-attr]
+        language = outline.deck.language
         if request.template is None:
-            theme = resolve_theme(file, request.theme)
+            theme = resolve_theme(file, request.theme) if file is not None else read.theme  # type: ignore[union-attr]
             target = builtin_target(theme, language)
             if planning is not None:  # while the copy plans: what the slide keys need of the outline, the
                 from deckgen.package.fingerprint import state  # modules the render and the save take, and what
                 from deckgen.pull.keys import entry_hashes  # is at the output (else read beside the package check)
 
-                hashes = entry_hashes(file.outline)
+                hashes = entry_hashes(outline)
                 import_beforehand()
                 found = state(request.output)
             planned = planning.result() if planning is not None else None
-            if planned is not None and planned[2] == text_digest(text):
+            if planned is not None and planned[2] == digest:
                 deck, warnings = planned[0], planned[1]
                 taken = True
             else:
+                file = file or read_outline(request.outline, request.shown, text)
                 deck, warnings = _planned(request, file, theme, target.frames)
         else:
+            assert file is not None  # (no copy plans on a template)
             roles = {**(file.outline.deck.template_roles or {}), **dict(request.roles)}
             target = template_target(request.template, language, request.east_asian_font, roles or None)
             theme = resolve_theme(file, request.theme)
@@ -253,12 +220,11 @@ def build(request: BuildRequest, planning: Optional[Planning] = None) -> Built:
         from deckgen.pull.keys import outline_record, slide_keys
 
         deflater = planning.deflater if taken and planning is not None else None
-        prs, render_warnings = render(deck, theme, target, slide_keys(file.outline, deck, hashes),
-                                      written=deflater.add if deflater is not None else None)
+        prs, render_warnings = render(deck, theme, target, slide_keys(outline, deck, hashes), beside=deflater)
         saved = save_deck(prs, request.output, request.force, outline_record(request.outline, request.output),
                           request.outline, deflater, found)
         timing = planning.after() if taken and planning is not None else None
     finally:
         if planning is not None:
             planning.close()
-    return Built(request.output, len(deck.slides), [*file.warnings, *warnings, *render_warnings, *saved], deck, timing)
+    return Built(request.output, len(deck.slides), [*file_warnings, *warnings, *render_warnings, *saved], deck, timing)

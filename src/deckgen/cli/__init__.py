@@ -74,6 +74,9 @@ def run() -> None:
     through the command group (`group.run`)."""
     text = _at_once(sys.argv[1:])
     if text is None:
+        from deckgen.cli.early import start
+
+        start(sys.argv[1:])  # a plain `deckgen build OUTLINE`: its plan starts now, in a copy of the process
         from deckgen.cli.group import run as commands
 
         commands()

@@ -36,7 +36,7 @@ def collecting_less(start: Optional[Callable[[], T]] = None) -> Iterator[Optiona
     started = None
     try:
         started = start() if start is not None else None
-        importlib.import_module("deckgen.render")  # what every build imports: set aside with the rest
+        importlib.import_module("deckgen.render.deck")  # what every build imports (python-pptx): set aside with the rest
         gc.freeze()
         yield started
     finally:
@@ -144,14 +144,16 @@ def build(outline: Optional[Path], output: Optional[Path], theme: Optional[str],
     """Build the deck for OUTLINE, a YAML outline (default: ./outline.yaml, else the shipped example).
 
     For your own lecture, draft the outline first: `deckgen outline LECTURE.docx -o outline.yaml`."""
-    from deckgen.build.pipeline import build as run_build, start_planning
+    from deckgen.build.pipeline import build as run_build
+    from deckgen.build.planning import start_planning
+    from deckgen.cli.early import take
 
     request = make_request(outline, output, theme, template, east_asian_font, time_cues, rate, force, roles)
 
     def once() -> None:
         # a copy of the process plans while this one imports the renderer and reads the outline too (started
         # before the status line's thread: a copy is made with no other thread running)
-        with collecting_less(lambda: start_planning(request)) as planning, \
+        with collecting_less(lambda: take(request) or start_planning(request)) as planning, \
                 status(f"Building {request.outline.name}"):  # status: on a terminal only
             result = run_build(request, planning)
         warn(result.warnings)

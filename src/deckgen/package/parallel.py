@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from typing import IO, Any, Callable, Generic, Iterable, Optional, TypeVar
+from typing import IO, Any, Callable, Generic, Iterable, Optional, Sequence, TypeVar, Union
 
 # concurrent.futures would do, but importing it imports logging and traceback (21 M instructions, a sixtieth
 # of building the shipped outline) for the two places a build runs work beside itself.
@@ -57,25 +57,27 @@ def _no_other_threads() -> bool:
 
 class Forked(Generic[T]):
     """`fn(*args)` run in a forked copy of this process, on another core, while the caller goes on; `result()`
-    takes what it returned (pickled back through a pipe). With `then`, the copy goes on after sending it to
-    compute `then(result)`, which `after()` takes: work on the result that is not wanted at once.
+    takes what it returned (pickled back through a pipe). With `then` (a function, or several in turn), the copy
+    goes on after sending it to compute `then(result)` (and each next one of the previous value), sending each:
+    `value(k)` takes the k-th (0: the result), `after()` the last: work on the result that is not wanted at once.
 
     Threads share one interpreter lock: Python work beside Python work in a thread only takes turns (and makes
     the turns of zlib's threads slow). A copy made with `fork` runs truly beside, starting from the caller's
     memory as it is. For work without side effects only: where no copy can be made (no `fork`, as on
     Windows; macOS, whose system libraries may hang in a forked copy; other threads running, which a fork would
     copy mid-step, except those named in `FORK_SAFE`; `fork=False`), or the copy fails in any way (it raised,
-    crashed, or its result cannot be pickled), `result()` runs `fn(*args)` itself (and `after()`, `then`), so
-    the caller gets what an inline call gives, its exceptions included. The copy ignores Ctrl-C (the caller
-    handles it and `close()` ends the copy).
+    crashed, or a value cannot be pickled), each value it did not give is computed here from the one before
+    (`fn(*args)` for the result), so the caller gets what inline calls give, their exceptions included. The copy
+    ignores Ctrl-C (the caller handles it and `close()` ends the copy).
     """
 
     def __init__(self, fn: Callable[..., T], *args: Any, fork: bool = True,
-                 then: Optional[Callable[[T], Any]] = None) -> None:
-        self._fn, self._args, self._then = fn, args, then
+                 then: Union[None, Callable[[Any], Any], Sequence[Callable[[Any], Any]]] = None) -> None:
+        self._fn, self._args = fn, args
+        self._then: tuple[Callable[[Any], Any], ...] = (then,) if callable(then) else tuple(then or ())
         self._pid: Optional[int] = None
         self._pipe: Optional[IO[bytes]] = None
-        self._first: Optional[tuple[T]] = None  # what `result()` took, kept for an inline `after()`
+        self._values: list[Any] = []  # what `value(k)` took, in order
         if fork and hasattr(os, "fork") and sys.platform != "darwin" and _no_other_threads():
             self._start()
 
@@ -102,9 +104,10 @@ class Forked(Generic[T]):
                 with os.fdopen(write, "wb") as out:
                     value = self._fn(*self._args)
                     _send(out, value)
-                    if self._then is not None:
+                    for step in self._then:
                         out.flush()
-                        _send(out, self._then(value))
+                        value = step(value)
+                        _send(out, value)
                 code = 0
             finally:  # never back into the caller's code: no cleanup, no buffered output flushed twice
                 os._exit(code)
@@ -136,30 +139,35 @@ class Forked(Generic[T]):
         self._pid = None
         return status == 0
 
+    def value(self, k: int) -> Any:
+        """The k-th value: the result (0), then what each of `then` made of the one before (computed here where
+        the copy could not give it). Values are taken in order: those before the k-th are taken first."""
+        while len(self._values) <= k:
+            i = len(self._values)
+            if i > len(self._then):
+                raise IndexError(f"no value {k}: the work has {len(self._then) + 1}")
+            if self._pid is not None:
+                got = self._receive()
+                last = i == len(self._then)
+                if got is not None and not last:
+                    self._values.append(got[0])
+                    continue
+                ended = self._end()  # the last value counts once the copy has ended well
+                if got is not None and ended:
+                    self._values.append(got[0])
+                    continue
+            self._values.append(self._then[i - 1](self._values[i - 1]) if i else self._fn(*self._args))
+        return self._values[k]
+
     def result(self) -> T:
         """What the work returned (run here when the copy could not give it)."""
-        if self._pid is not None:
-            got = self._receive()
-            if got is None or self._then is None:
-                ended = self._end()
-                if got is not None and ended:
-                    return got[0]  # type: ignore[no-any-return]
-            else:
-                self._first = got
-                return got[0]  # type: ignore[no-any-return]
-        self._first = (self._fn(*self._args),)
-        return self._first[0]
+        return self.value(0)  # type: ignore[no-any-return]
 
     def after(self) -> Any:
-        """What `then` made of the result (computed here when the copy could not give it); after `result()`."""
-        if self._first is None:
+        """What the last of `then` made (computed here when the copy could not give it); after `result()`."""
+        if not self._values:
             raise RuntimeError("after() is for a result taken already")
-        if self._pid is not None:
-            got = self._receive()
-            if self._end() and got is not None:
-                return got[0]
-        assert self._then is not None
-        return self._then(self._first[0])
+        return self.value(len(self._then))
 
     def close(self) -> None:
         """End the copy if it still runs (the caller gave up on its result)."""

@@ -1,7 +1,7 @@
 """Render a `DeckPlan` on a target (`deckgen.render.target`) into a python-pptx `Presentation`."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from deckgen.diagnostics import Diagnostic
 from deckgen.render import oxml
@@ -11,6 +11,7 @@ from deckgen.render.target import Target, builtin_target
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
 
+    from deckgen.package.deflater import Deflater
     from deckgen.package.slideid import SlideKey
     from deckgen.plan.model import DeckPlan
     from deckgen.theme.model import Theme
@@ -18,12 +19,13 @@ if TYPE_CHECKING:
 
 def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
            keys: Optional[Sequence["SlideKey"]] = None, prepare: bool = True,
-           written: Optional[Callable[[str, bytes], None]] = None) -> tuple["PresentationT", list[Diagnostic]]:
+           beside: Optional["Deflater"] = None) -> tuple["PresentationT", list[Diagnostic]]:
     """Add the slides of `deck` to `target` (default: the built-in master of `theme`); return it with warnings.
 
     `keys` (one per slide) are the identifiers written into the slides for `deckgen pull`. With `prepare`,
-    text slides are written from prepared templates (`deckgen.render.prepared`: the same XML, faster), and
-    `written` is told each of their parts as it is made (zip member name, bytes: `Deflater.add`)."""
+    text slides are written from prepared templates (`deckgen.render.prepared`: the same XML, faster); by the
+    copy of the process that planned the deck when it serves `beside` (their parts' bytes are taken from it
+    when the deck is saved), else here."""
     from deckgen.render.factory import SlideFactory
     from deckgen.render.marks import mark_slide
     from deckgen.render.package import assert_unique_partnames, ensure_notes_master, set_properties
@@ -34,8 +36,8 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
     prs = target.prs
     ensure_notes_master(prs, theme.sizes.notes)
     _theme_fonts(target, theme)
-    factory = SlideFactory(prs, target.backgrounds, written)
-    prepared = Prepared(factory, target, deck) if prepare and keys is not None else None
+    factory = SlideFactory(prs, target.backgrounds)
+    prepared = Prepared(factory, target, deck, beside) if prepare and keys is not None else None
     section_ids: list[list[int]] = [[] for _ in deck.sections]
     n_notes = 0
     for number, s in enumerate(deck.slides, 1):

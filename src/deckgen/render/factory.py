@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from contextlib import contextmanager
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Union
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -50,10 +50,18 @@ def ph_key(sp: "_Element") -> PhKey | None:
 
 
 class _Written:
-    """A part whose XML deckgen wrote as text (a prepared slide): kept as those bytes, parsed only if some
-    code asks for its element (which python-pptx then serialises again, to the same bytes)."""
+    """A part whose XML deckgen wrote as text (a prepared slide): kept as those bytes, or made when first asked
+    for by `source(member name)` (the copy of the process that planned the deck writes them: `Deflater.make`);
+    parsed only if some code asks for its element (which python-pptx then serialises again, to the same bytes)."""
 
-    _xml: bytes
+    _source: Union[bytes, Callable[[str], bytes]]
+
+    @property
+    def _xml(self) -> bytes:
+        source = self._source
+        if not isinstance(source, bytes):
+            source = self._source = source(self.partname[1:])  # type: ignore[attr-defined]
+        return source
 
     @property
     def _element(self) -> "_Element":
@@ -74,19 +82,19 @@ class _Written:
         return serialize_part_xml(parsed)
 
 
+Written = Union[bytes, Callable[[str], bytes]]  # a prepared part's bytes, or what makes them (`_Written`)
+
+
 class WrittenSlidePart(_Written, SlidePart):
-    def __init__(self, partname: PackURI, package: object, xml: bytes) -> None:
+    def __init__(self, partname: PackURI, package: object, xml: Written) -> None:
         Part.__init__(self, partname, CT.PML_SLIDE, package)  # type: ignore[arg-type]
-        self._xml = xml
+        self._source = xml
 
 
 class WrittenNotesPart(_Written, NotesSlidePart):
-    def __init__(self, partname: PackURI, package: object, xml: bytes) -> None:
+    def __init__(self, partname: PackURI, package: object, xml: Written) -> None:
         Part.__init__(self, partname, CT.PML_NOTES_SLIDE, package)  # type: ignore[arg-type]
-        self._xml = xml
-
-
-XML_HEAD = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as python-pptx serialises a part
+        self._source = xml
 
 
 @record
@@ -105,10 +113,8 @@ class NewSlide:
 class SlideFactory:
     """Adds slides (with the layout's placeholders) and notes slides to `prs`, O(1) per slide."""
 
-    def __init__(self, prs: "PresentationT", backgrounds: Optional[dict[str, "Background"]] = None,
-                 written: Optional[Callable[[str, bytes], None]] = None) -> None:
+    def __init__(self, prs: "PresentationT", backgrounds: Optional[dict[str, "Background"]] = None) -> None:
         self.part = prs.part
-        self.written = written  # told each part made from bytes (its zip member name, the bytes): `Deflater.add`
         self.backgrounds = backgrounds or {}  # layout part name → the background its slides carry (`slidebg`)
         self.package = prs.part.package
         self.used = {str(p.partname) for p in self.package.iter_parts()}
@@ -150,18 +156,16 @@ class SlideFactory:
             self.skeletons[key] = skeleton, [(i, ph) for ph, i in at.items()]
         return self.skeletons[key]
 
-    def add_slide(self, layout: "SlideLayout", xml: Optional[bytes] = None, scratch: bool = False) -> NewSlide:
+    def add_slide(self, layout: "SlideLayout", xml: Optional[Written] = None, scratch: bool = False) -> NewSlide:
         """A new slide on `layout`, placed last in the presentation: a copy of the layout's skeleton, or the
-        slide part's bytes `xml` (a prepared slide, `deckgen.render.prepared`). A `scratch` slide is not
-        placed in the presentation (make it inside `scratch()`)."""
+        slide part's bytes `xml`, or what makes them (a prepared slide, `deckgen.render.prepared`). A `scratch`
+        slide is not placed in the presentation (make it inside `scratch()`)."""
         skeleton, at = self._skeleton(layout)
         name = PackURI("/ppt/slides/scratch.xml") if scratch else self._partname(SLIDE_NAME)
         if xml is None:  # lxml copies the whole tree, without copy.deepcopy's memo
             part = SlidePart(name, CT.PML_SLIDE, self.package, skeleton.__copy__())
         else:
             part = WrittenSlidePart(name, self.package, xml)
-            if self.written is not None and not scratch:
-                self.written(name[1:], xml)
         add_relationship(part, RT.SLIDE_LAYOUT, layout.part)
         background = self.backgrounds.get(str(layout.part.partname))
         for rid, reltype, target in background.rels if background is not None else ():
@@ -217,9 +221,10 @@ class SlideFactory:
         finally:
             self.counters, self.used = counters, used
 
-    def add_notes(self, slide: SlidePart, xml: Optional[bytes] = None) -> Optional["_Element"]:
+    def add_notes(self, slide: SlidePart, xml: Optional[Written] = None) -> Optional["_Element"]:
         """Create the notes slide of `slide` from the notes master and return its body's `p:txBody`; or,
-        given the notes part's bytes `xml` (a prepared slide's), create it from them and return None."""
+        given the notes part's bytes `xml` or what makes them (a prepared slide's), create it from them and
+        return None."""
         if self.notes_skeleton is None:
             scratch = NotesSlidePart(PackURI("/ppt/notesSlides/scratch.xml"), CT.PML_NOTES_SLIDE, self.package,
                                      CT_NotesSlide.new())
@@ -238,8 +243,6 @@ class SlideFactory:
         add_relationship(part, RT.SLIDE, slide)
         add_relationship(slide, RT.NOTES_SLIDE, part)
         if root is None:
-            if self.written is not None:
-                self.written(name[1:], xml)  # type: ignore[arg-type]
             return None
         for i in path:
             root = root[i]

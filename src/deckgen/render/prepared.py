@@ -20,35 +20,21 @@ from typing import TYPE_CHECKING, Optional
 
 from lxml import etree
 
-from deckgen.outline.typed import record
-from deckgen.package.slideid import SlideKey, text_hash
+from deckgen.package.slideid import SlideKey
 from deckgen.plan.model import DeckPlan, SlidePlan, Text
 from deckgen.render.paragraphs import paragraphs_text, plain_text
+from deckgen.render.slidexml import (KEY_NAME, NUMBER, NUMBER_TEXT, SlideTemplate, notes_lines, slide_recipe,
+                                     template_recipe, write_slide)
 
 if TYPE_CHECKING:
-    from deckgen.render.target import Target
+    from deckgen.package.deflater import Deflater
     from deckgen.render.factory import NewSlide, SlideFactory
     from deckgen.render.layouts import Slots
+    from deckgen.render.target import Target
 
-NUMBER = 987654321  # the slide number of a template's scratch slide: found and replaced in its XML
 _MARK = "\ue000%s\ue001"  # marker text in a slot (private-use characters, which `plain_text` never meets here)
-_NAME = "deckgen-prepared-key"  # the slide key's place in a template
-_NUMBER_TEXT = f"<a:t>{NUMBER}</a:t>"
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9:/_.\-]+\Z")  # a key written into an attribute as it is
-
-
-@record(frozen=True)
-class _Template:
-    """A slide's XML in pieces around its slots' paragraphs, the slide number and the key (`slide`), the
-    slots in the order they come (name, without bullets), how the key's text hash reads them (`title`: the
-    slot read as the title; `bodies`: the slots read as bodies, in order), and the notes' XML around their
-    paragraphs."""
-
-    slide: tuple[str, ...]
-    slots: tuple[tuple[str, bool], ...]
-    title: Optional[str]
-    bodies: tuple[str, ...]
-    notes: Optional[tuple[str, str]]
+_HASH = "0" * 8  # the text hash's form (hex digits) in a key checked before the hash is known
 
 
 def _paragraph(xml: str, mark: str) -> str:
@@ -71,18 +57,20 @@ def _cut(xml: str, marks: list[str]) -> list[str]:
 
 
 class Prepared:
-    """The templates of one build (by layout and shape of slide) and the slides written from them."""
+    """The templates of one build (by layout and shape of slide) and the slides written from them: here, or by
+    the copy of the process that planned the deck while this one adds the slides (`beside`, which serves)."""
 
-    def __init__(self, factory: "SlideFactory", target: "Target", deck: DeckPlan) -> None:
+    def __init__(self, factory: "SlideFactory", target: "Target", deck: DeckPlan,
+                 beside: Optional["Deflater"] = None) -> None:
         self.factory, self.target, self.deck = factory, target, deck
-        self.templates: dict[tuple, Optional[_Template]] = {}
+        self.beside = beside if beside is not None and beside.serving else None
+        self.templates: dict[tuple, Optional[tuple[int, SlideTemplate]]] = {}
         self.sized: dict[str, frozenset[str]] = {}
 
     def slide(self, s: SlidePlan, number: int, key: SlideKey) -> Optional["NewSlide"]:
         """`s` added as slide `number` with its `key` written, from its template; None when it takes the
         ordinary path (nothing is added then)."""
         from deckgen.plan.kinds import KINDS
-        from deckgen.render.factory import XML_HEAD
         from deckgen.render.slides import FILLERS, fill_texts
 
         target, deck, lang = self.target, self.deck, self.deck.language
@@ -95,41 +83,32 @@ class Prepared:
         texts = [("title", s.title, False)] + [(name, t, bool(kind.slot(name) and kind.slot(name).bullet is False))  # type: ignore[union-attr]
                                                 for name, t in s.texts]
         texts = [(name, t, plain) for name, t, plain in texts if any(t.paragraphs) and slots.get(name) is not None]
-        notes = s.notes.strip("\n").split("\n") if s.notes.strip() else None
+        notes = notes_lines(s)
         if not all(plain_text(t.paragraphs, lang) for _, t, _ in texts) or (notes and not plain_text(notes, lang)):
             return None
         sized = self._sized(role) if not target.builtin else frozenset()
         shape = (role, tuple((name, plain) for name, _, plain in texts), notes is not None, s.footer,
                  tuple(t.size for name, t, _ in texts if name in sized))
         if shape not in self.templates:
-            self.templates[shape] = self._template(s, slots, [(name, plain) for name, _, plain in texts], notes is not None)
-        template = self.templates[shape]
-        if template is None:
+            which, made = len(self.templates), self._template(s, slots, [(name, plain) for name, _, plain in texts],
+                                                              notes is not None)
+            self.templates[shape] = (which, made) if made is not None else None
+            if made is not None and self.beside is not None:  # the copy keeps it, for the slides to come
+                self.beside.make(template_recipe(which, made, lang, target.builtin), 0, tuple)
+        found = self.templates[shape]
+        if found is None or not _PLAIN_NAME.match(SlideKey(key.path, key.part, key.role, key.entry, _HASH).mark()):
             return None
-        by_name = {name: t for name, t, _ in texts}
-        title = tuple(by_name[template.title].paragraphs) if template.title else ()
-        bodies = [tuple((p, t.levels[i] if i < len(t.levels) else 0) for i, p in enumerate(t.paragraphs))
-                  for t in (by_name[name] for name in template.bodies)]
-        notes_read = tuple(notes) if notes and any(p.strip() for p in notes) else ()
-        mark = SlideKey(key.path, key.part, key.role, key.entry, text_hash(title, bodies, notes_read)).mark()
-        if not _PLAIN_NAME.match(mark):
-            return None
-        number_text = f"<a:t>{number}</a:t>"
-
-        def piece(at: int) -> str:  # the template's own text: the lecture's never holds the placeholders
-            return template.slide[at].replace(_NUMBER_TEXT, number_text).replace(_NAME, mark)
-
-        out = [piece(0)]
-        for at, (name, plain) in enumerate(template.slots, 1):
-            t = by_name[name]
-            out.append(paragraphs_text(t.paragraphs, lang, t.size, t.levels, plain, hanging=target.builtin))
-            out.append(piece(at))
-        xml = "".join(out)
-        slide = self.factory.add_slide(target.layouts[role], XML_HEAD + xml.encode("utf-8"))
+        which, template = found
+        layout = target.layouts[role]
+        if self.beside is None:
+            parts: tuple = write_slide(template, s, number, key, lang, target.builtin)
+        else:  # written by the copy (or here, the same bytes, where it cannot) when the package is saved
+            made = self.beside.make(slide_recipe(which, number, key), 1 + (template.notes is not None and notes is not None),
+                                    lambda: write_slide(template, s, number, key, lang, target.builtin))
+            parts = tuple(made.source(i) for i in range(2))
+        slide = self.factory.add_slide(layout, parts[0])
         if template.notes is not None and notes is not None:
-            head, tail = template.notes
-            body = head + paragraphs_text(notes, lang, None, ()) + tail
-            self.factory.add_notes(slide.part, XML_HEAD + body.encode("utf-8"))
+            self.factory.add_notes(slide.part, parts[1])
         return slide
 
     def _sized(self, role: str) -> frozenset[str]:
@@ -149,7 +128,7 @@ class Prepared:
             self.sized[role] = frozenset(out)
         return self.sized[role]
 
-    def _template(self, s: SlidePlan, slots: "Slots", filled: list[tuple[str, bool]], notes: bool) -> Optional[_Template]:
+    def _template(self, s: SlidePlan, slots: "Slots", filled: list[tuple[str, bool]], notes: bool) -> Optional[SlideTemplate]:
         """The template of slides shaped like `s`, made on a scratch slide by the ordinary path; None when
         its XML does not cut cleanly at the markers or the key's reading of it is not the expected one."""
         from deckgen.package.slidetext import read_slide
@@ -170,15 +149,15 @@ class Prepared:
             fill_slide(scratch, slots, plan, NUMBER, self.deck, self.factory)
             if not self.target.builtin:
                 oxml.no_hanging(scratch.tree)  # as `render` sets a template's slides
-            write_mark(scratch, _NAME)
+            write_mark(scratch, KEY_NAME)
             root = element(scratch.part)
             notes_root = element(notes_part(scratch.part)) if notes else None
             read = read_slide(root, notes_root)
             xml = etree.tostring(root, encoding="unicode")
             notes_xml = etree.tostring(notes_root, encoding="unicode") if notes_root is not None else None
         order = sorted(filled, key=lambda slot: xml.find(_MARK % slot[0]))
-        if (any(xml.count(_MARK % name) != 1 for name in names) or xml.count(_NAME) != 2
-                or str(NUMBER) in xml.replace(_NUMBER_TEXT, "") or read.others):
+        if (any(xml.count(_MARK % name) != 1 for name in names) or xml.count(KEY_NAME) != 2
+                or str(NUMBER) in xml.replace(NUMBER_TEXT, "") or read.others):
             return None
         sizes = {"title": s.title.size, **{name: t.size for name, t in s.texts}}
         for name, plain in order:  # the ordinary path wrote more into the runs (a colour that reads on the page)
@@ -196,5 +175,5 @@ class Prepared:
                 return None
             head, tail = _cut(notes_xml, [_MARK % "notes"])
             notes_pieces = (head, tail)
-        return _Template(tuple(_cut(xml, [_MARK % name for name, _ in order])), tuple(order), title,
+        return SlideTemplate(tuple(_cut(xml, [_MARK % name for name, _ in order])), tuple(order), title,
                          tuple(bodies), notes_pieces)  # type: ignore[arg-type]
