@@ -143,3 +143,39 @@ def test_add_relationship_gives_the_rid_python_pptx_gives() -> None:
         assert rid == theirs.rels._add_relationship(RT.IMAGE, prs.part) == ("rId2" if gap else "rId4")
         assert sorted(ours.rels._rels) == sorted(theirs.rels._rels)
         assert ours.rels._rels[rid].target_part is prs.part and ours.rels._rels[rid].reltype == RT.IMAGE
+
+
+def test_slides_are_counted_and_named_as_python_pptx_names_them(tmp_path: Path) -> None:
+    """`named_slides` gives `len(prs.slides)` and leaves the parts named as `prs.slides` would rename them."""
+    from pptx.opc.packuri import PackURI
+
+    from deckgen.render.pptx_api import named_slides
+
+    prs = Presentation()
+    parts = [prs.slides.add_slide(prs.slide_layouts[6]).part for _ in range(12)]
+    parts[3].partname = PackURI("/ppt/slides/slide77.xml")  # out of order, as after a template's slides went
+    assert named_slides(prs) == 12 and [p.partname for p in parts] == [f"/ppt/slides/slide{i}.xml" for i in range(1, 13)]
+    theirs = Presentation()
+    for _ in range(12):
+        theirs.slides.add_slide(theirs.slide_layouts[6])
+    assert len(theirs.slides) == named_slides(prs)
+
+
+def test_two_parts_of_one_name_are_refused_before_the_package_is_written() -> None:
+    import pytest
+    from pptx.opc.packuri import PackURI
+
+    from deckgen.render.package import package_members
+
+    prs = Presentation()
+    first, second = (prs.slides.add_slide(prs.slide_layouts[6]).part for _ in range(2))
+    second.partname = PackURI(str(first.partname))
+    with pytest.raises(RuntimeError, match="duplicate part name /ppt/slides/slide1.xml"):
+        package_members(prs)
+
+
+def test_the_app_properties_count_the_slides_and_notes(tmp_path: Path) -> None:
+    result = build(BuildRequest(Path(__file__).parent.parent / "src/deckgen/examples/outline.yaml", tmp_path / "x.pptx"))
+    with zipfile.ZipFile(tmp_path / "x.pptx") as z:
+        app = z.read("docProps/app.xml").decode("utf-8")
+    assert f"<Slides>{result.slides}</Slides>" in app and "<PresentationFormat>Widescreen</PresentationFormat>" in app

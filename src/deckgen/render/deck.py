@@ -28,7 +28,7 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
     when the deck is saved), else here."""
     from deckgen.render.factory import SlideFactory
     from deckgen.render.marks import mark_slide
-    from deckgen.render.package import assert_unique_partnames, ensure_notes_master, set_properties
+    from deckgen.render.package import ensure_notes_master, set_properties
     from deckgen.render.prepared import Prepared
     from deckgen.render.slides import fill_slide
 
@@ -55,8 +55,7 @@ def render(deck: "DeckPlan", theme: "Theme", target: Optional[Target] = None,
         if s.section is not None:
             section_ids[s.section].append(slide.slide_id)
     oxml.set_sections(element(prs.part), zip(deck.sections, section_ids), deck.title)
-    set_properties(prs, deck, n_notes)
-    assert_unique_partnames(prs)
+    set_properties(prs, deck, n_notes)  # (two parts of one name are refused when the package is written)
     used = [role for role in target.borrowed if role in {s.role.value for s in deck.slides}]
     borrowed = []
     if used:

@@ -11,7 +11,8 @@ from pptx.oxml import parse_xml
 from deckgen.package import ns
 from deckgen.package.ns import EP, VT
 from deckgen.render import oxml
-from deckgen.render.pptx_api import (add_relationship, element, iter_parts, package_relationships, set_blob, set_element,
+from deckgen.render.pptx_api import (add_relationship, element, iter_parts, named_slides, package_relationships,
+                                     related_parts, set_blob, set_element,
                                      write_members)
 
 if TYPE_CHECKING:
@@ -107,18 +108,15 @@ def set_properties(prs: "PresentationT", deck: "DeckPlan", n_notes: int) -> None
            else _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0, tzinfo=None)
     cp.created = cp.modified = now
     wide = prs.slide_width * 9 == prs.slide_height * 16
-    for part in iter_parts(prs.part.package):
-        if part.partname == "/docProps/app.xml":
-            set_part_xml(part, APP_XML.format(fmt="Widescreen" if wide else "Custom", slides=len(prs.slides), notes=n_notes))
+    # the app properties' part: one the package relates to (else found by a walk of every part)
+    package = prs.part.package
+    app = next((p for p in related_parts(package) if p.partname == APP), None) or \
+        next((p for p in iter_parts(package) if p.partname == APP), None)
+    if app is not None:
+        set_part_xml(app, APP_XML.format(fmt="Widescreen" if wide else "Custom", slides=named_slides(prs), notes=n_notes))
 
 
-def assert_unique_partnames(prs: "PresentationT") -> None:
-    """Raise `RuntimeError` if two reachable parts share a name (the package would be corrupt)."""
-    seen: set[str] = set()
-    for part in iter_parts(prs.part.package):
-        if part.partname in seen:
-            raise RuntimeError(f"duplicate part name {part.partname}")
-        seen.add(part.partname)
+APP = "/docProps/app.xml"
 
 
 class _Collector:
@@ -139,4 +137,7 @@ def package_members(prs: "PresentationT") -> tuple[list[str], dict[str, bytes]]:
     package writer but not compressed, so they can be fingerprinted before the one compression pass."""
     collector = _Collector()
     write_members(prs, collector)
+    if len(collector.data) != len(collector.order):  # two parts of one name: the package would be corrupt
+        twice = next(name for i, name in enumerate(collector.order) if name in collector.order[:i])
+        raise RuntimeError(f"duplicate part name /{twice}")
     return collector.order, collector.data

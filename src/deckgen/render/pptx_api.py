@@ -6,6 +6,7 @@ Each function names one such need; when python-pptx changes, this is the one mod
 """
 from __future__ import annotations
 
+import posixpath
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional, Protocol, Sequence
 
@@ -125,6 +126,27 @@ def add_slide_id(sld_id_lst: "_Element", slide_id: int, rid: str) -> None:
     etree.SubElement(sld_id_lst, f"{{{P}}}sldId", {"id": str(slide_id), f"{{{R}}}id": rid})
 
 
+def related_parts(owner: Any) -> list["Part"]:
+    """The parts a part or the package relates to directly (internal relationships), in rId order as held."""
+    return [rel._target for rel in _rel_map(owner).values() if rel._target_mode != RTM.EXTERNAL]
+
+
+def named_slides(prs: Any) -> int:
+    """The number of slides, their parts named in slide order as python-pptx's `Presentation.slides` names them
+    (`rename_slide_parts`), a part renamed only where its name is not that already."""
+    from pptx.opc.packuri import PackURI
+
+    from deckgen.package.ns import R
+
+    rels, rid = _rel_map(prs.part), f"{{{R}}}id"
+    n = 0
+    for n, sld in enumerate(element(prs.part).get_or_add_sldIdLst(), 1):
+        part, name = rels[sld.get(rid)]._target, "/ppt/slides/slide%d.xml" % n
+        if part.partname != name:
+            part.partname = PackURI(name)
+    return n
+
+
 def base_placeholder(ph: Any) -> Any:
     """The master placeholder a layout placeholder inherits from (or None)."""
     return ph._base_placeholder
@@ -172,16 +194,15 @@ def rels_xml(rels: "_Relationships") -> bytes:
     rId order, relative targets), made as text; relationships it cannot be sure to write alike (external
     ones, targets with characters XML escapes) are left to python-pptx."""
     items = _items(rels)
-    out = []
+    out, said = [], []
     for _, rid in sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in items):
         rel = items[rid]
         if rel._target_mode == RTM.EXTERNAL:
             return rels.xml
         target = _relative(str(rel._target.partname), rel._base_uri)
-        if not _PLAIN.issuperset(rid) or not _PLAIN.issuperset(target) or not _PLAIN.issuperset(rel._reltype):
-            return rels.xml
+        said += (rid, target, rel._reltype)
         out.append(f'<Relationship Id="{rid}" Type="{rel._reltype}" Target="{target}"/>')
-    if not out:
+    if not out or not _PLAIN.issuperset("".join(said)):
         return rels.xml
     return _REL_HEAD + "".join(out).encode("ascii") + b"</Relationships>"
 
@@ -197,17 +218,26 @@ def _relative(partname: str, base: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _relative_folder(folder: str, base: str) -> str:
-    import posixpath
-
     return posixpath.relpath(folder, base)
 
 
 def content_types_xml(parts: "Sequence[Part]") -> Optional[bytes]:
     """`[Content_Types].xml` for `parts`, byte for byte as python-pptx writes it (its defaults and overrides,
     sorted), made as text; None (python-pptx writes it) when a name or type holds a character XML escapes."""
-    from pptx.opc.serialized import _ContentTypesItem
+    from pptx.opc.constants import CONTENT_TYPE
+    from pptx.opc.spec import default_content_types
 
-    defaults, overrides = _ContentTypesItem(parts)._defaults_and_overrides
+    known = frozenset(default_content_types)  # as `_ContentTypesItem._defaults_and_overrides`, without its per-part
+    defaults = {"rels": CONTENT_TYPE.OPC_RELATIONSHIPS, "xml": CONTENT_TYPE.XML}  # properties (keys in lower case)
+    overrides: dict[str, str] = {}
+    for part in parts:
+        partname, content_type = part.partname, part.content_type
+        ext = posixpath.splitext(partname)[1]
+        ext = (ext[1:] if ext.startswith(".") else ext).lower()
+        if (ext, content_type) in known:
+            defaults[ext] = content_type
+        else:
+            overrides[partname] = content_type
     out = []
     for tag, key, items in (("Default", "Extension", defaults), ("Override", "PartName", overrides)):
         for name, content_type in sorted(items.items()):

@@ -66,6 +66,7 @@ class Prepared:
         self.beside = beside if beside is not None and beside.serving else None
         self.templates: dict[tuple, Optional[tuple[int, SlideTemplate]]] = {}
         self.sized: dict[str, frozenset[str]] = {}
+        self.plain: dict[object, dict[str, bool]] = {}
 
     def slide(self, s: SlidePlan, number: int, key: SlideKey) -> Optional["NewSlide"]:
         """`s` added as slide `number` with its `key` written, from its template; None when it takes the
@@ -79,9 +80,10 @@ class Prepared:
         if (deck.markup or slots.sample is not None or slots.boxes or slots.moved or slots.align
                 or s.payload is not None or FILLERS[s.role] is not fill_texts):
             return None
-        kind = KINDS[s.role]
-        texts = [("title", s.title, False)] + [(name, t, bool(kind.slot(name) and kind.slot(name).bullet is False))  # type: ignore[union-attr]
-                                                for name, t in s.texts]
+        plain_of = self.plain.get(s.role)
+        if plain_of is None:  # the slots of the kind set without bullets
+            plain_of = self.plain[s.role] = {spec.name: spec.bullet is False for spec in KINDS[s.role].slots}
+        texts = [("title", s.title, False)] + [(name, t, plain_of.get(name, False)) for name, t in s.texts]
         texts = [(name, t, plain) for name, t, plain in texts if any(t.paragraphs) and slots.get(name) is not None]
         notes = notes_lines(s)
         if not all(plain_text(t.paragraphs, lang) for _, t, _ in texts) or (notes and not plain_text(notes, lang)):
