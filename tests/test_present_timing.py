@@ -191,8 +191,17 @@ def test_counting_takes_the_shortcut_only_where_it_counts_alike() -> None:
             words += len(re.findall(r"[^\W_]+(?:['’.\-][^\W_]+)*", latin))
         return chars, words
 
+    # text of only ideographs and those is counted from its bytes: its only word characters are ASCII letters and digits
+    from deckgen.present.timing import _NOT_PLAIN, _ideographs
+
+    plain = [ch for ch in map(chr, range(0x110000)) if not ("\ud800" <= ch <= "\udfff") and not _NOT_PLAIN.match(ch)]
+    assert {ch for ch in plain if not _IDEOGRAPHS.match(ch)} == set(passed)
+    assert {ch for ch in passed if re.match(r"[^\W_]", ch)} == set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     rng = random.Random(11)
-    pool = list("推动高质量发展，。、；：“”（）《》——…GDP 2024 don't e.g. ｸﾞ ＡＢ１ かなカナ한국어 ㄅㄆ 〇々〆") + ["\n"]
+    near = [chr(c) for c in (0x3400, 0x4000, 0x4DB5, 0x4DFF, 0x4E00, 0x4FFF, 0x5000, 0x9FFF, 0xA000, 0xE000)]
+    assert all(_ideographs(t) == len(_IDEOGRAPHS.findall(t)) for t in
+               ("".join(rng.choice(near + ["a", "，"]) for _ in range(rng.randint(0, 30))) for _ in range(2000)))
+    pool = list("推动高质量发展，。、；：“”（）《》——…GDP 2024 don't e.g. ｸﾞ ＡＢ１ かなカナ한국어 ㄅㄆ 〇々〆") + ["\n"] + near
     for _ in range(500):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 80)))
         assert count(text) == reference(text), text

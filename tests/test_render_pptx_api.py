@@ -145,20 +145,27 @@ def test_add_relationship_gives_the_rid_python_pptx_gives() -> None:
         assert ours.rels._rels[rid].target_part is prs.part and ours.rels._rels[rid].reltype == RT.IMAGE
 
 
-def test_slides_are_counted_and_named_as_python_pptx_names_them(tmp_path: Path) -> None:
-    """`named_slides` gives `len(prs.slides)` and leaves the parts named as `prs.slides` would rename them."""
+def test_slides_are_counted_and_named_as_python_pptx_names_them() -> None:
+    """`named_slides` gives `len(prs.slides)` and leaves the parts named as that leaves them: renamed in slide order
+    the first time (`Presentation.slides` is a lazy property), not again."""
     from pptx.opc.packuri import PackURI
 
     from deckgen.render.pptx_api import named_slides
 
-    prs = Presentation()
-    parts = [prs.slides.add_slide(prs.slide_layouts[6]).part for _ in range(12)]
-    parts[3].partname = PackURI("/ppt/slides/slide77.xml")  # out of order, as after a template's slides went
-    assert named_slides(prs) == 12 and [p.partname for p in parts] == [f"/ppt/slides/slide{i}.xml" for i in range(1, 13)]
-    theirs = Presentation()
-    for _ in range(12):
-        theirs.slides.add_slide(theirs.slide_layouts[6])
-    assert len(theirs.slides) == named_slides(prs)
+    def deck() -> tuple[Presentation, list]:
+        prs = Presentation()
+        parts = [prs.slides.add_slide(prs.slide_layouts[6]).part for _ in range(12)]
+        del prs.__dict__["slides"]  # (as a deck whose slides python-pptx was never asked for)
+        parts[3].partname = PackURI("/ppt/slides/slide77.xml")  # out of order, as after a template's slides went
+        return prs, parts
+
+    (theirs, their_parts), (ours, our_parts) = deck(), deck()
+    assert named_slides(ours) == len(theirs.slides) == 12
+    assert [p.partname for p in our_parts] == [p.partname for p in their_parts] == [f"/ppt/slides/slide{i}.xml" for i in range(1, 13)]
+    for parts in (their_parts, our_parts):
+        parts[5].partname = PackURI("/ppt/slides/slide99.xml")
+    assert named_slides(ours) == len(theirs.slides) == 12  # asked for before: nothing renamed
+    assert our_parts[5].partname == their_parts[5].partname == "/ppt/slides/slide99.xml"
 
 
 def test_two_parts_of_one_name_are_refused_before_the_package_is_written() -> None:

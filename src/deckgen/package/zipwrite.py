@@ -34,11 +34,7 @@ def zip_time(epoch: Optional[str] = None) -> tuple[int, int, int, int, int, int]
 
 def _deflate(blobs: Sequence[bytes], level: int) -> list[tuple[int, bytes]]:
     """(CRC-32, raw deflate stream) of each blob; zlib lets other threads run while it works."""
-    out = []
-    for blob in blobs:
-        c = zlib.compressobj(level, zlib.DEFLATED, -15)
-        out.append((zlib.crc32(blob), c.compress(blob) + c.flush()))
-    return out
+    return [(zlib.crc32(blob), zlib.compress(blob, level, -15)) for blob in blobs]  # (one call: no compressor object)
 
 
 def _batches(order: Sequence[str], data: dict[str, bytes], n: int) -> list[list[str]]:

@@ -132,18 +132,25 @@ def related_parts(owner: Any) -> list["Part"]:
 
 
 def named_slides(prs: Any) -> int:
-    """The number of slides, their parts named in slide order as python-pptx's `Presentation.slides` names them
-    (`rename_slide_parts`), a part renamed only where its name is not that already."""
+    """`len(prs.slides)`, with its effect: the first time `Presentation.slides` is asked for (a lazy property),
+    python-pptx names the slides' parts in slide order (`rename_slide_parts`); here a part is renamed only where
+    its name is not that already (on a deck of new slides, none is), and a second time nothing is renamed."""
     from pptx.opc.packuri import PackURI
 
     from deckgen.package.ns import R
 
+    if "slides" in vars(prs):  # asked for before (a template's slides, say): python-pptx renames nothing now
+        return len(prs.slides)
+    from pptx.slide import Slides
+
     rels, rid = _rel_map(prs.part), f"{{{R}}}id"
+    listed = element(prs.part).get_or_add_sldIdLst()
     n = 0
-    for n, sld in enumerate(element(prs.part).get_or_add_sldIdLst(), 1):
+    for n, sld in enumerate(listed, 1):
         part, name = rels[sld.get(rid)]._target, "/ppt/slides/slide%d.xml" % n
         if part.partname != name:
             part.partname = PackURI(name)
+    prs.__dict__["slides"] = Slides(listed, prs)  # what the lazy property keeps
     return n
 
 
