@@ -89,7 +89,22 @@ def test_a_fresh_build_plans_from_the_start_and_writes_the_deck_a_parsed_build_w
 
 @pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="no copy of the process here")
 def test_a_command_line_click_refuses_ends_the_copy_with_the_program(tmp_path: Path) -> None:
-    done = _run(["build", str(OUTLINE), "--duration", "soon"], tmp_path)
-    assert done.returncode == 2 and "Error" in done.stderr and not list(tmp_path.iterdir())
+    """The copy planning a long outline is ended with the program when click refuses the command line (and a
+    missing outline is reported as ever)."""
+    import time
+
+    sections = "".join(f"  - title: 第{i}部分\n    subsections:\n" + "".join(
+        f"      - title: 第{j}点\n        bullets: [推动高质量发展, 深化改革开放]\n        notes: {'讲稿内容。' * 80}\n"
+        for j in range(8)) for i in range(150))
+    (tmp_path / "long.yaml").write_text(f"deck: {{title: 长讲稿}}\nsections:\n{sections}", encoding="utf-8")
+    probe = ("import deckgen.cli.early as early\n"
+             "start = early.start\n"
+             "early.start = lambda args: (start(args), print('copy', early._STARTED[0][1].copy._pid, flush=True))\n")
+    done = _run(["build", "long.yaml", "--duration", "soon"], tmp_path, probe)
+    assert done.returncode == 2 and "Error" in done.stderr and sorted(p.name for p in tmp_path.iterdir()) == ["long.yaml"]
+    pid = int(done.stdout.split()[1])
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):  # ended and reaped with the program, not planning on
+        os.kill(pid, 0)
     missing = _run(["build", "missing.yaml"], tmp_path)
     assert missing.returncode == 1 and "missing.yaml" in missing.stderr and "Traceback" not in missing.stderr

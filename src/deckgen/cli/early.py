@@ -67,7 +67,13 @@ def start(args: Sequence[str]) -> None:
     planning = start_planning(request)
     if planning is not None:
         _STARTED.append((request, planning))
-        atexit.register(planning.close)  # a command line click refuses: the copy ends with the program
+        atexit.register(end)  # a command line click refuses: the copy ends with the program
+
+
+def end() -> None:
+    """End the copy of a plan started and not taken (the program ends at once: `group.run`)."""
+    while _STARTED:
+        _STARTED.pop()[1].close()
 
 
 def take(request: "BuildRequest") -> Optional["Planning"]:

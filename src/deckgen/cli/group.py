@@ -89,6 +89,9 @@ def run() -> None:
         status = 0 if code is None else int(code)
     else:  # pragma: no cover - click's standalone mode always ends with SystemExit
         status = 0
+    from deckgen.cli.early import end
+
+    end()  # a plan started for a command line click refused is not left running
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
