@@ -38,14 +38,16 @@ def guess(args: Sequence[str]) -> Optional["BuildRequest"]:
         elif arg.startswith("-o") and len(arg) > 2:  # -otalk.pptx
             name, value = "-o", arg[2:]
         elif arg in _FLAGS:
-            given[_FLAGS[arg] or ""] = True
+            if _FLAGS[arg]:
+                given[_FLAGS[arg]] = True  # type: ignore[index]
             continue
         elif not arg.startswith("-") and outline is None:
             outline = arg
             continue
         else:
             return None
-        given[_VALUED[name] or ""] = value
+        if _VALUED[name]:
+            given[_VALUED[name]] = value  # type: ignore[index]
     if outline is None or not outline.lower().endswith(_OUTLINES):
         return None
     output = Path(str(given.pop("output"))) if "output" in given else Path(outline).with_suffix(".pptx")

@@ -58,6 +58,69 @@ class Made:
         return blob
 
 
+class _Making:
+    """In the copy: the members made of each recipe (`maker(recipe)`), written into `memory` as they are made
+    ((count, then length and bytes of each) per recipe) while they fit; from the first that does not, none."""
+
+    def __init__(self, memory: mmap.mmap, maker: Optional[Callable[[object], Sequence[bytes]]]) -> None:
+        self.memory, self.maker = memory, maker
+        self.recorded = self.end = 0
+        self.full = maker is None
+
+    def make(self, body: bytes) -> list[Optional[bytes]]:
+        """The members of the recipe message `body` (its count, then the recipe pickled), to deflate: None for
+        each where the caller makes them."""
+        n = body[0]
+        if self.full:
+            return [None] * n
+        blobs = tuple(self.maker(pickle.loads(body[1:])))  # type: ignore[misc]
+        if len(blobs) != n:
+            raise ValueError(f"a recipe made {len(blobs)} members, not {n}")
+        record = n.to_bytes(4, "little") + b"".join(len(b).to_bytes(4, "little") + b for b in blobs)
+        if self.end + len(record) > len(self.memory):
+            self.full = True  # this recipe and the rest are the caller's to make
+            return [None] * n
+        self.memory[self.end:self.end + len(record)] = record
+        self.end += len(record)
+        self.recorded += 1
+        return list(blobs)
+
+    def so_far(self) -> bytes:
+        """How many recipes are recorded, and where their members end."""
+        return self.recorded.to_bytes(4, "little") + self.end.to_bytes(4, "little")
+
+
+class _Packing:
+    """In the copy: the members to deflate, in the order handed over, deflated into `shared` while they fit."""
+
+    def __init__(self, shared: mmap.mmap, level: int) -> None:
+        self.shared, self.level = shared, level
+        self.queue: list[Optional[bytes]] = []  # (None: a member the caller makes, and deflates, itself)
+        self.done = self.count = self.end = 0
+        self.full = False
+
+    @property
+    def behind(self) -> bool:
+        return self.done < len(self.queue)
+
+    def deflate(self, most: int) -> None:
+        """Deflate up to `most` more members of the queue."""
+        todo = self.queue[self.done:self.done + most]
+        self.done += len(todo)
+        if self.full:
+            return
+        for blob, (crc, stream) in zip(todo, _deflate([b or b"" for b in todo], self.level)):
+            if blob is None:
+                crc, stream = 0, b""  # (the caller never takes it)
+            if self.end + _HEAD + len(stream) > len(self.shared):
+                self.full = True  # the rest is the caller's to deflate
+                return
+            self.shared[self.end:self.end + _HEAD] = crc.to_bytes(4, "little") + len(stream).to_bytes(4, "little")
+            self.shared[self.end + _HEAD:self.end + _HEAD + len(stream)] = stream
+            self.end += _HEAD + len(stream)
+            self.count += 1
+
+
 class Deflater:
     """Members handed over with `add` as they are made (a slide's part, the moment it is written) are deflated
     by a copy of the process made after this (`serve`, there), on another core, while the caller makes the rest.
@@ -146,21 +209,18 @@ class Deflater:
         answer each ask with how far the made members are; deflate into the shared memory ((CRC-32, length,
         stream) per member, in the order handed over, while they fit), then say how many and in how many bytes."""
         self.listen()
-        back, shared, made = self._back[1], self._shared, self._made_memory
-        if self._listening is None or back is None or shared is None or made is None:
+        back, shared, memory = self._back[1], self._shared, self._made_memory
+        if self._listening is None or back is None or shared is None or memory is None:
             return
         chunks, done, ready = self._listening
+        making, packing = _Making(memory, maker), _Packing(shared, self.level)
         pending = b""
-        queue: list[Optional[bytes]] = []  # to deflate, in order (None: a member the copy had no room to make)
-        deflated = count = end = 0
-        recorded = made_end = 0
-        full = made_full = ended = False
         while True:
             with ready:
-                while not chunks and not done and deflated == len(queue):
+                while not chunks and not done and not packing.behind:
                     ready.wait()
                 got, chunks[:] = b"".join(chunks), []
-                ended = bool(done)  # all it sent is in `pending` once `got` is added
+                ended = bool(done)  # (set after the last chunk: all the caller sent is in `got` now)
             pending += got
             at = 0
             while at + 5 <= len(pending):
@@ -170,49 +230,22 @@ class Deflater:
                 body = pending[at + 5:at + 5 + size]
                 at += 5 + size
                 if kind == _MEMBER:
-                    queue.append(body)
+                    packing.queue.append(body)
                 elif kind == _RECIPE:
-                    n = body[0]
-                    blobs = None if made_full or maker is None else tuple(maker(pickle.loads(body[1:])))
-                    if blobs is not None and len(blobs) != n:
-                        raise ValueError(f"a recipe made {len(blobs)} members, not {n}")
-                    record = b"" if blobs is None else n.to_bytes(4, "little") + b"".join(
-                        len(b).to_bytes(4, "little") + b for b in blobs)
-                    if blobs is None or made_end + len(record) > len(made):
-                        made_full, blobs = True, None  # this recipe and the rest are the caller's to make
-                    else:
-                        made[made_end:made_end + len(record)] = record
-                        made_end += len(record)
-                        recorded += 1
-                    queue += blobs if blobs is not None else [None] * n
+                    packing.queue += making.make(body)
                 elif kind == _ASK:
-                    os.write(back, _SO_FAR + recorded.to_bytes(4, "little") + made_end.to_bytes(4, "little"))
+                    os.write(back, _SO_FAR + making.so_far())
                 else:
                     raise ValueError(f"an unknown message {kind!r}")
             pending = pending[at:]
-            if ended and not got and not chunks:
-                stop = len(queue)  # the caller finished and everything it sent is read: deflate the rest
-            elif got:
-                continue  # look again before deflating: what came in may ask
-            else:
-                stop = min(len(queue), deflated + _SLICE)
-            todo = queue[deflated:stop]
-            for blob, (crc, stream) in zip(todo, [] if full else _deflate([b or b"" for b in todo], self.level)):
-                if blob is None:
-                    crc, stream = 0, b""  # (the caller never takes it: it made the member itself)
-                if end + _HEAD + len(stream) > len(shared):
-                    full = True  # the rest is the caller's to deflate
-                    break
-                shared[end:end + _HEAD] = crc.to_bytes(4, "little") + len(stream).to_bytes(4, "little")
-                shared[end + _HEAD:end + _HEAD + len(stream)] = stream
-                end += _HEAD + len(stream)
-                count += 1
-            deflated = stop
-            if ended and not chunks and deflated == len(queue) and not got:
+            if ended:
                 break
+            if not got:  # nothing came in: deflate a little, then look again (an ask is answered before long)
+                packing.deflate(_SLICE)
         if pending:
             raise ValueError("a member was cut short")
-        os.write(back, _DONE + count.to_bytes(4, "little") + end.to_bytes(4, "little"))
+        packing.deflate(len(packing.queue))
+        os.write(back, _DONE + packing.count.to_bytes(4, "little") + packing.end.to_bytes(4, "little"))
 
     @property
     def serving(self) -> bool:

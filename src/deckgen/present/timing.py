@@ -62,15 +62,13 @@ class _Spaced(dict):
 
 
 _SPACED = _Spaced()
-# CJK unified ideographs, each a CJK letter (`_is_cjk_letter`); and characters that are none, with which
-# Chinese text is written (ASCII, CJK and full-width punctuation, quotes and dashes): text of only these is
-# counted without `_SPACED`'s lookup per character (tested: the same counts)
-_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]")
-_OTHERS = re.compile("[^\x00-\x7f\u2010-\u2027\u3001-\u3003\u3008-\u3011\u3014-\u301f"
-                     "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
-# …and text of only those and ideographs, whose words are runs of ASCII letters and digits (`_WORD` there)
-_NOT_PLAIN = re.compile("[^\u4e00-\u9fff\x00-\x7f\u2010-\u2027\u3001-\u3003\u3008-\u3011\u3014-\u301f"
-                        "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+# CJK unified ideographs, each a CJK letter (`_is_cjk_letter`); and characters that are none, with which Chinese
+# text is written (ASCII, CJK and full-width punctuation, quotes and dashes): text of only these two kinds is
+# counted without `_SPACED`'s lookup per character, its words being runs of ASCII letters and digits (tested: the
+# same counts)
+_IDEOGRAPHS = "\u4e00-\u9fff"
+_PUNCTUATION = "\x00-\x7f\u2010-\u2027\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_NOT_PLAIN = re.compile(f"[^{_IDEOGRAPHS}{_PUNCTUATION}]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.\-][A-Za-z0-9]+)*")
 # U+4E00…U+9FFF in UTF-8: lead bytes E5…E9 (U+5000…U+9FFF), or E4 before B8…BF (U+4E00…U+4FFF)
 _LEADS = (b"\xe5", b"\xe6", b"\xe7", b"\xe8", b"\xe9")
@@ -78,8 +76,8 @@ _FROM_4E00 = re.compile(rb"\xe4[\xb8-\xbf]")
 
 
 def _ideographs(text: str) -> int:
-    """How many of `_IDEOGRAPHS` `text` holds, counted in its UTF-8 bytes (at C speed, no string made per
-    character)."""
+    """How many characters of `_IDEOGRAPHS` `text` holds, counted in its UTF-8 bytes (at C speed, no string made
+    per character)."""
     data = text.encode("utf-8", "surrogatepass")
     n = sum(data.count(lead) for lead in _LEADS)
     return n + len(_FROM_4E00.findall(data)) if b"\xe4" in data else n
@@ -98,12 +96,8 @@ def count(text: str) -> tuple[int, int]:
             chars += _ideographs(paragraph)
             words += len(_ASCII_WORD.findall(paragraph))
             continue
-        latin, n = _IDEOGRAPHS.subn(" ", paragraph)
-        if _OTHERS.search(latin):  # anything else: each character classified (`_SPACED`)
-            spaced = latin.translate(_SPACED)
-            n += spaced.count(" ") - latin.count(" ")
-            latin = spaced
-        chars += n
+        latin = paragraph.translate(_SPACED)  # anything else: each character classified
+        chars += latin.count(" ") - paragraph.count(" ")
         words += len(_WORD.findall(latin))
     return chars, words
 

@@ -101,15 +101,15 @@ class Prepared:
         if found is None or not _PLAIN_NAME.match(SlideKey(key.path, key.part, key.role, key.entry, _HASH).mark()):
             return None
         which, template = found
-        layout = target.layouts[role]
+        with_notes = template.notes is not None and notes is not None
         if self.beside is None:
             parts: tuple = write_slide(template, s, number, key, lang, target.builtin)
         else:  # written by the copy (or here, the same bytes, where it cannot) when the package is saved
-            made = self.beside.make(slide_recipe(which, number, key), 1 + (template.notes is not None and notes is not None),
+            made = self.beside.make(slide_recipe(which, number, key), 1 + with_notes,
                                     lambda: write_slide(template, s, number, key, lang, target.builtin))
-            parts = tuple(made.source(i) for i in range(2))
-        slide = self.factory.add_slide(layout, parts[0])
-        if template.notes is not None and notes is not None:
+            parts = tuple(made.source(i) for i in range(1 + with_notes))
+        slide = self.factory.add_slide(target.layouts[role], parts[0])
+        if with_notes:
             self.factory.add_notes(slide.part, parts[1])
         return slide
 
